@@ -1,0 +1,1 @@
+"""Many seeded headless runs: sweeps and the validation experiments."""

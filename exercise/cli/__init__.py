@@ -1,0 +1,78 @@
+"""The `exercise` command: one sub-command per module, errors as one line each, exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from exercise import __version__
+from exercise.errors import ExerciseError, ScenarioError
+
+# Each module defines register(subparsers) and sets `func` on its parser(s).
+COMMAND_MODULES = (
+    "exercise.cli.play_cmd",
+    "exercise.cli.scenarios_cmd",
+    "exercise.cli.new_cmd",
+    "exercise.cli.run_cmd",
+    "exercise.cli.saves_cmd",
+    "exercise.cli.replay_cmd",
+    "exercise.cli.verify_cmd",
+    "exercise.cli.branch_cmd",
+    "exercise.cli.export_cmd",
+    "exercise.cli.validate_cmd",
+    "exercise.cli.generate_cmd",
+    "exercise.cli.strategies_cmd",
+    "exercise.cli.sweep_cmd",
+    "exercise.cli.experiments_cmd",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line and exit 2, like every other bad input
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="exercise", description="Negotiate international cyber norms: a tabletop exercise engine.")
+    parser.add_argument("--version", action="version", version=f"exercise {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # a command not built yet
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except ScenarioError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        return 2
+    except ExerciseError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: say so in one line, keep the traceback for developers
+        if os.environ.get("EXERCISE_DEBUG"):
+            raise
+        print(f"internal error: {exc.__class__.__name__}: {exc} (set EXERCISE_DEBUG=1 for details)", file=sys.stderr)
+        return 1

@@ -1,0 +1,87 @@
+"""Canonical JSON of states, orders and events, and the sha256 that pins a state.
+
+Canonical means: keys sorted, no spaces, floats as Python writes them (already rounded by the
+engine), UTF-8. The same state gives the same bytes in any process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+import attrs
+import cattrs
+
+from exercise.core.events import EVENT_TYPES, Event
+from exercise.core.orders import Order, parse_order
+from exercise.core.spec import Scenario
+from exercise.core.state import AgendaItem, ForumState, GameState, NormState, Seat
+
+_converter = cattrs.Converter()
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def state_to_dict(state: GameState) -> dict[str, Any]:
+    return {
+        "scenario_id": state.scenario_id,
+        "turn": state.turn,
+        "salience": state.salience,
+        "seats": {k: attrs.asdict(v) for k, v in state.seats.items()},
+        "forums": {k: attrs.asdict(v) for k, v in state.forums.items()},
+        "norms": {k: attrs.asdict(v) for k, v in state.norms.items()},
+        "fired_injects": state.fired_injects,
+        "next_event": state.next_event,
+    }
+
+
+def state_from_dict(data: dict[str, Any], scenario: Scenario) -> GameState:
+    return GameState(
+        scenario_id=data["scenario_id"],
+        turn=data["turn"],
+        salience=dict(data["salience"]),
+        seats={k: Seat(**v) for k, v in data["seats"].items()},
+        forums={
+            k: ForumState(**{**v, "agenda": [AgendaItem(**a) for a in v["agenda"]]})
+            for k, v in data["forums"].items()
+        },
+        norms={k: NormState(**v) for k, v in data["norms"].items()},
+        fired_injects=list(data["fired_injects"]),
+        next_event=data["next_event"],
+        scenario=scenario,
+    )
+
+
+def state_json(state: GameState) -> str:
+    return dumps(state_to_dict(state))
+
+
+def state_hash(state: GameState) -> str:
+    return sha256_text(state_json(state))
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    data = _converter.unstructure(event)
+    data["kind"] = event.kind
+    return data
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    data = dict(data)
+    cls = EVENT_TYPES[data.pop("kind")]
+    return _converter.structure(data, cls)
+
+
+def order_to_text(order: Order) -> str:
+    return order.text()
+
+
+def order_from_text(text: str, seat: str = "?") -> Order:
+    return parse_order(text, seat)

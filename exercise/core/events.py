@@ -1,0 +1,210 @@
+"""Events: the typed record of what happened in a turn.
+
+Every event has the turn, a sequence number unique in the game, and an audience: empty for
+public events, otherwise the seats allowed to see it (the facilitator sees everything).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    kind: ClassVar[str] = "event"
+    turn: int
+    seq: int = 0
+    audience: tuple[str, ...] = ()
+
+    def visible_to(self, seat: str | None) -> bool:
+        """None is the facilitator, who sees everything."""
+        return seat is None or not self.audience or seat in self.audience
+
+    def text(self) -> str:  # pragma: no cover - overridden
+        return self.kind
+
+
+@attrs.frozen(kw_only=True)
+class InjectFired(Event):
+    kind: ClassVar[str] = "inject"
+    inject: str
+    title: str
+    description: str = ""
+    by_facilitator: bool = False
+
+    def text(self) -> str:
+        who = " (white cell)" if self.by_facilitator else ""
+        return f"INJECT{who}: {self.title}"
+
+
+@attrs.frozen(kw_only=True)
+class OrderGiven(Event):
+    kind: ClassVar[str] = "order"
+    seat: str
+    order: str
+
+    def text(self) -> str:
+        return f"{self.seat}: {self.order}"
+
+
+@attrs.frozen(kw_only=True)
+class OrderRefused(Event):
+    """An order legal when given that resolution could not carry out (e.g. a full agenda)."""
+
+    kind: ClassVar[str] = "refused"
+    seat: str
+    order: str
+    reason: str
+
+    def text(self) -> str:
+        return f"{self.seat}: {self.order}: refused, {self.reason}"
+
+
+@attrs.frozen(kw_only=True)
+class NormProposed(Event):
+    kind: ClassVar[str] = "proposed"
+    forum: str
+    norm: str
+    proposer: str
+
+    def text(self) -> str:
+        return f"{self.proposer} proposes {self.norm} in {self.forum}"
+
+
+@attrs.frozen(kw_only=True)
+class NormWithdrawn(Event):
+    kind: ClassVar[str] = "withdrawn"
+    forum: str
+    norm: str
+    by: str
+
+    def text(self) -> str:
+        return f"{self.by} withdraws {self.norm} from {self.forum}"
+
+
+@attrs.frozen(kw_only=True)
+class NormAmended(Event):
+    kind: ClassVar[str] = "amended"
+    forum: str
+    norm: str
+    by: str
+    change: str
+    clarity: float
+    utility: float
+    doability: float
+
+    def text(self) -> str:
+        return (f"{self.by} amends {self.norm} in {self.forum} ({self.change}): clarity "
+                f"{self.clarity:.2f}, utility {self.utility:.2f}, do-ability {self.doability:.2f}")
+
+
+@attrs.frozen(kw_only=True)
+class NormGrafted(Event):
+    kind: ClassVar[str] = "grafted"
+    norm: str
+    framework: str
+    by: str
+
+    def text(self) -> str:
+        return f"{self.by} grafts {self.norm} onto {self.framework}"
+
+
+@attrs.frozen(kw_only=True)
+class SessionOutcome(Event):
+    """One agenda item's fate at a forum session: adopted, blocked, deadlocked, tabled
+    (dropped after too many sessions) or deliberating (too early to decide)."""
+
+    kind: ClassVar[str] = "session"
+    forum: str
+    norm: str
+    outcome: str
+    yes: tuple[str, ...] = ()
+    no: tuple[str, ...] = ()
+    blockers: tuple[str, ...] = ()
+
+    def text(self) -> str:
+        if self.outcome == "blocked":
+            return f"{self.forum}: {self.norm} BLOCKED by {', '.join(self.blockers)}"
+        if self.outcome == "adopted":
+            return f"{self.forum}: {self.norm} ADOPTED ({len(self.yes)} for, {len(self.no)} against)"
+        return f"{self.forum}: {self.norm} {self.outcome} ({len(self.yes)} for, {len(self.no)} against)"
+
+
+@attrs.frozen(kw_only=True)
+class NormAdopted(Event):
+    """A delegation now holds a norm, through a forum decision or by diffusion."""
+
+    kind: ClassVar[str] = "adopted"
+    norm: str
+    delegation: str
+    via: str  # a forum id, "signon:<forum>" or "diffusion"
+
+    def text(self) -> str:
+        return f"{self.delegation} adopts {self.norm} ({self.via})"
+
+
+@attrs.frozen(kw_only=True)
+class DepthReached(Event):
+    kind: ClassVar[str] = "depth"
+    norm: str
+    delegation: str
+    depth: int
+    depth_name: str
+
+    def text(self) -> str:
+        return f"{self.delegation} takes {self.norm} to {self.depth_name}"
+
+
+@attrs.frozen(kw_only=True)
+class Lobbied(Event):
+    kind: ClassVar[str] = "lobbied"
+    by: str
+    target: str
+    norm: str
+
+    def text(self) -> str:
+        return f"{self.by} lobbies {self.target} on {self.norm}"
+
+
+@attrs.frozen(kw_only=True)
+class Assisted(Event):
+    kind: ClassVar[str] = "assisted"
+    by: str
+    target: str
+    norm: str
+    amount: float
+
+    def text(self) -> str:
+        return f"{self.by} gives {self.target} assistance on {self.norm} ({self.amount:g})"
+
+
+@attrs.frozen(kw_only=True)
+class Implemented(Event):
+    kind: ClassVar[str] = "implemented"
+    by: str
+    norm: str
+
+    def text(self) -> str:
+        return f"{self.by} implements {self.norm} at home"
+
+
+@attrs.frozen(kw_only=True)
+class FacilitatorAction(Event):
+    """The audit trail of the white cell: pause, resume, hand-over, forced turns, injects."""
+
+    kind: ClassVar[str] = "facilitator"
+    action: str
+    detail: str = ""
+
+    def text(self) -> str:
+        return f"white cell: {self.action} {self.detail}".rstrip()
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    cls.kind: cls
+    for cls in (InjectFired, OrderGiven, OrderRefused, NormProposed, NormWithdrawn, NormAmended,
+                NormGrafted, SessionOutcome, NormAdopted, DepthReached, Lobbied, Assisted,
+                Implemented, FacilitatorAction)
+}

@@ -1,0 +1,283 @@
+"""Orders: small value types that round-trip to one line of text.
+
+    propose NORM in FORUM          endorse NORM in FORUM        object NORM in FORUM
+    amend NORM in FORUM clarify    amend NORM in FORUM narrow   graft NORM onto FRAMEWORK
+    lobby DELEGATION on NORM       assist DELEGATION on NORM with AMOUNT
+    implement NORM                 signon NORM in FORUM         withdraw NORM from FORUM
+    pass
+
+The facilitator (white cell) has three more, resolved in the injects phase:
+
+    fire INJECT                    salience DOMAIN DELTA        shock DELEGATION capacity|power|budget DELTA
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+import attrs
+
+from exercise.errors import OrderSyntaxError
+
+FACILITATOR = "@white"
+
+# Influence (attention) each order costs; assistance and implementation cost budget instead.
+INFLUENCE_COST: dict[str, float] = {
+    "propose": 2.0,
+    "endorse": 1.0,
+    "object": 1.0,
+    "amend": 2.0,
+    "graft": 2.0,
+    "lobby": 1.0,
+    "assist": 1.0,
+    "implement": 0.0,
+    "signon": 1.0,
+    "withdraw": 0.0,
+    "pass": 0.0,
+}
+
+
+@attrs.frozen
+class Order:
+    verb: ClassVar[str] = ""
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def text(self) -> str:  # pragma: no cover - every subclass overrides
+        raise NotImplementedError
+
+    @property
+    def influence_cost(self) -> float:
+        return INFLUENCE_COST.get(self.verb, 0.0)
+
+    @property
+    def budget_cost(self) -> float:
+        return 0.0
+
+
+@attrs.frozen
+class Propose(Order):
+    verb: ClassVar[str] = "propose"
+    norm: str
+    forum: str
+
+    def text(self) -> str:
+        return f"propose {self.norm} in {self.forum}"
+
+
+@attrs.frozen
+class Endorse(Order):
+    verb: ClassVar[str] = "endorse"
+    norm: str
+    forum: str
+
+    def text(self) -> str:
+        return f"endorse {self.norm} in {self.forum}"
+
+
+@attrs.frozen
+class Object(Order):
+    verb: ClassVar[str] = "object"
+    norm: str
+    forum: str
+
+    def text(self) -> str:
+        return f"object {self.norm} in {self.forum}"
+
+
+@attrs.frozen
+class Amend(Order):
+    """clarify: simpler text (clarity up, a little utility lost); narrow: less scope (do-ability
+    up, utility down)."""
+
+    verb: ClassVar[str] = "amend"
+    norm: str
+    forum: str
+    change: Literal["clarify", "narrow"] = "clarify"
+
+    def text(self) -> str:
+        return f"amend {self.norm} in {self.forum} {self.change}"
+
+
+@attrs.frozen
+class Graft(Order):
+    verb: ClassVar[str] = "graft"
+    norm: str
+    framework: str
+
+    def text(self) -> str:
+        return f"graft {self.norm} onto {self.framework}"
+
+
+@attrs.frozen
+class Lobby(Order):
+    verb: ClassVar[str] = "lobby"
+    target: str
+    norm: str
+
+    def text(self) -> str:
+        return f"lobby {self.target} on {self.norm}"
+
+
+@attrs.frozen
+class Assist(Order):
+    """Technical assistance or funding to help `target` implement `norm`."""
+
+    verb: ClassVar[str] = "assist"
+    target: str
+    norm: str
+    amount: float = 1.0
+
+    def text(self) -> str:
+        return f"assist {self.target} on {self.norm} with {_num(self.amount)}"
+
+    @property
+    def budget_cost(self) -> float:
+        return self.amount
+
+
+@attrs.frozen
+class Implement(Order):
+    """Spend budget at home to move a held norm from rhetoric toward practice."""
+
+    verb: ClassVar[str] = "implement"
+    norm: str
+
+    def text(self) -> str:
+        return f"implement {self.norm}"
+
+    @property
+    def budget_cost(self) -> float:
+        return 1.0
+
+
+@attrs.frozen
+class SignOn(Order):
+    verb: ClassVar[str] = "signon"
+    norm: str
+    forum: str
+
+    def text(self) -> str:
+        return f"signon {self.norm} in {self.forum}"
+
+
+@attrs.frozen
+class Withdraw(Order):
+    """Withdraw one's proposal, endorsement or objection of `norm` in `forum`."""
+
+    verb: ClassVar[str] = "withdraw"
+    norm: str
+    forum: str
+
+    def text(self) -> str:
+        return f"withdraw {self.norm} from {self.forum}"
+
+
+@attrs.frozen
+class Pass(Order):
+    verb: ClassVar[str] = "pass"
+
+    def text(self) -> str:
+        return "pass"
+
+
+@attrs.frozen
+class FireInject(Order):
+    verb: ClassVar[str] = "fire"
+    inject: str
+
+    def text(self) -> str:
+        return f"fire {self.inject}"
+
+
+@attrs.frozen
+class SalienceShift(Order):
+    verb: ClassVar[str] = "salience"
+    domain: str
+    delta: float
+
+    def text(self) -> str:
+        return f"salience {self.domain} {_signed(self.delta)}"
+
+
+@attrs.frozen
+class Shock(Order):
+    verb: ClassVar[str] = "shock"
+    target: str
+    attribute: Literal["capacity", "power", "budget"]
+    delta: float
+
+    def text(self) -> str:
+        return f"shock {self.target} {self.attribute} {_signed(self.delta)}"
+
+
+FACILITATOR_ORDERS = (FireInject, SalienceShift, Shock)
+ORDER_TYPES: dict[str, type[Order]] = {
+    cls.verb: cls
+    for cls in (Propose, Endorse, Object, Amend, Graft, Lobby, Assist, Implement, SignOn,
+                Withdraw, Pass, FireInject, SalienceShift, Shock)
+}
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def _signed(x: float) -> str:
+    return f"{x:+g}"
+
+
+# verb -> (shape of the words after the verb, field names filled from the NAME slots)
+_GRAMMAR: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "propose": (("NAME", "in", "NAME"), ("norm", "forum")),
+    "endorse": (("NAME", "in", "NAME"), ("norm", "forum")),
+    "object": (("NAME", "in", "NAME"), ("norm", "forum")),
+    "signon": (("NAME", "in", "NAME"), ("norm", "forum")),
+    "amend": (("NAME", "in", "NAME", "CHANGE"), ("norm", "forum", "change")),
+    "graft": (("NAME", "onto", "NAME"), ("norm", "framework")),
+    "lobby": (("NAME", "on", "NAME"), ("target", "norm")),
+    "assist": (("NAME", "on", "NAME", "with", "NUMBER"), ("target", "norm", "amount")),
+    "implement": (("NAME",), ("norm",)),
+    "withdraw": (("NAME", "from", "NAME"), ("norm", "forum")),
+    "pass": ((), ()),
+    "fire": (("NAME",), ("inject",)),
+    "salience": (("NAME", "NUMBER"), ("domain", "delta")),
+    "shock": (("NAME", "ATTRIBUTE", "NUMBER"), ("target", "attribute", "delta")),
+}
+
+
+def parse_order(text: str, seat: str = "?") -> Order:
+    """Read one order from its text form; raise OrderSyntaxError quoting the text otherwise."""
+    words = text.split()
+    if not words:
+        raise OrderSyntaxError(seat, repr(text), "empty order")
+    verb = words[0].lower()
+    if verb not in _GRAMMAR:
+        known = ", ".join(sorted(_GRAMMAR))
+        raise OrderSyntaxError(seat, text.strip(), f"unknown verb {verb!r} (known: {known})")
+    shape, fields = _GRAMMAR[verb]
+    rest = words[1:]
+    usage = " ".join([verb, *shape])
+    if len(rest) != len(shape):
+        raise OrderSyntaxError(seat, text.strip(), f"expected '{usage}'")
+    values: list[object] = []
+    for slot, word in zip(shape, rest):
+        if slot == "NAME":
+            values.append(word)
+        elif slot == "NUMBER":
+            try:
+                values.append(float(word))
+            except ValueError:
+                raise OrderSyntaxError(seat, text.strip(), f"{word!r} is not a number") from None
+        elif slot == "CHANGE":
+            if word not in ("clarify", "narrow"):
+                raise OrderSyntaxError(seat, text.strip(), "an amendment is 'clarify' or 'narrow'")
+            values.append(word)
+        elif slot == "ATTRIBUTE":
+            if word not in ("capacity", "power", "budget"):
+                raise OrderSyntaxError(seat, text.strip(), "a shock hits capacity, power or budget")
+            values.append(word)
+        elif word.lower() != slot:
+            raise OrderSyntaxError(seat, text.strip(), f"expected '{usage}'")
+    return ORDER_TYPES[verb](**dict(zip(fields, values)))

@@ -1,0 +1,83 @@
+"""How much a norm appeals to a delegation: the one formula behind votes and diffusion.
+
+    appeal = clarity_weight * clarity
+           + utility_weight * utility * alignment * salience_factor
+           + graft_weight * (affinity[framework] - graft_neutral)       (if grafted)
+           + lobby pressure received
+           + held_bonus                                                  (if already held)
+           - conflict_weight * (share of conflicting norms already held, depth-weighted)
+           - cost_weight * (1 - do-ability) * (1 - effective capacity)
+
+alignment = mean value over the domains the norm serves - mean value over those it harms.
+salience_factor = 2 * mean salience of the norm's domains (1.0 at the neutral 0.5).
+Diffusion adds the social terms (neighbours' adoption and the cascade bonus) in diffusion.py.
+"""
+
+from __future__ import annotations
+
+from exercise.core.spec import Delegation, Norm
+from exercise.core.state import MAX_DEPTH, GameState, NormState
+
+
+def alignment(values: dict[str, float], norm: Norm) -> float:
+    served = sum(values.get(d, 0.0) for d in norm.domains) / len(norm.domains) if norm.domains else 0.5
+    harmed = sum(values.get(d, 0.0) for d in norm.harms) / len(norm.harms) if norm.harms else 0.0
+    return served - harmed
+
+
+def salience_factor(state: GameState, norm: Norm) -> float:
+    if not norm.domains:
+        return 1.0
+    return 2.0 * sum(state.salience.get(d, 0.5) for d in norm.domains) / len(norm.domains)
+
+
+def effective_capacity(state: GameState, delegation_id: str) -> float:
+    seat = state.seats[delegation_id]
+    return min(1.0, seat.capacity + state.scenario.model.assist_capacity * seat.assistance)
+
+
+def conflict_held(state: GameState, delegation_id: str, norm: Norm) -> float:
+    """0..1: how deeply the delegation already holds norms that conflict with this one."""
+    worst = 0
+    for other in _conflicts_of(state, norm.id):
+        worst = max(worst, state.norms[other].depth.get(delegation_id, 0))
+    return 0.0 if worst == 0 else 0.5 + 0.5 * worst / MAX_DEPTH
+
+
+def _conflicts_of(state: GameState, norm_id: str) -> tuple[str, ...]:
+    return conflict_map(state)[norm_id]
+
+
+def conflict_map(state: GameState) -> dict[str, tuple[str, ...]]:
+    """Conflicts are symmetric even when the file lists them on one side only."""
+    scenario = state.scenario
+    cached = _CONFLICTS.get(id(scenario))
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    pairs: dict[str, set[str]] = {n.id: set() for n in scenario.norms}
+    for n in scenario.norms:
+        for other in n.conflicts:
+            pairs[n.id].add(other)
+            pairs[other].add(n.id)
+    result = {k: tuple(sorted(v)) for k, v in sorted(pairs.items())}
+    if len(_CONFLICTS) > 32:
+        _CONFLICTS.clear()
+    _CONFLICTS[id(scenario)] = (scenario, result)
+    return result
+
+
+_CONFLICTS: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
+
+
+def base_appeal(state: GameState, delegation: Delegation, norm: Norm, ns: NormState) -> float:
+    m = state.scenario.model
+    value = m.clarity_weight * ns.clarity
+    value += m.utility_weight * ns.utility * alignment(delegation.values, norm) * salience_factor(state, norm)
+    if ns.framework is not None:
+        value += m.graft_weight * (delegation.affinity.get(ns.framework, m.graft_neutral) - m.graft_neutral)
+    value += ns.lobby.get(delegation.id, 0.0)
+    if delegation.id in ns.depth:
+        value += m.held_bonus
+    value -= m.conflict_weight * conflict_held(state, delegation.id, norm)
+    value -= m.cost_weight * (1.0 - ns.doability) * (1.0 - effective_capacity(state, delegation.id))
+    return value

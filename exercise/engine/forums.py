@@ -1,0 +1,128 @@
+"""Phase 3: forum sessions. Every forum that meets this turn takes its agenda, oldest item
+first, and applies its decision rule.
+
+Each member's vote on an item: its stated position if it endorsed or objected, otherwise its
+disposition (appeal plus the social pull of its ties that hold the norm): yes at or above
+`vote_yes`, no below `vote_no`, abstain between. Rules:
+
+- consensus:  adopted unless someone votes no (every no is a block); all members adopt.
+- unanimity:  adopted only if every member votes yes; all members adopt.
+- majority:   adopted if yes > no (by count); the yes voters adopt.
+- qualified:  adopted if yes >= quota * members; the yes voters adopt.
+- weighted:   adopted if power(yes) > power(no) and power(yes) >= quota/2 * power(all);
+              the yes voters adopt.
+- signon:     a voluntary call: adopted once `min_signatories` have signed; signatories adopt,
+              and anyone signing later adopts on signature.
+
+An item younger than `min_deliberation` turns is only deliberated. One that fails without
+being blocked is deadlocked; after `max_sessions` sessions it is tabled (dropped).
+"""
+
+from __future__ import annotations
+
+from exercise.core.events import SessionOutcome
+from exercise.core.state import AgendaItem, ForumState, GameState
+from exercise.engine.appeal import base_appeal
+from exercise.engine.log import EventLog
+from exercise.engine.network import network_for
+from exercise.engine.orders_phase import adopt
+
+
+def social_share(state: GameState, delegation_id: str, norm_id: str) -> float:
+    """Power- and tie-weighted share of a delegation's neighbours holding the norm."""
+    holders = state.norms[norm_id].depth
+    seats = state.seats
+    total = held = 0.0
+    for other, weight in network_for(state.scenario).neighbours[delegation_id]:
+        w = weight * seats[other].power
+        total += w
+        if other in holders:
+            held += w
+    return held / total if total else 0.0
+
+
+def disposition(state: GameState, delegation_id: str, norm_id: str) -> float:
+    scenario = state.scenario
+    m = scenario.model
+    value = base_appeal(state, scenario.delegation(delegation_id), scenario.norm(norm_id), state.norms[norm_id])
+    return value + m.social_weight * social_share(state, delegation_id, norm_id)
+
+
+def votes(state: GameState, forum: ForumState, item: AgendaItem) -> tuple[list[str], list[str]]:
+    m = state.scenario.model
+    yes, no = [], []
+    for member in forum.members:
+        if member in item.endorsers:
+            yes.append(member)
+        elif member in item.objectors:
+            no.append(member)
+        else:
+            d = disposition(state, member, item.norm)
+            if d >= m.vote_yes:
+                yes.append(member)
+            elif d < m.vote_no:
+                no.append(member)
+    return yes, no
+
+
+def decide(state: GameState, forum: ForumState, item: AgendaItem) -> tuple[str, list[str], list[str], list[str], list[str]]:
+    """Return (outcome, yes, no, blockers, adopters)."""
+    spec = state.scenario.forum(forum.id)
+    if spec.rule == "signon":
+        signed = forum.signatories.get(item.norm, [])
+        if len(signed) >= spec.min_signatories:
+            return "adopted", list(signed), [], [], list(signed)
+        return "deadlocked", list(signed), [], [], []
+    yes, no = votes(state, forum, item)
+    members = forum.members
+    if spec.rule == "consensus":
+        if no:
+            return "blocked", yes, no, list(no), []
+        return ("adopted", yes, no, [], list(members)) if yes else ("deadlocked", yes, no, [], [])
+    if spec.rule == "unanimity":
+        if len(yes) == len(members):
+            return "adopted", yes, no, [], list(members)
+        return ("blocked", yes, no, list(no), []) if no else ("deadlocked", yes, no, [], [])
+    if spec.rule == "majority":
+        passed = len(yes) > len(no)
+    elif spec.rule == "qualified":
+        passed = len(yes) >= spec.quota * len(members)
+    else:  # weighted
+        power = {m: state.seats[m].power for m in members}
+        p_yes, p_no = sum(power[m] for m in yes), sum(power[m] for m in no)
+        passed = p_yes > p_no and p_yes >= spec.quota / 2 * sum(power.values())
+    if passed:
+        return "adopted", yes, no, [], list(yes)
+    return "deadlocked", yes, no, [], []
+
+
+def run_sessions(state: GameState, log: EventLog) -> None:
+    for forum_id in sorted(state.forums):
+        spec = state.scenario.forum(forum_id)
+        if not spec.meets_on(state.turn):
+            continue
+        forum = state.forums[forum_id]
+        forum.sessions_held += 1
+        for item in sorted(forum.agenda, key=lambda a: (a.since, a.norm)):
+            if state.turn - item.since < spec.min_deliberation:
+                log.add(SessionOutcome, forum=forum_id, norm=item.norm, outcome="deliberating")
+                continue
+            item.sessions += 1
+            outcome, yes, no, blockers, adopters = decide(state, forum, item)
+            if outcome == "adopted":
+                forum.agenda.remove(item)
+                forum.adopted[item.norm] = state.turn
+                state.norms[item.norm].adopted_in[forum_id] = state.turn
+                if forum.first_adoption is None:
+                    forum.first_adoption = state.turn
+            else:
+                if outcome == "blocked":
+                    forum.blocked[item.norm] = state.turn
+                if item.sessions >= spec.max_sessions:
+                    outcome = "tabled"
+                    forum.agenda.remove(item)
+            log.add(SessionOutcome, forum=forum_id, norm=item.norm, outcome=outcome,
+                    yes=tuple(yes), no=tuple(no), blockers=tuple(blockers))
+            via = f"signon:{forum_id}" if spec.rule == "signon" else forum_id
+            for member in adopters:
+                adopt(state, log, item.norm, member, via)

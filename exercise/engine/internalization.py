@@ -1,0 +1,55 @@
+"""Phase 5: internalization (depth). Holders move rhetoric -> policy -> law -> practice.
+
+Each turn a holder's progress toward the next level grows by
+
+    base_internalization * will * (0.4 * effective capacity + 0.4 * do-ability + 0.2)
+  + this turn's implementation effort and targeted assistance (orders)
+  + binding_effect if a binding forum it belongs to adopted the norm
+
+where will = clamp(alignment + 0.5, 0, 1). A holder whose values oppose the norm
+(alignment below lip_service_alignment) gets no natural progress: it stays at rhetoric unless
+it spends its own budget implementing (lip service). At progress 1 the level rises by one.
+Assistance received raises effective capacity and decays each turn; lobbying pressure decays too.
+"""
+
+from __future__ import annotations
+
+from exercise.core.events import DepthReached
+from exercise.core.state import DEPTH_NAMES, MAX_DEPTH, GameState, r6
+from exercise.engine.appeal import alignment, effective_capacity
+from exercise.engine.log import EventLog
+
+
+def run_internalization(state: GameState, log: EventLog) -> None:
+    scenario = state.scenario
+    m = scenario.model
+    binding_forums = {f.id for f in scenario.forums if f.binding}
+    capacity = {d: effective_capacity(state, d) for d in state.seats}
+    for norm_id in sorted(state.norms):
+        ns = state.norms[norm_id]
+        norm = scenario.norm(norm_id)
+        binding = [f for f in sorted(ns.adopted_in) if f in binding_forums]
+        for d in sorted(ns.depth):
+            effort = ns.implementing.get(d, 0.0)
+            level = ns.depth[d]
+            if level >= MAX_DEPTH:
+                continue
+            align = alignment(scenario.delegation(d).values, norm)
+            gain = effort
+            if align >= m.lip_service_alignment:
+                will = min(1.0, max(0.0, align + 0.5))
+                gain += m.base_internalization * will * (0.4 * capacity[d] + 0.4 * ns.doability + 0.2)
+                if any(d in state.forums[f].members for f in binding):
+                    gain += m.binding_effect
+            progress = ns.progress.get(d, 0.0) + gain
+            if progress >= 1.0:
+                level += 1
+                progress = 0.0 if level >= MAX_DEPTH else progress - 1.0
+                ns.depth[d] = level
+                log.add(DepthReached, norm=norm_id, delegation=d, depth=level, depth_name=DEPTH_NAMES[level])
+            ns.progress[d] = r6(progress)
+        ns.implementing.clear()
+        if ns.lobby:
+            ns.lobby = {k: r6(v * m.lobby_decay) for k, v in sorted(ns.lobby.items()) if v * m.lobby_decay > 0.005}
+    for seat in state.seats.values():
+        seat.assistance = r6(seat.assistance * m.assist_decay) if seat.assistance > 0.005 else 0.0

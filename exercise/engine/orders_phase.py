@@ -1,0 +1,169 @@
+"""Phase 2: orders, given simultaneously and resolved together in a fixed order of verbs.
+
+Withdrawals first, then framing (graft, amend), then proposals (strongest proposer first when
+an agenda fills up), then positions (endorse, object, sign on), then lobbying, assistance and
+implementation at home. Every order spends its cost; a proposal that finds the agenda filled by
+a stronger proposer is refused with an event, and its cost is refunded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from exercise.core.events import (
+    Assisted,
+    Implemented,
+    Lobbied,
+    NormAdopted,
+    NormAmended,
+    NormGrafted,
+    NormProposed,
+    NormWithdrawn,
+    OrderGiven,
+    OrderRefused,
+)
+from exercise.core.orders import (
+    Amend,
+    Assist,
+    Endorse,
+    Graft,
+    Implement,
+    Lobby,
+    Object,
+    Order,
+    Propose,
+    SignOn,
+    Withdraw,
+)
+from exercise.core.state import AgendaItem, GameState, r6
+from exercise.engine.injects import clamp01
+from exercise.engine.log import EventLog
+
+_VERB_ORDER = ("withdraw", "graft", "amend", "propose", "endorse", "object", "signon",
+               "lobby", "assist", "implement")
+
+
+def adopt(state: GameState, log: EventLog, norm_id: str, delegation_id: str, via: str) -> bool:
+    ns = state.norms[norm_id]
+    if delegation_id in ns.depth:
+        return False
+    ns.depth[delegation_id] = 1
+    ns.progress[delegation_id] = 0.0
+    ns.since[delegation_id] = state.turn
+    log.add(NormAdopted, norm=norm_id, delegation=delegation_id, via=via)
+    return True
+
+
+def run_orders(state: GameState, log: EventLog, orders: Mapping[str, Sequence[Order]]) -> None:
+    queue: list[tuple[int, float, str, Order]] = []
+    for seat in sorted(orders):
+        for order in orders[seat]:
+            if order.verb in _VERB_ORDER:
+                queue.append((_VERB_ORDER.index(order.verb), -state.seats[seat].power, seat, order))
+    queue.sort(key=lambda q: (q[0], q[1], q[2], q[3].text()))
+    for _, _, seat, order in queue:
+        s = state.seats[seat]
+        if isinstance(order, Propose):
+            forum = state.forums[order.forum]
+            spec = state.scenario.forum(order.forum)
+            if forum.item(order.norm) is not None or len(forum.agenda) >= spec.agenda_size:
+                reason = ("another delegation proposed it first" if forum.item(order.norm)
+                          else f"the agenda of {order.forum} filled up")
+                log.add(OrderRefused, audience=(seat,), seat=seat, order=str(order), reason=reason)
+                continue
+        s.influence = r6(s.influence - order.influence_cost)
+        s.budget = r6(s.budget - order.budget_cost)
+        if isinstance(order, (Endorse, Object, SignOn)):  # public positions; others have own events
+            log.add(OrderGiven, seat=seat, order=str(order))
+        _APPLY[type(order)](state, log, seat, order)
+
+
+def _withdraw(state: GameState, log: EventLog, seat: str, o: Withdraw) -> None:
+    forum = state.forums[o.forum]
+    item = forum.item(o.norm)
+    if item is None:
+        return
+    if item.proposer == seat:
+        forum.agenda.remove(item)
+        log.add(NormWithdrawn, forum=o.forum, norm=o.norm, by=seat)
+        return
+    for group in (item.endorsers, item.objectors):
+        if seat in group:
+            group.remove(seat)
+
+
+def _graft(state: GameState, log: EventLog, seat: str, o: Graft) -> None:
+    state.norms[o.norm].framework = o.framework
+    log.add(NormGrafted, norm=o.norm, framework=o.framework, by=seat)
+
+
+def _amend(state: GameState, log: EventLog, seat: str, o: Amend) -> None:
+    ns = state.norms[o.norm]
+    m = state.scenario.model
+    if o.change == "clarify":
+        ns.clarity = r6(clamp01(ns.clarity + m.clarify_step))
+        ns.utility = r6(clamp01(ns.utility - m.clarify_step / 4))
+    else:
+        ns.doability = r6(clamp01(ns.doability + m.narrow_step))
+        ns.utility = r6(clamp01(ns.utility - m.narrow_step / 2))
+    log.add(NormAmended, forum=o.forum, norm=o.norm, by=seat, change=o.change,
+            clarity=ns.clarity, utility=ns.utility, doability=ns.doability)
+
+
+def _propose(state: GameState, log: EventLog, seat: str, o: Propose) -> None:
+    state.forums[o.forum].agenda.append(AgendaItem(o.norm, seat, state.turn, endorsers=[seat]))
+    log.add(NormProposed, forum=o.forum, norm=o.norm, proposer=seat)
+
+
+def _position(state: GameState, log: EventLog, seat: str, o: Endorse | Object) -> None:
+    item = state.forums[o.forum].item(o.norm)
+    if item is None:  # withdrawn this very turn
+        return
+    mine, other = (item.endorsers, item.objectors) if isinstance(o, Endorse) else (item.objectors, item.endorsers)
+    if seat in other:
+        other.remove(seat)
+    if seat not in mine:
+        mine.append(seat)
+        mine.sort()
+
+
+def _signon(state: GameState, log: EventLog, seat: str, o: SignOn) -> None:
+    forum = state.forums[o.forum]
+    signed = forum.signatories.setdefault(o.norm, [])
+    if seat not in signed:
+        signed.append(seat)
+        signed.sort()
+    if o.norm in forum.adopted:  # the call is already open: signing is adopting
+        adopt(state, log, o.norm, seat, f"signon:{o.forum}")
+
+
+def _lobby(state: GameState, log: EventLog, seat: str, o: Lobby) -> None:
+    m = state.scenario.model
+    ns = state.norms[o.norm]
+    push = m.lobby_effect * (0.5 + state.seats[seat].power)
+    ns.lobby[o.target] = r6(ns.lobby.get(o.target, 0.0) + push)
+    log.add(Lobbied, audience=(seat, o.target), by=seat, target=o.target, norm=o.norm)
+
+
+def _assist(state: GameState, log: EventLog, seat: str, o: Assist) -> None:
+    m = state.scenario.model
+    target = state.seats[o.target]
+    target.assistance = r6(target.assistance + o.amount)
+    ns = state.norms[o.norm]
+    if o.target in ns.depth:
+        ns.implementing[o.target] = r6(ns.implementing.get(o.target, 0.0) + m.assist_effect * o.amount)
+    log.add(Assisted, by=seat, target=o.target, norm=o.norm, amount=o.amount)
+
+
+def _implement(state: GameState, log: EventLog, seat: str, o: Implement) -> None:
+    m = state.scenario.model
+    ns = state.norms[o.norm]
+    cap = state.seats[seat].capacity
+    ns.implementing[seat] = r6(ns.implementing.get(seat, 0.0) + m.implement_effect * (0.5 + 0.5 * cap))
+    log.add(Implemented, by=seat, norm=o.norm)
+
+
+_APPLY = {
+    Withdraw: _withdraw, Graft: _graft, Amend: _amend, Propose: _propose, Endorse: _position,
+    Object: _position, SignOn: _signon, Lobby: _lobby, Assist: _assist, Implement: _implement,
+}

@@ -1,0 +1,51 @@
+"""A new game: the turn-0 state of a scenario, with its seats' thresholds."""
+
+from __future__ import annotations
+
+from exercise.core.rng import stream
+from exercise.core.spec import Forum, Scenario
+from exercise.core.state import ForumState, GameState, NormState, Seat, r6
+
+
+def influence_per_turn(power: float) -> float:
+    """Attention is scarce: every seat gets a little, powerful ones a little more."""
+    return float(2 + round(4 * power))
+
+
+def eligible_members(scenario: Scenario, forum: Forum) -> list[str]:
+    if not forum.open_to_all:
+        return sorted(forum.members)
+    return sorted(
+        d.id for d in scenario.delegations if d.kind == "state" or forum.open_to_non_state
+    )
+
+
+def new_game(scenario: Scenario, seed: int) -> GameState:
+    model = scenario.model
+    seats = {}
+    for d in sorted(scenario.delegations, key=lambda d: d.id):
+        if d.threshold is not None:
+            threshold = d.threshold
+        else:
+            threshold = stream(seed, "threshold", d.id).uniform(model.threshold_low, model.threshold_high)
+        seats[d.id] = Seat(
+            id=d.id,
+            power=r6(d.power),
+            capacity=r6(d.capacity),
+            budget=r6(d.budget),
+            influence=influence_per_turn(d.power),
+            threshold=r6(threshold),
+        )
+    forums = {
+        f.id: ForumState(id=f.id, members=eligible_members(scenario, f))
+        for f in sorted(scenario.forums, key=lambda f: f.id)
+    }
+    norms = {
+        n.id: NormState(n.id, r6(n.clarity), r6(n.utility), r6(n.doability), n.framework)
+        for n in sorted(scenario.norms, key=lambda n: n.id)
+    }
+    salience = {dom: r6(scenario.salience.get(dom, 0.5)) for dom in sorted(scenario.domains)}
+    return GameState(
+        scenario_id=scenario.id, turn=0, salience=salience, seats=seats, forums=forums,
+        norms=norms, scenario=scenario,
+    )

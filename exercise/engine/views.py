@@ -1,0 +1,195 @@
+"""What a seat may know: `view_for(state, seat)`. Strategies and the UI read only views.
+
+A seat sees its own private side (values, instructions, red lines, objectives, influence,
+budget, its own depth of each norm) and the public side of everything else: forums, members,
+agendas with who endorsed or objected, norm texts and qualities, who holds which norm, the
+public events. It never sees another seat's values, instructions, threshold or budget.
+The facilitator's view (`seat=None`) is the whole state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from exercise.core.events import Event
+from exercise.core.spec import Delegation, Forum, Norm, Objective
+from exercise.core.state import GameState
+from exercise.engine.metrics import breadth
+from exercise.engine.network import network_for
+
+
+class View:
+    """A read-only window on the state for one seat (or the facilitator when seat is None)."""
+
+    def __init__(self, state: GameState, seat: str | None, events: Iterable[Event] = ()):
+        self._state = state
+        self.seat = seat
+        self.turn = state.turn
+        self.scenario_id = state.scenario_id
+        self._events = [e for e in events if e.visible_to(seat)]
+
+    # --- who I am -------------------------------------------------------------------
+    @property
+    def me(self) -> Delegation:
+        return self._state.scenario.delegation(self._require_seat())
+
+    @property
+    def influence(self) -> float:
+        return self._state.seats[self._require_seat()].influence
+
+    @property
+    def budget(self) -> float:
+        return self._state.seats[self._require_seat()].budget
+
+    @property
+    def capacity(self) -> float:
+        return self._state.seats[self._require_seat()].capacity
+
+    @property
+    def power(self) -> float:
+        return self._state.seats[self._require_seat()].power
+
+    @property
+    def objectives(self) -> tuple[Objective, ...]:
+        return self.me.objectives
+
+    def my_depth(self, norm_id: str) -> int:
+        return self._state.norms[norm_id].depth.get(self._require_seat(), 0)
+
+    def _require_seat(self) -> str:
+        if self.seat is None:
+            raise ValueError("the facilitator's view has no seat of its own")
+        return self.seat
+
+    # --- the public world -----------------------------------------------------------
+    @property
+    def domains(self) -> tuple[str, ...]:
+        return self._state.scenario.domains
+
+    @property
+    def salience(self) -> dict[str, float]:
+        return dict(self._state.salience)
+
+    def delegation_ids(self) -> tuple[str, ...]:
+        return self._state.scenario.by_id.delegation_ids
+
+    def public_delegation(self, delegation_id: str) -> dict[str, Any]:
+        d = self._state.scenario.delegation(delegation_id)
+        seat = self._state.seats[delegation_id]
+        return {"id": d.id, "name": d.name, "kind": d.kind, "bloc": d.bloc,
+                "power": seat.power}
+
+    def delegation_kind(self, delegation_id: str) -> str:
+        return self._state.scenario.delegation(delegation_id).kind
+
+    def power_of(self, delegation_id: str) -> float:
+        return self._state.seats[delegation_id].power
+
+    def capacity_of(self, delegation_id: str) -> float:
+        """Capacity is public: everyone can see who has the people and means to comply."""
+        return self._state.seats[delegation_id].capacity
+
+    @property
+    def model(self):
+        """The rules' coefficients are public knowledge."""
+        return self._state.scenario.model
+
+    def neighbours(self, delegation_id: str | None = None) -> list[tuple[str, float]]:
+        who = delegation_id or self._require_seat()
+        return network_for(self._state.scenario).neighbours.get(who, [])
+
+    def frameworks(self) -> tuple[str, ...]:
+        return tuple(sorted(f.id for f in self._state.scenario.frameworks))
+
+    def forum_ids(self) -> tuple[str, ...]:
+        return self._state.scenario.by_id.forum_ids
+
+    def forum(self, forum_id: str) -> Forum:
+        return self._state.scenario.forum(forum_id)
+
+    def members(self, forum_id: str) -> list[str]:
+        return list(self._state.forums[forum_id].members)
+
+    def is_member(self, forum_id: str, delegation_id: str | None = None) -> bool:
+        return (delegation_id or self._require_seat()) in self._state.forums[forum_id].members
+
+    def my_forums(self) -> list[str]:
+        me = self._require_seat()
+        return [f for f in self.forum_ids() if me in self._state.forums[f].members]
+
+    def agenda(self, forum_id: str) -> list[dict[str, Any]]:
+        return [
+            {"norm": a.norm, "proposer": a.proposer, "since": a.since, "sessions": a.sessions,
+             "endorsers": list(a.endorsers), "objectors": list(a.objectors)}
+            for a in self._state.forums[forum_id].agenda
+        ]
+
+    def on_agenda(self, forum_id: str, norm_id: str) -> bool:
+        return self._state.forums[forum_id].item(norm_id) is not None
+
+    def adopted_in(self, forum_id: str) -> dict[str, int]:
+        return dict(self._state.forums[forum_id].adopted)
+
+    def signatories(self, forum_id: str, norm_id: str) -> list[str]:
+        return list(self._state.forums[forum_id].signatories.get(norm_id, []))
+
+    def next_session(self, forum_id: str) -> int | None:
+        forum = self.forum(forum_id)
+        turn = self.turn + 1
+        for t in range(turn, turn + forum.cadence + forum.offset + 1):
+            if forum.meets_on(t):
+                return t
+        return None
+
+    def norm_ids(self) -> tuple[str, ...]:
+        return self._state.scenario.by_id.norm_ids
+
+    def norm(self, norm_id: str) -> Norm:
+        return self._state.scenario.norm(norm_id)
+
+    def norm_qualities(self, norm_id: str) -> dict[str, Any]:
+        ns = self._state.norms[norm_id]
+        return {"clarity": ns.clarity, "utility": ns.utility, "doability": ns.doability,
+                "framework": ns.framework, "status": ns.status,
+                "adopted_in": dict(ns.adopted_in)}
+
+    def holders(self, norm_id: str) -> dict[str, int]:
+        """Who holds the norm and how deeply: public (what states say and do is observable)."""
+        return dict(self._state.norms[norm_id].depth)
+
+    def breadth(self, norm_id: str) -> float:
+        return breadth(self._state, norm_id)
+
+    def breadth_history(self, norm_id: str) -> list[float]:
+        return list(self._state.norms[norm_id].breadth_history)
+
+    @property
+    def events(self) -> list[Event]:
+        return list(self._events)
+
+    # --- the seat's own judgement (uses only its own private values) ----------------
+    def my_appeal(self, norm_id: str) -> float:
+        from exercise.engine.appeal import base_appeal
+
+        return base_appeal(self._state, self.me, self.norm(norm_id), self._state.norms[norm_id])
+
+    # --- the facilitator ------------------------------------------------------------
+    @property
+    def is_facilitator(self) -> bool:
+        return self.seat is None
+
+    def full_state(self) -> GameState:
+        if self.seat is not None:
+            raise PermissionError(f"{self.seat}: only the facilitator sees the whole state")
+        return self._state
+
+
+def view_for(state: GameState, seat: str | None, events: Iterable[Event] = ()) -> View:
+    if seat is not None and seat not in state.seats:
+        raise KeyError(seat)
+    return View(state, seat, events)
+
+
+def facilitator_view(state: GameState, events: Iterable[Event] = ()) -> View:
+    return View(state, None, events)

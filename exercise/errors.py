@@ -1,0 +1,72 @@
+"""The project's exceptions: one root, one subclass per area, one class per kind of failure.
+
+Messages quote the input and the state so the CLI can print them as they are.
+"""
+
+from __future__ import annotations
+
+
+class ExerciseError(Exception):
+    """Root of every error the program reports to a user (exit code 2)."""
+
+
+class ScenarioError(ExerciseError):
+    """A scenario file is missing, unreadable or invalid. Carries one line per problem."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class OrderError(ExerciseError):
+    """An order that the seat may not give now. The message names seat, order and reason."""
+
+    def __init__(self, seat: str, order: object, reason: str):
+        self.seat = seat
+        self.order = order
+        self.reason = reason
+        super().__init__(f"{seat}: {order}: {reason}")
+
+
+class OrderSyntaxError(OrderError):
+    """The text of an order could not be read."""
+
+
+class UnknownReference(OrderError):
+    """The order names a norm, forum, framework or delegation that does not exist."""
+
+
+class NotAMember(OrderError):
+    """The seat is not a member of the forum the order acts in."""
+
+
+class NotOnAgenda(OrderError):
+    """The norm is not on that forum's agenda (or already is, for a proposal)."""
+
+
+class AgendaFull(OrderError):
+    """The forum's agenda has no room for another proposal."""
+
+
+class NotEnoughInfluence(OrderError):
+    """The seat's orders cost more influence than it has this turn."""
+
+
+class NotEnoughBudget(OrderError):
+    """The seat's orders cost more budget than it has this turn."""
+
+
+class IllegalOrder(OrderError):
+    """Any other reason an order is refused (wrong forum rule, acting on oneself, ...)."""
+
+
+class SaveError(ExerciseError):
+    """A save file is missing, not a save, from a newer version, or damaged."""
+
+
+class ReplayError(ExerciseError):
+    """A replay or verification was asked for something the save does not hold."""
+
+
+class BatchError(ExerciseError):
+    """A sweep or experiment was asked for with a bad key path or value."""

@@ -1,0 +1,26 @@
+"""Headless play: every seat scripted, turn after turn. The CLI, sweeps and tests use it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from exercise.core.spec import Scenario
+from exercise.engine import TurnResult, new_game, resolve_turn
+from exercise.strategies import default_controllers, scripted_orders
+
+
+def play(scenario: Scenario, seed: int, turns: int | None = None) -> Iterator[TurnResult]:
+    """Yield each turn's result of a game where every seat plays its scripted strategy."""
+    state = new_game(scenario, seed)
+    controllers = default_controllers(scenario)
+    for _ in range(scenario.turns if turns is None else turns):
+        result = resolve_turn(state, scripted_orders(state, seed, controllers), seed)
+        state = result.state
+        yield result
+
+
+def final_state(scenario: Scenario, seed: int, turns: int | None = None):
+    state = None
+    for result in play(scenario, seed, turns):
+        state = result.state
+    return state if state is not None else new_game(scenario, seed)

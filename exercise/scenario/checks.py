@@ -1,0 +1,158 @@
+"""Semantic checks of a structured scenario: ranges, duplicate ids and unknown references.
+
+Each check returns problem lines `KEY.PATH: what is wrong`; the loader prefixes the file name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from exercise.core.spec import Scenario
+
+
+def semantic_problems(s: Scenario) -> list[str]:
+    from exercise.strategies import strategy_names  # late: strategies import the engine
+
+    return list(_all(s, set(strategy_names())))
+
+
+def _unit(path: str, value: float) -> Iterator[str]:
+    if not 0.0 <= value <= 1.0:
+        yield f"{path}: must be between 0 and 1, not {value:g}"
+
+
+def _at_least(path: str, value: float, low: float) -> Iterator[str]:
+    if value < low:
+        yield f"{path}: must be at least {low:g}, not {value:g}"
+
+
+def _dupes(section: str, ids: Iterable[str]) -> Iterator[str]:
+    ids = list(ids)
+    counts = Counter(ids)
+    for index, item in enumerate(ids):
+        if counts[item] > 1 and ids.index(item) != index:
+            yield f"{section}[{index}].id: duplicate id {item!r}"
+
+
+def _ref(path: str, value: str | None, known: set[str], what: str) -> Iterator[str]:
+    if value is not None and value not in known:
+        yield f"{path}: unknown {what} {value!r}"
+
+
+def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
+    domains = set(s.domains)
+    frameworks = {f.id for f in s.frameworks}
+    delegations = {d.id for d in s.delegations}
+    norms = {n.id for n in s.norms}
+    forums = {f.id for f in s.forums}
+    kinds = {d.id: d.kind for d in s.delegations}
+
+    if not s.id.strip():
+        yield "id: must not be empty"
+    yield from _at_least("turns", s.turns, 1)
+    yield from _at_least("minutes_per_turn", s.minutes_per_turn, 1)
+    for section, items in (("delegations", s.delegations), ("norms", s.norms), ("forums", s.forums)):
+        if not items:
+            yield f"{section}: at least one is required"
+    for section, items in (("frameworks", s.frameworks), ("delegations", s.delegations),
+                           ("norms", s.norms), ("forums", s.forums), ("injects", s.injects)):
+        yield from _dupes(section, (i.id for i in items))
+    if len(set(s.domains)) != len(s.domains):
+        yield "domains: lists a domain twice"
+    for key, value in s.salience.items():
+        yield from _ref(f"salience.{key}", key, domains, "domain")
+        yield from _unit(f"salience.{key}", value)
+
+    for i, d in enumerate(s.delegations):
+        p = f"delegations[{i}]"
+        for attr in ("power", "capacity"):
+            yield from _unit(f"{p}.{attr}", getattr(d, attr))
+        yield from _at_least(f"{p}.budget", d.budget, 0)
+        if d.threshold is not None:
+            yield from _unit(f"{p}.threshold", d.threshold)
+        for key, value in d.values.items():
+            yield from _ref(f"{p}.values.{key}", key, domains, "domain")
+            yield from _unit(f"{p}.values.{key}", value)
+        for key, value in d.affinity.items():
+            yield from _ref(f"{p}.affinity.{key}", key, frameworks, "framework")
+            yield from _unit(f"{p}.affinity.{key}", value)
+        yield from _ref(f"{p}.strategy", d.strategy, strategies, "strategy")
+        for j, o in enumerate(d.objectives):
+            q = f"{p}.objectives[{j}]"
+            yield from _ref(f"{q}.norm", o.norm, norms, "norm")
+            yield from _ref(f"{q}.forum", o.forum, forums, "forum")
+            yield from _at_least(f"{q}.weight", o.weight, 0)
+            if o.kind == "breadth":
+                yield from _unit(f"{q}.target", o.target)
+            if o.kind == "depth" and not 1 <= o.target <= 4:
+                yield f"{q}.target: a depth target is 1 (rhetoric) to 4 (practice), not {o.target:g}"
+
+    for i, n in enumerate(s.norms):
+        p = f"norms[{i}]"
+        for attr in ("clarity", "utility", "doability"):
+            yield from _unit(f"{p}.{attr}", getattr(n, attr))
+        for j, dom in enumerate(n.domains):
+            yield from _ref(f"{p}.domains[{j}]", dom, domains, "domain")
+        for j, dom in enumerate(n.harms):
+            yield from _ref(f"{p}.harms[{j}]", dom, domains, "domain")
+        yield from _ref(f"{p}.framework", n.framework, frameworks, "framework")
+        for j, other in enumerate(n.conflicts):
+            yield from _ref(f"{p}.conflicts[{j}]", other, norms, "norm")
+            if other == n.id:
+                yield f"{p}.conflicts[{j}]: a norm cannot conflict with itself"
+
+    for i, f in enumerate(s.forums):
+        p = f"forums[{i}]"
+        yield from _at_least(f"{p}.cadence", f.cadence, 1)
+        yield from _at_least(f"{p}.offset", f.offset, 0)
+        yield from _at_least(f"{p}.agenda_size", f.agenda_size, 1)
+        yield from _at_least(f"{p}.min_deliberation", f.min_deliberation, 0)
+        yield from _at_least(f"{p}.max_sessions", f.max_sessions, 1)
+        yield from _at_least(f"{p}.min_signatories", f.min_signatories, 1)
+        yield from _unit(f"{p}.quota", f.quota)
+        if not f.open_to_all and not f.members:
+            yield f"{p}.members: list the members, or set open_to_all = true"
+        for j, m in enumerate(f.members):
+            yield from _ref(f"{p}.members[{j}]", m, delegations, "delegation")
+            if m in kinds and kinds[m] not in ("state", "military") and not f.open_to_non_state:
+                yield (f"{p}.members[{j}]: {m!r} is a {kinds[m]} but the forum is not "
+                       "open_to_non_state")
+        if len(set(f.members)) != len(f.members):
+            yield f"{p}.members: lists a member twice"
+
+    for i, t in enumerate(s.ties):
+        p = f"ties[{i}]"
+        yield from _ref(f"{p}.a", t.a, delegations, "delegation")
+        yield from _ref(f"{p}.b", t.b, delegations, "delegation")
+        if t.a == t.b:
+            yield f"{p}: a delegation cannot be tied to itself"
+        yield from _unit(f"{p}.weight", t.weight)
+    for i, g in enumerate(s.tie_groups):
+        p = f"tie_groups[{i}]"
+        for j, m in enumerate(g.members):
+            yield from _ref(f"{p}.members[{j}]", m, delegations, "delegation")
+        yield from _unit(f"{p}.weight", g.weight)
+
+    for i, inj in enumerate(s.injects):
+        p = f"injects[{i}]"
+        if inj.turn is not None:
+            yield from _at_least(f"{p}.turn", inj.turn, 1)
+        if inj.turn is not None and inj.when is not None:
+            yield f"{p}: give either turn or when, not both"
+        if inj.when is not None:
+            yield from _ref(f"{p}.when.norm", inj.when.norm, norms, "norm")
+            yield from _ref(f"{p}.when.forum", inj.when.forum, forums, "forum")
+            if inj.when.event == "breadth_above":
+                yield from _unit(f"{p}.when.value", inj.when.value)
+        for j, e in enumerate(inj.effects):
+            q = f"{p}.effects[{j}]"
+            yield from _ref(f"{q}.domain", e.domain, domains, "domain")
+            yield from _ref(f"{q}.delegation", e.delegation, delegations, "delegation")
+            yield from _ref(f"{q}.forum", e.forum, forums, "forum")
+            needs = {"salience": ("domain",), "capacity": ("delegation",), "power": ("delegation",),
+                     "budget": ("delegation",), "join": ("delegation", "forum"),
+                     "leave": ("delegation", "forum"), "attribution": ("delegation",)}
+            for key in needs.get(e.kind, ()):
+                if getattr(e, key) is None:
+                    yield f"{q}.{key}: required for a {e.kind} effect"

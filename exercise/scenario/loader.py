@@ -1,0 +1,124 @@
+"""Read a scenario file: TOML text -> cattrs structuring -> semantic checks -> Scenario.
+
+Every problem becomes one line `FILE: KEY.PATH: what is wrong`; all of them are collected and
+raised together as a ScenarioError, so an author fixes a file in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from exercise.core.spec import Scenario
+from exercise.errors import ScenarioError
+from exercise.scenario.checks import semantic_problems
+
+
+def _strict_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    def number(value: Any, _type: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"must be a number, not {value!r}")
+        return float(value)
+
+    def integer(value: Any, _type: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"must be a whole number, not {value!r}")
+        return value
+
+    def text(value: Any, _type: Any) -> str:
+        if not isinstance(value, str):
+            raise TypeError(f"must be a string, not {value!r}")
+        return value
+
+    def boolean(value: Any, _type: Any) -> bool:
+        if not isinstance(value, bool):
+            raise TypeError(f"must be true or false, not {value!r}")
+        return value
+
+    conv.register_structure_hook(float, number)
+    conv.register_structure_hook(int, integer)
+    conv.register_structure_hook(str, text)
+    conv.register_structure_hook(bool, boolean)
+    return conv
+
+
+_CONVERTER = _strict_converter()
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load and validate a scenario file; raise ScenarioError naming the file on any problem."""
+    path = Path(path)
+    name = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioError([f"{path}: no such file"]) from None
+    except IsADirectoryError:
+        raise ScenarioError([f"{path}: is a directory, not a scenario file"]) from None
+    except UnicodeDecodeError:
+        raise ScenarioError([f"{name}: is not UTF-8 text"]) from None
+    except OSError as exc:
+        raise ScenarioError([f"{path}: cannot be read ({exc.strerror})"]) from None
+    return parse_scenario(text, name)
+
+
+def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
+    """Structure and check scenario TOML text; `name` labels every problem line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError([f"{name}: not valid TOML: {exc}"]) from None
+    return scenario_from_data(data, name)
+
+
+def scenario_from_data(data: dict[str, Any], name: str = "<scenario>") -> Scenario:
+    try:
+        scenario = _CONVERTER.structure(data, Scenario)
+    except (ClassValidationError, IterableValidationError) as exc:
+        raise ScenarioError([f"{name}: {line}" for line in _describe(exc)]) from None
+    problems = semantic_problems(scenario)
+    if problems:
+        raise ScenarioError([f"{name}: {p}" for p in problems])
+    return scenario
+
+
+def _describe(exc: BaseException) -> list[str]:
+    lines = []
+    for message in cattrs.transform_error(exc, path="$", format_exception=_format_exception):
+        text, _, where = message.rpartition(" @ ")
+        lines.append(f"{_key_path(where)}: {text}")
+    return sorted(set(lines), key=lines.index)
+
+
+def _format_exception(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, KeyError):
+        return "required key is missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown key(s): {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, TypeError) and str(exc).startswith("must be"):
+        return str(exc)
+    if isinstance(exc, ValueError) and "Literal" in repr(type_):
+        choices = ", ".join(repr(a) for a in getattr(type_, "__args__", ()))
+        return f"must be one of {choices}"
+    if isinstance(exc, (TypeError, ValueError)) and type_ is not None:
+        expected = getattr(type_, "__name__", str(type_))
+        if "tuple" in str(type_).lower() or "list" in str(type_).lower():
+            return "must be a list"
+        if "dict" in str(type_).lower():
+            return "must be a table"
+        return f"invalid value, expected {expected}"
+    return str(exc) or exc.__class__.__name__
+
+
+def _key_path(where: str) -> str:
+    """`$.delegations[3].values['security']` -> `delegations[3].values.security`."""
+    where = re.sub(r"\['([^']*)'\]", r".\1", where)
+    where = where.removeprefix("$").removeprefix(".")
+    return where or "(top level)"

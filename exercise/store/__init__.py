@@ -1,0 +1,1 @@
+"""Saved games in SQLite: the only code that imports SQLAlchemy."""

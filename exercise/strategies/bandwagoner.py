@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import random
+
+from exercise.core.orders import Endorse, Implement, Order, SignOn
+from exercise.engine.views import View
+from exercise.strategies.base import Plan, Strategy, agenda_items
+
+FOLLOW_SHARE = 0.34
+
+
+class Bandwagoner(Strategy):
+    """Follower: backs an agenda item or signs a call once enough of its ties have (by tie
+    weight), unless it opposes the norm; implements what most of its ties hold."""
+
+    name = "bandwagoner"
+    summary = "endorses or signs once a third of its ties have; implements what its ties hold"
+    classifier = {"stochastic": False, "memory": False}
+
+    def decide(self, view: View, rng: random.Random) -> list[Order]:
+        plan = Plan(view)
+        neighbours = view.neighbours()
+        total = sum(w for _, w in neighbours) or 1.0
+
+        def share(backers: set[str]) -> float:
+            return sum(w for other, w in neighbours if other in backers) / total
+
+        for forum, item in agenda_items(view):
+            norm = item["norm"]
+            if view.my_appeal(norm) < view.model.vote_no:
+                continue
+            if view.forum(forum).rule == "signon":
+                backers = set(view.signatories(forum, norm)) | set(view.holders(norm))
+                if share(backers) >= FOLLOW_SHARE:
+                    plan.add(SignOn(norm, forum))
+            elif share(set(item["endorsers"]) | set(view.holders(norm))) >= FOLLOW_SHARE:
+                plan.add(Endorse(norm, forum))
+        for forum in view.my_forums():
+            if view.forum(forum).rule == "signon":
+                for norm in view.adopted_in(forum):
+                    if share(set(view.signatories(forum, norm))) >= FOLLOW_SHARE:
+                        plan.add(SignOn(norm, forum))
+        for norm in view.norm_ids():
+            if view.my_depth(norm) and share(set(view.holders(norm))) > 0.5:
+                plan.add(Implement(norm))
+        return plan.orders

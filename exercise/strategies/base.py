@@ -1,0 +1,71 @@
+"""What every scripted strategy shares: a name, a classifier, and `decide(view, rng)`.
+
+A `Plan` keeps a strategy honest: it only accepts orders that are legal for the seat's view and
+affordable with what is left this turn, so every strategy gives legal orders by construction.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import ClassVar
+
+from exercise.core.orders import Order
+from exercise.engine.legality import legal
+from exercise.engine.views import View
+
+
+class Plan:
+    def __init__(self, view: View):
+        self.view = view
+        self.orders: list[Order] = []
+        self.influence = view.influence
+        self.budget = view.budget
+
+    def add(self, order: Order) -> bool:
+        if order in self.orders:
+            return False
+        if order.influence_cost > self.influence + 1e-9 or order.budget_cost > self.budget + 1e-9:
+            return False
+        if not legal(self.view, order):
+            return False
+        self.orders.append(order)
+        self.influence -= order.influence_cost
+        self.budget -= order.budget_cost
+        return True
+
+    @property
+    def spent(self) -> bool:
+        return self.influence < 1.0
+
+
+class Strategy:
+    """A scripted delegation. Subclasses set `name`, `summary`, `classifier` and `decide`."""
+
+    name: ClassVar[str] = ""
+    summary: ClassVar[str] = ""
+    classifier: ClassVar[dict[str, bool]] = {"stochastic": False, "memory": False}
+
+    def decide(self, view: View, rng: random.Random) -> list[Order]:  # pragma: no cover
+        raise NotImplementedError
+
+
+def liked_norms(view: View, floor: float = 0.0) -> list[tuple[float, str]]:
+    """Norms by the seat's own appeal, best first; objective norms come first."""
+    wanted = {o.norm for o in view.objectives if o.kind in ("adopt", "breadth", "depth")}
+    ranked = []
+    for norm in view.norm_ids():
+        appeal = view.my_appeal(norm) + (1.0 if norm in wanted else 0.0)
+        if appeal >= floor:
+            ranked.append((appeal, norm))
+    ranked.sort(key=lambda x: (-x[0], x[1]))
+    return ranked
+
+
+def opposed_norms(view: View) -> set[str]:
+    """Norms the seat's objectives say to block or avoid."""
+    return {o.norm for o in view.objectives if o.kind in ("block", "avoid")}
+
+
+def agenda_items(view: View) -> list[tuple[str, dict]]:
+    """(forum, item) for every agenda item in the seat's forums, in a stable order."""
+    return [(f, item) for f in view.my_forums() for item in view.agenda(f)]

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import random
+
+from exercise.core.orders import Endorse, Object, Order, Propose
+from exercise.engine.views import View
+from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms, opposed_norms
+
+
+class Blocker(Strategy):
+    """Sovereigntist: objects to every agenda item it opposes (one objection stops a consensus
+    body) and forum-shops, proposing its own norms where its friends are the majority."""
+
+    name = "blocker"
+    summary = "objects to what it opposes; proposes its own norms in the friendliest forum"
+    classifier = {"stochastic": False, "memory": False}
+
+    def decide(self, view: View, rng: random.Random) -> list[Order]:
+        plan = Plan(view)
+        m = view.model
+        against = opposed_norms(view)
+        items = agenda_items(view)
+        for forum, item in items:
+            norm = item["norm"]
+            if norm in against or view.my_appeal(norm) < m.vote_no:
+                plan.add(Object(norm, forum))
+        for forum, item in items:
+            if view.my_appeal(item["norm"]) >= m.vote_yes and item["norm"] not in against:
+                plan.add(Endorse(item["norm"], forum))
+        friends = {other for other, _ in view.neighbours()}
+        me = view.me
+
+        def friendliness(forum: str) -> tuple[float, str]:
+            members = view.members(forum)
+            close = sum(1 for x in members if x in friends or view.public_delegation(x)["bloc"] == me.bloc)
+            return (-close / max(1, len(members)), forum)
+
+        liked = [n for _, n in liked_norms(view, floor=m.vote_yes) if n not in against]
+        for norm in liked[:1]:
+            for forum in sorted(view.my_forums(), key=friendliness):
+                if plan.add(Propose(norm, forum)):
+                    break
+        return plan.orders

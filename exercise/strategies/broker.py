@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import random
+
+from exercise.core.orders import Amend, Assist, Endorse, Graft, Order, SignOn
+from exercise.engine.views import View
+from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms
+
+CLEAR_ENOUGH = 0.75
+DOABLE_ENOUGH = 0.6
+
+
+class Broker(Strategy):
+    """Bridge-builder: makes liked norms clearer or narrower, grafts them onto the framework it
+    trusts most, endorses them, and funds low-capacity holders to implement them."""
+
+    name = "broker"
+    summary = "amends for clarity or scope, grafts onto frameworks, assists low-capacity holders"
+    classifier = {"stochastic": False, "memory": False}
+
+    def decide(self, view: View, rng: random.Random) -> list[Order]:
+        plan = Plan(view)
+        m = view.model
+        liked = {n for _, n in liked_norms(view, floor=m.vote_no)}
+        for forum, item in agenda_items(view):
+            norm = item["norm"]
+            if norm not in liked:
+                continue
+            q = view.norm_qualities(norm)
+            if q["clarity"] < CLEAR_ENOUGH:
+                plan.add(Amend(norm, forum, "clarify"))
+            elif q["doability"] < DOABLE_ENOUGH:
+                plan.add(Amend(norm, forum, "narrow"))
+            if q["framework"] is None:
+                trusted = sorted(view.me.affinity.items(), key=lambda kv: (-kv[1], kv[0]))
+                if trusted and trusted[0][1] >= 0.6:
+                    plan.add(Graft(norm, trusted[0][0]))
+            plan.add(SignOn(norm, forum) if view.forum(forum).rule == "signon" else Endorse(norm, forum))
+        if view.budget >= 1.0:
+            needy = []
+            for norm in sorted(liked):
+                for holder, depth in sorted(view.holders(norm).items()):
+                    if holder != view.seat and depth < 4 and view.capacity_of(holder) < 0.4:
+                        needy.append((view.capacity_of(holder), holder, norm))
+            needy.sort()
+            for _, holder, norm in needy[:2]:
+                plan.add(Assist(holder, norm, 1.0))
+        return plan.orders

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import random
+
+from exercise.core.orders import Endorse, Implement, Lobby, Order, Propose, SignOn
+from exercise.engine.views import View
+from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms
+
+
+class Champion(Strategy):
+    """Norm entrepreneur: proposes its favourite norms where they meet soonest, endorses and
+    signs what it likes, lobbies neighbours, and implements at home."""
+
+    name = "champion"
+    summary = "proposes its top norms where they meet soonest, endorses, lobbies, implements"
+    classifier = {"stochastic": False, "memory": False}
+
+    def decide(self, view: View, rng: random.Random) -> list[Order]:
+        plan = Plan(view)
+        yes = view.model.vote_yes
+        top = [n for _, n in liked_norms(view, floor=yes)[:3]]
+        for forum, item in agenda_items(view):
+            if item["norm"] in top or view.my_appeal(item["norm"]) >= yes:
+                plan.add(SignOn(item["norm"], forum) if view.forum(forum).rule == "signon"
+                         else Endorse(item["norm"], forum))
+        forums = sorted(view.my_forums(), key=lambda f: (view.next_session(f) or 10**6, f))
+        for norm in top:
+            if any(plan.add(Propose(norm, f)) for f in forums):
+                break
+        for forum in view.my_forums():
+            if view.forum(forum).rule == "signon":
+                for norm in view.adopted_in(forum):
+                    if norm in top:
+                        plan.add(SignOn(norm, forum))
+        held = [n for n in top if view.my_depth(n)]
+        for norm in held:
+            plan.add(Implement(norm))
+        if held:
+            targets = sorted(view.neighbours(), key=lambda nw: (-view.power_of(nw[0]) * nw[1], nw[0]))
+            for other, _ in targets[:2]:
+                plan.add(Lobby(other, held[0]))
+        return plan.orders

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import random
+
+from exercise.core.orders import Endorse, Order, SignOn
+from exercise.engine.views import View
+from exercise.strategies.base import Plan, Strategy, agenda_items
+
+
+class LipService(Strategy):
+    """Says yes cheaply: endorses and signs anything it does not oppose, never implements,
+    never assists. Its norms stay at rhetoric unless someone else pays."""
+
+    name = "lip-service"
+    summary = "endorses and signs anything it does not oppose; never implements or assists"
+    classifier = {"stochastic": False, "memory": False}
+
+    def decide(self, view: View, rng: random.Random) -> list[Order]:
+        plan = Plan(view)
+        for forum, item in agenda_items(view):
+            if view.my_appeal(item["norm"]) >= view.model.vote_no:
+                plan.add(SignOn(item["norm"], forum) if view.forum(forum).rule == "signon"
+                         else Endorse(item["norm"], forum))
+        for forum in view.my_forums():
+            if view.forum(forum).rule == "signon":
+                for norm in view.adopted_in(forum):
+                    plan.add(SignOn(norm, forum))
+        return plan.orders

@@ -1,0 +1,1 @@
+"""The Textual terminal UI: the only code that imports Textual."""
