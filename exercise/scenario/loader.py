@@ -104,9 +104,10 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
         return f"unknown key(s): {', '.join(sorted(exc.extra_fields))}"
     if isinstance(exc, TypeError) and str(exc).startswith("must be"):
         return str(exc)
-    if isinstance(exc, ValueError) and "Literal" in repr(type_):
+    if "Literal" in repr(type_):
         choices = ", ".join(repr(a) for a in getattr(type_, "__args__", ()))
-        return f"must be one of {choices}"
+        value = str(exc).split(" not in literal")[0]
+        return f"{value!r} must be one of {choices}"
     if isinstance(exc, (TypeError, ValueError)) and type_ is not None:
         expected = getattr(type_, "__name__", str(type_))
         if "tuple" in str(type_).lower() or "list" in str(type_).lower():

@@ -1,0 +1,77 @@
+"""`exercise validate`: one line per problem naming the file and key path, exit 2, no traceback."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exercise.errors import ScenarioError
+from exercise.scenario import load_scenario, parse_scenario
+
+TUTORIAL = (Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml").read_text()
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario(text, "bad.toml")
+    return err.value.problems
+
+
+def mutate(old: str, new: str) -> str:
+    assert old in TUTORIAL
+    return TUTORIAL.replace(old, new, 1)
+
+
+def test_the_tutorial_is_valid():
+    s = parse_scenario(TUTORIAL, "tutorial.toml")
+    assert len(s.delegations) <= 8 and len(s.forums) == 2 and len(s.norms) == 4
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("security = 0.7, civilian", "security = 1.7, civilian",
+     "bad.toml: delegations[0].values.security: must be between 0 and 1, not 1.7"),
+    ('power = 0.9\ncapacity = 0.9', 'power = "high"\ncapacity = 0.9',
+     "bad.toml: delegations[0].power: must be a number, not 'high'"),
+    ('id = "borealis"', 'id = "atlantia"', "bad.toml: delegations[1].id: duplicate id 'atlantia'"),
+    ('members = ["atlantia", "cordova", "deltora"', 'members = ["atlantis", "cordova", "deltora"',
+     "bad.toml: forums[1].members[0]: unknown delegation 'atlantis'"),
+    ('conflicts = ["info-security"]', 'conflicts = ["info-sec"]', "bad.toml: norms[2].conflicts[0]: unknown norm 'info-sec'"),
+    ('strategy = "blocker"', 'strategy = "troll"', "bad.toml: delegations[1].strategy: unknown strategy 'troll'"),
+    ('affinity = { laws-of-war = 0.8, human-rights = 0.9 }', 'affinity = { law-of-war = 0.8, human-rights = 0.9 }',
+     "bad.toml: delegations[0].affinity.law-of-war: unknown framework 'law-of-war'"),
+    ('rule = "consensus"', 'rule = "shouting"', "bad.toml: forums[0].rule: 'shouting' must be one of"),
+    ('kind = "company"', 'kind = "corporation"', "bad.toml: delegations[5].kind: 'corporation' must be one of"),
+    ('cadence = 3', 'cadence = 0', "bad.toml: forums[0].cadence: must be at least 1, not 0"),
+    ('statement = "Clean up your networks."', 'statment = "Clean up your networks."',
+     "bad.toml: norms[1]: unknown key(s): statment"),
+    ('id = "clean-networks"\nstatement', 'statement', "bad.toml: norms[1].id: required key is missing"),
+])
+def test_each_problem_is_one_line_naming_file_and_key(old, new, expected):
+    found = problems(mutate(old, new))
+    assert any(line.startswith(expected) for line in found), found
+
+
+def test_all_problems_are_reported_together():
+    text = mutate("security = 0.7, civilian", "security = 1.7, civilian")
+    text = text.replace('strategy = "blocker"', 'strategy = "troll"', 1)
+    assert len(problems(text)) == 2
+
+
+def test_not_toml_and_missing_file():
+    assert problems("id = ")[0].startswith("bad.toml: not valid TOML")
+    with pytest.raises(ScenarioError) as err:
+        load_scenario("/nonexistent/x.toml")
+    assert err.value.problems == ["/nonexistent/x.toml: no such file"]
+
+
+def test_cli_validate_exit_codes(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(mutate("cadence = 3", "cadence = 0"))
+    good = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml"
+    run = subprocess.run([sys.executable, "-m", "exercise", "validate", str(good), str(bad)],
+                         capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == ["bad.toml: forums[0].cadence: must be at least 1, not 0"]
+    assert "Traceback" not in run.stderr
+    assert "tutorial.toml: ok" in run.stdout
