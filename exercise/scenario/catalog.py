@@ -3,6 +3,7 @@ the home screen."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import attrs
@@ -44,13 +45,15 @@ class ScenarioInfo:
 def scenarios_dir() -> Path:
     """`scenarios/` in the working directory if there is one, else the copy shipped with the
     package (so `pip install .` then `exercise play` works from anywhere)."""
-    local = Path.cwd() / "scenarios"
-    if local.is_dir() and any(local.glob("*.toml")):
-        return local
-    bundled = Path(__file__).resolve().parent.parent / "bundled_scenarios"
-    if bundled.is_dir():
-        return bundled
-    return Path(__file__).resolve().parents[2] / "scenarios"
+    candidates = (
+        Path.cwd() / "scenarios",
+        Path(__file__).resolve().parents[2] / "scenarios",  # a source checkout
+        Path(sys.prefix) / "share" / "exercise" / "scenarios",  # installed with the package
+    )
+    for directory in candidates:
+        if directory.is_dir() and any(directory.glob("*.toml")):
+            return directory
+    return candidates[0]
 
 
 def info(path: Path) -> ScenarioInfo:
