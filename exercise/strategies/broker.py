@@ -8,6 +8,7 @@ from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms
 
 CLEAR_ENOUGH = 0.75
 DOABLE_ENOUGH = 0.6
+WEAK_CAPACITY = 0.4
 
 
 class Broker(Strategy):
@@ -37,11 +38,13 @@ class Broker(Strategy):
                     plan.add(Graft(norm, trusted[0][0]))
             plan.add(SignOn(norm, forum) if view.forum(forum).rule == "signon" else Endorse(norm, forum))
         if view.budget >= 1.0:
+            weak = {d: view.capacity_of(d) for d in view.delegation_ids()
+                    if d != view.seat and view.capacity_of(d) < WEAK_CAPACITY}
             needy = []
             for norm in sorted(liked):
-                for holder, depth in sorted(view.holders(norm).items()):
-                    if holder != view.seat and depth < 4 and view.capacity_of(holder) < 0.4:
-                        needy.append((view.capacity_of(holder), holder, norm))
+                for holder, depth in view.holders(norm).items():
+                    if holder in weak and depth < 4:
+                        needy.append((weak[holder], holder, norm))
             needy.sort()
             for _, holder, norm in needy[:2]:
                 plan.add(Assist(holder, norm, 1.0))
