@@ -1,0 +1,80 @@
+"""The headless commands as a user runs them: real processes, real files."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TUTORIAL = ROOT / "scenarios" / "tutorial.toml"
+
+
+def exercise(*args, env=None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "exercise", *map(str, args)], capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, cwd=cwd)
+
+
+def test_run_prints_every_turn_and_the_final_report():
+    out = exercise("run", TUTORIAL, "--turns", 6, "--seed", 7)
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    for turn in range(1, 7):
+        assert f"Turn {turn}  (state " in text
+    assert "assembly: no session this turn" in text
+    assert "inject: Ransomware hits hospitals" in text
+    for heading in ("Norms", "Forums (turns to first adoption)", "Conflict index", "Scores against objectives"):
+        assert heading in text
+
+
+def test_same_seed_same_bytes_in_another_process_another_seed_differs():
+    a = exercise("run", TUTORIAL, "--seed", 7, env={"PYTHONHASHSEED": "1"}).stdout
+    b = exercise("run", TUTORIAL, "--seed", 7, env={"PYTHONHASHSEED": "2"}).stdout
+    c = exercise("run", TUTORIAL, "--seed", 8).stdout
+    assert a == b
+    assert a != c
+
+
+def test_json_report_has_turns_and_final_metrics():
+    out = exercise("run", TUTORIAL, "--turns", 4, "--json")
+    data = json.loads(out.stdout)
+    assert [t["turn"] for t in data["turns"]] == [1, 2, 3, 4]
+    assert data["turns"][0]["sessions"]["assembly"] == "no session this turn"
+    final = data["final"]
+    assert {n["norm"] for n in final["norms"]} == {"protect-hospitals", "clean-networks", "free-flow", "info-security"}
+    assert {"breadth", "mean_depth", "by_kind", "origin_forum"} <= set(final["norms"][0])
+    assert {"conflict_index", "blocs", "scores", "forums"} <= set(final)
+
+
+def test_run_on_a_missing_or_broken_file_is_one_line_exit_2(tmp_path):
+    out = exercise("run", tmp_path / "nope.toml")
+    assert out.returncode == 2 and out.stderr.strip() == f"{tmp_path / 'nope.toml'}: no such file"
+    bad = tmp_path / "bad.toml"
+    bad.write_text("id = 'x'\ntitle = \n")
+    out = exercise("run", bad)
+    assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in out.stderr
+
+
+def test_generate_is_reproducible_valid_and_never_overwrites(tmp_path):
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    assert exercise("generate", "--delegations", 40, "--forums", 5, "--norms", 12, "--seed", 3, "-o", a).returncode == 0
+    assert exercise("generate", "--delegations", 40, "--forums", 5, "--norms", 12, "--seed", 3, "-o", b).returncode == 0
+    assert a.read_bytes() == b.read_bytes()
+    assert exercise("validate", a).returncode == 0
+    before = a.read_bytes()
+    again = exercise("generate", "--seed", 4, "-o", a)
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert a.read_bytes() == before
+
+
+def test_strategies_lists_all_six():
+    out = exercise("strategies").stdout.splitlines()
+    names = [line.split()[0] for line in out]
+    assert names == sorted(names)
+    assert {"champion", "blocker", "bandwagoner", "broker", "lip-service", "random-legal"} <= set(names)
+
+
+def test_unknown_command_or_flag_is_exit_2():
+    assert exercise("fly").returncode == 2
+    assert exercise("run", TUTORIAL, "--turns", "many").returncode == 2
