@@ -1,0 +1,57 @@
+"""`exercise play [SAVE] [--as DELEGATION]`: the terminal UI.
+
+No argument opens the home screen. A save opens straight into play: hot-seat for every human
+seat, one seat with --as, or the white cell with --as white. A bad save or seat is one line on
+stderr and exit 2, before the screen is taken over.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from exercise.errors import SaveError
+
+WHITE_NAMES = ("@white", "white", "white-cell", "facilitator")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("play", help="open the terminal UI: home screen, or a save to play on")
+    p.add_argument("save", nargs="?", metavar="SAVE.db", help="a saved game to open")
+    p.add_argument("--as", dest="seat", metavar="DELEGATION",
+                   help="play only this human seat (or 'white' for the facilitator's console)")
+    p.add_argument("--replay", action="store_true", help="open the save read-only, to replay it")
+    p.add_argument("--saves", default="saves", metavar="DIR", help="where new games are saved (default: saves/)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    game = None
+    if args.save:
+        from exercise.store import Game
+
+        path = Path(args.save)
+        if not path.exists():
+            raise SaveError(f"{path}: no such save")
+        game = Game.open(path, read_only=bool(args.replay))
+        if args.seat and not args.replay and args.seat not in WHITE_NAMES:
+            humans = game.human_seats()
+            if args.seat not in game.state().seats:
+                game.close()
+                raise SaveError(f"{path}: --as {args.seat}: there is no such delegation "
+                                f"(human seats: {', '.join(humans) or 'none'})")
+            if args.seat not in humans:
+                game.close()
+                raise SaveError(f"{path}: --as {args.seat}: that seat is played by a strategy; the white cell "
+                                f"can hand it to a human (human seats: {', '.join(humans) or 'none'})")
+    elif args.seat or args.replay:
+        raise SaveError("--as and --replay need a SAVE to open")
+    from exercise.tui.app import ExerciseApp
+
+    app = ExerciseApp(saves_dir=Path(args.saves), game=game, seat=args.seat, replay=bool(args.replay))
+    try:
+        app.run()
+    finally:
+        if app.game is not None:
+            app.game.close()
+    return 0

@@ -1,0 +1,244 @@
+"""The Textual app: home, the game screens and replay, with a command palette and help.
+
+The app owns which save is open and which screen is the main one; a `PlayFlow` decides who
+plays next. Screens read views and write orders through the store's `Game`, never the state.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from exercise.tui.errors import describe
+from exercise.tui.flow import PlayFlow
+from exercise.tui.screens.home import HomeScreen, save_rows
+
+WHITE_NAMES = ("@white", "white", "white-cell", "facilitator")
+
+
+class ExerciseApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Cyber norms exercise"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, *, saves_dir: Path | str = "saves", scenarios_dir: Path | str | None = None,
+                 game: Any = None, seat: str | None = None, replay: bool = False) -> None:
+        super().__init__()
+        self.saves_dir = Path(saves_dir)
+        self.scenarios_dir = Path(scenarios_dir) if scenarios_dir else None
+        self.game = game
+        self.flow: PlayFlow | None = None
+        self._start_seat = seat
+        self._start_replay = replay
+        self.home: HomeScreen | None = None
+
+    # --- start-up -----------------------------------------------------------------------
+    def on_mount(self) -> None:
+        from exercise.scenario.catalog import list_scenarios
+
+        scenarios, problems = list_scenarios(self.scenarios_dir)
+        self.home = HomeScreen(scenarios, problems, self.saves_dir)
+        self.push_screen(self.home)
+        if self.game is not None:
+            if self._start_replay:
+                self._show_replay(self.game)
+            else:
+                self.start_game(self.game, role=self._start_seat)
+
+    # --- main screens -------------------------------------------------------------------
+    def show_main(self, screen: Screen) -> None:
+        """Make `screen` the one main screen above home, closing dialogs and the previous one."""
+        base = self.screen_stack.index(self.home)
+        while len(self.screen_stack) > base + 2:  # dialogs above the main screen
+            self.pop_screen()
+        if self.screen is self.home:
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def go_home(self) -> None:
+        while self.screen is not self.home and self.home in self.screen_stack:
+            self.pop_screen()
+        self._close_game()
+        if self.home is not None:
+            self.home.action_refresh_saves()
+
+    def _close_game(self) -> None:
+        if self.game is not None:
+            try:
+                self.game.close()
+            except Exception:
+                pass
+        self.game = None
+        self.flow = None
+
+    # --- games --------------------------------------------------------------------------
+    def start_game(self, game: Any, role: str | None = None) -> None:
+        """role: None hot-seat (every human seat here), a seat id, or the white cell."""
+        if self.game is not None and self.game is not game:
+            self._close_game()
+        self.game = game
+        if role in WHITE_NAMES:
+            self.flow = PlayFlow(self, game, white=True)
+        elif role:
+            self.flow = PlayFlow(self, game, seats=[role])
+        else:
+            self.flow = PlayFlow(self, game)
+        self.flow.start()
+
+    def new_game(self, scenario_path: Path, seed: int | None, humans: list[str]) -> None:
+        from exercise.scenario import load_scenario
+
+        def create():
+            from exercise.store import Game
+
+            scenario = load_scenario(scenario_path)
+            self.saves_dir.mkdir(parents=True, exist_ok=True)
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            path = self.saves_dir / f"{scenario.id}-{stamp}.db"
+            n = 1
+            while path.exists():
+                n += 1
+                path = self.saves_dir / f"{scenario.id}-{stamp}-{n}.db"
+            return Game.create(path, scenario_path, seed=seed, humans=humans)
+
+        self.background("Creating the game…", create, lambda game: self.start_game(game))
+
+    def choose_role(self, path: Path) -> None:
+        from exercise.tui.screens.prompt import ChoiceScreen
+
+        def opened(game) -> None:
+            humans = game.human_seats()
+            choices = []
+            if len(humans) > 1:
+                choices.append(("", "Hot-seat: every human seat at this keyboard, in turn"))
+            for seat in humans:
+                choices.append((seat, f"Play {game.scenario.delegation(seat).name} [{seat}] only"))
+            choices.append(("@white", "White cell (facilitator): see everything, steer the session"))
+
+            def chosen(role: str | None) -> None:
+                if role is None:
+                    game.close()
+                    self.go_home()
+                    return
+                self.start_game(game, role=role or None)
+
+            self.push_screen(ChoiceScreen(f"{path.name}: who is at this keyboard?", choices), chosen)
+
+        self.background("Opening the save…", partial(_open, path), opened)
+
+    def open_replay(self, path: Path) -> None:
+        self.background("Opening the save for replay…", partial(_open, path, read_only=True), self._show_replay)
+
+    def _show_replay(self, game) -> None:
+        from exercise.tui.screens.replay import ReplayScreen
+
+        if self.game is not None and self.game is not game:
+            self._close_game()
+        self.game = game
+        self.flow = None
+        self.show_main(ReplayScreen(game, on_branch=self.branch, on_leave=self.go_home))
+
+    def branch(self, game, turn: int) -> None:
+        from exercise.tui.screens.prompt import PromptScreen
+
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        default = self.saves_dir / f"{game.scenario.id}-branch-t{turn}-{stamp}.db"
+
+        def chosen(text: str | None) -> None:
+            if not text:
+                return
+            target = Path(text)
+            if target.exists():
+                self.notify(f"{target} already exists: choose another name.", severity="error")
+                return
+
+            def work():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                return game.branch(turn, target)
+
+            self.background(f"Branching from turn {turn}…", work, lambda new: self.start_game(new))
+
+        self.push_screen(PromptScreen(f"Branch a what-if game from turn {turn} into", value=str(default),
+                                      note="The new save keeps turns 0 to the turn shown; play on from there."), chosen)
+
+    def save_rows(self) -> list[tuple]:
+        if not self.saves_dir.is_dir():
+            return []
+        try:
+            from exercise.store import list_saves
+
+            return save_rows(list_saves(self.saves_dir))
+        except Exception as exc:
+            self.notify(describe(exc), title="Could not list the saves", severity="error")
+            return []
+
+    # --- slow work ------------------------------------------------------------------------
+    def background(self, message: str, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """Run `work` in a thread behind a loading screen, then `then(result)` here; a failure
+        becomes a plain notification and the user lands back on the home screen."""
+        from exercise.tui.screens.busy import BusyScreen
+
+        self.show_main(BusyScreen(message))
+
+        def run() -> None:
+            try:
+                result = work()
+            except Exception as exc:
+                self.call_from_thread(self._background_failed, exc)
+                return
+            self.call_from_thread(then, result)
+
+        self.run_worker(run, thread=True, group="background", exit_on_error=False)
+
+    def _background_failed(self, exc: Exception) -> None:
+        self.notify(describe(exc), title="That did not work", severity="error", timeout=10)
+        if self.flow is not None and self.game is not None:
+            self.flow.next_seat() if not self.flow.white else self.flow.show_white()
+        else:
+            self.go_home()
+
+    # --- help and the command palette ---------------------------------------------------------
+    def action_help(self) -> None:
+        from exercise.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Home", "Back to the home screen (the game is saved)", self.go_home)
+        yield SystemCommand("Help", "The keys of this screen", self.action_help)
+        yield SystemCommand("Tutorial", "What forums, orders and norm qualities are",
+                            lambda: self.push_screen(_tutorial()))
+        seen = set()
+        for binding in getattr(screen, "BINDINGS", ()):
+            if not isinstance(binding, Binding) or not binding.description or binding.description in seen:
+                continue
+            if screen.check_action(binding.action.split("(")[0], ()) is False:
+                continue
+            seen.add(binding.description)
+            yield SystemCommand(binding.description, f"key {binding.key.split(',')[0]}",
+                                partial(screen.run_action, binding.action))
+        yield from super().get_system_commands(screen)
+
+
+def _open(path: Path, read_only: bool = False):
+    from exercise.store import Game
+
+    return Game.open(path, read_only=read_only)
+
+
+def _tutorial():
+    from exercise.tui.screens.tutorial import TutorialScreen
+
+    return TutorialScreen()

@@ -1,0 +1,62 @@
+"""The end of the game: scores against objectives and where the norms ended up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from exercise.core.state import GameState
+from exercise.engine.metrics import delegation_score, game_metrics
+
+
+class FinalScreen(Screen[None]):
+    """Calls `on_done("replay")` or `on_done("home")`."""
+
+    BINDINGS = [Binding("r", "replay", "Replay this game"), Binding("escape,h", "home", "Home")]
+
+    def __init__(self, state: GameState, seats: list[str] | None, on_done: Callable[[str], None]) -> None:
+        super().__init__()
+        self.on_done = on_done
+        self.state = state
+        self.seats = seats  # whose scores to show; None: everyone (white cell)
+
+    def compose(self) -> ComposeResult:
+        state = self.state
+        metrics = game_metrics(state)
+        scores = Table(title="Scores against objectives (0-100)", title_justify="left", expand=True)
+        scores.add_column("delegation", style="bold")
+        scores.add_column("score", justify="right")
+        for seat in (self.seats if self.seats is not None else sorted(state.seats)):
+            score = delegation_score(state, seat)
+            scores.add_row(f"{state.scenario.delegation(seat).name} [{seat}]",
+                           Text(f"{score:.0f}", style="bold green" if score >= 50 else "bold red"))
+        norms = Table(title="Where the norms ended", title_justify="left", expand=True)
+        for col in ("norm", "status", "breadth", "mean depth", "adopted in"):
+            norms.add_column(col)
+        for n in metrics["norms"]:
+            norms.add_row(n["norm"], n["status"], f"{n['breadth']:.0%}", f"{n['mean_depth']:.1f}",
+                          ", ".join(n["adopted_in"]) or "-")
+        blocs = Text(f"{len(metrics['blocs'])} norm bloc(s), {metrics['opposed_blocs']} opposed pair(s)")
+        with VerticalScroll(id="results"):
+            yield Static(Group(Text(" GAME OVER ", style="bold reverse"), Text(""), scores, Text(""), norms, blocs))
+            with Center():
+                yield Button("Replay this game", id="replay", variant="primary")
+                yield Button("Home", id="home")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.on_done(str(event.button.id))
+
+    def action_replay(self) -> None:
+        self.on_done("replay")
+
+    def action_home(self) -> None:
+        self.on_done("home")

@@ -1,0 +1,176 @@
+"""Home: start a new exercise, continue a save, or replay one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Group
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    SelectionList,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
+
+from exercise.scenario import load_scenario
+from exercise.scenario.catalog import ScenarioInfo
+
+
+def save_rows(summaries) -> list[tuple]:
+    """(path, file, scenario, turn, seats, last played, waiting) from the store's summaries."""
+    rows = []
+    for s in summaries:
+        path = Path(getattr(s, "path", ""))
+        controllers = getattr(s, "controllers", None) or {}
+        humans = sorted(k for k, v in controllers.items() if v == "human") if isinstance(controllers, dict) else []
+        turn = getattr(s, "turn", 0)
+        total = getattr(s, "turns", None)
+        waiting = getattr(s, "waiting_for", ()) or ()
+        state = "paused" if getattr(s, "paused", False) else ("waiting for " + ", ".join(waiting) if waiting else "")
+        rows.append((str(path), path.name, getattr(s, "scenario_id", "?"), f"{turn}" + (f"/{total}" if total else ""),
+                     ", ".join(humans) or "all scripted", str(getattr(s, "last_played", "") or "")[:16], state))
+    return rows
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n", "tab('home-new')", "New"),
+        Binding("c", "tab('home-continue')", "Continue"),
+        Binding("r", "tab('home-replay')", "Replay"),
+        Binding("ctrl+r", "refresh_saves", "Refresh saves", show=False),
+    ]
+
+    def __init__(self, scenarios: list[ScenarioInfo], problems: list[str], saves_dir: Path) -> None:
+        super().__init__()
+        self.scenarios = scenarios
+        self.problems = problems
+        self.saves_dir = saves_dir
+        self._loaded: dict[str, object] = {}
+        self._current: ScenarioInfo | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="home-tabs", initial="home-new"):
+            with TabPane("New exercise", id="home-new"):
+                with Horizontal():
+                    yield OptionList(*[Option(Text.assemble((i.title, "bold"), f"\n  {i.id}: {len(i.seats)} seats, "
+                                                            f"{i.turns} turns, ~{i.minutes} min"), id=i.id)
+                                       for i in self.scenarios], id="scenario-list")
+                    with VerticalScroll(id="scenario-detail"):
+                        yield Static(id="scenario-about")
+                        yield Label("Human seats (space ticks a seat; the rest are scripted)", classes="section")
+                        yield SelectionList[str](id="seat-picker")
+                        with Horizontal(id="seed-row"):
+                            yield Label("Seed", id="seed-label")
+                            yield Input(id="seed", type="integer", placeholder="the scenario's seed")
+                            yield Button("Start", id="start", variant="primary")
+            with TabPane("Continue", id="home-continue"):
+                yield Label("Saved games (enter opens one to play on)", classes="section")
+                yield DataTable(id="continue-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Replay", id="home-replay"):
+                yield Label("Saved games (enter opens one read-only, to step through and branch)", classes="section")
+                yield DataTable(id="replay-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Cyber norms exercise"
+        self.sub_title = "home"
+        for table_id in ("#continue-table", "#replay-table"):
+            self.query_one(table_id, DataTable).add_columns("save", "scenario", "turn", "human seats", "last played", "")
+        if self.scenarios:
+            self._show_scenario(self.scenarios[0])
+        else:
+            self.query_one("#scenario-about", Static).update(Text("No scenarios found in scenarios/.", style="red"))
+        for line in self.problems:
+            self.notify(line, title="A scenario file has problems", severity="warning", timeout=10)
+        self.action_refresh_saves()
+        self.query_one("#scenario-list").focus()
+
+    # --- new -------------------------------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#scenario-list")
+    def _highlight(self, event: OptionList.OptionHighlighted) -> None:
+        for info in self.scenarios:
+            if info.id == event.option.id:
+                self._show_scenario(info)
+
+    def _scenario(self, info: ScenarioInfo):
+        if info.id not in self._loaded:
+            self._loaded[info.id] = load_scenario(info.path)
+        return self._loaded[info.id]
+
+    def _show_scenario(self, info: ScenarioInfo) -> None:
+        if self._current is info:
+            return
+        self._current = info
+        scenario = self._scenario(info)
+        parts = [Text(info.title, style="bold"), Text(info.description), Text("")]
+        parts.append(Text(f"{len(info.seats)} seats, {info.forums} forums, {info.norms} norms; "
+                          f"{info.turns} turns of about {info.minutes_per_turn} minutes", style="dim"))
+        if info.learning_objectives:
+            parts.append(Text("What you will learn", style="bold underline"))
+            for line in info.learning_objectives:
+                parts.append(Text(f"• {line}"))
+        self.query_one("#scenario-about", Static).update(Group(*parts))
+        picker = self.query_one("#seat-picker", SelectionList)
+        picker.clear_options()
+        humans = {d.id for d in scenario.delegations if d.human}
+        picker.add_options([(f"{s.name} [{s.id}]: {s.kind}, plays {s.strategy} if scripted", s.id, s.id in humans)
+                            for s in info.seats])
+        self.query_one("#seed", Input).value = str(scenario.seed)
+
+    @on(Button.Pressed, "#start")
+    def _start(self) -> None:
+        info = self._current
+        if info is None:
+            return
+        text = self.query_one("#seed", Input).value.strip()
+        if text and not text.lstrip("-").isdigit():
+            self.notify("The seed must be a whole number.", severity="error")
+            return
+        humans = list(self.query_one("#seat-picker", SelectionList).selected)
+        self.app.new_game(info.path, seed=int(text) if text else None, humans=humans)
+
+    # --- saves -------------------------------------------------------------------------
+    def action_refresh_saves(self) -> None:
+        rows = self.app.save_rows()
+        for table_id in ("#continue-table", "#replay-table"):
+            table = self.query_one(table_id, DataTable)
+            table.clear()
+            for path, *cells in rows:
+                table.add_row(*cells, key=path)
+            if not rows:
+                table.add_row(f"no saves in {self.saves_dir} yet", "", "", "", "", "")
+
+    @on(DataTable.RowSelected, "#continue-table")
+    def _continue(self, event: DataTable.RowSelected) -> None:
+        path = event.row_key.value
+        if path and path.endswith(".db") or (path and Path(path).exists()):
+            self.app.choose_role(Path(path))
+
+    @on(DataTable.RowSelected, "#replay-table")
+    def _replay(self, event: DataTable.RowSelected) -> None:
+        path = event.row_key.value
+        if path and Path(path).exists():
+            self.app.open_replay(Path(path))
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#home-tabs", TabbedContent).active = tab
+        if tab != "home-new":
+            self.action_refresh_saves()
+
+    def on_screen_resume(self) -> None:
+        self.action_refresh_saves()

@@ -1,0 +1,139 @@
+"""Replay a save, read-only: step through turns, see the world as the white cell or as any seat
+saw it, what each seat ordered, and branch a what-if game from the turn shown."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from exercise.engine import view_for
+from exercise.engine.metrics import delegation_score
+from exercise.tui.errors import plain_errors
+from exercise.tui.model import objectives_with_progress, seat_label
+from exercise.tui.screens.prompt import ChoiceScreen, PromptScreen
+from exercise.tui.widgets.orders_table import OrdersTable
+from exercise.tui.widgets.seat_brief import SeatBrief
+from exercise.tui.widgets.world import WorldTabs
+
+
+class ReplayScreen(Screen[None]):
+    BINDINGS = [
+        Binding("left", "step(-1)", "Turn back", priority=True),
+        Binding("right", "step(1)", "Turn on", priority=True),
+        Binding("home", "go(0)", "First", show=False),
+        Binding("end", "go(-1)", "Last", show=False),
+        Binding("g", "jump", "Go to turn"),
+        Binding("v", "switch_view", "Whose view"),
+        Binding("b", "branch", "Branch"),
+        Binding("1", "tab(0)", "Orders", show=False),
+        Binding("2", "tab(1)", "Brief", show=False),
+        Binding("3", "tab(2)", "Forums", show=False),
+        Binding("4", "tab(3)", "Norms", show=False),
+        Binding("5", "tab(4)", "Network", show=False),
+        Binding("6", "tab(5)", "Timeline", show=False),
+        Binding("escape", "leave", "Home"),
+    ]
+
+    def __init__(self, game, on_branch, on_leave, turn: int | None = None, seat: str | None = None) -> None:
+        super().__init__()
+        self.game = game
+        self.on_branch = on_branch
+        self.on_leave = on_leave
+        self.last = game.turn
+        self.turn = self.last if turn is None else max(0, min(turn, self.last))
+        self.seat = seat  # None: the white cell's view of everything
+        self._events = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="replay-bar")
+        brief = VerticalScroll(SeatBrief(id="replay-brief"), id="replay-brief-scroll")
+        yield WorldTabs(lead=[("Orders", "tab-orders", OrdersTable(id="replay-orders")),
+                              ("Brief", "tab-brief", brief)])
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"Replay: {self.game.scenario.title}"
+        self._events = self.game.events()
+        self.show()
+
+    @plain_errors
+    def show(self) -> None:
+        game, t = self.game, self.turn
+        state = game.state(t)
+        events = [e for e in self._events if e.turn <= t]
+        view = view_for(state, self.seat, events)
+        who = seat_label(game.scenario, self.seat)
+        self.sub_title = f"turn {t} of {self.last}, as {who}"
+        bar = Text.assemble((" REPLAY ", "bold reverse"), " turn ", (f"{t}", "bold"), f" of {self.last}   ",
+                            ("◀ left  right ▶", "dim"), "   view: ", (who, "bold"),
+                            ("   (v switches, b branches a what-if from here)", "dim"))
+        self.query_one("#replay-bar", Static).update(bar)
+        orders = game.orders(t) if t > 0 else {}
+        if self.seat is not None:
+            orders = {self.seat: orders.get(self.seat, [])}  # a seat saw only its own orders
+        self.query_one(OrdersTable).show(orders, t)
+        brief = self.query_one(SeatBrief)
+        if self.seat is None:
+            brief.update(Text("The white cell sees everything. Press v to see what one seat saw, "
+                              "including its private brief.", style="dim"))
+        else:
+            brief.show(view, objectives_with_progress(state, self.seat), delegation_score(state, self.seat))
+        self.query_one(WorldTabs).show(view, state)
+
+    def action_step(self, delta: int) -> None:
+        new = max(0, min(self.last, self.turn + delta))
+        if new == self.turn:
+            self.notify("That is the " + ("first" if delta < 0 else "last") + " turn of this save.", timeout=2)
+            return
+        self.turn = new
+        self.show()
+
+    def action_go(self, turn: int) -> None:
+        self.turn = self.last if turn < 0 else max(0, min(self.last, turn))
+        self.show()
+
+    def action_jump(self) -> None:
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            if not text.isdigit() or int(text) > self.last:
+                self.notify(f"Turns go from 0 to {self.last}.", severity="warning")
+                return
+            self.action_go(int(text))
+
+        self.app.push_screen(PromptScreen("Go to turn", placeholder=f"0 to {self.last}"), done)
+
+    def action_switch_view(self) -> None:
+        scenario = self.game.scenario
+        choices = [("@white", "White cell: everything")] + [
+            (d.id, f"{d.name} [{d.id}]") for d in sorted(scenario.delegations, key=lambda d: d.id)]
+
+        def done(choice: str | None) -> None:
+            if choice:
+                self.seat = None if choice == "@white" else choice
+                self.show()
+
+        self.app.push_screen(ChoiceScreen("Whose view?", choices), done)
+
+    def action_branch(self) -> None:
+        self.on_branch(self.game, self.turn)
+
+    def action_tab(self, index: int) -> None:
+        self.query_one(WorldTabs).switch(index)
+
+    def action_leave(self) -> None:
+        if isinstance(self.focused, Input):  # escape leaves a filter box first
+            self.focused.blur()
+            return
+        self.on_leave()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # left/right move the caret while typing in a filter box
+        if action == "step" and isinstance(self.focused, Input):
+            return False
+        return True

@@ -1,0 +1,104 @@
+"""A human seat's screens: its desk first, then the public world as that seat sees it.
+
+Everything shown comes from `view_for(state, seat, events)` and the seat's own objectives; the
+screen is built for one seat and thrown away when the keyboard passes to another.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+
+from exercise.engine import view_for
+from exercise.engine.metrics import delegation_score
+from exercise.tui.model import objectives_with_progress, seat_label
+from exercise.tui.screens.review import ReviewScreen
+from exercise.tui.widgets.desk import Desk
+from exercise.tui.widgets.world import WorldTabs
+
+
+class SeatScreen(Screen[None]):
+    AUTO_FOCUS = "#choices"
+    BINDINGS = [
+        Binding("1", "tab(0)", "Desk"),
+        Binding("2", "tab(1)", "Forums"),
+        Binding("3", "tab(2)", "Norms"),
+        Binding("4", "tab(3)", "Network"),
+        Binding("5", "tab(4)", "Timeline"),
+        Binding("s", "review", "Submit"),
+        Binding("t", "tutorial", "Tutorial", show=False),
+        Binding("w", "white_cell", "White cell", show=False),
+        Binding("escape", "leave", "Save & leave"),
+    ]
+
+    def __init__(self, game, seat: str, flow) -> None:
+        super().__init__()
+        self.game = game
+        self.seat = seat
+        self.flow = flow
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield WorldTabs(lead=[("Desk", "tab-desk", Desk(id="desk"))])
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{seat_label(self.game.scenario, self.seat)}: turn {self.game.turn + 1} of {self.game.scenario.turns}"
+        self.title = self.game.scenario.title
+        self.load()
+        self._focus_desk()
+        if self.flow.should_show_tutorial():
+            self.action_tutorial()
+
+    def _focus_desk(self, *_: object) -> None:
+        self.query_one("#choices").focus()
+
+    def load(self) -> None:
+        game = self.game
+        state = game.state()
+        view = view_for(state, self.seat, game.events())
+        pending = list(game.submitted().get(self.seat, []))
+        self.query_one(Desk).show(view, objectives_with_progress(state, self.seat), pending,
+                                  delegation_score(state, self.seat))
+        self.query_one(WorldTabs).show(view, state)
+
+    def action_tab(self, index: int) -> None:
+        self.query_one(WorldTabs).switch(index)
+
+    def action_review(self) -> None:
+        self.query_one(WorldTabs).switch(0)
+        self.query_one(Desk).request_review()
+
+    @on(Desk.Review)
+    def _review(self, message: Desk.Review) -> None:
+        state = self.game.state()
+        seat = state.seats[self.seat]
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self.flow.submit(self.seat, message.orders)
+
+        self.app.push_screen(ReviewScreen(seat_label(self.game.scenario, self.seat), message.orders,
+                                          seat.influence, seat.budget), done)
+
+    def action_tutorial(self) -> None:
+        from exercise.tui.screens.tutorial import TutorialScreen
+
+        self.app.push_screen(TutorialScreen(), self._focus_desk)
+
+    def action_white_cell(self) -> None:
+        self.flow.open_white_cell()
+
+    def action_leave(self) -> None:
+        if isinstance(self.focused, Input):  # escape leaves a filter box first, not the game
+            self.focused.blur()
+            return
+        self.flow.leave()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "white_cell":
+            return self.flow.can_open_white_cell()
+        return True

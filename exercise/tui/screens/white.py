@@ -1,0 +1,165 @@
+"""The white cell (facilitator) console: sees everything, steers the session.
+
+Every action goes through the store, which records it as an audit event in the log.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+
+from exercise.core.orders import FACILITATOR, FireInject, Order
+from exercise.engine import facilitator_view
+from exercise.strategies import strategy_names
+from exercise.tui.errors import plain_errors
+from exercise.tui.screens.adhoc import AdHocInjectScreen
+from exercise.tui.screens.prompt import ChoiceScreen
+from exercise.tui.widgets.console import ConsoleData, ConsolePane
+from exercise.tui.widgets.world import WorldTabs
+
+
+class WhiteScreen(Screen[None]):
+    BINDINGS = [
+        Binding("1", "tab(0)", "Console"),
+        Binding("2", "tab(1)", "Forums"),
+        Binding("3", "tab(2)", "Norms"),
+        Binding("4", "tab(3)", "Network"),
+        Binding("5", "tab(4)", "Timeline"),
+        Binding("p", "pause", "Pause/resume"),
+        Binding("a", "adhoc", "Write inject"),
+        Binding("n", "resolve", "Resolve turn"),
+        Binding("f", "force", "Force turn"),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    POLL_SECONDS = 2.0
+
+    def __init__(self, game, flow) -> None:
+        super().__init__()
+        self.game = game
+        self.flow = flow
+        self._seen: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield WorldTabs(lead=[("Console", "tab-console", ConsolePane(id="console"))])
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.game.scenario.title
+        self.load()
+        self.set_interval(self.POLL_SECONDS, self._poll)
+
+    def load(self) -> None:
+        game = self.game
+        state = game.state()
+        self.sub_title = f"White cell: turn {state.turn + 1} of {game.scenario.turns}"
+        events = game.events()
+        submitted = game.submitted()
+        self.query_one(ConsolePane).show(ConsoleData(
+            state=state, controllers=game.controllers(), submitted=submitted, waiting=game.waiting_for(),
+            paused=game.paused, white_orders=list(submitted.get(FACILITATOR, [])), read_only=game.read_only))
+        self.query_one(WorldTabs).show(facilitator_view(state, events), state)
+        self._seen = self._fingerprint()
+
+    def _fingerprint(self) -> tuple:
+        game = self.game
+        return (game.turn, game.paused, tuple(sorted(game.submitted())), tuple(sorted(game.controllers().items())))
+
+    def _poll(self) -> None:
+        """Other terminals submit orders and may resolve the turn: keep the console current."""
+        try:
+            if self.game.turn != (self._seen or (None,))[0]:
+                self.flow.turn_resolved_elsewhere()
+            elif self._fingerprint() != self._seen:
+                self.load()
+        except Exception:  # a transient read error must not kill the console; the next poll retries
+            pass
+
+    def action_tab(self, index: int) -> None:
+        self.query_one(WorldTabs).switch(index)
+
+    @plain_errors
+    def action_pause(self) -> None:
+        if self.game.paused:
+            self.game.resume()
+            self.notify("Resumed: the turn can resolve again.")
+        else:
+            self.game.pause()
+            self.notify("Paused: no turn resolves until you resume (or force it).")
+        self.load()
+
+    def action_adhoc(self) -> None:
+        def done(order: Order | None) -> None:
+            if order is not None:
+                self._queue(order)
+
+        self.app.push_screen(AdHocInjectScreen(self.game.scenario), done)
+
+    @plain_errors
+    def _queue(self, order: Order) -> None:
+        self.game.facilitator_order(order)
+        self.notify(f"Queued for next turn: {order}")
+        self.load()
+
+    @on(ConsolePane.InjectChosen)
+    def _inject(self, message: ConsolePane.InjectChosen) -> None:
+        self._queue(FireInject(message.inject))
+
+    @on(ConsolePane.SeatChosen)
+    def _seat(self, message: ConsolePane.SeatChosen) -> None:
+        seat = message.seat
+        now = self.game.controllers().get(seat, "?")
+        choices = [("human", "a human player (hot-seat or another terminal)")] + [
+            (name, f"the scripted strategy '{name}'") for name in strategy_names()]
+
+        def done(controller: str | None) -> None:
+            if controller and controller != now:
+                self._hand_over(seat, controller)
+
+        self.app.push_screen(ChoiceScreen(f"Who plays {seat} from now on? (now: {now})", choices), done)
+
+    @plain_errors
+    def _hand_over(self, seat: str, controller: str) -> None:
+        self.game.set_controller(seat, controller)
+        self.notify(f"{seat} is now played by {controller}.")
+        self.load()
+
+    @on(ConsolePane.ActionRequested)
+    def _button(self, message: ConsolePane.ActionRequested) -> None:
+        {"pause": self.action_pause, "force": self.action_force, "adhoc": self.action_adhoc}[message.action]()
+
+    def action_resolve(self) -> None:
+        waiting = self.game.waiting_for()
+        if waiting:
+            self.notify(f"Still waiting for {', '.join(waiting)}. Force the turn with f.", severity="warning")
+            return
+        if self.game.paused:
+            self.notify("The game is paused: resume with p, or force the turn with f.", severity="warning")
+            return
+        self.flow.resolve(force=False)
+
+    def action_force(self) -> None:
+        waiting = self.game.waiting_for()
+        choices = [("pass", "missing seats pass"), ("strategy", "missing seats are played by their strategy")]
+
+        def done(missing: str | None) -> None:
+            if missing:
+                self.flow.resolve(force=True, missing=missing)
+
+        note = f"waiting for: {', '.join(waiting)}" if waiting else "every human seat has submitted"
+        self.app.push_screen(ChoiceScreen("Force the turn to resolve now", choices, note=note), done)
+
+    def action_leave(self) -> None:
+        if isinstance(self.focused, Input):  # escape leaves a filter box first
+            self.focused.blur()
+            return
+        self.flow.leave_white_cell()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.game.read_only and action in ("pause", "adhoc", "resolve", "force"):
+            return False
+        return True

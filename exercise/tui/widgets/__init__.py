@@ -1,0 +1,1 @@
+"""Reusable widgets: one per file. Parents set their data (`show(...)`); they post messages up."""

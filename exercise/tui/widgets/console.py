@@ -1,0 +1,137 @@
+"""The white cell's console: the session's state at a glance, the seats and who controls them,
+and the scenario's injects. Actions are the screen's key bindings; choosing a seat or an
+inject here posts a message up."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import attrs
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, DataTable, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from exercise.core.orders import Order
+from exercise.core.spec import Scenario
+from exercise.core.state import GameState
+
+
+@attrs.frozen
+class ConsoleData:
+    state: GameState
+    controllers: Mapping[str, str]
+    submitted: Mapping[str, Sequence[Order]]
+    waiting: Sequence[str]
+    paused: bool
+    white_orders: Sequence[Order] = ()
+    read_only: bool = False
+
+
+def inject_status(scenario: Scenario, state: GameState, inject_id: str, queued: set[str]) -> str:
+    inject = scenario.inject(inject_id)
+    if inject_id in state.fired_injects:
+        return "fired"
+    if inject_id in queued:
+        return "queued for next turn"
+    if inject.turn is not None:
+        return f"scheduled turn {inject.turn}"
+    if inject.when is not None:
+        return f"when {inject.when.event} {inject.when.norm}"
+    return "held for the white cell"
+
+
+class ConsolePane(Vertical):
+    class SeatChosen(Message):
+        def __init__(self, seat: str) -> None:
+            super().__init__()
+            self.seat = seat
+
+    class InjectChosen(Message):
+        def __init__(self, inject: str) -> None:
+            super().__init__()
+            self.inject = inject
+
+    class ActionRequested(Message):
+        def __init__(self, action: str) -> None:
+            super().__init__()
+            self.action = action
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="console-status")
+        with Horizontal(id="console-split"):
+            with Vertical(id="console-seats"):
+                yield Label("Seats (enter: hand over to a human or a strategy)", classes="section")
+                yield DataTable(id="seats", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="console-injects"):
+                yield Label("Injects (enter: fire next turn)", classes="section")
+                yield OptionList(id="injects")
+        with Horizontal(id="console-buttons"):
+            yield Button("Pause / resume", id="pause")
+            yield Button("Force the turn", id="force", variant="warning")
+            yield Button("Write an inject", id="adhoc")
+
+    def on_mount(self) -> None:
+        self.query_one("#seats", DataTable).add_columns("seat", "name", "controller", "orders")
+
+    def show(self, data: ConsoleData) -> None:
+        state = data.state
+        scenario = state.scenario
+        waiting = ", ".join(data.waiting) or "nobody"
+        status = Text.assemble(
+            (f" Turn {state.turn} of {scenario.turns} ", "bold reverse"), "  ",
+            ("PAUSED" if data.paused else "running", "bold red" if data.paused else "green"),
+            "   waiting for: ", (waiting, "bold"),
+        )
+        if data.white_orders:
+            status.append("\n white cell orders queued for next turn: " + "; ".join(map(str, data.white_orders)),
+                          style="yellow")
+        if data.read_only:
+            status.append("\n read-only save: watching only", style="dim")
+        self.query_one("#console-status", Static).update(status)
+        table = self.query_one("#seats", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for seat in sorted(state.seats):
+            controller = data.controllers.get(seat, "?")
+            if controller != "human":
+                orders = Text("scripted", style="dim")
+            elif seat in data.submitted:
+                orders = Text("✓ submitted", style="green")
+            else:
+                orders = Text("… waiting", style="yellow")
+            table.add_row(seat, scenario.delegation(seat).name,
+                          Text(controller, style="bold" if controller == "human" else ""), orders, key=seat)
+        if row is not None and table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        queued = {getattr(o, "inject", "") for o in data.white_orders}
+        injects = self.query_one("#injects", OptionList)
+        keep = injects.highlighted
+        injects.clear_options()
+        for inject in scenario.injects:
+            status_text = inject_status(scenario, state, inject.id, queued)
+            injects.add_option(Option(Text.assemble((inject.title, "bold" if status_text != "fired" else "dim"),
+                                                    f"\n  {inject.id}: {status_text}"), id=inject.id))
+        if not scenario.injects:
+            injects.add_option(Option(Text("this scenario has no scripted injects", style="dim"), disabled=True))
+        if keep is not None and injects.option_count:
+            injects.highlighted = min(keep, injects.option_count - 1)
+
+    @on(DataTable.RowSelected, "#seats")
+    def _seat(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.SeatChosen(str(event.row_key.value)))
+
+    @on(OptionList.OptionSelected, "#injects")
+    def _inject(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.InjectChosen(event.option.id))
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.ActionRequested(str(event.button.id)))

@@ -1,0 +1,30 @@
+"""What each seat ordered in one turn (replay). The parent decides whose orders it may show."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from exercise.core.orders import Order
+
+
+class OrdersTable(DataTable):
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.zebra_stripes = True
+        self.add_columns("seat", "order", "cost")
+
+    def show(self, orders: Mapping[str, Sequence[Order]], turn: int) -> None:
+        self.clear()
+        if turn == 0:
+            self.add_row("", Text("turn 0 is the starting position: nobody has ordered yet", style="dim"), "")
+            return
+        for seat in sorted(orders):
+            for order in orders[seat] or ():
+                cost = ", ".join(p for p in (f"{order.influence_cost:g} inf" if order.influence_cost else "",
+                                             f"{order.budget_cost:g} bud" if order.budget_cost else "") if p)
+                self.add_row(Text(seat, style="bold yellow" if seat.startswith("@") else "bold"), str(order), cost or "-")
+        if not self.row_count:
+            self.add_row("", Text("no orders recorded for this turn", style="dim"), "")
