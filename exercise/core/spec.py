@@ -198,6 +198,7 @@ class ModelParams:
     conflict_weight: float = 0.8
     cost_weight: float = 0.45
     held_bonus: float = 0.6
+    precedent_weight: float = 0.25
     lobby_effect: float = 0.12
     lobby_decay: float = 0.5
     diffusion_noise: float = 0.06

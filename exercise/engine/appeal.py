@@ -1,8 +1,9 @@
 """How much a norm appeals to a delegation: the one formula behind votes and diffusion.
 
-    appeal = clarity_weight * clarity
+    appeal = clarity_weight * clarity * will
            + utility_weight * utility * alignment * salience_factor
            + graft_weight * (affinity[framework] - graft_neutral)       (if grafted)
+           + precedent_weight * breadth at the end of the last turn
            + lobby pressure received
            + held_bonus                                                  (if already held)
            - conflict_weight * (share of conflicting norms already held, depth-weighted)
@@ -10,6 +11,12 @@
 
 alignment = mean value over the domains the norm serves - mean value over those it harms.
 salience_factor = 2 * mean salience of the norm's domains (1.0 at the neutral 0.5).
+will = clamp(alignment + 0.5, 0, 1): how far the delegation's values let it move toward the norm.
+Clarity helps those willing to follow a norm (it is easy to grasp and to comply with); it does
+not make a norm acceptable to someone whose values it offends, so it is scaled by will.
+The precedent term is why "outside-in" works: a norm already held by much of the world is harder
+to reject, even for those whose values it does not serve (objecting isolates them). It uses the
+breadth recorded when the last turn closed, so it is public, cheap and the same for everyone.
 Diffusion adds the social terms (neighbours' adoption and the cascade bonus) in diffusion.py.
 """
 
@@ -23,6 +30,11 @@ def alignment(values: dict[str, float], norm: Norm) -> float:
     served = sum(values.get(d, 0.0) for d in norm.domains) / len(norm.domains) if norm.domains else 0.5
     harmed = sum(values.get(d, 0.0) for d in norm.harms) / len(norm.harms) if norm.harms else 0.0
     return served - harmed
+
+
+def will(align: float) -> float:
+    """0..1: how far values let an actor move toward a norm (0.5 at zero alignment)."""
+    return min(1.0, max(0.0, align + 0.5))
 
 
 def salience_factor(state: GameState, norm: Norm) -> float:
@@ -71,10 +83,13 @@ _CONFLICTS: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
 
 def base_appeal(state: GameState, delegation: Delegation, norm: Norm, ns: NormState) -> float:
     m = state.scenario.model
-    value = m.clarity_weight * ns.clarity
-    value += m.utility_weight * ns.utility * alignment(delegation.values, norm) * salience_factor(state, norm)
+    align = alignment(delegation.values, norm)
+    value = m.clarity_weight * ns.clarity * will(align)
+    value += m.utility_weight * ns.utility * align * salience_factor(state, norm)
     if ns.framework is not None:
         value += m.graft_weight * (delegation.affinity.get(ns.framework, m.graft_neutral) - m.graft_neutral)
+    if ns.breadth_history:
+        value += m.precedent_weight * ns.breadth_history[-1]
     value += ns.lobby.get(delegation.id, 0.0)
     if delegation.id in ns.depth:
         value += m.held_bonus

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from exercise.core.rng import stream
 from exercise.core.state import GameState
-from exercise.engine.appeal import alignment, base_appeal
+from exercise.engine.appeal import alignment, base_appeal, will
 from exercise.engine.forums import social_share
 from exercise.engine.log import EventLog
 from exercise.engine.metrics import breadth, total_power
@@ -45,9 +45,9 @@ def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
             if d in ns.depth:
                 continue
             delegation = scenario.delegation(d)
-            will = min(1.0, max(0.0, alignment(delegation.values, norm) + 0.5))
+            pull = will(alignment(delegation.values, norm))
             pressure = base_appeal(state, delegation, norm, ns) + noise
-            pressure += will * (m.social_weight * social_share(state, d, norm_id) + cascade)
+            pressure += pull * (m.social_weight * social_share(state, d, norm_id) + cascade)
             if pressure >= state.seats[d].threshold:
                 pending.append((norm_id, d))
     for norm_id, d in pending:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from exercise.core.events import DepthReached
 from exercise.core.state import DEPTH_NAMES, MAX_DEPTH, GameState, r6
-from exercise.engine.appeal import alignment, effective_capacity
+from exercise.engine.appeal import alignment, effective_capacity, will
 from exercise.engine.log import EventLog
 
 
@@ -37,8 +37,7 @@ def run_internalization(state: GameState, log: EventLog) -> None:
             align = alignment(scenario.delegation(d).values, norm)
             gain = effort
             if align >= m.lip_service_alignment:
-                will = min(1.0, max(0.0, align + 0.5))
-                gain += m.base_internalization * will * (0.4 * capacity[d] + 0.4 * ns.doability + 0.2)
+                gain += m.base_internalization * will(align) * (0.4 * capacity[d] + 0.4 * ns.doability + 0.2)
                 if any(d in state.forums[f].members for f in binding):
                     gain += m.binding_effect
             progress = ns.progress.get(d, 0.0) + gain
