@@ -22,7 +22,7 @@ Diffusion adds the social terms (neighbours' adoption and the cascade bonus) in 
 
 from __future__ import annotations
 
-from exercise.core.spec import Delegation, Norm
+from exercise.core.spec import Delegation, Norm, Scenario
 from exercise.core.state import MAX_DEPTH, GameState, NormState
 
 
@@ -62,37 +62,78 @@ def _conflicts_of(state: GameState, norm_id: str) -> tuple[str, ...]:
 
 def conflict_map(state: GameState) -> dict[str, tuple[str, ...]]:
     """Conflicts are symmetric even when the file lists them on one side only."""
-    scenario = state.scenario
-    cached = _CONFLICTS.get(id(scenario))
+    return _static(state.scenario).conflicts
+
+
+class _Static:
+    """What never changes during a game, computed once per scenario: the symmetric conflict
+    map and each (delegation, norm) alignment. Appeal is evaluated tens of thousands of times
+    a game (votes, diffusion, every strategy's ranking), so this is where the time goes."""
+
+    def __init__(self, scenario: Scenario):
+        pairs: dict[str, set[str]] = {n.id: set() for n in scenario.norms}
+        for n in scenario.norms:
+            for other in n.conflicts:
+                pairs[n.id].add(other)
+                pairs[other].add(n.id)
+        self.conflicts = {k: tuple(sorted(v)) for k, v in sorted(pairs.items())}
+        self.alignment: dict[tuple[str, str], float] = {}
+
+
+def _static(scenario: Scenario) -> _Static:
+    cached = _STATIC.get(id(scenario))
     if cached is not None and cached[0] is scenario:
         return cached[1]
-    pairs: dict[str, set[str]] = {n.id: set() for n in scenario.norms}
-    for n in scenario.norms:
-        for other in n.conflicts:
-            pairs[n.id].add(other)
-            pairs[other].add(n.id)
-    result = {k: tuple(sorted(v)) for k, v in sorted(pairs.items())}
-    if len(_CONFLICTS) > 32:
-        _CONFLICTS.clear()
-    _CONFLICTS[id(scenario)] = (scenario, result)
-    return result
+    if len(_STATIC) > 32:
+        _STATIC.clear()
+    static = _Static(scenario)
+    _STATIC[id(scenario)] = (scenario, static)
+    return static
 
 
-_CONFLICTS: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
+_STATIC: dict[int, tuple[Scenario, _Static]] = {}
+
+
+def cached_alignment(state: GameState, delegation: Delegation, norm: Norm) -> float:
+    table = _static(state.scenario).alignment
+    key = (delegation.id, norm.id)
+    value = table.get(key)
+    if value is None:
+        value = table[key] = alignment(delegation.values, norm)
+    return value
 
 
 def base_appeal(state: GameState, delegation: Delegation, norm: Norm, ns: NormState) -> float:
-    m = state.scenario.model
-    align = alignment(delegation.values, norm)
-    value = m.clarity_weight * ns.clarity * will(align)
-    value += m.utility_weight * ns.utility * align * salience_factor(state, norm)
+    scenario = state.scenario
+    m = scenario.model
+    static = _static(scenario)
+    me = delegation.id
+    key = (me, norm.id)
+    align = static.alignment.get(key)
+    if align is None:
+        align = static.alignment[key] = alignment(delegation.values, norm)
+    value = m.clarity_weight * ns.clarity * (1.0 if align >= 0.5 else 0.0 if align <= -0.5 else align + 0.5)
+    if norm.domains:
+        salience = state.salience
+        factor = 2.0 * sum(salience.get(d, 0.5) for d in norm.domains) / len(norm.domains)
+    else:
+        factor = 1.0
+    value += m.utility_weight * ns.utility * align * factor
     if ns.framework is not None:
         value += m.graft_weight * (delegation.affinity.get(ns.framework, m.graft_neutral) - m.graft_neutral)
     if ns.breadth_history:
         value += m.precedent_weight * ns.breadth_history[-1]
-    value += ns.lobby.get(delegation.id, 0.0)
-    if delegation.id in ns.depth:
+    if ns.lobby:
+        value += ns.lobby.get(me, 0.0)
+    if me in ns.depth:
         value += m.held_bonus
-    value -= m.conflict_weight * conflict_held(state, delegation.id, norm)
-    value -= m.cost_weight * (1.0 - ns.doability) * (1.0 - effective_capacity(state, delegation.id))
+    worst = 0
+    for other in static.conflicts[norm.id]:
+        depth = state.norms[other].depth.get(me, 0)
+        if depth > worst:
+            worst = depth
+    if worst:  # the same as conflict_held(), inlined: this function is the engine's hot spot
+        value -= m.conflict_weight * (0.5 + 0.5 * worst / MAX_DEPTH)
+    if ns.doability < 1.0:
+        value -= m.cost_weight * (1.0 - ns.doability) * (1.0 - effective_capacity(state, me))
     return value
