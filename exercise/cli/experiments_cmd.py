@@ -1,0 +1,84 @@
+"""`exercise experiments`: the nine validation experiments, each with its effect size, 95%
+interval and whether the effect has the claimed direction."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from exercise.batch.experiments import ExperimentResult, find, run_experiment
+from exercise.batch.progress import progress_bar
+from exercise.errors import BatchError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("experiments", help="run the validation experiments (the nine effects the model claims)",
+                       description="Run the named validation experiments (default: all nine). Each varies one "
+                                   "factor over seed-paired runs and reports the effect size with a 95%% interval.")
+    p.add_argument("names", nargs="*", metavar="NAME", help="experiment names or effect numbers (see --list)")
+    p.add_argument("--runs", type=int, default=None, help="runs per variant (default: each experiment's full size)")
+    p.add_argument("--quick", action="store_true", help="the small size the test suite uses")
+    p.add_argument("--seed", type=int, default=1, help="seed the run seeds derive from (default 1)")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
+    p.add_argument("--dask-scheduler", default=None, metavar="tcp://HOST:8786", help="run on a Dask cluster")
+    p.add_argument("--markdown", action="store_true", help="print the results as the table in docs/validation.md")
+    p.add_argument("--check", action="store_true", help="exit 1 if any effect lacks its claimed direction")
+    p.add_argument("--list", action="store_true", help="list the experiments and exit")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    experiments = find(args.names)
+    if args.list:
+        for exp in experiments:
+            print(f"{exp.effect}  {exp.name:<14} {exp.claim}")
+        return 0
+    if args.runs is not None and args.runs < 2:
+        raise BatchError(f"--runs {args.runs}: must be at least 2 (an interval needs two runs)")
+    results = []
+    for exp in experiments:
+        runs = args.runs or (exp.ci_runs if args.quick else exp.full_runs)
+        started = time.perf_counter()
+        with progress_bar(runs * len(exp.variants), f"{exp.effect} {exp.name}", args.quiet) as progress:
+            result = run_experiment(exp, runs, args.seed, args.workers, progress, args.dask_scheduler)
+        results.append(result)
+        if not args.markdown:
+            print("\n".join(format_result(result, time.perf_counter() - started)))
+            print()
+    if args.markdown:
+        print("\n".join(markdown_table(results)))
+    lacking = [r.experiment.name for r in results if any(not o.has_direction for o in r.outcomes)]
+    if not args.markdown:
+        held = sum(1 for r in results if r.verdict == "holds")
+        print(f"{held} of {len(results)} effects hold (95% interval on the claimed side of zero)"
+              + (f"; without the claimed direction: {', '.join(lacking)}" if lacking else ""))
+    return 1 if (args.check and lacking) else 0
+
+
+def format_result(result: ExperimentResult, seconds: float) -> list[str]:
+    exp = result.experiment
+    lines = [f"{exp.effect}. {exp.name}: {result.verdict.upper()}  ({result.runs} runs x {len(exp.variants)} "
+             f"variants, seed {result.seed}, {seconds:.1f} s)",
+             f"   claim:  {exp.claim}",
+             f"   factor: {exp.factor}; scenario {exp.scenario}"]
+    for outcome in result.outcomes:
+        e = outcome.estimate
+        lines.append(f"   {outcome.comparison.label}: {e.text()} (n={e.n}) -> {outcome.verdict}")
+    return lines
+
+
+def markdown_table(results: list[ExperimentResult]) -> list[str]:
+    lines = ["| # | effect | setup | runs | effect size | 95% CI | verdict |",
+             "|---|---|---|---|---|---|---|"]
+    for r in results:
+        exp = r.experiment
+        variants = " vs ".join(label for label, _ in exp.variants)
+        for i, o in enumerate(r.outcomes):
+            e = o.estimate
+            first = i == 0
+            lines.append(
+                f"| {exp.effect if first else ''} | {exp.name + ': ' if first else ''}{o.comparison.label} | "
+                f"{f'`{exp.scenario}`: {variants}' if first else ''} | {r.runs} x {len(exp.variants)} | "
+                f"{e.mean:+.3f} | [{e.low:+.3f}, {e.high:+.3f}] | {o.verdict} |")
+    return lines

@@ -1,0 +1,103 @@
+"""`exercise sweep`: many seeded headless games of scenario variants, in parallel."""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import time
+from pathlib import Path
+
+from exercise.batch.sweep import SweepResult, run_sweep, write_csv
+from exercise.batch.progress import progress_bar
+from exercise.errors import BatchError
+
+# Past this many metrics the summary shows only game-level ones unless --metric asks for more.
+_SHOW_ALL_UP_TO = 40
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("sweep", help="run many seeded headless games of scenario variants and summarise metrics",
+                       description="Run many seeded headless games of a scenario and its variants in parallel. "
+                                   "Every variant plays the same seeds, so differences are not noise.")
+    p.add_argument("scenario", metavar="SCENARIO.toml")
+    p.add_argument("--runs", type=int, default=100, help="games per variant (default 100)")
+    p.add_argument("--seed", type=int, default=1, help="seed the run seeds derive from (default 1)")
+    p.add_argument("--turns", type=int, default=None, help="turns per game (default: the scenario's)")
+    p.add_argument("--vary", action="append", default=[], metavar="KEY=V1,V2",
+                   help="a factor: forums=centralized,decentralized,both or any KEY.PATH=v1,v2 (repeat to cross)")
+    p.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=V",
+                   help="fix a field for every variant, e.g. norms.no-attack-ci.clarity=0.3")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
+    p.add_argument("--dask-scheduler", default=None, metavar="tcp://HOST:8786",
+                   help="send the runs to a Dask distributed scheduler instead of local processes")
+    p.add_argument("--out", default=None, metavar="results.csv", help="write one row per run and metric")
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    p.add_argument("--metric", action="append", default=[], metavar="PATTERN",
+                   help="summarise only metrics matching this glob, e.g. 'breadth[*]' (repeatable)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        if out.exists() and not args.force:
+            raise BatchError(f"{out}: already exists (use --force to overwrite)")
+        if not out.parent.is_dir():
+            raise BatchError(f"{out}: no such directory {out.parent}")
+    started = time.perf_counter()
+    total = _count_variants(args) * args.runs
+    with progress_bar(total, "sweep", args.quiet) as progress:
+        result = run_sweep(args.scenario, args.runs, args.seed, args.sets, args.vary, args.turns,
+                           args.workers, progress, args.dask_scheduler)
+    elapsed = time.perf_counter() - started
+    if out is not None:
+        tmp = out.with_name(out.name + ".part")
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            rows = write_csv(result, fh)
+        tmp.replace(out)  # a finished file or none: never a half-written one
+    print(f"sweep {Path(args.scenario).name}: {len(result.variants)} variant(s) x {args.runs} runs, "
+          f"seed {args.seed}, {elapsed:.1f} s")
+    if out is not None:
+        print(f"wrote {rows} rows to {out}")
+    print("\n".join(format_summary(result, args.metric)))
+    return 0
+
+
+def _count_variants(args: argparse.Namespace) -> int:
+    count = 1
+    for text in args.vary:
+        _, _, values = text.partition("=")
+        count *= max(1, values.count(",") + 1)
+    return count
+
+
+def select_metrics(result: SweepResult, patterns: list[str]) -> list[str]:
+    names = result.metric_names()
+    if patterns:
+        chosen = [n for n in names if any(fnmatch.fnmatchcase(n, p.replace("[", "[[]")) for p in patterns)]
+        if not chosen:
+            raise BatchError(f"--metric {' '.join(patterns)}: matches none of {len(names)} metrics "
+                             f"(e.g. {', '.join(names[:4])})")
+        return chosen
+    if len(names) <= _SHOW_ALL_UP_TO:
+        return names
+    return [n for n in names if "[" not in n]
+
+
+def format_summary(result: SweepResult, patterns: list[str] | None = None) -> list[str]:
+    """Per metric, per variant: mean [95% CI]."""
+    metrics = select_metrics(result, patterns or [])
+    labels = [v.label for v in result.variants]
+    width = max(12, *(len(m) for m in metrics))
+    col = max(24, *(len(label) + 2 for label in labels))
+    lines = ["", "mean [95% CI] per variant", f"{'metric':<{width}}  " + "".join(f"{label:<{col}}" for label in labels)]
+    for metric in metrics:
+        cells = []
+        for est in result.summary(metric):
+            cells.append("n/a" if est.n == 0 else f"{est.mean:.3f} [{est.low:.3f}, {est.high:.3f}]")
+        lines.append(f"{metric:<{width}}  " + "".join(f"{c:<{col}}" for c in cells).rstrip())
+    hidden = len(result.metric_names()) - len(metrics)
+    if hidden and not patterns:
+        lines.append(f"({hidden} per-norm and per-forum metrics not shown: use --metric 'breadth[*]' or --out)")
+    return lines
