@@ -178,7 +178,11 @@ class ExerciseApp(App[None]):
         try:
             from exercise.store import list_saves
 
-            return save_rows(list_saves(self.saves_dir))
+            problems: list[str] = []
+            rows = save_rows(list_saves(self.saves_dir, problems=problems))
+            for line in problems:
+                self.notify(line, title="Not a save, skipped", severity="warning")
+            return rows
         except Exception as exc:
             self.notify(describe(exc), title="Could not list the saves", severity="error")
             return []

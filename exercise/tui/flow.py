@@ -140,12 +140,13 @@ class PlayFlow:
         self.app.show_main(BusyScreen(f"Resolving turn {before + 1}…"))
 
         def work() -> None:
-            from exercise.store import AlreadyResolved
-
             try:
-                self.game.resolve(force=force, missing=missing)
-            except AlreadyResolved:
-                pass  # another terminal resolved it: just show what happened
+                from exercise.store import AlreadyResolved
+
+                try:
+                    self.game.resolve(force=force, missing=missing)
+                except AlreadyResolved:
+                    pass  # another terminal resolved it first: just show what happened
             except Exception as exc:
                 self.app.call_from_thread(self._failed, exc)
                 return

@@ -31,18 +31,18 @@ from exercise.scenario.catalog import ScenarioInfo
 
 
 def save_rows(summaries) -> list[tuple]:
-    """(path, file, scenario, turn, seats, last played, waiting) from the store's summaries."""
+    """(path, file, scenario, turn, human seats, last played, state) from the store's summaries."""
     rows = []
     for s in summaries:
-        path = Path(getattr(s, "path", ""))
-        controllers = getattr(s, "controllers", None) or {}
-        humans = sorted(k for k, v in controllers.items() if v == "human") if isinstance(controllers, dict) else []
-        turn = getattr(s, "turn", 0)
-        total = getattr(s, "turns", None)
-        waiting = getattr(s, "waiting_for", ()) or ()
-        state = "paused" if getattr(s, "paused", False) else ("waiting for " + ", ".join(waiting) if waiting else "")
-        rows.append((str(path), path.name, getattr(s, "scenario_id", "?"), f"{turn}" + (f"/{total}" if total else ""),
-                     ", ".join(humans) or "all scripted", str(getattr(s, "last_played", "") or "")[:16], state))
+        waiting = s.waiting_for
+        if s.finished:
+            status = "finished"
+        elif s.paused:
+            status = "paused"
+        else:
+            status = "waiting for " + ", ".join(waiting) if waiting else ""
+        rows.append((str(s.path), s.path.name, s.scenario_id, f"{s.turn}/{s.length}",
+                     ", ".join(s.human_seats) or "all scripted", s.last_played_at[:16].replace("T", " "), status))
     return rows
 
 

@@ -81,8 +81,10 @@ class ConsolePane(Vertical):
         state = data.state
         scenario = state.scenario
         waiting = ", ".join(data.waiting) or "nobody"
+        playing = (f" Turn {state.turn + 1} of {scenario.turns} " if state.turn < scenario.turns
+                   else f" Game over after {state.turn} turns ")
         status = Text.assemble(
-            (f" Turn {state.turn} of {scenario.turns} ", "bold reverse"), "  ",
+            (playing, "bold reverse"), "  ",
             ("PAUSED" if data.paused else "running", "bold red" if data.paused else "green"),
             "   waiting for: ", (waiting, "bold"),
         )

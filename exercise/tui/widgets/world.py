@@ -2,17 +2,21 @@
 leads with (a seat's desk, the white cell's console, replay's orders).
 
 The parent hands it a view; it hands each pane its part. A seat's screen passes that seat's
-view, so the panes can only show what `view_for` lets that seat see.
+view, so the panes can only show what `view_for` lets that seat see. A world pane is built
+the first time its tab opens and refreshed only while it is shown, so passing the keyboard
+to the next seat or stepping through a replay stays quick.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Callable, Sequence
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input, TabbedContent, TabPane, Tabs
+from textual.widgets import Input, Select, TabbedContent, TabPane, Tabs
 
 from exercise.core.state import GameState
 from exercise.engine.views import View
@@ -22,39 +26,92 @@ from exercise.tui.widgets.network import NetworkPane
 from exercise.tui.widgets.norm_board import NormBoard
 from exercise.tui.widgets.timeline import TimelinePane
 
-WORLD_TABS = (("Forums", "tab-forums"), ("Norms", "tab-norms"), ("Network", "tab-network"),
-              ("Timeline", "tab-timeline"))
+
+def _show_forums(pane: ForumsPane, view: View, state: GameState) -> None:
+    pane.show(view)
+
+
+def _show_norms(pane: NormBoard, view: View, state: GameState) -> None:
+    pane.show(view)
+
+
+def _show_network(pane: NetworkPane, view: View, state: GameState) -> None:
+    # blocs and centrality use only public facts: who holds what, power and ties
+    pane.show(view, blocs(state), central_actors(state.scenario, top=len(state.seats)))
+
+
+def _show_timeline(pane: TimelinePane, view: View, state: GameState) -> None:
+    pane.show(view.events, view.forum_ids(), view.delegation_ids())
+
+
+WORLD_TABS: tuple[tuple[str, str, type[Widget], Callable], ...] = (
+    ("Forums", "tab-forums", ForumsPane, _show_forums),
+    ("Norms", "tab-norms", NormBoard, _show_norms),
+    ("Network", "tab-network", NetworkPane, _show_network),
+    ("Timeline", "tab-timeline", TimelinePane, _show_timeline),
+)
 
 
 class WorldTabs(Vertical):
     def __init__(self, lead: Sequence[tuple[str, str, Widget]] = (), **kwargs) -> None:
         super().__init__(**kwargs)
         self._lead = list(lead)
+        self._data: tuple[View, GameState] | None = None
+        self._fresh: set[str] = set()  # world tabs showing the current data
+        self._lock = asyncio.Lock()  # a tab activation and a data refresh may race to build a pane
 
     @property
     def tab_ids(self) -> list[str]:
-        return [tab_id for _, tab_id, _ in self._lead] + [tab_id for _, tab_id in WORLD_TABS]
+        return [tab_id for _, tab_id, _ in self._lead] + [tab_id for _, tab_id, _, _ in WORLD_TABS]
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs"):
             for title, tab_id, widget in self._lead:
                 with TabPane(title, id=tab_id):
                     yield widget
-            with TabPane("Forums", id="tab-forums"):
-                yield ForumsPane()
-            with TabPane("Norms", id="tab-norms"):
-                yield NormBoard()
-            with TabPane("Network", id="tab-network"):
-                yield NetworkPane()
-            with TabPane("Timeline", id="tab-timeline"):
-                yield TimelinePane()
+            for title, tab_id, _, _ in WORLD_TABS:
+                yield TabPane(title, id=tab_id)
 
     def show(self, view: View, state: GameState) -> None:
-        """`state` is used only for public facts (who holds what, power, ties)."""
-        self.query_one(ForumsPane).show(view)
-        self.query_one(NormBoard).show(view)
-        self.query_one(NetworkPane).show(view, blocs(state), central_actors(state.scenario, top=len(state.seats)))
-        self.query_one(TimelinePane).show(view.events, view.forum_ids(), view.delegation_ids())
+        self._data = (view, state)
+        self._fresh.clear()
+        self.call_later(self._refresh_active)
+
+    async def _refresh_active(self) -> None:
+        tabbed = self.query_one(TabbedContent)
+        await self._ensure(tabbed.active)
+
+    async def _ensure(self, tab_id: str) -> Widget | None:
+        """Build the world pane of `tab_id` if needed and give it the current data."""
+        spec = next((w for w in WORLD_TABS if w[1] == tab_id), None)
+        if spec is None or self._data is None:
+            return None
+        async with self._lock:
+            return await self._build(tab_id, *spec[2:])
+
+    async def _build(self, tab_id: str, cls: type[Widget], fill: Callable) -> Widget:
+        pane = self.query_one(f"#{tab_id}", TabPane)
+        found = pane.query(cls)
+        if found:
+            widget = found.first()
+        else:
+            widget = cls()
+            await pane.mount(widget)
+        if tab_id not in self._fresh:
+            fill(widget, *self._data)
+            self._fresh.add(tab_id)
+        return widget
+
+    async def build_all(self) -> None:
+        """Build and fill every world pane (tests and screenshots of hidden tabs)."""
+        for _, tab_id, _, _ in WORLD_TABS:
+            await self._ensure(tab_id)
+
+    @on(TabbedContent.TabActivated)
+    async def _activated(self, event: TabbedContent.TabActivated) -> None:
+        pane_id = event.pane.id if event.pane is not None else None
+        if pane_id:
+            await self._ensure(pane_id)
 
     def switch(self, index: int) -> None:
         ids = self.tab_ids
@@ -64,11 +121,17 @@ class WorldTabs(Vertical):
         # Focus must leave the pane being hidden first, or focusing inside it pulls its tab back.
         tabbed.query_one(Tabs).focus()
         tabbed.active = ids[index]
-        self.call_after_refresh(self._focus_in, tabbed.get_pane(ids[index]))
+        self.call_after_refresh(self._focus_in, ids[index])
 
-    @staticmethod
-    def _focus_in(pane: TabPane) -> None:
+    async def _focus_in(self, tab_id: str) -> None:
         """Focus the pane's first list or table (not a text box, so digit keys still switch tabs)."""
+        await self._ensure(tab_id)
+        pane = self.query_one(f"#{tab_id}", TabPane)
+        for selector in ("DataTable", "OptionList"):
+            for widget in pane.query(selector):
+                if widget.focusable and not any(isinstance(a, Select) for a in widget.ancestors):
+                    widget.focus()
+                    return
         for widget in pane.query("*"):
             if widget.focusable and not isinstance(widget, Input):
                 widget.focus()

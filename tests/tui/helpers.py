@@ -1,0 +1,60 @@
+"""Helpers for driving the app with Pilot and reading what a screen shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from textual.widgets import DataTable, OptionList, SelectionList, Static
+
+from exercise.tui.app import ExerciseApp
+
+SIZE = (120, 40)
+
+
+def plain(renderable) -> str:
+    console = Console(width=400, record=True, color_system=None, file=open("/dev/null", "w"))
+    console.print(renderable)
+    return console.export_text()
+
+
+def screen_text(screen) -> str:
+    """Every word the screen holds, in visible and hidden tabs alike (not just what fits)."""
+    parts = []
+    for widget in screen.query("*"):
+        if isinstance(widget, Static):
+            parts.append(plain(widget.content))
+        elif isinstance(widget, DataTable):
+            for row in range(widget.row_count):
+                parts.append(" ".join(plain(cell) for cell in widget.get_row_at(row)))
+        elif isinstance(widget, (OptionList, SelectionList)):
+            for index in range(widget.option_count):
+                parts.append(plain(widget.get_option_at_index(index).prompt))
+    return "\n".join(parts)
+
+
+async def settle(pilot, app: ExerciseApp) -> None:
+    """Let workers (resolving a turn, opening a save) finish and the screen update."""
+    for _ in range(50):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if type(app.screen).__name__ != "BusyScreen":
+            return
+    raise AssertionError("the app stayed busy")
+
+
+def new_app(tmp_path: Path, game=None, seat: str | None = None, replay: bool = False) -> ExerciseApp:
+    return ExerciseApp(saves_dir=tmp_path / "saves", game=game, seat=seat, replay=replay)
+
+
+def sync(test):
+    """Run an async Pilot test with asyncio.run (no async pytest plugin is installed)."""
+    import asyncio
+    import functools
+
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return wrapper
