@@ -21,7 +21,7 @@ def plain(renderable) -> str:
 def screen_text(screen) -> str:
     """Every word the screen holds, in visible and hidden tabs alike (not just what fits)."""
     parts = []
-    for widget in screen.query("*"):
+    for widget in [screen, *screen.query("*")]:
         if isinstance(widget, Static):
             parts.append(plain(widget.content))
         elif isinstance(widget, DataTable):

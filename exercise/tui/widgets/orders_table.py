@@ -11,10 +11,9 @@ from exercise.core.orders import Order
 
 
 class OrdersTable(DataTable):
-    def on_mount(self) -> None:
-        self.cursor_type = "row"
-        self.zebra_stripes = True
-        self.add_columns("seat", "order", "cost")
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.add_columns("seat", "order", "cost")  # before mount: the parent may fill it first
 
     def show(self, orders: Mapping[str, Sequence[Order]], turn: int) -> None:
         self.clear()
@@ -22,6 +21,8 @@ class OrdersTable(DataTable):
             self.add_row("", Text("turn 0 is the starting position: nobody has ordered yet", style="dim"), "")
             return
         for seat in sorted(orders):
+            if not orders[seat]:
+                self.add_row(Text(seat, style="bold"), Text("passed (no orders)", style="dim"), "-")
             for order in orders[seat] or ():
                 cost = ", ".join(p for p in (f"{order.influence_cost:g} inf" if order.influence_cost else "",
                                              f"{order.budget_cost:g} bud" if order.budget_cost else "") if p)

@@ -1,0 +1,71 @@
+"""The white cell: an inject it fires shows in the timeline and in the log (with its audit
+event); pausing and handing a seat over are audited too."""
+
+from __future__ import annotations
+
+from exercise.core.events import FacilitatorAction, InjectFired
+from exercise.tui.screens.prompt import ChoiceScreen
+from exercise.tui.screens.results import TurnResultsScreen
+from exercise.tui.screens.white import WhiteScreen
+from exercise.tui.widgets.console import ConsolePane
+from exercise.tui.widgets.timeline import TimelinePane
+from tests.tui.helpers import SIZE, new_app, screen_text, settle, sync
+
+
+@sync
+async def test_a_fired_inject_reaches_the_timeline_and_the_log(tmp_path, make_game):
+    game = make_game(humans=("atlantia",))
+    app = new_app(tmp_path, game=game, seat="white")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, WhiteScreen)
+        # fire the held inject from the console's list
+        app.screen.query_one(ConsolePane).post_message(ConsolePane.InjectChosen("grid-blackout"))
+        await pilot.pause()
+        assert "grid-blackout" in screen_text(app.screen)  # queued, shown in the status line
+        # force the turn: atlantia has not submitted, so it passes
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")  # "missing seats pass"
+        await settle(pilot, app)
+        assert isinstance(app.screen, TurnResultsScreen)
+        assert "Blackout in Deltora" in screen_text(app.screen)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, WhiteScreen)
+        await pilot.press("5")
+        await settle(pilot, app)
+        timeline = app.screen.query_one(TimelinePane)
+        assert "INJECT (white cell): Blackout in Deltora" in screen_text(timeline)
+        assert "white cell:" in screen_text(timeline)
+    fired = [e for e in game.events() if isinstance(e, InjectFired)]
+    assert any(e.inject == "grid-blackout" and e.by_facilitator for e in fired)
+    audit = [e for e in game.events() if isinstance(e, FacilitatorAction)]
+    queued = [e for e in audit if "grid-blackout" in e.detail and e.audience == ("@white",)]
+    assert queued, audit
+    assert game.turn == 1
+
+
+@sync
+async def test_pause_and_hand_over_are_audited(tmp_path, make_game):
+    game = make_game(humans=("atlantia",))
+    app = new_app(tmp_path, game=game, seat="white")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert game.paused
+        assert "PAUSED" in screen_text(app.screen)
+        await pilot.press("p")
+        await pilot.pause()
+        assert not game.paused
+        app.screen.query_one(ConsolePane).post_message(ConsolePane.SeatChosen("atlantia"))
+        await pilot.pause()
+        chooser = app.screen
+        assert isinstance(chooser, ChoiceScreen)
+        chooser.dismiss("champion")
+        await pilot.pause()
+    assert game.controllers()["atlantia"] == "champion"
+    actions = [e.text() for e in game.events() if isinstance(e, FacilitatorAction)]
+    assert len(actions) >= 3, actions  # pause, resume, hand-over
