@@ -1,0 +1,41 @@
+"""`exercise export SAVE --format jsonl`: orders, events and states as JSON lines."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from exercise.errors import SaveError
+from exercise.store import Game
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="write a save's orders, events and states as JSON lines")
+    p.add_argument("save", metavar="SAVE")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (jsonl)")
+    p.add_argument("--out", type=Path, default=None, metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with Game.open(args.save, read_only=True) as game:
+        if args.out is None:
+            game.export_jsonl(sys.stdout)
+            return 0
+        if args.out.exists() and not args.force:
+            raise SaveError(f"{args.out}: already exists (choose another name, or --force to replace it)")
+        if args.out.resolve() == game.path.resolve():
+            raise SaveError(f"{args.out}: is the save itself; export to another file")
+        tmp = args.out.with_name(f".{args.out.name}.tmp")
+        try:
+            with tmp.open("w", encoding="utf-8") as out:
+                lines = game.export_jsonl(out)
+            tmp.replace(args.out)
+        except OSError as e:
+            raise SaveError(f"{args.out}: cannot be written ({e.strerror})") from None
+        finally:
+            tmp.unlink(missing_ok=True)
+        print(f"wrote {lines} lines to {args.out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,58 @@
+"""`exercise new SCENARIO`: create a save holding the scenario, the seed and who plays each seat."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+
+from exercise.errors import SaveError
+from exercise.scenario.catalog import find_scenario
+from exercise.store import Game
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="create a save of a scenario (human seats, seed)")
+    p.add_argument("scenario", metavar="SCENARIO", help="a scenario file or the name of a shipped one")
+    p.add_argument("--save", type=Path, default=None, metavar="FILE",
+                   help="where to write it (default: saves/<scenario>-<date-time>.db)")
+    p.add_argument("--seed", type=int, default=None, help="game seed (default: the scenario's)")
+    p.add_argument("--human", default="", metavar="SEATS",
+                   help="comma-separated seats played by people, e.g. usa,deu (the rest are scripted)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(func=run)
+
+
+def humans_arg(text: str) -> list[str]:
+    seats = [s.strip() for s in text.split(",")]
+    if any(not s for s in seats) and text.strip():
+        raise SaveError(f"--human: {text!r} has an empty seat name (write seats as usa,deu)")
+    return [s for s in seats if s]
+
+
+def default_path(scenario_id: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = Path("saves") / f"{scenario_id}-{stamp}.db"
+    n = 2
+    while path.exists():  # two games created in the same second
+        path = Path("saves") / f"{scenario_id}-{stamp}-{n}.db"
+        n += 1
+    return path
+
+
+def run(args: argparse.Namespace) -> int:
+    scenario_path = find_scenario(args.scenario)
+    humans = humans_arg(args.human)
+    if args.save is None:
+        from exercise.scenario import load_scenario
+
+        args.save = default_path(load_scenario(scenario_path).id)
+    with Game.create(args.save, scenario_path, seed=args.seed, humans=humans, force=args.force) as game:
+        controllers = game.controllers()
+        people = [seat for seat, c in controllers.items() if c == "human"]
+        print(f"created {game.path}: {game.scenario.title} ({game.scenario.id}), seed {game.seed}, "
+              f"{game.scenario.turns} turns")
+        print(f"  human seats: {', '.join(people) or 'none'}")
+        print(f"  scripted: {len(controllers) - len(people)} seats")
+        print(f"next: exercise run {game.path}" + ("" if not people else "   (stops when people must order)"))
+    return 0

@@ -1,0 +1,70 @@
+"""`exercise saves [DIR]`: the saves in a directory, most recently played first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from exercise.store import SaveSummary, list_saves
+from exercise.store.listing import DEFAULT_DIR
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("saves", help="list saved games: scenario, turn, seats, last played, who is awaited")
+    p.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, metavar="DIR",
+                   help="where to look (default: saves/)")
+    p.add_argument("--json", action="store_true", help="print the same as JSON")
+    p.set_defaults(func=run)
+
+
+def seats_text(summary: SaveSummary) -> str:
+    """'human: deu, usa; scripted: 3 champion, 1 blocker'"""
+    humans = summary.human_seats
+    scripted = Counter(c for c in summary.controllers.values() if c != "human")
+    parts = []
+    if humans:
+        parts.append("human: " + ", ".join(humans))
+    if scripted:
+        parts.append("scripted: " + ", ".join(f"{n} {name}" for name, n in sorted(scripted.items())))
+    return "; ".join(parts) or "no seats"
+
+
+def status_text(summary: SaveSummary) -> str:
+    if summary.paused:
+        return "paused"
+    if summary.waiting_for:
+        return "waiting for " + ", ".join(summary.waiting_for)
+    if summary.finished:
+        return "finished"
+    return "ready"
+
+
+def as_dict(summary: SaveSummary) -> dict:
+    return {"path": str(summary.path), "scenario": summary.scenario_id, "title": summary.title,
+            "turn": summary.turn, "length": summary.length, "seed": summary.seed,
+            "controllers": summary.controllers, "waiting_for": list(summary.waiting_for),
+            "paused": summary.paused, "created_at": summary.created_at,
+            "last_played_at": summary.last_played_at, "branched_from": summary.branched_from,
+            "branched_at_turn": summary.branched_at_turn, "status": status_text(summary)}
+
+
+def run(args: argparse.Namespace) -> int:
+    problems: list[str] = []
+    saves = list_saves(args.directory, problems=problems)
+    for line in problems:
+        print(f"skipped {line}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([as_dict(s) for s in saves], sort_keys=True, indent=1))
+        return 0
+    if not saves:
+        print(f"no saves in {args.directory} (create one with `exercise new SCENARIO`)")
+        return 0
+    for s in saves:
+        branch = f"  (what-if of {Path(s.branched_from).name} at turn {s.branched_at_turn})" if s.branched_from else ""
+        print(f"{s.path}  {s.scenario_id}  turn {s.turn} of {s.length}  seed {s.seed}  "
+              f"last played {s.last_played_at.replace('T', ' ').rstrip('Z')} UTC  {status_text(s)}{branch}")
+        print(f"    {seats_text(s)}")
+    return 0

@@ -1,0 +1,154 @@
+"""Writing new save files: a new game, or a branch of an existing one.
+
+A new file is built next to its destination under a temporary name, closed (which folds the
+WAL into it), then renamed over the destination in one step: a reader never sees half a save,
+and an existing file is only ever replaced whole, and only when asked (force).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from exercise import __version__
+from exercise.core.events import FacilitatorAction
+from exercise.engine import new_game
+from exercise.errors import ReplayError, SaveError, ScenarioError
+from exercise.scenario import parse_scenario
+from exercise.store import queries as q
+from exercise.store.codec import SNAPSHOT_CODEC, events_digest, pack_snapshot, sha256, state_text
+from exercise.store.database import make_engine, set_file_identity, translated, writer
+from exercise.store.schema import (
+    GAME_ID,
+    SCHEMA_VERSION,
+    Base,
+    EventRow,
+    GameRow,
+    OrderRow,
+    SeatRow,
+    SnapshotRow,
+    TurnRow,
+)
+from exercise.strategies import default_controllers
+
+if TYPE_CHECKING:
+    from exercise.store.game import Game
+
+COPY_CHUNK = 2000
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _check_target(path: Path, force: bool) -> None:
+    if path.is_dir():
+        raise SaveError(f"{path}: is a directory; give a file name for the save")
+    if path.exists() and not force:
+        raise SaveError(f"{path}: already exists (choose another name, or --force to replace it)")
+
+
+@contextmanager
+def _new_file(path: Path):
+    """Yield a writable session on a fresh temporary file; on success rename it to `path`."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise SaveError(f"{path.parent}: cannot create the directory ({e.strerror})") from None
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    for leftover in [tmp, *_sidecars(tmp)]:
+        leftover.unlink(missing_ok=True)
+    engine = make_engine(tmp, "rwc")
+    try:
+        with translated(path), Session(writer(engine)) as s, s.begin():
+            Base.metadata.create_all(s.connection())
+            set_file_identity(s)
+            yield s
+        engine.dispose()  # the last connection closes: the WAL is checkpointed and removed
+        for sidecar in _sidecars(path):  # a replaced save's WAL must not be replayed onto the new one
+            sidecar.unlink(missing_ok=True)
+        os.replace(tmp, path)
+    finally:
+        engine.dispose()
+        for leftover in [tmp, *_sidecars(tmp)]:
+            leftover.unlink(missing_ok=True)
+
+
+def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: Iterable[str], force: bool) -> None:
+    try:
+        scenario_text = scenario_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioError([f"{scenario_path}: no such file"]) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ScenarioError([f"{scenario_path}: cannot be read ({getattr(e, 'strerror', None) or e})"]) from None
+    scenario = parse_scenario(scenario_text, scenario_path.name)
+    humans = sorted(set(humans))
+    seats = scenario.by_id.delegation_ids
+    unknown = [h for h in humans if h not in scenario.by_id.delegations]
+    if unknown:
+        raise SaveError(f"--human: {scenario.id} has no seat {unknown[0]!r} (seats: {', '.join(seats)})")
+    _check_target(path, force)
+    seed = scenario.seed if seed is None else seed
+    start = new_game(scenario, seed)
+    text = state_text(start)
+    stamp = q.now()
+    with _new_file(path) as s:
+        s.add(GameRow(id=GAME_ID, schema_version=SCHEMA_VERSION, app_version=__version__,
+                      scenario_id=scenario.id, scenario_title=scenario.title, scenario_name=scenario_path.name,
+                      scenario_text=scenario_text, scenario_sha256=sha256(scenario_text), seed=seed,
+                      created_at=stamp, last_played_at=stamp, paused=False))
+        s.flush()
+        s.execute(insert(SeatRow.__table__), [
+            {"game_id": GAME_ID, "seat": seat, "controller": c}
+            for seat, c in default_controllers(scenario, humans).items()])
+        _write_start(s, text, stamp)
+
+
+def _write_start(s: Session, text: str, stamp: str) -> None:
+    s.execute(insert(SnapshotRow.__table__).values(
+        game_id=GAME_ID, turn=0, codec=SNAPSHOT_CODEC, sha256=sha256(text), data=pack_snapshot(text)))
+    s.execute(insert(TurnRow.__table__).values(
+        game_id=GAME_ID, turn=0, state_hash=sha256(text), events_hash=events_digest([]), last_seq=-1,
+        resolved_at=stamp, forced=False))
+
+
+def _copy_rows(src: Session, dst: Session, row_class, *where) -> None:
+    table = row_class.__table__
+    result = src.execute(select(table).where(table.c.game_id == GAME_ID, *where))
+    for chunk in result.mappings().partitions(COPY_CHUNK):
+        dst.execute(insert(table), [dict(row) for row in chunk])
+
+
+def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
+    if path.resolve() == game.path.resolve():
+        raise SaveError(f"{path}: a branch needs a new file, not the save it comes from")
+    _check_target(path, force)
+    with game.session() as src, translated(game.path):
+        latest = q.latest_turn(src)
+        if not 0 <= from_turn <= latest:
+            raise ReplayError(f"{game.path}: cannot branch from turn {from_turn} (turns 0 to {latest})")
+        last = q.last_seq(src, from_turn)
+        origin = src.get(GameRow, GAME_ID)
+        stamp = q.now()
+        with _new_file(path) as dst:
+            dst.add(GameRow(
+                id=GAME_ID, schema_version=SCHEMA_VERSION, app_version=__version__,
+                scenario_id=origin.scenario_id, scenario_title=origin.scenario_title,
+                scenario_name=origin.scenario_name, scenario_text=origin.scenario_text,
+                scenario_sha256=origin.scenario_sha256, seed=origin.seed, created_at=stamp,
+                last_played_at=stamp, paused=False, branched_from=str(game.path), branched_at_turn=from_turn))
+            dst.flush()
+            _copy_rows(src, dst, SeatRow)
+            _copy_rows(src, dst, SnapshotRow, SnapshotRow.turn <= from_turn)
+            _copy_rows(src, dst, TurnRow, TurnRow.turn <= from_turn)
+            _copy_rows(src, dst, OrderRow, OrderRow.turn <= from_turn)
+            _copy_rows(src, dst, EventRow, EventRow.seq <= last)
+            q.append_audit(dst, [FacilitatorAction(
+                turn=from_turn + 1, action="branched",
+                detail=f"what-if from {game.path.name} at turn {from_turn}")])

@@ -1,0 +1,154 @@
+"""Opening SQLite files safely: inspect before touching, engines with the right pragmas, and
+database errors translated into one-line SaveErrors at the boundary.
+
+A file is inspected (header bytes, then a read-only connection) before any connection that
+could write to it is made, so a file that is not a good save is left byte-identical.
+
+Writers run in WAL mode with a busy timeout: readers never wait for a writer, and writers wait
+for each other instead of failing. synchronous=NORMAL keeps each commit atomic and durable
+against a killed process; only an OS crash or power loss can lose the last commits (never
+corrupt the file), which is the trade SQLite documents for WAL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event, exc, select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
+
+from exercise.errors import SaveError
+from exercise.store.schema import APPLICATION_ID, GAME_ID, SCHEMA_VERSION, GameRow
+
+BUSY_TIMEOUT_S = 10.0
+MAGIC = b"SQLite format 3\x00"
+
+
+def inspect_file(path: Path) -> None:
+    """Refuse, in one line, anything that is clearly not an intact SQLite file."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no such save file") from None
+    except OSError as e:
+        raise SaveError(f"{path}: cannot be read ({e.strerror})") from None
+    if path.is_dir():
+        raise SaveError(f"{path}: is a directory, not a save file")
+    if size == 0:
+        raise SaveError(f"{path}: is empty, not a save file")
+    try:
+        with path.open("rb") as f:
+            head = f.read(100)
+    except OSError as e:
+        raise SaveError(f"{path}: cannot be read ({e.strerror})") from None
+    if not (head.startswith(MAGIC) or MAGIC.startswith(head)):
+        raise SaveError(f"{path}: is not a save file (not an SQLite database)")
+    if len(head) < 100:
+        raise SaveError(f"{path}: is truncated ({size} bytes): restore it from a copy")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise SaveError(f"{path}: is damaged (bad SQLite header): restore it from a copy")
+    pages = int.from_bytes(head[28:32], "big")
+    header_count_valid = head[92:96] == head[24:28] and pages > 0
+    wal = path.with_name(path.name + "-wal")
+    # A killed checkpoint can leave the header ahead of the file; the WAL then completes it.
+    wal_pending = wal.exists() and wal.stat().st_size > 0
+    if not wal_pending and (size % page_size or (header_count_valid and size < pages * page_size)):
+        expected = f" of {pages * page_size}" if header_count_valid else ""
+        raise SaveError(f"{path}: is truncated ({size} bytes{expected}): restore it from a copy")
+
+
+def _connect(path: Path, mode: str, wal: bool) -> sqlite3.Connection:
+    # "query": read and write access to the file, but no statement may change it. Unlike a
+    # read-only connection, the last one to close can remove the -wal and -shm files.
+    uri = f"file:{quote(str(path.resolve()))}?mode={'rw' if mode == 'query' else mode}"
+    # isolation_level=None: the "begin" listener below issues BEGIN itself (SQLAlchemy's
+    # documented recipe), so a writer can ask for BEGIN IMMEDIATE.
+    con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                          check_same_thread=False)
+    con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    if wal:
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("PRAGMA synchronous = NORMAL")
+    con.execute("PRAGMA foreign_keys = ON")
+    if mode == "query":
+        con.execute("PRAGMA query_only = ON")
+    return con
+
+
+def make_engine(path: Path, mode: str, wal: bool = True) -> Engine:
+    """mode: "ro" (never writes), "query" (reads only, on a writable file), "rw" (an existing
+    file), "rwc" (may create it)."""
+    engine = create_engine("sqlite+pysqlite://", creator=lambda: _connect(path, mode, wal and mode in ("rw", "rwc")),
+                           poolclass=QueuePool, pool_size=2, max_overflow=4)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        immediate = conn.get_execution_options().get("immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, beginning transactions with BEGIN IMMEDIATE: the write lock is taken
+    first, so a read-then-write transaction can never be overtaken by another writer."""
+    return engine.execution_options(immediate=True)
+
+
+def describe(error: exc.DBAPIError) -> str:
+    message = str(error.orig) if error.orig is not None else str(error)
+    lowered = message.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return f"the save is busy (another program held it for more than {BUSY_TIMEOUT_S:g} s)"
+    if "readonly" in lowered or "read-only" in lowered:
+        return "cannot be written (read-only file or directory)"
+    if "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered:
+        return "is damaged: restore it from a copy"
+    if "disk is full" in lowered or "disk i/o" in lowered:
+        return f"cannot be written ({message})"
+    if "no such table" in lowered or "no such column" in lowered:
+        return f"is not a save of this version ({message})"
+    return f"database error ({message})"
+
+
+@contextmanager
+def translated(path: Path) -> Iterator[None]:
+    """Database errors -> SaveError naming the file, in one line."""
+    try:
+        yield
+    except exc.DBAPIError as e:
+        raise SaveError(f"{path}: {describe(e)}") from None
+
+
+def identify(path: Path) -> int:
+    """Check with a read-only connection that `path` is a save; return its schema version."""
+    inspect_file(path)
+    engine = make_engine(path, "ro")
+    try:
+        with translated(path), Session(engine) as session:
+            tables = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table'")))
+            if "game" not in tables:
+                raise SaveError(f"{path}: is an SQLite database but not a save (it has no game table)")
+            try:
+                version = session.scalar(select(GameRow.schema_version).where(GameRow.id == GAME_ID))
+            except exc.OperationalError:
+                raise SaveError(f"{path}: is an SQLite database but not a save (its game table is foreign)") from None
+            if version is None:
+                raise SaveError(f"{path}: is not a complete save (its game table is empty)")
+    finally:
+        engine.dispose()
+    if version > SCHEMA_VERSION:
+        raise SaveError(f"{path}: was written by a newer exercise (save schema {version}; this one "
+                        f"reads up to {SCHEMA_VERSION}): upgrade exercise to open it")
+    return version
+
+
+def set_file_identity(session: Session) -> None:
+    session.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))

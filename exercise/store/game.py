@@ -1,0 +1,339 @@
+"""Game: one open save. Every read is a short read transaction (WAL: it never waits for a
+writer); every write is one BEGIN IMMEDIATE transaction, so several terminals can share a file.
+
+A Game remembers the last turn it saw (`turn`, `state()`, `resolve()` update it). Orders and
+resolutions are meant for the turn after that one: if another client resolved it meanwhile,
+`submit` and `resolve` raise AlreadyResolved instead of acting on a turn nobody looked at.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy import exc, insert, select, update
+from sqlalchemy.orm import Session
+
+from exercise.core.events import Event, FacilitatorAction
+from exercise.core.orders import FACILITATOR, FACILITATOR_ORDERS, Order
+from exercise.core.spec import Scenario
+from exercise.core.state import GameState
+from exercise.engine import TurnResult, validate_orders
+from exercise.errors import OrderError, ReplayError, SaveError, ScenarioError
+from exercise.scenario import parse_scenario
+from exercise.store import queries as q
+from exercise.store.codec import orders_by_seat, orders_text, state_from_text, unpack_snapshot
+from exercise.store.database import identify, make_engine, translated, writer
+from exercise.store.records import HUMAN, AlreadyResolved, GamePaused, ReadOnlySave, SaveSummary, VerifyResult
+from exercise.store.schema import GAME_ID, SCHEMA_VERSION, GameRow, OrderRow, PendingRow, SeatRow, TurnRow
+from exercise.store.turns import plan_orders, write_turn
+from exercise.store.upgrade import upgrade_in_place, upgraded_copy
+from exercise.strategies import strategy_names
+
+
+class Game:
+    """One open save. Use as a context manager, or call close()."""
+
+    def __init__(self, path: Path, db_path: Path, read_only: bool, row: GameRow,
+                 tmp: tempfile.TemporaryDirectory | None = None):
+        self.path = path
+        self.read_only = read_only
+        self.scenario_text = row.scenario_text
+        self.seed = row.seed
+        try:
+            self.scenario: Scenario = parse_scenario(row.scenario_text, f"{path.name} (its scenario)")
+        except ScenarioError as e:
+            raise SaveError(f"{path}: its scenario no longer reads: {e.problems[0]}") from None
+        mode = "rw" if not read_only else ("query" if _writable(db_path) else "ro")
+        self._engine = make_engine(db_path, mode)
+        self._writer = writer(self._engine)
+        self._tmp = tmp
+        self._cache: tuple[int, GameState] | None = None
+        self._seen = 0
+        self._seen = self.turn
+
+    # --- opening and closing --------------------------------------------------------------
+    @classmethod
+    def create(cls, path, scenario_path, *, seed: int | None = None, humans: Iterable[str] = (),
+               force: bool = False) -> Game:
+        """A new save of the scenario file; seed defaults to the scenario's. Refuses an existing
+        path unless force (and then replaces it whole, never in part)."""
+        from exercise.store.copying import create_save
+
+        create_save(Path(path), Path(scenario_path), seed=seed, humans=humans, force=force)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path, *, read_only: bool = False) -> Game:
+        """Open a save; a file that is not a readable save raises SaveError in one line and is
+        left as it was. An older save is upgraded (in place after a backup copy, or in a
+        temporary copy when read_only)."""
+        path = Path(path)
+        version = identify(path)
+        db_path, tmp = path, None
+        if version < SCHEMA_VERSION:
+            if read_only:
+                db_path, tmp = upgraded_copy(path, version)
+            else:
+                upgrade_in_place(path, version)
+        engine = make_engine(db_path, "query" if _writable(db_path) else "ro")
+        try:
+            with translated(path), Session(engine) as s:
+                row = s.get(GameRow, GAME_ID)
+                s.expunge_all()
+        finally:
+            engine.dispose()
+        if not read_only and not _writable(path):
+            raise SaveError(f"{path}: cannot be written (read-only file or directory); open it read-only")
+        return cls(path, db_path, read_only, row, tmp)
+
+    def close(self) -> None:
+        self._engine.dispose()
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+    def __enter__(self) -> Game:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Game({str(self.path)!r}, scenario={self.scenario.id!r}, read_only={self.read_only})"
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with translated(self.path), Session(self._engine) as s:
+            yield s
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        if self.read_only:
+            raise ReadOnlySave(f"{self.path}: opened read-only (replay); open it for play to change it")
+        with translated(self.path), Session(self._writer) as s, s.begin():
+            yield s
+
+    def _state_at(self, s: Session, turn: int, latest: int) -> GameState:
+        if self._cache is not None and self._cache[0] == turn:
+            return self._cache[1]
+        codec, digest, data = q.snapshot(s, turn, latest)
+        text = unpack_snapshot(codec, data, digest, f"{self.path}: turn {turn}")
+        state = state_from_text(text, self.scenario)
+        if turn == latest:  # the next resolve starts from it
+            self._cache = (turn, state)
+        return state
+
+    def _expect(self, s: Session, for_turn: int | None) -> int:
+        """The turn being ordered for / resolved; AlreadyResolved if someone else did it."""
+        latest = q.latest_turn(s)
+        target = self._seen + 1 if for_turn is None else for_turn
+        if latest >= target:
+            self._seen = latest
+            raise AlreadyResolved(f"{self.path}: turn {target} was already resolved elsewhere "
+                                  f"(the save is at turn {latest})")
+        if target != latest + 1:
+            raise SaveError(f"{self.path}: turn {target} cannot be played yet (the save is at turn {latest})")
+        return latest
+
+    # --- reading ---------------------------------------------------------------------------
+    @property
+    def turn(self) -> int:
+        """The last completed turn (0: not started)."""
+        with self._read() as s:
+            self._seen = q.latest_turn(s)
+        return self._seen
+
+    def state(self, turn: int | None = None) -> GameState:
+        """The state after `turn` (default: the latest). Yours to keep: a fresh copy."""
+        with self._read() as s:
+            latest = q.latest_turn(s)
+            if turn is None:
+                turn = self._seen = latest
+            return self._state_at(s, turn, latest).clone()
+
+    def state_hash(self, turn: int | None = None) -> str:
+        """The sha256 of the canonical state after `turn` (default: the latest)."""
+        with self._read() as s:
+            latest = q.latest_turn(s)
+            turn = latest if turn is None else turn
+            digest = s.scalar(select(TurnRow.state_hash).where(TurnRow.game_id == GAME_ID, TurnRow.turn == turn))
+            if digest is None:
+                raise ReplayError(f"{self.path}: there is no turn {turn} (turns 0 to {latest})")
+            return digest
+
+    def events(self, turn: int | None = None) -> list[Event]:
+        """Every event (engine and white-cell audit) in the order recorded, or one turn's."""
+        with self._read() as s:
+            return q.events(s, turn)
+
+    def orders(self, turn: int) -> dict[str, list[Order]]:
+        """The orders turn `turn` was resolved with, by seat ("@white": the facilitator)."""
+        with self._read() as s:
+            rows = s.execute(select(OrderRow.seat, OrderRow.orders)
+                             .where(OrderRow.game_id == GAME_ID, OrderRow.turn == turn))
+            return orders_by_seat(rows)
+
+    def order_sources(self, turn: int) -> dict[str, str]:
+        """Where each seat's orders of `turn` came from: human, a strategy, the white cell."""
+        with self._read() as s:
+            rows = s.execute(select(OrderRow.seat, OrderRow.source)
+                             .where(OrderRow.game_id == GAME_ID, OrderRow.turn == turn).order_by(OrderRow.seat))
+            return dict(rows.all())
+
+    def controllers(self) -> dict[str, str]:
+        with self._read() as s:
+            return q.controllers(s)
+
+    def human_seats(self) -> list[str]:
+        return [seat for seat, c in self.controllers().items() if c == HUMAN]
+
+    def submitted(self) -> dict[str, list[Order]]:
+        """Orders waiting for the next turn, by seat (a seat that submitted a pass: [])."""
+        with self._read() as s:
+            return orders_by_seat(q.pending(s, q.latest_turn(s) + 1).items())
+
+    def waiting_for(self) -> list[str]:
+        """Human seats that have not submitted orders for the next turn."""
+        with self._read() as s:
+            done = q.pending(s, q.latest_turn(s) + 1)
+            return [seat for seat, c in q.controllers(s).items() if c == HUMAN and seat not in done]
+
+    @property
+    def paused(self) -> bool:
+        with self._read() as s:
+            return bool(s.scalar(select(GameRow.paused).where(GameRow.id == GAME_ID)))
+
+    # --- playing ---------------------------------------------------------------------------
+    def submit(self, seat: str, orders: list[Order], *, for_turn: int | None = None) -> None:
+        """Replace `seat`'s orders for the next turn, after checking them against the latest
+        state (OrderError says which order and why)."""
+        orders = list(orders)
+        with self._write() as s:
+            latest = self._expect(s, for_turn)
+            if seat != FACILITATOR and seat not in q.controllers(s):
+                raise SaveError(f"{self.path}: there is no seat {seat!r}")
+            validate_orders(self._state_at(s, latest, latest), {seat: orders})
+            self._put_pending(s, latest + 1, seat, orders)
+
+    def _put_pending(self, s: Session, turn: int, seat: str, orders: list[Order]) -> None:
+        row = s.get(PendingRow, (GAME_ID, turn, seat))
+        if row is None:
+            s.add(PendingRow(game_id=GAME_ID, turn=turn, seat=seat, orders=orders_text(orders), submitted_at=q.now()))
+        else:
+            row.orders, row.submitted_at = orders_text(orders), q.now()
+
+    def resolve(self, *, force: bool = False, missing: str = "pass", for_turn: int | None = None) -> TurnResult | None:
+        """Resolve the next turn once every human seat has submitted; None while still waiting.
+        force=True resolves anyway (missing human seats pass, or play their scripted strategy
+        with missing="strategy") and also while paused; otherwise a paused game raises
+        GamePaused. If another process resolved this turn first: raises AlreadyResolved."""
+        with self._write() as s:
+            latest = self._expect(s, for_turn)
+            paused = bool(s.scalar(select(GameRow.paused).where(GameRow.id == GAME_ID)))
+            if paused and not force:
+                raise GamePaused(f"{self.path}: the game is paused; resume it or force the turn")
+            controllers = q.controllers(s)
+            pending = q.pending(s, latest + 1)
+            if not force and any(c == HUMAN and seat not in pending for seat, c in controllers.items()):
+                return None
+            state = self._state_at(s, latest, latest)
+            plan = plan_orders(state, self.seed, controllers, pending, force=force, missing=missing, paused=paused)
+            try:
+                result, _digest = write_turn(s, plan, state, self.seed, forced=bool(plan.audit))
+            except exc.IntegrityError:  # the backstop: the (game, turn) key already exists
+                raise AlreadyResolved(f"{self.path}: turn {latest + 1} was already resolved elsewhere") from None
+        self._cache = (result.state.turn, result.state)
+        self._seen = result.state.turn
+        return TurnResult(result.state.clone(), result.events)
+
+    # --- the white cell --------------------------------------------------------------------
+    def _audit(self, s: Session, action: str, detail: str, audience: tuple[str, ...]) -> None:
+        turn = q.latest_turn(s) + 1  # the turn in play: audit events precede its results
+        q.append_audit(s, [FacilitatorAction(turn=turn, audience=audience, action=action, detail=detail)])
+
+    def set_controller(self, seat: str, controller: str) -> None:
+        """Hand a seat to a human or to a named strategy (an audit event records it)."""
+        if controller != HUMAN and controller not in strategy_names():
+            raise SaveError(f"{self.path}: {controller!r} is neither 'human' nor a strategy "
+                            f"(strategies: {', '.join(strategy_names())})")
+        with self._write() as s:
+            row = s.get(SeatRow, (GAME_ID, seat))
+            if row is None:
+                raise SaveError(f"{self.path}: there is no seat {seat!r}")
+            if row.controller == controller:
+                return
+            old, row.controller = row.controller, controller
+            self._audit(s, "control", f"{seat}: {old} -> {controller}", (FACILITATOR,))
+
+    def pause(self) -> None:
+        self._set_paused(True)
+
+    def resume(self) -> None:
+        self._set_paused(False)
+
+    def _set_paused(self, paused: bool) -> None:
+        with self._write() as s:
+            if bool(s.scalar(select(GameRow.paused).where(GameRow.id == GAME_ID))) == paused:
+                return
+            s.execute(update(GameRow).where(GameRow.id == GAME_ID).values(paused=paused))
+            self._audit(s, "pause" if paused else "resume", "", ())
+
+    def facilitator_order(self, order: Order) -> None:
+        """Queue a white-cell order (fire, salience, shock) for the next turn, after checking it."""
+        if not isinstance(order, FACILITATOR_ORDERS):
+            raise OrderError(FACILITATOR, order, "the white cell queues fire, salience or shock orders only")
+        with self._write() as s:
+            latest = q.latest_turn(s)
+            queued = orders_by_seat(q.pending(s, latest + 1).items()).get(FACILITATOR, [])
+            validate_orders(self._state_at(s, latest, latest), {FACILITATOR: [*queued, order]})
+            self._put_pending(s, latest + 1, FACILITATOR, [*queued, order])
+            self._audit(s, "queued", str(order), (FACILITATOR,))
+
+    def log_facilitator(self, action: str, detail: str = "") -> None:
+        """A free-form line in the white cell's audit trail (seen by the facilitator only)."""
+        with self._write() as s:
+            self._audit(s, action, detail, (FACILITATOR,))
+
+    # --- whole-save tools ------------------------------------------------------------------
+    def branch(self, from_turn: int, new_path, *, force: bool = False) -> Game:
+        """A what-if copy holding turns 0..from_turn; this save is not changed."""
+        from exercise.store.copying import branch_save
+
+        branch_save(self, from_turn, Path(new_path), force=force)
+        return Game.open(new_path)
+
+    def verify(self) -> VerifyResult:
+        from exercise.store.verify import verify_game
+
+        return verify_game(self)
+
+    def export_jsonl(self, out: TextIO) -> int:
+        from exercise.store.export import export_jsonl
+
+        return export_jsonl(self, out)
+
+    def summary(self) -> SaveSummary:
+        with self._read() as s:
+            row = s.get(GameRow, GAME_ID)
+            latest = q.latest_turn(s)
+            controllers = q.controllers(s)
+            done = q.pending(s, latest + 1)
+            return SaveSummary(
+                path=self.path, scenario_id=self.scenario.id, title=self.scenario.title, turn=latest,
+                length=self.scenario.turns, seed=self.seed, controllers=controllers,
+                waiting_for=tuple(seat for seat, c in controllers.items() if c == HUMAN and seat not in done),
+                paused=row.paused, created_at=row.created_at, last_played_at=row.last_played_at,
+                branched_from=row.branched_from, branched_at_turn=row.branched_at_turn)
+
+    def session(self) -> Session:
+        """A read session on the save, for the store's own tools (verify, export, branch)."""
+        return Session(self._engine)
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

@@ -1,0 +1,129 @@
+"""The tables of a save: typed SQLAlchemy 2.0 rows, kept apart from the attrs domain classes.
+
+One file holds one game (`game.id` is always 1), but every table still carries `game_id` so the
+keys say what they mean: events are unique per (game, seq), turns per (game, turn).
+
+Rows hold text and bytes only; turning them into domain objects is `codec.py`'s job.
+Bump SCHEMA_VERSION whenever a table changes, and add the step to `upgrade.py`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, LargeBinary, MetaData
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA_VERSION = 1
+# `PRAGMA application_id`: lets `file` and other tools tell a save from any SQLite file ("EXER").
+APPLICATION_ID = 0x45584552
+GAME_ID = 1
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData()
+
+
+class GameRow(Base):
+    """The game itself: the scenario TEXT (so the save outlives its file), the seed, and the
+    facts of the session that are not part of the hashed world (paused, where it came from)."""
+
+    __tablename__ = "game"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    schema_version: Mapped[int]
+    app_version: Mapped[str]
+    scenario_id: Mapped[str]
+    scenario_title: Mapped[str]
+    scenario_name: Mapped[str]  # the file name it was created from, for messages
+    scenario_text: Mapped[str]
+    scenario_sha256: Mapped[str]
+    seed: Mapped[int]
+    created_at: Mapped[str]  # ISO 8601, UTC
+    last_played_at: Mapped[str]
+    paused: Mapped[bool] = mapped_column(default=False)
+    branched_from: Mapped[str | None] = mapped_column(default=None)
+    branched_at_turn: Mapped[int | None] = mapped_column(default=None)
+
+
+class SeatRow(Base):
+    """Who controls each seat now: "human" or a strategy name. Deliberately not in GameState."""
+
+    __tablename__ = "seats"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    seat: Mapped[str] = mapped_column(primary_key=True)
+    controller: Mapped[str]
+
+
+class PendingRow(Base):
+    """Orders submitted for a turn not yet resolved, one row per seat ("@white" included).
+    An empty `orders` text is a submitted pass."""
+
+    __tablename__ = "pending_orders"
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    turn: Mapped[int] = mapped_column(primary_key=True)
+    seat: Mapped[str] = mapped_column(primary_key=True)
+    orders: Mapped[str]  # one order per line, as `str(order)` writes it
+    submitted_at: Mapped[str]
+
+
+class OrderRow(Base):
+    """The orders a turn was resolved with, one row per seat that gave any (the input that
+    `verify` replays). `source` says where they came from: human, a strategy, the white cell."""
+
+    __tablename__ = "orders"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    turn: Mapped[int] = mapped_column(primary_key=True)
+    seat: Mapped[str] = mapped_column(primary_key=True)
+    orders: Mapped[str]
+    source: Mapped[str]
+
+
+class EventRow(Base):
+    """The append-only log: engine events and the white cell's audit events, numbered in the
+    order the store recorded them. `data` is the event's canonical JSON without the columns."""
+
+    __tablename__ = "events"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    turn: Mapped[int]
+    kind: Mapped[str]
+    data: Mapped[str]
+    # True for the store's audit trail (pause, hand-over, forced turn...): these are not
+    # produced by resolve_turn, so `verify` leaves them out of the turn's events hash.
+    audit: Mapped[bool] = mapped_column(default=False)
+
+
+class SnapshotRow(Base):
+    """The canonical state after a turn (turn 0: the start), compressed, with its sha256."""
+
+    __tablename__ = "snapshots"
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    turn: Mapped[int] = mapped_column(primary_key=True)
+    codec: Mapped[str]
+    sha256: Mapped[str]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class TurnRow(Base):
+    """One row per completed turn; its key makes a turn resolve exactly once. `last_seq` is
+    the last event of the turn, so a turn's events are a key range of the events table."""
+
+    __tablename__ = "turns"
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    turn: Mapped[int] = mapped_column(primary_key=True)
+    state_hash: Mapped[str]
+    events_hash: Mapped[str]
+    last_seq: Mapped[int]
+    resolved_at: Mapped[str]
+    forced: Mapped[bool] = mapped_column(default=False)
+
+
+TABLES = ("game", "seats", "pending_orders", "orders", "events", "snapshots", "turns")

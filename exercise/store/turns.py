@@ -1,0 +1,116 @@
+"""Resolving the next turn of a save and writing it: one transaction per turn.
+
+The whole step runs inside one BEGIN IMMEDIATE transaction: read who still has to order, gather
+the orders, call the pure `resolve_turn`, then insert the orders, the events, the snapshot and
+the turn row. The write lock taken first means a second process cannot read the same "next
+turn" meanwhile: it waits (busy timeout), then finds the turn done and raises AlreadyResolved.
+The (game, turn) key of the turns table is the backstop if anything ever slips past that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+from sqlalchemy import delete, insert, update
+from sqlalchemy.orm import Session
+
+from exercise.core.events import Event, FacilitatorAction
+from exercise.core.orders import FACILITATOR, Order
+from exercise.core.state import GameState
+from exercise.engine import TurnResult, resolve_turn
+from exercise.errors import SaveError
+from exercise.store import queries as q
+from exercise.store.codec import (
+    SNAPSHOT_CODEC,
+    event_data,
+    events_digest,
+    orders_from_text,
+    orders_text,
+    pack_snapshot,
+    sha256,
+    state_text,
+)
+from exercise.store.records import HUMAN
+from exercise.store.schema import GAME_ID, EventRow, GameRow, OrderRow, PendingRow, SnapshotRow, TurnRow
+from exercise.strategies import scripted_orders, strategy_orders
+
+MISSING_CHOICES = ("pass", "strategy")
+
+
+@attrs.frozen
+class Plan:
+    """The orders a turn will be resolved with, where each seat's came from, and the audit."""
+
+    orders: dict[str, list[Order]]
+    sources: dict[str, str]
+    waiting: list[str]
+    audit: list[Event]
+
+
+def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pending: Mapping[str, str],
+                *, force: bool, missing: str, paused: bool) -> Plan:
+    """Submitted orders first; scripted seats play their strategy; a human seat that did not
+    submit passes or (missing="strategy") plays its scenario strategy, on a forced turn only."""
+    if missing not in MISSING_CHOICES:
+        raise SaveError(f"missing seats either pass or play their strategy, not {missing!r}")
+    turn = state.turn + 1
+    orders: dict[str, list[Order]] = {}
+    sources: dict[str, str] = {}
+    waiting = [seat for seat, c in controllers.items() if c == HUMAN and seat not in pending]
+    for seat, text in pending.items():
+        orders[seat] = orders_from_text(text, seat)
+        sources[seat] = "white cell" if seat == FACILITATOR else (
+            "human" if controllers.get(seat) == HUMAN else "submitted")
+    scripted = {seat: c for seat, c in controllers.items() if c != HUMAN and seat not in pending}
+    for seat, seat_orders in scripted_orders(state, seed, scripted).items():
+        orders[seat] = seat_orders
+        sources[seat] = scripted[seat]
+    audit: list[Event] = []
+    if waiting or paused:
+        for seat in waiting:
+            if missing == "strategy":
+                orders[seat] = strategy_orders(state, seat, seed)
+                sources[seat] = f"{state.scenario.delegation(seat).strategy} (stood in)"
+            else:
+                orders[seat] = []
+                sources[seat] = "passed (forced)"
+        who = ", ".join(waiting)
+        detail = (f"without {who} ({'played by their strategies' if missing == 'strategy' else 'they pass'})"
+                  if waiting else "while paused")
+        audit.append(FacilitatorAction(turn=turn, action="forced turn", detail=detail))
+    return Plan({k: orders[k] for k in sorted(orders)}, {k: sources[k] for k in sorted(sources)}, waiting, audit)
+
+
+def write_turn(s: Session, plan: Plan, state: GameState, seed: int, forced: bool) -> tuple[TurnResult, str]:
+    """Resolve `state` with the plan and add everything the turn produced to the session.
+    Returns the result (events numbered as stored) and the new state's sha256."""
+    result = resolve_turn(state, plan.orders, seed)
+    turn = result.state.turn
+    stamp = q.now()
+    audit = q.append_audit(s, plan.audit)
+    seq = q.next_seq(s)
+    kinds_data = [(e.kind, event_data(e)) for e in result.events]
+    if kinds_data:
+        s.execute(insert(EventRow.__table__), [
+            {"game_id": GAME_ID, "seq": seq + i, "turn": turn, "kind": kind, "data": data, "audit": False}
+            for i, (kind, data) in enumerate(kinds_data)
+        ])
+    if plan.orders:
+        s.execute(insert(OrderRow.__table__), [
+            {"game_id": GAME_ID, "turn": turn, "seat": seat, "orders": orders_text(orders),
+             "source": plan.sources[seat]}
+            for seat, orders in plan.orders.items()
+        ])
+    text = state_text(result.state)
+    digest = sha256(text)
+    s.execute(insert(SnapshotRow.__table__).values(
+        game_id=GAME_ID, turn=turn, codec=SNAPSHOT_CODEC, sha256=digest, data=pack_snapshot(text)))
+    last = seq + len(kinds_data) - 1 if kinds_data else (audit[-1].seq if audit else seq - 1)
+    s.execute(insert(TurnRow.__table__).values(
+        game_id=GAME_ID, turn=turn, state_hash=digest, events_hash=events_digest(kinds_data),
+        last_seq=last, resolved_at=stamp, forced=forced))
+    s.execute(delete(PendingRow).where(PendingRow.game_id == GAME_ID, PendingRow.turn == turn))
+    s.execute(update(GameRow).where(GameRow.id == GAME_ID).values(last_played_at=stamp))
+    stored = tuple(audit) + tuple(attrs.evolve(e, seq=seq + i) for i, e in enumerate(result.events))
+    return TurnResult(result.state, stored), digest

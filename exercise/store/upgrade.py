@@ -1,0 +1,75 @@
+"""The one place where saves written by older releases are brought up to SCHEMA_VERSION.
+
+Each step takes a save from version v to v + 1 inside the open transaction; `upgrade_in_place`
+runs the steps in order and records the new version in the same transaction, after copying the
+file aside (`NAME.db.schema-v.bak`), so an upgrade never loses a save. A read-only open of an
+older save upgrades a private temporary copy and leaves the file itself untouched.
+
+Version history:
+    1  the first release: game, seats, pending_orders, orders, events, snapshots, turns.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from exercise.errors import SaveError
+from exercise.store.database import make_engine, translated, writer
+from exercise.store.schema import GAME_ID, SCHEMA_VERSION, Base, GameRow
+
+# from-version -> the step that rewrites a save of that version into the next one.
+UPGRADES: dict[int, Callable[[Session], None]] = {}
+
+
+def _copy(source: Path, target: Path) -> None:
+    """A consistent copy through SQLite's backup API (includes anything still in the WAL)."""
+    engine = make_engine(source, "ro")
+    try:
+        with translated(source), engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            dest = sqlite3.connect(str(target))
+            try:
+                raw.backup(dest)
+            finally:
+                dest.close()
+    finally:
+        engine.dispose()
+
+
+def _run_steps(path: Path, from_version: int) -> None:
+    missing = [v for v in range(from_version, SCHEMA_VERSION) if v not in UPGRADES]
+    if missing:
+        raise SaveError(f"{path}: save schema {from_version} cannot be upgraded (no step from "
+                        f"version {missing[0]}); open it with the release that wrote it")
+    engine = make_engine(path, "rw")
+    try:
+        with translated(path), Session(writer(engine)) as session, session.begin():
+            for version in range(from_version, SCHEMA_VERSION):
+                UPGRADES[version](session)
+            Base.metadata.create_all(session.connection())  # tables new in later versions
+            session.execute(update(GameRow).where(GameRow.id == GAME_ID).values(schema_version=SCHEMA_VERSION))
+    finally:
+        engine.dispose()
+
+
+def upgrade_in_place(path: Path, from_version: int) -> Path:
+    """Upgrade the save at `path`; return where the untouched original was copied."""
+    backup = path.with_name(f"{path.name}.schema-{from_version}.bak")
+    _copy(path, backup)
+    _run_steps(path, from_version)
+    return backup
+
+
+def upgraded_copy(path: Path, from_version: int) -> tuple[Path, tempfile.TemporaryDirectory]:
+    """A temporary upgraded copy of the save, for read-only opening."""
+    tmp = tempfile.TemporaryDirectory(prefix="exercise-save-")
+    copy = Path(tmp.name) / path.name
+    _copy(path, copy)
+    _run_steps(copy, from_version)
+    return copy, tmp
