@@ -5,6 +5,7 @@ guide promises. Each check below is stated, in the same words, in docs/scenarios
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import re
 from collections.abc import Callable
@@ -285,6 +286,19 @@ def test_the_hygiene_gap_comes_from_assistance():
     assert not any(isinstance(e, Assisted) for g in runs for _, e in g.events)
     with pytest.raises(AssertionError):
         DYNAMICS["hygiene"](runs)
+
+
+def test_the_generated_oewg_file_is_current_and_deterministic():
+    """scenarios/oewg.toml is written by scenarios/tools/make_oewg.py; an edit to either alone
+    would make them disagree."""
+    spec = importlib.util.spec_from_file_location("make_oewg", SCENARIOS / "tools" / "make_oewg.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    text = tool.render()
+    assert text == tool.render()
+    assert text == (SCENARIOS / "oewg.toml").read_text(encoding="utf-8"), \
+        "run python scenarios/tools/make_oewg.py"
+    assert len(load_scenario(SCENARIOS / "oewg.toml").delegations) == 193
 
 
 # ---------------------------------------------------------------- exercise scenarios
