@@ -18,13 +18,15 @@ class Champion(Strategy):
     def decide(self, view: View, rng: random.Random) -> list[Order]:
         plan = Plan(view)
         yes = view.model.vote_yes
-        top = [n for _, n in liked_norms(view, floor=yes)[:3]]
+        liked = [n for _, n in liked_norms(view, floor=yes)]
+        top = liked[:3]
         for forum, item in agenda_items(view):
             if item["norm"] in top or view.my_appeal(item["norm"]) >= yes:
                 plan.add(SignOn(item["norm"], forum) if view.forum(forum).rule == "signon"
                          else Endorse(item["norm"], forum))
         forums = sorted(view.my_forums(), key=lambda f: (view.next_session(f) or 10**6, f))
-        for norm in top:
+        # Its favourites first; once those are adopted everywhere it sits, the next liked norm.
+        for norm in liked:
             if any(plan.add(Propose(norm, f)) for f in forums):
                 break
         for forum in view.my_forums():
