@@ -19,6 +19,7 @@ STATUS_STYLE = {"adopted": "bold green", "spreading": "yellow", "draft": "dim"}
 
 
 class NormBoard(Vertical):
+    DETAIL_DELAY = 0.15  # seconds the cursor must rest before the detail panel is redrawn
     BINDINGS = [
         Binding("o", "next_sort", "Sort by"),
         Binding("r", "reverse_sort", "Reverse"),
@@ -31,6 +32,7 @@ class NormBoard(Vertical):
         self._rows: list[NormRow] = []
         self.sort_key = "breadth"
         self.reverse = True
+        self._pending_detail = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter norms: words in the id, text, framework or status (/)", id="norm-filter")
@@ -82,9 +84,14 @@ class NormBoard(Vertical):
 
     @on(DataTable.RowHighlighted, "#norm-table")
     def _highlight(self, event: DataTable.RowHighlighted) -> None:
+        """Redraw the detail (a plot) once the cursor rests, so scrolling the board stays quick."""
         event.stop()
-        if event.row_key is not None:
-            self._detail(event.row_key.value)
+        if event.row_key is None:
+            return
+        norm_id = event.row_key.value
+        if self._pending_detail is not None:
+            self._pending_detail.stop()
+        self._pending_detail = self.set_timer(self.DETAIL_DELAY, lambda: self._detail(norm_id))
 
     @on(DataTable.HeaderSelected, "#norm-table")
     def _header(self, event: DataTable.HeaderSelected) -> None:

@@ -115,27 +115,33 @@ class WorldTabs(Vertical):
 
     def switch(self, index: int) -> None:
         ids = self.tab_ids
-        if not 0 <= index < len(ids):
-            return
-        tabbed = self.query_one(TabbedContent)
-        # Focus must leave the pane being hidden first, or focusing inside it pulls its tab back.
-        tabbed.query_one(Tabs).focus()
-        tabbed.active = ids[index]
-        self.call_after_refresh(self._focus_in, ids[index])
+        if 0 <= index < len(ids):
+            self.call_later(self._switch, ids[index])
 
-    async def _focus_in(self, tab_id: str) -> None:
-        """Focus the pane's first list or table (not a text box, so digit keys still switch tabs)."""
+    async def _switch(self, tab_id: str) -> None:
+        """Build the pane if needed, focus its first list or table, then show it. One focus change
+        only: each one re-renders the footer, and focusing inside a hidden pane pulls its tab
+        back, so focus goes straight to the pane about to be shown."""
         await self._ensure(tab_id)
-        pane = self.query_one(f"#{tab_id}", TabPane)
+        tabbed = self.query_one(TabbedContent)
+        target = self._focus_target(self.query_one(f"#{tab_id}", TabPane))
+        tabbed.active = tab_id
+        if target is not None:
+            target.focus()
+        else:
+            tabbed.query_one(Tabs).focus()
+
+    @staticmethod
+    def _focus_target(pane: TabPane) -> Widget | None:
+        """The pane's first list or table (not a text box, so digit keys still switch tabs)."""
         for selector in ("DataTable", "OptionList"):
             for widget in pane.query(selector):
                 if widget.focusable and not any(isinstance(a, Select) for a in widget.ancestors):
-                    widget.focus()
-                    return
+                    return widget
         for widget in pane.query("*"):
             if widget.focusable and not isinstance(widget, Input):
-                widget.focus()
-                return
+                return widget
+        return None
 
     @property
     def active(self) -> str:
