@@ -61,6 +61,7 @@ class HomeScreen(Screen[None]):
         self.saves_dir = saves_dir
         self._loaded: dict[str, object] = {}
         self._current: ScenarioInfo | None = None
+        self._confirmed_watch = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -142,6 +143,13 @@ class HomeScreen(Screen[None]):
             self.notify("The seed must be a whole number.", severity="error")
             return
         humans = list(self.query_one("#seat-picker", SelectionList).selected)
+        if not humans and not self._confirmed_watch:
+            # starting with no human seat is legal (a demo run) but rarely what a student meant
+            self._confirmed_watch = True
+            self.notify("No seat is ticked: tick the seat(s) you will play with space, or press Start "
+                        "again to watch an all-scripted game from the white cell.", severity="warning", timeout=8)
+            return
+        self._confirmed_watch = False
         self.app.new_game(info.path, seed=int(text) if text else None, humans=humans)
 
     # --- saves -------------------------------------------------------------------------
