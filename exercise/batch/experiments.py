@@ -56,22 +56,6 @@ class Experiment:
     def path(self) -> Path:
         return SCENARIOS / self.scenario
 
-    def sweep_command(self, runs: int | None = None) -> str:
-        """The `exercise sweep` line that reproduces the runs (one --vary per factor key)."""
-        keys: dict[str, list[str]] = {}
-        for _, assigns in self.variants:
-            for a in assigns:
-                key, _, value = a.partition("=")
-                keys.setdefault(key, [])
-                if value not in keys[key]:
-                    keys[key].append(value)
-        parts = [f"exercise sweep exercise/batch/scenarios/{self.scenario}", f"--runs {runs or self.full_runs}"]
-        parts += [f"--set {s}" for s in self.sets]
-        parts += [f"--vary {k}={','.join(v)}" for k, v in keys.items()]
-        if self.turns:
-            parts.append(f"--turns {self.turns}")
-        return " ".join(parts)
-
 
 @attrs.frozen
 class Outcome:

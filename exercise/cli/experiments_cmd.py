@@ -65,12 +65,21 @@ def format_result(result: ExperimentResult, seconds: float) -> list[str]:
     for outcome in result.outcomes:
         e = outcome.estimate
         lines.append(f"   {outcome.comparison.label}: {e.text()} (n={e.n}) -> {outcome.verdict}")
+        lines.append(f"      means: {_means(result, outcome.comparison)}")
     return lines
 
 
+def _means(result: ExperimentResult, c) -> str:
+    a = result.means[c.variant_a].get(c.metric, float("nan"))
+    b = result.means[c.variant_b].get(c.metric_b or c.metric, float("nan"))
+    left = f"{c.variant_a}{'' if c.metric_b is None else ' ' + c.metric}"
+    right = f"{c.variant_b}{'' if c.metric_b is None else ' ' + c.metric_b}"
+    return f"{left} {a:.3f} -> {right} {b:.3f}"
+
+
 def markdown_table(results: list[ExperimentResult]) -> list[str]:
-    lines = ["| # | effect | setup | runs | effect size | 95% CI | verdict |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| # | effect | setup | runs | means | effect size | 95% CI | verdict |",
+             "|---|---|---|---|---|---|---|---|"]
     for r in results:
         exp = r.experiment
         variants = " vs ".join(label for label, _ in exp.variants)
@@ -80,5 +89,5 @@ def markdown_table(results: list[ExperimentResult]) -> list[str]:
             lines.append(
                 f"| {exp.effect if first else ''} | {exp.name + ': ' if first else ''}{o.comparison.label} | "
                 f"{f'`{exp.scenario}`: {variants}' if first else ''} | {r.runs} x {len(exp.variants)} | "
-                f"{e.mean:+.3f} | [{e.low:+.3f}, {e.high:+.3f}] | {o.verdict} |")
+                f"{_means(r, o.comparison)} | {e.mean:+.3f} | [{e.low:+.3f}, {e.high:+.3f}] | {o.verdict} |")
     return lines
