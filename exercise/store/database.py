@@ -12,7 +12,10 @@ corrupt the file), which is the trade SQLite documents for WAL.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,8 +32,49 @@ BUSY_TIMEOUT_S = 10.0
 MAGIC = b"SQLite format 3\x00"
 
 
-def inspect_file(path: Path) -> None:
-    """Refuse, in one line, anything that is clearly not an intact SQLite file."""
+# Files this process holds open through the store, by (device, inode). Closing ANY descriptor
+# of a file drops every POSIX lock this process holds on it, SQLite's included (a documented
+# SQLite pitfall): another process would then take our readers for gone, reset the WAL, and
+# leave them reading an old snapshot. So a file in here is never opened outside SQLite.
+_held: Counter[tuple[int, int]] = Counter()
+_held_lock = threading.Lock()
+
+
+def _key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def hold(path: Path) -> tuple[int, int] | None:
+    key = _key(path)
+    if key is not None:
+        with _held_lock:
+            _held[key] += 1
+    return key
+
+
+def release(key: tuple[int, int] | None) -> None:
+    if key is None:
+        return
+    with _held_lock:
+        _held[key] -= 1
+        if _held[key] <= 0:
+            del _held[key]
+
+
+def held(path: Path) -> bool:
+    key = _key(path)
+    with _held_lock:
+        return key is not None and key in _held
+
+
+def inspect_file(path: Path) -> bytes | None:
+    """Refuse, in one line, anything that is clearly not an intact SQLite file; return its
+    100-byte header (None for a file this process already has open, which was inspected when
+    first opened and must not be read behind SQLite's back)."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -39,6 +83,8 @@ def inspect_file(path: Path) -> None:
         raise SaveError(f"{path}: cannot be read ({e.strerror})") from None
     if path.is_dir():
         raise SaveError(f"{path}: is a directory, not a save file")
+    if held(path):
+        return None
     if size == 0:
         raise SaveError(f"{path}: is empty, not a save file")
     try:
@@ -62,11 +108,14 @@ def inspect_file(path: Path) -> None:
     if not wal_pending and (size % page_size or (header_count_valid and size < pages * page_size)):
         expected = f" of {pages * page_size}" if header_count_valid else ""
         raise SaveError(f"{path}: is truncated ({size} bytes{expected}): restore it from a copy")
+    return head
 
 
 def _connect(path: Path, mode: str, wal: bool) -> sqlite3.Connection:
     # "query": read and write access to the file, but no statement may change it. Unlike a
     # read-only connection, the last one to close can remove the -wal and -shm files.
+    # Never `immutable=1`: closing such a connection drops this process's locks on the file,
+    # and other connections to it then miss commits made by other processes.
     uri = f"file:{quote(str(path.resolve()))}?mode={'rw' if mode == 'query' else mode}"
     # isolation_level=None: the "begin" listener below issues BEGIN itself (SQLAlchemy's
     # documented recipe), so a writer can ask for BEGIN IMMEDIATE.
@@ -129,7 +178,13 @@ def translated(path: Path) -> Iterator[None]:
 
 def identify(path: Path) -> int:
     """Check with a read-only connection that `path` is a save; return its schema version."""
-    inspect_file(path)
+    header = inspect_file(path)
+    # The header says whose file this is before any connection is made (a connection can leave
+    # -wal/-shm files beside a WAL-mode file); the game table below has the final word.
+    if header is not None and int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise SaveError(f"{path}: is an SQLite database but not a save")
+    if header is not None and int.from_bytes(header[60:64], "big") > SCHEMA_VERSION:
+        raise _newer(path, int.from_bytes(header[60:64], "big"))
     engine = make_engine(path, "ro")
     try:
         with translated(path), Session(engine) as session:
@@ -145,10 +200,16 @@ def identify(path: Path) -> int:
     finally:
         engine.dispose()
     if version > SCHEMA_VERSION:
-        raise SaveError(f"{path}: was written by a newer exercise (save schema {version}; this one "
-                        f"reads up to {SCHEMA_VERSION}): upgrade exercise to open it")
+        raise _newer(path, version)
     return version
 
 
-def set_file_identity(session: Session) -> None:
+def _newer(path: Path, version: int) -> SaveError:
+    return SaveError(f"{path}: was written by a newer exercise (save schema {version}; this one "
+                     f"reads up to {SCHEMA_VERSION}): upgrade exercise to open it")
+
+
+def set_file_identity(session: Session, version: int = SCHEMA_VERSION) -> None:
+    """Mark the file as a save of `version` in the SQLite header (application_id, user_version)."""
     session.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+    session.execute(text(f"PRAGMA user_version = {int(version)}"))

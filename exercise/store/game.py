@@ -27,7 +27,7 @@ from exercise.errors import OrderError, ReplayError, SaveError, ScenarioError
 from exercise.scenario import parse_scenario
 from exercise.store import queries as q
 from exercise.store.codec import orders_by_seat, orders_text, state_from_text, unpack_snapshot
-from exercise.store.database import identify, make_engine, translated, writer
+from exercise.store.database import hold, identify, make_engine, release, translated, writer
 from exercise.store.records import HUMAN, AlreadyResolved, GamePaused, ReadOnlySave, SaveSummary, VerifyResult
 from exercise.store.schema import GAME_ID, SCHEMA_VERSION, GameRow, OrderRow, PendingRow, SeatRow, TurnRow
 from exercise.store.turns import plan_orders, write_turn
@@ -49,12 +49,17 @@ class Game:
         except ScenarioError as e:
             raise SaveError(f"{path}: its scenario no longer reads: {e.problems[0]}") from None
         mode = "rw" if not read_only else ("query" if _writable(db_path) else "ro")
+        self._held = hold(db_path)
         self._engine = make_engine(db_path, mode)
         self._writer = writer(self._engine)
         self._tmp = tmp
         self._cache: tuple[int, GameState] | None = None
         self._seen = 0
-        self._seen = self.turn
+        try:
+            self._seen = self.turn
+        except BaseException:
+            self.close()
+            raise
 
     # --- opening and closing --------------------------------------------------------------
     @classmethod
@@ -93,6 +98,8 @@ class Game:
 
     def close(self) -> None:
         self._engine.dispose()
+        release(self._held)
+        self._held = None
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None

@@ -12,8 +12,10 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, LargeBinary, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+# Recorded twice: in the game table, and in the SQLite header as `PRAGMA user_version` (with
+# `PRAGMA application_id` = "EXER"), so a foreign file or a newer save is refused from its
+# first 100 bytes, before any connection could leave -wal/-shm files beside it.
 SCHEMA_VERSION = 1
-# `PRAGMA application_id`: lets `file` and other tools tell a save from any SQLite file ("EXER").
 APPLICATION_ID = 0x45584552
 GAME_ID = 1
 

@@ -11,6 +11,7 @@ Version history:
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from exercise.errors import SaveError
-from exercise.store.database import make_engine, translated, writer
+from exercise.store.database import make_engine, set_file_identity, translated, writer
 from exercise.store.schema import GAME_ID, SCHEMA_VERSION, Base, GameRow
 
 # from-version -> the step that rewrites a save of that version into the next one.
@@ -29,7 +30,8 @@ UPGRADES: dict[int, Callable[[Session], None]] = {}
 
 def _copy(source: Path, target: Path) -> None:
     """A consistent copy through SQLite's backup API (includes anything still in the WAL)."""
-    engine = make_engine(source, "ro")
+    # query-only rather than read-only when possible: its close removes the -wal/-shm files
+    engine = make_engine(source, "query" if os.access(source, os.W_OK) and os.access(source.parent, os.W_OK) else "ro")
     try:
         with translated(source), engine.connect() as conn:
             raw = conn.connection.driver_connection
@@ -42,11 +44,14 @@ def _copy(source: Path, target: Path) -> None:
         engine.dispose()
 
 
-def _run_steps(path: Path, from_version: int) -> None:
+def _check_steps(path: Path, from_version: int) -> None:
     missing = [v for v in range(from_version, SCHEMA_VERSION) if v not in UPGRADES]
     if missing:
         raise SaveError(f"{path}: save schema {from_version} cannot be upgraded (no step from "
                         f"version {missing[0]}); open it with the release that wrote it")
+
+
+def _run_steps(path: Path, from_version: int) -> None:
     engine = make_engine(path, "rw")
     try:
         with translated(path), Session(writer(engine)) as session, session.begin():
@@ -54,12 +59,14 @@ def _run_steps(path: Path, from_version: int) -> None:
                 UPGRADES[version](session)
             Base.metadata.create_all(session.connection())  # tables new in later versions
             session.execute(update(GameRow).where(GameRow.id == GAME_ID).values(schema_version=SCHEMA_VERSION))
+            set_file_identity(session, SCHEMA_VERSION)
     finally:
         engine.dispose()
 
 
 def upgrade_in_place(path: Path, from_version: int) -> Path:
     """Upgrade the save at `path`; return where the untouched original was copied."""
+    _check_steps(path, from_version)
     backup = path.with_name(f"{path.name}.schema-{from_version}.bak")
     _copy(path, backup)
     _run_steps(path, from_version)
@@ -68,6 +75,7 @@ def upgrade_in_place(path: Path, from_version: int) -> Path:
 
 def upgraded_copy(path: Path, from_version: int) -> tuple[Path, tempfile.TemporaryDirectory]:
     """A temporary upgraded copy of the save, for read-only opening."""
+    _check_steps(path, from_version)
     tmp = tempfile.TemporaryDirectory(prefix="exercise-save-")
     copy = Path(tmp.name) / path.name
     _copy(path, copy)
