@@ -59,7 +59,7 @@ def _child(node: Any, part: str, walked: str, assignment: str) -> tuple[Any, Any
 def set_path(data: dict[str, Any], path: str, value: Any, assignment: str | None = None) -> None:
     """Set `path` in the TOML data in place; raise BatchError naming the assignment."""
     assignment = assignment or f"{path}={value!r}"
-    parts = [p for p in path.split(".")]
+    parts = path.split(".")
     if not all(parts):
         raise BatchError(f"{assignment}: empty part in key path {path!r}")
     node: Any = data

@@ -16,7 +16,7 @@ import attrs
 from exercise.batch.keypath import FORUM_FACTOR, build_variant, parse_value, split_assignment
 from exercise.batch.runner import Progress, expand, run_seeds, run_tasks
 from exercise.batch.stats import Estimate, estimate
-from exercise.errors import BatchError, ScenarioError
+from exercise.errors import BatchError
 
 
 @attrs.frozen
@@ -121,10 +121,7 @@ def run_sweep(path: str | Path, runs: int, seed: int, sets: Sequence[str] = (), 
         raise BatchError(f"--runs {runs}: must be at least 1")
     if turns is not None and turns < 1:
         raise BatchError(f"--turns {turns}: must be at least 1")
-    try:
-        base = read_base(path)
-    except ScenarioError:
-        raise
+    base = read_base(path)
     variants = build_variants(base, sets, vary, Path(path).name)
     seeds = run_seeds(seed, runs)
     tasks = expand([v.text for v in variants], seeds, turns, "standard")

@@ -7,7 +7,7 @@ import fnmatch
 import time
 from pathlib import Path
 
-from exercise.batch.sweep import SweepResult, run_sweep, write_csv
+from exercise.batch.sweep import SweepResult, parse_vary, run_sweep, write_csv
 from exercise.batch.progress import progress_bar
 from exercise.errors import BatchError
 
@@ -66,9 +66,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _count_variants(args: argparse.Namespace) -> int:
     count = 1
-    for text in args.vary:
-        _, _, values = text.partition("=")
-        count *= max(1, values.count(",") + 1)
+    for _, values in parse_vary(args.vary):
+        count *= len(values)
     return count
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from exercise.core.rng import stream
 from exercise.core.state import GameState
-from exercise.engine.appeal import alignment, base_appeal, will
+from exercise.engine.appeal import base_appeal, cached_alignment, will
 from exercise.engine.forums import social_share
 from exercise.engine.log import EventLog
 from exercise.engine.metrics import breadth, total_power
@@ -45,7 +45,7 @@ def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
             if d in ns.depth:
                 continue
             delegation = scenario.delegation(d)
-            pull = will(alignment(delegation.values, norm))
+            pull = will(cached_alignment(state, delegation, norm))
             pressure = base_appeal(state, delegation, norm, ns) + noise
             pressure += pull * (m.social_weight * social_share(state, d, norm_id) + cascade)
             if pressure >= state.seats[d].threshold:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from exercise.core.events import DepthReached
 from exercise.core.state import DEPTH_NAMES, MAX_DEPTH, GameState, r6
-from exercise.engine.appeal import alignment, effective_capacity, will
+from exercise.engine.appeal import cached_alignment, effective_capacity, will
 from exercise.engine.log import EventLog
 
 
@@ -34,7 +34,7 @@ def run_internalization(state: GameState, log: EventLog) -> None:
             level = ns.depth[d]
             if level >= MAX_DEPTH:
                 continue
-            align = alignment(scenario.delegation(d).values, norm)
+            align = cached_alignment(state, scenario.delegation(d), norm)
             gain = effort
             if align >= m.lip_service_alignment:
                 gain += m.base_internalization * will(align) * (0.4 * capacity[d] + 0.4 * ns.doability + 0.2)
