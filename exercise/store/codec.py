@@ -14,24 +14,36 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 
-from exercise.core.canonical import event_from_dict, event_to_dict, state_from_dict
-from exercise.core.events import Event
+from exercise.core.canonical import state_from_dict
 from exercise.core.orders import Order, parse_order
 from exercise.core.spec import Scenario
 from exercise.core.state import AgendaItem, ForumState, GameState, NormState, Seat
 from exercise.errors import SaveError
 
 SNAPSHOT_CODEC = "zlib-json"
-# Level 3: within 1.3x of level 6's size on these states at about a third of its time.
-ZLIB_LEVEL = 3
+# A 30-delegation state (~20 KB of JSON) takes level 6 in a fraction of a millisecond; a
+# 200-delegation one (~250 KB) would spend 5 ms there, so large states get level 1 (1.5 ms,
+# about 1.6x the bytes).
+SMALL_STATE = 64 * 1024
+ZLIB_LEVEL_SMALL, ZLIB_LEVEL_LARGE = 6, 1
 
-# The same options as canonical.dumps, built once: json.dumps builds an encoder per call.
-_encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+if json.encoder.c_make_encoder is not None:
+    # The C encoder that JSONEncoder.encode builds on every call, built once: a third of the
+    # time for the thousand small event rows of a large turn. Same options, same bytes.
+    _c_encode = json.encoder.c_make_encoder(
+        None, _ENCODER.default, json.encoder.c_encode_basestring, None, ":", ",", True, False, True)
+
+    def encode(obj: Any) -> str:
+        """JSON with the options of canonical.dumps (sorted keys, no spaces, UTF-8)."""
+        return "".join(_c_encode(obj, 0))
+else:  # pragma: no cover - an interpreter without the C accelerator
+    encode = _ENCODER.encode
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
@@ -56,7 +68,7 @@ def _forum(forum: ForumState) -> dict[str, Any]:
 
 def state_text(state: GameState) -> str:
     """Canonical JSON of a state: byte-identical to `exercise.core.canonical.state_json`."""
-    return _encode({
+    return encode({
         "scenario_id": state.scenario_id,
         "turn": state.turn,
         "salience": state.salience,
@@ -73,7 +85,8 @@ def sha256(text: str) -> str:
 
 
 def pack_snapshot(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), ZLIB_LEVEL)
+    data = text.encode("utf-8")
+    return zlib.compress(data, ZLIB_LEVEL_SMALL if len(data) <= SMALL_STATE else ZLIB_LEVEL_LARGE)
 
 
 def unpack_snapshot(codec: str, data: bytes, digest: str, where: str) -> str:
@@ -93,29 +106,11 @@ def state_from_text(text: str, scenario: Scenario) -> GameState:
     return state_from_dict(json.loads(text), scenario)
 
 
-# --- events -------------------------------------------------------------------------------
-# A row keeps turn, seq and kind in columns and the rest of the event as canonical JSON.
-# The store numbers events in the order it records them: without white-cell actions this is
-# the engine's own numbering; audit events (not part of the hashed state) shift later ones.
-
-def event_data(event: Event) -> str:
-    data = event_to_dict(event)
-    for column in ("kind", "turn", "seq"):
-        del data[column]
-    if not data["audience"]:
-        del data["audience"]  # most events are public: no need to store an empty list
-    return _encode(data)
-
-
-def event_from_row(seq: int, turn: int, kind: str, data: str) -> Event:
-    fields = json.loads(data)
-    fields.update(kind=kind, turn=turn, seq=seq)
-    return event_from_dict(fields)
-
+# --- events (the rows themselves: eventlog.py) -------------------------------------------------
 
 def events_digest(kinds_and_data: Iterable[tuple[str, str]]) -> str:
-    """sha256 of a turn's engine events in order (kind and data; seq is implied by the state's
-    event counter, which the state hash covers)."""
+    """sha256 of a turn's engine events in order: kind and values (eventlog.values_text); their
+    numbers follow from the state's event counter, which the state hash covers."""
     h = hashlib.sha256()
     for kind, data in kinds_and_data:
         h.update(kind.encode("utf-8"))
@@ -137,7 +132,3 @@ def orders_from_text(text: str, seat: str) -> list[Order]:
 
 def orders_by_seat(rows: Iterable[tuple[str, str]]) -> dict[str, list[Order]]:
     return {seat: orders_from_text(text, seat) for seat, text in sorted(rows)}
-
-
-def orders_lines(orders: Mapping[str, Sequence[Order]]) -> dict[str, str]:
-    return {seat: orders_text(orders[seat]) for seat in sorted(orders)}

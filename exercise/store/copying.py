@@ -8,6 +8,7 @@ and an existing file is only ever replaced whole, and only when asked (force).
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,13 +23,15 @@ from exercise.engine import new_game
 from exercise.errors import ReplayError, SaveError, ScenarioError
 from exercise.scenario import parse_scenario
 from exercise.store import queries as q
-from exercise.store.codec import SNAPSHOT_CODEC, events_digest, pack_snapshot, sha256, state_text
+from exercise.store.codec import SNAPSHOT_CODEC, encode, events_digest, pack_snapshot, sha256, state_text
 from exercise.store.database import make_engine, set_file_identity, translated, writer
+from exercise.store.eventlog import EventLog
 from exercise.store.schema import (
     GAME_ID,
     SCHEMA_VERSION,
     Base,
     EventRow,
+    EventShapeRow,
     GameRow,
     OrderRow,
     SeatRow,
@@ -101,7 +104,8 @@ def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: It
     with _new_file(path) as s:
         s.add(GameRow(id=GAME_ID, schema_version=SCHEMA_VERSION, app_version=__version__,
                       scenario_id=scenario.id, scenario_title=scenario.title, scenario_name=scenario_path.name,
-                      scenario_text=scenario_text, scenario_sha256=sha256(scenario_text), seed=seed,
+                      scenario_text=scenario_text, scenario_json=encode(tomllib.loads(scenario_text)),
+                      scenario_sha256=sha256(scenario_text), seed=seed,
                       created_at=stamp, last_played_at=stamp, paused=False))
         s.flush()
         s.execute(insert(SeatRow.__table__), [
@@ -141,6 +145,7 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
                 id=GAME_ID, schema_version=SCHEMA_VERSION, app_version=__version__,
                 scenario_id=origin.scenario_id, scenario_title=origin.scenario_title,
                 scenario_name=origin.scenario_name, scenario_text=origin.scenario_text,
+                scenario_json=origin.scenario_json,
                 scenario_sha256=origin.scenario_sha256, seed=origin.seed, created_at=stamp,
                 last_played_at=stamp, paused=False, branched_from=str(game.path), branched_at_turn=from_turn))
             dst.flush()
@@ -148,7 +153,8 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
             _copy_rows(src, dst, SnapshotRow, SnapshotRow.turn <= from_turn)
             _copy_rows(src, dst, TurnRow, TurnRow.turn <= from_turn)
             _copy_rows(src, dst, OrderRow, OrderRow.turn <= from_turn)
+            _copy_rows(src, dst, EventShapeRow)
             _copy_rows(src, dst, EventRow, EventRow.seq <= last)
-            q.append_audit(dst, [FacilitatorAction(
+            q.append_audit(dst, EventLog(), [FacilitatorAction(
                 turn=from_turn + 1, action="branched",
                 detail=f"what-if from {game.path.name} at turn {from_turn}")])

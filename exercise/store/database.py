@@ -122,8 +122,9 @@ def _connect(path: Path, mode: str, wal: bool) -> sqlite3.Connection:
     con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
                           check_same_thread=False)
     con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-    if wal:
+    if wal:  # a new file; an existing one is switched by ensure_wal once checked
         con.execute("PRAGMA journal_mode = WAL")
+    if mode in ("rw", "rwc"):
         con.execute("PRAGMA synchronous = NORMAL")
     con.execute("PRAGMA foreign_keys = ON")
     if mode == "query":
@@ -134,7 +135,7 @@ def _connect(path: Path, mode: str, wal: bool) -> sqlite3.Connection:
 def make_engine(path: Path, mode: str, wal: bool = True) -> Engine:
     """mode: "ro" (never writes), "query" (reads only, on a writable file), "rw" (an existing
     file), "rwc" (may create it)."""
-    engine = create_engine("sqlite+pysqlite://", creator=lambda: _connect(path, mode, wal and mode in ("rw", "rwc")),
+    engine = create_engine("sqlite+pysqlite://", creator=lambda: _connect(path, mode, wal and mode == "rwc"),
                            poolclass=QueuePool, pool_size=2, max_overflow=4)
 
     @event.listens_for(engine, "begin")
@@ -176,32 +177,43 @@ def translated(path: Path) -> Iterator[None]:
         raise SaveError(f"{path}: {describe(e)}") from None
 
 
-def identify(path: Path) -> int:
-    """Check with a read-only connection that `path` is a save; return its schema version."""
+def check_header(path: Path) -> None:
+    """Refuse a file that is not an intact SQLite file of ours (or is from a newer release)
+    from its first 100 bytes, before any connection is made: a connection to a WAL-mode file
+    may leave -wal/-shm files beside it."""
     header = inspect_file(path)
-    # The header says whose file this is before any connection is made (a connection can leave
-    # -wal/-shm files beside a WAL-mode file); the game table below has the final word.
-    if header is not None and int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+    if header is None:  # already open in this process, so already checked
+        return
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
         raise SaveError(f"{path}: is an SQLite database but not a save")
-    if header is not None and int.from_bytes(header[60:64], "big") > SCHEMA_VERSION:
+    if int.from_bytes(header[60:64], "big") > SCHEMA_VERSION:
         raise _newer(path, int.from_bytes(header[60:64], "big"))
-    engine = make_engine(path, "ro")
+
+
+def check_tables(path: Path, session: Session) -> int:
+    """The save's schema version, from its game table (which has the final word)."""
+    tables = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table'")))
+    if "game" not in tables:
+        raise SaveError(f"{path}: is an SQLite database but not a save (it has no game table)")
     try:
-        with translated(path), Session(engine) as session:
-            tables = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table'")))
-            if "game" not in tables:
-                raise SaveError(f"{path}: is an SQLite database but not a save (it has no game table)")
-            try:
-                version = session.scalar(select(GameRow.schema_version).where(GameRow.id == GAME_ID))
-            except exc.OperationalError:
-                raise SaveError(f"{path}: is an SQLite database but not a save (its game table is foreign)") from None
-            if version is None:
-                raise SaveError(f"{path}: is not a complete save (its game table is empty)")
-    finally:
-        engine.dispose()
+        version = session.scalar(select(GameRow.schema_version).where(GameRow.id == GAME_ID))
+    except exc.OperationalError:
+        raise SaveError(f"{path}: is an SQLite database but not a save (its game table is foreign)") from None
+    if version is None:
+        raise SaveError(f"{path}: is not a complete save (its game table is empty)")
     if version > SCHEMA_VERSION:
         raise _newer(path, version)
     return version
+
+
+def ensure_wal(engine: Engine) -> None:
+    """Switch a save to WAL (if a copy made by other tools is not) once it is known to be ours."""
+    raw = engine.raw_connection()
+    try:
+        if raw.driver_connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            raw.driver_connection.execute("PRAGMA journal_mode = WAL")
+    finally:
+        raw.close()
 
 
 def _newer(path: Path, version: int) -> SaveError:

@@ -19,8 +19,9 @@ from sqlalchemy import select
 
 from exercise.core.canonical import event_to_dict
 from exercise.store import queries as q
-from exercise.store.codec import event_from_row, orders_from_text, unpack_snapshot
+from exercise.store.codec import orders_from_text, unpack_snapshot
 from exercise.store.database import translated
+from exercise.store.eventlog import EventLog
 from exercise.store.schema import GAME_ID, SCHEMA_VERSION, EventRow, GameRow, OrderRow, SnapshotRow
 
 if TYPE_CHECKING:
@@ -47,7 +48,8 @@ def export_jsonl(game: Game, out: TextIO) -> int:
             written += 1
         orders = s.execute(select(OrderRow.turn, OrderRow.seat, OrderRow.orders, OrderRow.source)
                            .where(OrderRow.game_id == GAME_ID).order_by(OrderRow.turn, OrderRow.seat)).all()
-        events = s.execute(select(EventRow.seq, EventRow.turn, EventRow.kind, EventRow.data, EventRow.audit)
+        log = EventLog()
+        events = s.execute(select(EventRow.seq, EventRow.turn, EventRow.shape, EventRow.data, EventRow.audit)
                            .where(EventRow.game_id == GAME_ID).order_by(EventRow.seq)).all()
         snapshots = s.execute(select(SnapshotRow.turn, SnapshotRow.codec, SnapshotRow.sha256, SnapshotRow.data)
                               .where(SnapshotRow.game_id == GAME_ID).order_by(SnapshotRow.turn))
@@ -62,7 +64,7 @@ def export_jsonl(game: Game, out: TextIO) -> int:
                 oi += 1
             while ei < len(events) and events[ei].turn <= turn:
                 e = events[ei]
-                event = event_from_row(e.seq, e.turn, e.kind, e.data)
+                event = log.decode(s, e.seq, e.turn, e.shape, e.data)
                 _line(out, {**event_to_dict(event), "type": "event", "audit": e.audit, "text": event.text()})
                 written += 1
                 ei += 1
@@ -70,7 +72,7 @@ def export_jsonl(game: Game, out: TextIO) -> int:
             _line(out, {"type": "state", "turn": turn, "hash": digest, "state": json.loads(state_json)})
             written += 1
         for e in events[ei:]:  # white-cell actions for the turn in play
-            event = event_from_row(e.seq, e.turn, e.kind, e.data)
+            event = log.decode(s, e.seq, e.turn, e.shape, e.data)
             _line(out, {**event_to_dict(event), "type": "event", "audit": e.audit, "text": event.text()})
             written += 1
     return written

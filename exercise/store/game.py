@@ -8,14 +8,16 @@ resolutions are meant for the turn after that one: if another client resolved it
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import exc, insert, select, update
+from sqlalchemy import Engine, exc, select, update
 from sqlalchemy.orm import Session
 
 from exercise.core.events import Event, FacilitatorAction
@@ -24,10 +26,11 @@ from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.engine import TurnResult, validate_orders
 from exercise.errors import OrderError, ReplayError, SaveError, ScenarioError
-from exercise.scenario import parse_scenario
+from exercise.scenario.loader import scenario_from_data
 from exercise.store import queries as q
 from exercise.store.codec import orders_by_seat, orders_text, state_from_text, unpack_snapshot
-from exercise.store.database import hold, identify, make_engine, release, translated, writer
+from exercise.store.database import check_header, check_tables, ensure_wal, hold, make_engine, release, translated, writer
+from exercise.store.eventlog import EventLog
 from exercise.store.records import HUMAN, AlreadyResolved, GamePaused, ReadOnlySave, SaveSummary, VerifyResult
 from exercise.store.schema import GAME_ID, SCHEMA_VERSION, GameRow, OrderRow, PendingRow, SeatRow, TurnRow
 from exercise.store.turns import plan_orders, write_turn
@@ -38,24 +41,22 @@ from exercise.strategies import strategy_names
 class Game:
     """One open save. Use as a context manager, or call close()."""
 
-    def __init__(self, path: Path, db_path: Path, read_only: bool, row: GameRow,
+    def __init__(self, path: Path, db_path: Path, read_only: bool, row: GameRow, engine: Engine,
                  tmp: tempfile.TemporaryDirectory | None = None):
+        """Use Game.open or Game.create."""
         self.path = path
         self.read_only = read_only
         self.scenario_text = row.scenario_text
         self.seed = row.seed
-        try:
-            self.scenario: Scenario = parse_scenario(row.scenario_text, f"{path.name} (its scenario)")
-        except ScenarioError as e:
-            raise SaveError(f"{path}: its scenario no longer reads: {e.problems[0]}") from None
-        mode = "rw" if not read_only else ("query" if _writable(db_path) else "ro")
+        self._engine = engine
+        self._writer = writer(engine)
         self._held = hold(db_path)
-        self._engine = make_engine(db_path, mode)
-        self._writer = writer(self._engine)
         self._tmp = tmp
         self._cache: tuple[int, GameState] | None = None
+        self._log = EventLog()
         self._seen = 0
         try:
+            self.scenario: Scenario = _scenario(row.scenario_json, path)
             self._seen = self.turn
         except BaseException:
             self.close()
@@ -78,23 +79,19 @@ class Game:
         left as it was. An older save is upgraded (in place after a backup copy, or in a
         temporary copy when read_only)."""
         path = Path(path)
-        version = identify(path)
+        check_header(path)
+        if not read_only and not _writable(path):
+            raise SaveError(f"{path}: cannot be written (read-only file or directory); open it read-only")
+        engine, version, row = _connect_checked(path, read_only)
         db_path, tmp = path, None
         if version < SCHEMA_VERSION:
+            engine.dispose()
             if read_only:
                 db_path, tmp = upgraded_copy(path, version)
             else:
                 upgrade_in_place(path, version)
-        engine = make_engine(db_path, "query" if _writable(db_path) else "ro")
-        try:
-            with translated(path), Session(engine) as s:
-                row = s.get(GameRow, GAME_ID)
-                s.expunge_all()
-        finally:
-            engine.dispose()
-        if not read_only and not _writable(path):
-            raise SaveError(f"{path}: cannot be written (read-only file or directory); open it read-only")
-        return cls(path, db_path, read_only, row, tmp)
+            engine, version, row = _connect_checked(db_path, read_only)
+        return cls(path, db_path, read_only, row, engine, tmp)
 
     def close(self) -> None:
         self._engine.dispose()
@@ -176,7 +173,7 @@ class Game:
     def events(self, turn: int | None = None) -> list[Event]:
         """Every event (engine and white-cell audit) in the order recorded, or one turn's."""
         with self._read() as s:
-            return q.events(s, turn)
+            return q.events(s, self._log, turn)
 
     def orders(self, turn: int) -> dict[str, list[Order]]:
         """The orders turn `turn` was resolved with, by seat ("@white": the facilitator)."""
@@ -251,7 +248,7 @@ class Game:
             state = self._state_at(s, latest, latest)
             plan = plan_orders(state, self.seed, controllers, pending, force=force, missing=missing, paused=paused)
             try:
-                result, _digest = write_turn(s, plan, state, self.seed, forced=bool(plan.audit))
+                result, _digest = write_turn(s, self._log, plan, state, self.seed, forced=bool(plan.audit))
             except exc.IntegrityError:  # the backstop: the (game, turn) key already exists
                 raise AlreadyResolved(f"{self.path}: turn {latest + 1} was already resolved elsewhere") from None
         self._cache = (result.state.turn, result.state)
@@ -261,7 +258,7 @@ class Game:
     # --- the white cell --------------------------------------------------------------------
     def _audit(self, s: Session, action: str, detail: str, audience: tuple[str, ...]) -> None:
         turn = q.latest_turn(s) + 1  # the turn in play: audit events precede its results
-        q.append_audit(s, [FacilitatorAction(turn=turn, audience=audience, action=action, detail=detail)])
+        q.append_audit(s, self._log, [FacilitatorAction(turn=turn, audience=audience, action=action, detail=detail)])
 
     def set_controller(self, seat: str, controller: str) -> None:
         """Hand a seat to a human or to a named strategy (an audit event records it)."""
@@ -340,6 +337,46 @@ class Game:
     def session(self) -> Session:
         """A read session on the save, for the store's own tools (verify, export, branch)."""
         return Session(self._engine)
+
+
+def _connect_checked(path: Path, read_only: bool) -> tuple[Engine, int, GameRow | None]:
+    """The engine a Game will use, after checking through it that the file is a save."""
+    engine = make_engine(path, "rw" if not read_only else ("query" if _writable(path) else "ro"))
+    try:
+        with translated(path), Session(engine) as s:
+            version = check_tables(path, s)
+            row = s.get(GameRow, GAME_ID) if version == SCHEMA_VERSION else None
+            s.expunge_all()
+        if not read_only:
+            with translated(path):
+                ensure_wal(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine, version, row
+
+
+# Parsed scenarios by their text: a process that opens the same save again and again (the
+# terminal UI: white cell, seats, replay) parses its scenario once. Scenarios are immutable.
+_SCENARIOS: OrderedDict[str, Scenario] = OrderedDict()
+_SCENARIOS_KEPT = 8
+
+
+def _scenario(text: str, path: Path) -> Scenario:
+    """The scenario from its stored JSON (the TOML text as parsed), checked as a file would be."""
+    if text in _SCENARIOS:
+        _SCENARIOS.move_to_end(text)
+        return _SCENARIOS[text]
+    try:
+        scenario = scenario_from_data(json.loads(text), f"{path.name} (its scenario)")
+    except ScenarioError as e:
+        raise SaveError(f"{path}: its scenario no longer reads: {e.problems[0]}") from None
+    except ValueError:
+        raise SaveError(f"{path}: its scenario is damaged (not JSON)") from None
+    _SCENARIOS[text] = scenario
+    while len(_SCENARIOS) > _SCENARIOS_KEPT:
+        _SCENARIOS.popitem(last=False)
+    return scenario
 
 
 def _writable(path: Path) -> bool:

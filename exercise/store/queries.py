@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 
 import attrs
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exercise.core.events import Event
 from exercise.errors import ReplayError, SaveError
-from exercise.store.codec import event_data, event_from_row
+from exercise.store.eventlog import EventLog
 from exercise.store.schema import GAME_ID, EventRow, PendingRow, SeatRow, SnapshotRow, TurnRow
 
 
@@ -60,9 +60,9 @@ def snapshot(s: Session, turn: int, latest: int) -> tuple[str, str, bytes]:
     return row.codec, row.sha256, row.data
 
 
-def events(s: Session, turn: int | None) -> list[Event]:
+def events(s: Session, log: EventLog, turn: int | None) -> list[Event]:
     """Every event in recorded order, or those of one turn (a key range: see TurnRow)."""
-    query = select(EventRow.seq, EventRow.turn, EventRow.kind, EventRow.data).where(EventRow.game_id == GAME_ID)
+    query = select(EventRow.seq, EventRow.turn, EventRow.shape, EventRow.data).where(EventRow.game_id == GAME_ID)
     if turn is not None:
         latest = latest_turn(s)
         if turn < 0 or turn > latest + 1:
@@ -74,19 +74,14 @@ def events(s: Session, turn: int | None) -> list[Event]:
         if high is not None:
             query = query.where(EventRow.seq <= high)
         query = query.where(EventRow.turn == turn)
-    return [event_from_row(*row) for row in s.execute(query.order_by(EventRow.seq))]
+    return log.read(s, s.execute(query.order_by(EventRow.seq)))
 
 
-def append_audit(s: Session, events: Sequence[Event]) -> list[Event]:
+def append_audit(s: Session, log: EventLog, events: Sequence[Event]) -> list[Event]:
     """Record white-cell audit events, numbered after everything already in the log."""
+    if not events:
+        return []
     seq = next_seq(s)
-    numbered = []
-    rows = []
-    for i, event in enumerate(events):
-        numbered.append(attrs.evolve(event, seq=seq + i))
-        rows.append({"game_id": GAME_ID, "seq": seq + i, "turn": event.turn, "kind": event.kind,
-                     "data": event_data(event), "audit": True})
-    if rows:
-        s.execute(insert(EventRow.__table__), rows)
-    return numbered
+    log.append(s, events, seq, audit=True)
+    return [attrs.evolve(event, seq=seq + i) for i, event in enumerate(events)]
 

@@ -21,9 +21,9 @@ from exercise.core.state import GameState
 from exercise.engine import TurnResult, resolve_turn
 from exercise.errors import SaveError
 from exercise.store import queries as q
+from exercise.store.bulk import bulk_insert
 from exercise.store.codec import (
     SNAPSHOT_CODEC,
-    event_data,
     events_digest,
     orders_from_text,
     orders_text,
@@ -31,8 +31,9 @@ from exercise.store.codec import (
     sha256,
     state_text,
 )
+from exercise.store.eventlog import EventLog, values_text
 from exercise.store.records import HUMAN
-from exercise.store.schema import GAME_ID, EventRow, GameRow, OrderRow, PendingRow, SnapshotRow, TurnRow
+from exercise.store.schema import GAME_ID, GameRow, OrderRow, PendingRow, SnapshotRow, TurnRow
 from exercise.strategies import scripted_orders, strategy_orders
 
 MISSING_CHOICES = ("pass", "strategy")
@@ -82,35 +83,30 @@ def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pen
     return Plan({k: orders[k] for k in sorted(orders)}, {k: sources[k] for k in sorted(sources)}, waiting, audit)
 
 
-def write_turn(s: Session, plan: Plan, state: GameState, seed: int, forced: bool) -> tuple[TurnResult, str]:
+def write_turn(s: Session, log: EventLog, plan: Plan, state: GameState, seed: int,
+               forced: bool) -> tuple[TurnResult, str]:
     """Resolve `state` with the plan and add everything the turn produced to the session.
     Returns the result (events numbered as stored) and the new state's sha256."""
     result = resolve_turn(state, plan.orders, seed)
     turn = result.state.turn
     stamp = q.now()
-    audit = q.append_audit(s, plan.audit)
+    audit = q.append_audit(s, log, plan.audit)
     seq = q.next_seq(s)
-    kinds_data = [(e.kind, event_data(e)) for e in result.events]
-    if kinds_data:
-        s.execute(insert(EventRow.__table__), [
-            {"game_id": GAME_ID, "seq": seq + i, "turn": turn, "kind": kind, "data": data, "audit": False}
-            for i, (kind, data) in enumerate(kinds_data)
-        ])
-    if plan.orders:
-        s.execute(insert(OrderRow.__table__), [
-            {"game_id": GAME_ID, "turn": turn, "seat": seat, "orders": orders_text(orders),
-             "source": plan.sources[seat]}
-            for seat, orders in plan.orders.items()
-        ])
+    texts = [values_text(e) for e in result.events]
+    log.append(s, result.events, seq, audit=False, texts=texts)
+    bulk_insert(s, OrderRow.__table__, [
+        (GAME_ID, turn, seat, orders_text(orders), plan.sources[seat]) for seat, orders in plan.orders.items()])
     text = state_text(result.state)
     digest = sha256(text)
     s.execute(insert(SnapshotRow.__table__).values(
         game_id=GAME_ID, turn=turn, codec=SNAPSHOT_CODEC, sha256=digest, data=pack_snapshot(text)))
-    last = seq + len(kinds_data) - 1 if kinds_data else (audit[-1].seq if audit else seq - 1)
     s.execute(insert(TurnRow.__table__).values(
-        game_id=GAME_ID, turn=turn, state_hash=digest, events_hash=events_digest(kinds_data),
-        last_seq=last, resolved_at=stamp, forced=forced))
+        game_id=GAME_ID, turn=turn, state_hash=digest,
+        events_hash=events_digest(zip((e.kind for e in result.events), texts)),
+        last_seq=seq + len(texts) - 1, resolved_at=stamp, forced=forced))
     s.execute(delete(PendingRow).where(PendingRow.game_id == GAME_ID, PendingRow.turn == turn))
     s.execute(update(GameRow).where(GameRow.id == GAME_ID).values(last_played_at=stamp))
-    stored = tuple(audit) + tuple(attrs.evolve(e, seq=seq + i) for i, e in enumerate(result.events))
-    return TurnResult(result.state, stored), digest
+    events = result.events
+    if events and events[0].seq != seq:  # audit events came in between: number as stored
+        events = tuple(attrs.evolve(e, seq=seq + i) for i, e in enumerate(events))
+    return TurnResult(result.state, tuple(audit) + tuple(events)), digest

@@ -9,6 +9,7 @@ Everything is read in one read transaction: a consistent picture even while a ga
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
 from itertools import groupby
 from typing import TYPE_CHECKING
@@ -17,10 +18,11 @@ from sqlalchemy import select, text
 
 from exercise.engine import new_game, resolve_turn
 from exercise.errors import ExerciseError, SaveError
-from exercise.store.codec import event_data, events_digest, orders_by_seat, sha256, state_text, unpack_snapshot
+from exercise.store.codec import encode, events_digest, orders_by_seat, sha256, state_text, unpack_snapshot
 from exercise.store.database import translated
+from exercise.store.eventlog import EventLog, values_text
 from exercise.store.records import VerifyResult
-from exercise.store.schema import GAME_ID, EventRow, OrderRow, SnapshotRow, TurnRow
+from exercise.store.schema import GAME_ID, EventRow, GameRow, OrderRow, SnapshotRow, TurnRow
 
 if TYPE_CHECKING:
     from exercise.store.game import Game
@@ -40,15 +42,20 @@ def verify_game(game: Game) -> VerifyResult:
         check = s.scalar(text("PRAGMA quick_check"))
         if check != "ok":
             raise SaveError(f"{game.path}: is damaged ({check}): restore it from a copy")
+        text_, parsed = s.execute(select(GameRow.scenario_text, GameRow.scenario_json)
+                                  .where(GameRow.id == GAME_ID)).one()
+        if encode(tomllib.loads(text_)) != parsed:  # the game opens from the parsed copy
+            return VerifyResult(0, 0, "the stored scenario text and its parsed copy differ")
         turns = s.execute(select(TurnRow.turn, TurnRow.state_hash, TurnRow.events_hash)
                           .where(TurnRow.game_id == GAME_ID).order_by(TurnRow.turn)).all()
         snapshots = s.execute(select(SnapshotRow.turn, SnapshotRow.codec, SnapshotRow.sha256, SnapshotRow.data)
                               .where(SnapshotRow.game_id == GAME_ID).order_by(SnapshotRow.turn))
         orders = _by_turn(s.execute(select(OrderRow.turn, OrderRow.seat, OrderRow.orders)
                                     .where(OrderRow.game_id == GAME_ID).order_by(OrderRow.turn, OrderRow.seat)))
-        events = _by_turn(s.execute(select(EventRow.turn, EventRow.kind, EventRow.data)
-                                    .where(EventRow.game_id == GAME_ID, EventRow.audit.is_(False))
-                                    .order_by(EventRow.seq)))
+        kinds = EventLog().kinds(s)
+        events = _by_turn((turn, kinds.get(shape, "?"), data) for turn, shape, data in s.execute(
+            select(EventRow.turn, EventRow.shape, EventRow.data)
+            .where(EventRow.game_id == GAME_ID, EventRow.audit.is_(False)).order_by(EventRow.seq)))
         return _check(game, turns, iter(snapshots), _Lookahead(orders), _Lookahead(events))
 
 
@@ -92,7 +99,7 @@ def _check(game: Game, turns, snapshots, orders: _Lookahead, events: _Lookahead)
             except ExerciseError as e:
                 return VerifyResult(checked, turn, f"turn {turn}: the recorded orders are refused: {e}")
             state = result.state
-            produced = [(e.kind, event_data(e)) for e in result.events]
+            produced = [(e.kind, values_text(e)) for e in result.events]
         recomputed = sha256(state_text(state))
         if recomputed != state_hash or snap[2] != state_hash:
             return VerifyResult(checked, turn, f"turn {turn}: the state differs (recorded {_short(state_hash)}, "

@@ -57,6 +57,14 @@ def test_verify_names_the_first_turn_that_differs(new_save, tmp_path, tamper, tu
     assert result.turns == turn - 1
 
 
+def test_verify_notices_a_scenario_copy_that_disagrees_with_its_text(new_save, tmp_path):
+    new_save(turns=1).close()
+    _sql(tmp_path / "game.db", "UPDATE game SET scenario_json = replace(scenario_json, '\"turns\":8', '\"turns\":9')")
+    with Game.open(tmp_path / "game.db", read_only=True) as game:
+        result = game.verify()
+    assert result.first_mismatch == 0 and "parsed copy" in result.reason
+
+
 def test_verify_notices_a_damaged_snapshot(new_save, tmp_path):
     new_save(turns=3).close()
     _sql(tmp_path / "game.db", "UPDATE snapshots SET data = ? WHERE turn = 2", zlib.compress(b'{"x":1}'))
@@ -65,6 +73,22 @@ def test_verify_notices_a_damaged_snapshot(new_save, tmp_path):
         assert result.first_mismatch == 2 and "damaged" in result.reason
         with pytest.raises(SaveError, match="damaged"):
             game.state(2)
+
+
+def test_events_decode_by_the_field_names_the_save_recorded(new_save, tmp_path):
+    """A release that orders an event's fields differently still reads older saves."""
+    game = new_save(turns=3)
+    before = game.events()
+    game.close()
+    con = sqlite3.connect(tmp_path / "game.db")
+    for shape, fields in con.execute("SELECT shape, fields FROM event_shapes").fetchall():
+        con.execute("UPDATE event_shapes SET fields = ? WHERE shape = ?", (json.dumps(json.loads(fields)[::-1]), shape))
+    for seq, data in con.execute("SELECT seq, data FROM events").fetchall():
+        con.execute("UPDATE events SET data = ? WHERE seq = ?", (json.dumps(json.loads(data)[::-1]), seq))
+    con.commit()
+    con.close()
+    with Game.open(tmp_path / "game.db", read_only=True) as game:
+        assert game.events() == before
 
 
 def test_a_branch_holds_turns_up_to_n_and_leaves_the_original_alone(new_save, tmp_path):

@@ -1,0 +1,113 @@
+"""Reading and writing the events table: events <-> (shape, JSON array of values) rows.
+
+A shape is one (kind, field names) pair, recorded once per save in `event_shapes`; a row
+stores only the values, in that order. Decoding goes by the recorded names, so a save stays
+readable when an event class later gains or reorders fields.
+
+The store numbers events in the order it records them. Without white-cell actions this is the
+engine's own numbering; audit events (not part of the hashed state) shift the ones after them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import attrs
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from exercise.core.events import EVENT_TYPES, Event
+from exercise.errors import SaveError
+from exercise.store.bulk import bulk_insert
+from exercise.store.codec import encode
+from exercise.store.schema import GAME_ID, EventRow, EventShapeRow
+
+_COLUMNS = ("turn", "seq")  # kept in columns, not in the values
+
+
+@lru_cache(maxsize=None)
+def field_names(cls: type[Event]) -> tuple[str, ...]:
+    return tuple(a.name for a in attrs.fields(cls) if a.name not in _COLUMNS)
+
+
+@lru_cache(maxsize=None)
+def _tuple_fields(cls: type[Event]) -> frozenset[str]:
+    return frozenset(a.name for a in attrs.fields(cls) if str(a.type).startswith("tuple"))
+
+
+def build_event(kind: str, names: Sequence[str], values: Sequence, turn: int, seq: int) -> Event:
+    """An event from recorded names and values. Events hold only numbers, strings, booleans
+    and tuples of strings, so this needs no general structuring (cattrs builds code for each
+    class on first use, which costs more than a whole turn's read). A name the class no longer
+    has is dropped; a field the save lacks takes the class default."""
+    try:
+        cls = EVENT_TYPES[kind]
+    except KeyError:
+        raise SaveError(f"the events table holds an unknown kind of event {kind!r}") from None
+    known = set(field_names(cls))
+    tuples = _tuple_fields(cls)
+    fields = {n: (tuple(v) if n in tuples else v) for n, v in zip(names, values) if n in known}
+    return cls(turn=turn, seq=seq, **fields)
+
+
+def values_text(event: Event) -> str:
+    return encode([getattr(event, name) for name in field_names(type(event))])
+
+
+class EventLog:
+    """The shapes of one save, cached; shapes only ever get added, so a miss means re-reading."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[str, tuple[str, ...]], int] = {}
+        self._shapes: dict[int, tuple[str, tuple[str, ...]]] = {}
+
+    def _load(self, s: Session) -> None:
+        rows = s.execute(select(EventShapeRow.shape, EventShapeRow.kind, EventShapeRow.fields)
+                         .where(EventShapeRow.game_id == GAME_ID))
+        for shape, kind, fields in rows:
+            key = (kind, tuple(json.loads(fields)))
+            self._ids[key] = shape
+            self._shapes[shape] = key
+
+    def shape_id(self, s: Session, cls: type[Event]) -> int:
+        """The shape of `cls`, recorded if new (call inside a write transaction)."""
+        key = (cls.kind, field_names(cls))
+        if key not in self._ids:
+            self._load(s)
+        if key not in self._ids:
+            top = s.scalar(select(func.max(EventShapeRow.shape)).where(EventShapeRow.game_id == GAME_ID))
+            shape = 0 if top is None else top + 1
+            s.add(EventShapeRow(game_id=GAME_ID, shape=shape, kind=key[0], fields=encode(list(key[1]))))
+            s.flush()
+            self._ids[key], self._shapes[shape] = shape, key
+        return self._ids[key]
+
+    def shape(self, s: Session, shape: int) -> tuple[str, tuple[str, ...]]:
+        if shape not in self._shapes:
+            self._load(s)
+        try:
+            return self._shapes[shape]
+        except KeyError:
+            raise SaveError(f"the events table names an unknown event shape {shape}") from None
+
+    def kinds(self, s: Session) -> dict[int, str]:
+        self._load(s)
+        return {shape: kind for shape, (kind, _) in self._shapes.items()}
+
+    def decode(self, s: Session, seq: int, turn: int, shape: int, data: str) -> Event:
+        kind, names = self.shape(s, shape)
+        return build_event(kind, names, json.loads(data), turn, seq)
+
+    def append(self, s: Session, events: Sequence[Event], first_seq: int, audit: bool,
+               texts: Sequence[str] | None = None) -> None:
+        """Insert `events` numbered from first_seq (texts: their values_text, if known)."""
+        texts = texts if texts is not None else [values_text(e) for e in events]
+        shapes = {cls: self.shape_id(s, cls) for cls in {type(e) for e in events}}
+        bulk_insert(s, EventRow.__table__, [
+            (GAME_ID, first_seq + i, e.turn, shapes[type(e)], text, audit)
+            for i, (e, text) in enumerate(zip(events, texts))])
+
+    def read(self, s: Session, rows: Iterable[tuple[int, int, int, str]]) -> list[Event]:
+        return [self.decode(s, *row) for row in rows]
