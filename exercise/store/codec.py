@@ -84,8 +84,8 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def pack_snapshot(text: str) -> bytes:
-    data = text.encode("utf-8")
+def pack_snapshot(text: str | bytes) -> bytes:
+    data = text.encode("utf-8") if isinstance(text, str) else text
     return zlib.compress(data, ZLIB_LEVEL_SMALL if len(data) <= SMALL_STATE else ZLIB_LEVEL_LARGE)
 
 

@@ -9,7 +9,9 @@ The (game, turn) key of the turns table is the backstop if anything ever slips p
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 
 import attrs
 from sqlalchemy import delete, insert, update
@@ -28,7 +30,6 @@ from exercise.store.codec import (
     orders_from_text,
     orders_text,
     pack_snapshot,
-    sha256,
     state_text,
 )
 from exercise.store.eventlog import EventLog, values_text
@@ -83,6 +84,21 @@ def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pen
     return Plan({k: orders[k] for k in sorted(orders)}, {k: sources[k] for k in sorted(sources)}, waiting, audit)
 
 
+_pool: ThreadPoolExecutor | None = None
+
+
+def _worker() -> ThreadPoolExecutor:
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="exercise-snapshot")
+    return _pool
+
+
+def _pack_and_hash(data: bytes) -> tuple[str, bytes]:
+    """Only calls that release the GIL, so the main thread is not kept waiting for it."""
+    return hashlib.sha256(data).hexdigest(), pack_snapshot(data)
+
+
 def write_turn(s: Session, log: EventLog, plan: Plan, state: GameState, seed: int,
                forced: bool) -> tuple[TurnResult, str]:
     """Resolve `state` with the plan and add everything the turn produced to the session.
@@ -90,16 +106,17 @@ def write_turn(s: Session, log: EventLog, plan: Plan, state: GameState, seed: in
     result = resolve_turn(state, plan.orders, seed)
     turn = result.state.turn
     stamp = q.now()
+    # zlib and hashlib release the GIL: the snapshot compresses while the events are written.
+    snapshot = _worker().submit(_pack_and_hash, state_text(result.state).encode("utf-8"))
     audit = q.append_audit(s, log, plan.audit)
     seq = q.next_seq(s)
     texts = [values_text(e) for e in result.events]
     log.append(s, result.events, seq, audit=False, texts=texts)
     bulk_insert(s, OrderRow.__table__, [
         (GAME_ID, turn, seat, orders_text(orders), plan.sources[seat]) for seat, orders in plan.orders.items()])
-    text = state_text(result.state)
-    digest = sha256(text)
+    digest, packed = snapshot.result()
     s.execute(insert(SnapshotRow.__table__).values(
-        game_id=GAME_ID, turn=turn, codec=SNAPSHOT_CODEC, sha256=digest, data=pack_snapshot(text)))
+        game_id=GAME_ID, turn=turn, codec=SNAPSHOT_CODEC, sha256=digest, data=packed))
     s.execute(insert(TurnRow.__table__).values(
         game_id=GAME_ID, turn=turn, state_hash=digest,
         events_hash=events_digest(zip((e.kind for e in result.events), texts)),
