@@ -9,6 +9,7 @@ random.Random, never from the clock or hash order.
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 from pathlib import Path
@@ -435,8 +436,11 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Write scenarios/oewg.toml (deterministic).")
+    parser.add_argument("--check", action="store_true", help="only check the committed file is current")
+    args = parser.parse_args(argv)
     text = render()
-    if "--check" in argv:
+    if args.check:
         if OUT.read_text(encoding="utf-8") != text:
             print(f"{OUT} is out of date: run python scenarios/tools/make_oewg.py", file=sys.stderr)
             return 1
