@@ -26,7 +26,6 @@ from pathlib import Path
 
 from exercise.core.canonical import state_hash
 from exercise.headless import play
-from exercise.scenario import parse_scenario
 from exercise.scenario.generate import generate_scenario
 from exercise.store import Game
 from exercise.store import turns as store_turns

@@ -24,7 +24,7 @@ from exercise.errors import ReplayError, SaveError, ScenarioError
 from exercise.scenario import parse_scenario
 from exercise.store import queries as q
 from exercise.store.codec import SNAPSHOT_CODEC, encode, events_digest, pack_snapshot, sha256, state_text
-from exercise.store.database import make_engine, set_file_identity, translated, writer
+from exercise.store.database import held, make_engine, set_file_identity, translated, writer
 from exercise.store.eventlog import EventLog
 from exercise.store.schema import (
     GAME_ID,
@@ -55,6 +55,8 @@ def _check_target(path: Path, force: bool) -> None:
         raise SaveError(f"{path}: is a directory; give a file name for the save")
     if path.exists() and not force:
         raise SaveError(f"{path}: already exists (choose another name, or --force to replace it)")
+    if path.exists() and held(path):  # replacing it would pull its WAL from under our connection
+        raise SaveError(f"{path}: is open in this program; close it before replacing it")
 
 
 @contextmanager

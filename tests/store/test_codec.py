@@ -74,8 +74,6 @@ def test_build_event_tolerates_fields_added_or_removed_later():
 
     event = build_event("adopted", ("norm", "delegation", "via", "colour"), ["n", "d", "diffusion", "red"], 3, 9)
     assert event == NormAdopted(turn=3, seq=9, norm="n", delegation="d", via="diffusion")
-    from exercise.core.events import FacilitatorAction
-
     assert build_event("facilitator", ("action",), ["pause"], 1, 2).detail == ""
     with pytest.raises(SaveError, match="unknown kind"):
         build_event("teleport", (), [], 1, 1)

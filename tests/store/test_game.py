@@ -47,6 +47,13 @@ def test_create_refuses_an_existing_file_unless_forced(new_save, tmp_path):
     assert again.turn == 0
 
 
+def test_a_save_open_here_is_not_replaced_even_when_forced(new_save):
+    game = new_save("open.db", turns=1)
+    with pytest.raises(SaveError, match="is open in this program"):
+        new_save("open.db", force=True)
+    assert game.turn == 1 and game.verify().ok
+
+
 def test_unknown_human_seat_writes_no_file(tmp_path, scenario_copy):
     with pytest.raises(SaveError, match="no seat 'narnia'"):
         Game.create(tmp_path / "x.db", scenario_copy, humans=["atlantia", "narnia"])
