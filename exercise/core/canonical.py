@@ -25,14 +25,31 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+def _fields(cls: type) -> tuple[str, ...]:
+    return tuple(a.name for a in attrs.fields(cls))
+
+
+_SEAT, _FORUM, _NORM, _ITEM = (_fields(c) for c in (Seat, ForumState, NormState, AgendaItem))
+
+
+def _shallow(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in names}
+
+
 def state_to_dict(state: GameState) -> dict[str, Any]:
+    """The state as plain JSON data. Shallow on purpose: the holder maps are already plain
+    dicts of str -> number, so they are shared, not copied (attrs.asdict would walk every
+    entry, 70k of them in a 200-delegation world). Read it; do not mutate it."""
     return {
         "scenario_id": state.scenario_id,
         "turn": state.turn,
         "salience": state.salience,
-        "seats": {k: attrs.asdict(v) for k, v in state.seats.items()},
-        "forums": {k: attrs.asdict(v) for k, v in state.forums.items()},
-        "norms": {k: attrs.asdict(v) for k, v in state.norms.items()},
+        "seats": {k: _shallow(v, _SEAT) for k, v in state.seats.items()},
+        "forums": {
+            k: {**_shallow(v, _FORUM), "agenda": [_shallow(a, _ITEM) for a in v.agenda]}
+            for k, v in state.forums.items()
+        },
+        "norms": {k: _shallow(v, _NORM) for k, v in state.norms.items()},
         "fired_injects": state.fired_injects,
         "next_event": state.next_event,
     }
