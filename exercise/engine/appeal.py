@@ -22,6 +22,7 @@ Diffusion adds the social terms (neighbours' adoption and the cascade bonus) in 
 
 from __future__ import annotations
 
+from exercise.core.memo import per_scenario
 from exercise.core.spec import Delegation, Norm, Scenario
 from exercise.core.state import MAX_DEPTH, GameState, NormState
 
@@ -80,18 +81,9 @@ class _Static:
         self.alignment: dict[tuple[str, str], float] = {}
 
 
+@per_scenario(maxsize=32)
 def _static(scenario: Scenario) -> _Static:
-    cached = _STATIC.get(id(scenario))
-    if cached is not None and cached[0] is scenario:
-        return cached[1]
-    if len(_STATIC) > 32:
-        _STATIC.clear()
-    static = _Static(scenario)
-    _STATIC[id(scenario)] = (scenario, static)
-    return static
-
-
-_STATIC: dict[int, tuple[Scenario, _Static]] = {}
+    return _Static(scenario)
 
 
 def cached_alignment(state: GameState, delegation: Delegation, norm: Norm) -> float:

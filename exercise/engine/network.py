@@ -5,15 +5,12 @@ Ties never change during a game, so both are built once per scenario and cached.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from itertools import combinations
 
 import networkx as nx
 
+from exercise.core.memo import per_scenario
 from exercise.core.spec import Scenario
-
-_CACHE: OrderedDict[int, tuple[Scenario, Network]] = OrderedDict()
-_CACHE_SIZE = 16
 
 
 class Network:
@@ -41,14 +38,6 @@ class Network:
         self.graph = graph
 
 
+@per_scenario(maxsize=16)
 def network_for(scenario: Scenario) -> Network:
-    key = id(scenario)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is scenario:
-        _CACHE.move_to_end(key)
-        return hit[1]
-    net = Network(scenario)
-    _CACHE[key] = (scenario, net)
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return net
+    return Network(scenario)
