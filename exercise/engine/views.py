@@ -80,6 +80,9 @@ class View:
         return {"id": d.id, "name": d.name, "kind": d.kind, "bloc": d.bloc,
                 "power": seat.power}
 
+    def bloc_of(self, delegation_id: str) -> str:
+        return self._state.scenario.delegation(delegation_id).bloc
+
     def delegation_kind(self, delegation_id: str) -> str:
         return self._state.scenario.delegation(delegation_id).kind
 

@@ -32,7 +32,7 @@ class Blocker(Strategy):
 
         def friendliness(forum: str) -> tuple[float, str]:
             members = view.members(forum)
-            close = sum(1 for x in members if x in friends or view.public_delegation(x)["bloc"] == me.bloc)
+            close = sum(1 for x in members if x in friends or view.bloc_of(x) == me.bloc)
             return (-close / max(1, len(members)), forum)
 
         liked = [n for _, n in liked_norms(view, floor=m.vote_yes) if n not in against]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import heapq
 import random
 
 from exercise.core.orders import Amend, Assist, Endorse, Graft, Order, SignOn
@@ -40,12 +41,12 @@ class Broker(Strategy):
         if view.budget >= 1.0:
             weak = {d: view.capacity_of(d) for d in view.delegation_ids()
                     if d != view.seat and view.capacity_of(d) < WEAK_CAPACITY}
-            needy = []
-            for norm in sorted(liked):
-                for holder, depth in view.holders(norm).items():
-                    if holder in weak and depth < 4:
-                        needy.append((weak[holder], holder, norm))
-            needy.sort()
-            for _, holder, norm in needy[:2]:
+            needy = heapq.nsmallest(2, (
+                (weak[holder], holder, norm)
+                for norm in sorted(liked)
+                for holder, depth in view.holders(norm).items()
+                if holder in weak and depth < 4
+            ))
+            for _, holder, norm in needy:
                 plan.add(Assist(holder, norm, 1.0))
         return plan.orders
