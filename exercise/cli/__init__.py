@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "exercise.cli.scenarios_cmd",
     "exercise.cli.new_cmd",
     "exercise.cli.run_cmd",
+    "exercise.cli.orders_cmd",
     "exercise.cli.saves_cmd",
     "exercise.cli.replay_cmd",
     "exercise.cli.verify_cmd",

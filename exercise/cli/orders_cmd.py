@@ -1,0 +1,89 @@
+"""`exercise orders SAVE SEAT [ORDER ...]`: a seat's orders from the command line.
+
+Without orders it lists what the seat can order now and what it costs (and, with --all, what
+it cannot, with the reason). With orders it checks each one against the seat's view, reports
+every problem on its own line (seat, order, reason) and exits 2, or submits them all for the
+next turn. `--pass` submits no orders. Scripted play and classroom automation use this; the
+terminal UI does the same through the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from exercise.core.orders import parse_order
+from exercise.engine import view_for
+from exercise.engine.choices import legal_choices
+from exercise.engine.legality import check_order, check_orders
+from exercise.errors import ExerciseError, OrderError
+from exercise.store import Game
+from exercise.strategies import HUMAN
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("orders", help="list a seat's possible orders, or submit its orders for the next turn")
+    p.add_argument("save", metavar="SAVE")
+    p.add_argument("seat", metavar="SEAT", help="the delegation giving the orders")
+    p.add_argument("orders", nargs="*", metavar="ORDER", help='e.g. "endorse no-attack-ci in un"')
+    p.add_argument("--pass", dest="pass_turn", action="store_true", help="submit no orders this turn")
+    p.add_argument("--all", action="store_true", help="also list the orders refused now, with why")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with Game.open(args.save) as game:
+        controller = game.controllers().get(args.seat)
+        if controller is None:
+            raise ExerciseError(f"{args.save}: there is no seat {args.seat!r} "
+                                f"(seats: {', '.join(sorted(game.controllers()))})")
+        if controller != HUMAN:
+            raise ExerciseError(f"{args.seat}: is played by the strategy {controller!r}; "
+                                "the white cell can hand it to a human")
+        state = game.state()
+        if state.turn >= game.scenario.turns:
+            raise ExerciseError(f"{args.save}: the game is over (turn {state.turn} of {game.scenario.turns})")
+        view = view_for(state, args.seat)
+        if not args.orders and not args.pass_turn:
+            return _list(game, view, args.all)
+        problems, orders = [], []
+        for text in args.orders:
+            try:
+                order = parse_order(text, args.seat)
+                check_order(view, order)
+                orders.append(order)
+            except OrderError as exc:
+                problems.append(str(exc))
+        if not problems:
+            try:
+                check_orders(view, orders)
+            except OrderError as exc:
+                problems.append(str(exc))
+        if problems:
+            for line in problems:
+                print(line, file=sys.stderr)
+            return 2
+        game.submit(args.seat, orders, for_turn=state.turn + 1)
+        waiting = game.waiting_for()
+        print(f"{args.seat}: {len(orders)} order(s) submitted for turn {state.turn + 1}"
+              + (f"; waiting for {', '.join(waiting)}" if waiting else "; everyone has submitted"))
+    return 0
+
+
+def _list(game: Game, view, show_refused: bool) -> int:
+    print(f"{view.seat} for turn {view.turn + 1}: influence {view.influence:g}, budget {view.budget:g}")
+    mine = game.submitted().get(view.seat)
+    if mine is not None:
+        print("submitted: " + ("; ".join(map(str, mine)) or "pass"))
+    refused = []
+    for order, reason in legal_choices(view):
+        if reason is None:
+            cost = ", ".join(c for c in (f"{order.influence_cost:g} influence" if order.influence_cost else "",
+                                         f"{order.budget_cost:g} budget" if order.budget_cost else "") if c)
+            print(f"  {order}" + (f"  ({cost})" if cost else ""))
+        else:
+            refused.append(f"  {order}: {reason}")
+    if show_refused and refused:
+        print("not now:")
+        print("\n".join(refused))
+    return 0
