@@ -10,12 +10,13 @@ import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from exercise.tui import heap
 from exercise.tui.errors import describe
 from exercise.tui.flow import PlayFlow
 from exercise.tui.screens.home import HomeScreen, save_rows
@@ -26,6 +27,7 @@ WHITE_NAMES = ("@white", "white", "white-cell", "facilitator")
 class ExerciseApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Cyber norms exercise"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
@@ -46,6 +48,7 @@ class ExerciseApp(App[None]):
     def on_mount(self) -> None:
         from exercise.scenario.catalog import list_scenarios
 
+        heap.settle()  # what start-up imported lives as long as the app: not worth walking again
         scenarios, problems = list_scenarios(self.scenarios_dir)
         self.home = HomeScreen(scenarios, problems, self.saves_dir)
         self.push_screen(self.home)
@@ -59,12 +62,14 @@ class ExerciseApp(App[None]):
     def show_main(self, screen: Screen) -> None:
         """Make `screen` the one main screen above home, closing dialogs and the previous one."""
         base = self.screen_stack.index(self.home)
+        heap.release()
         while len(self.screen_stack) > base + 2:  # dialogs above the main screen
             self.pop_screen()
         if self.screen is self.home:
             self.push_screen(screen)
         else:
             self.switch_screen(screen)
+        self.call_after_refresh(heap.settle)
 
     def go_home(self) -> None:
         while self.screen is not self.home and self.home in self.screen_stack:

@@ -13,7 +13,13 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from exercise.core.events import Event, FacilitatorAction, InjectFired, NormAdopted, SessionOutcome
+from exercise.core.events import (
+    Event,
+    FacilitatorAction,
+    InjectFired,
+    NormAdopted,
+    SessionOutcome,
+)
 from exercise.core.spec import Scenario
 from exercise.core.state import DEPTH_NAMES, GameState
 from exercise.engine.metrics import mean_depth, norm_blocs, objective_progress

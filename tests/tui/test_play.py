@@ -9,7 +9,7 @@ from exercise.tui.screens.results import TurnResultsScreen
 from exercise.tui.screens.seat import SeatScreen
 from exercise.tui.screens.tutorial import TutorialScreen
 from exercise.tui.widgets.desk import Desk
-from tests.tui.helpers import SIZE, sync, new_app, settle
+from .helpers import SIZE, sync, new_app, settle
 
 
 @sync

@@ -5,7 +5,7 @@ from __future__ import annotations
 from exercise.tui.screens.privacy import PrivacyScreen
 from exercise.tui.screens.seat import SeatScreen
 from exercise.tui.screens.tutorial import TutorialScreen
-from tests.tui.helpers import SIZE, sync, new_app, screen_text, settle
+from .helpers import SIZE, sync, new_app, screen_text, settle
 
 
 def private_lines(scenario, seat):

@@ -7,7 +7,7 @@ from exercise.tui.screens.replay import ReplayScreen
 from exercise.tui.screens.seat import SeatScreen
 from exercise.tui.widgets.orders_table import OrdersTable
 from exercise.tui.widgets.seat_brief import SeatBrief
-from tests.tui.helpers import SIZE, new_app, screen_text, settle, sync
+from .helpers import SIZE, new_app, screen_text, settle, sync
 
 
 def played(make_game, turns=3):

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from exercise.tui.app import ExerciseApp
-from tests.tui.conftest import TUTORIAL
+from .conftest import TUTORIAL
 
 SIZE = (120, 40)
 

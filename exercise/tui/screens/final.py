@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from exercise.core.state import GameState
 from exercise.engine.metrics import delegation_score, game_metrics
+from exercise.tui.widgets.key_footer import KeyFooter
 
 
 class FinalScreen(Screen[None]):
@@ -50,7 +51,7 @@ class FinalScreen(Screen[None]):
             with Center():
                 yield Button("Replay this game", id="replay", variant="primary")
                 yield Button("Home", id="home")
-        yield Footer()
+        yield KeyFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.on_done(str(event.button.id))

@@ -37,7 +37,7 @@ class HelpScreen(ModalScreen[None]):
             if not binding.description or binding.description in seen:
                 continue
             seen.add(binding.description)
-            table.add_row(binding.key_display or key, binding.description)
+            table.add_row(binding.key_display or key, binding.tooltip or binding.description)
         general = Table(title="Everywhere", expand=True, title_justify="left", show_header=False)
         general.add_column("key", style="bold cyan", no_wrap=True)
         general.add_column("what it does")

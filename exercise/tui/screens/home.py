@@ -9,12 +9,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Button,
     DataTable,
-    Footer,
     Header,
     Input,
     Label,
@@ -28,6 +27,7 @@ from textual.widgets.option_list import Option
 
 from exercise.scenario import load_scenario
 from exercise.scenario.catalog import ScenarioInfo
+from exercise.tui.widgets.key_footer import KeyFooter
 
 
 def save_rows(summaries) -> list[tuple]:
@@ -51,6 +51,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "tab('home-new')", "New"),
         Binding("c", "tab('home-continue')", "Continue"),
         Binding("r", "tab('home-replay')", "Replay"),
+        Binding("s", "start", "Start"),
         Binding("ctrl+r", "refresh_saves", "Refresh saves", show=False),
     ]
 
@@ -73,8 +74,9 @@ class HomeScreen(Screen[None]):
                                        for i in self.scenarios], id="scenario-list")
                     with VerticalScroll(id="scenario-detail"):
                         yield Static(id="scenario-about")
-                        yield Label("Human seats (space ticks a seat; the rest are scripted)", classes="section")
+                        yield Label("Who plays each seat (space switches human / scripted)", classes="section")
                         yield SelectionList[str](id="seat-picker")
+                        yield Static(id="seat-summary")
                         with Horizontal(id="seed-row"):
                             yield Label("Seed", id="seed-label")
                             yield Input(id="seed", type="integer", placeholder="the scenario's seed")
@@ -85,7 +87,7 @@ class HomeScreen(Screen[None]):
             with TabPane("Replay", id="home-replay"):
                 yield Label("Saved games (enter opens one read-only, to step through and branch)", classes="section")
                 yield DataTable(id="replay-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Cyber norms exercise"
@@ -129,9 +131,42 @@ class HomeScreen(Screen[None]):
         picker = self.query_one("#seat-picker", SelectionList)
         picker.clear_options()
         humans = {d.id for d in scenario.delegations if d.human}
-        picker.add_options([(f"{s.name} [{s.id}]: {s.kind}, plays {s.strategy} if scripted", s.id, s.id in humans)
-                            for s in info.seats])
+        picker.add_options([(self._seat_prompt(s, s.id in humans), s.id, s.id in humans) for s in info.seats])
+        self._seat_summary()
         self.query_one("#seed", Input).value = str(scenario.seed)
+
+    @staticmethod
+    def _seat_prompt(seat, human: bool) -> Text:
+        """The tick box alone looks the same ticked or not in many terminals: say it in words."""
+        who = Text(" HUMAN    ", style="bold reverse") if human else Text(" scripted ", style="dim")
+        return Text.assemble(who, " ", (seat.name, "bold" if human else ""), f" [{seat.id}]: {seat.kind}",
+                             ("" if human else f", plays {seat.strategy}", "dim"))
+
+    def _seat_summary(self) -> None:
+        picker = self.query_one("#seat-picker", SelectionList)
+        humans = [s.name for s in (self._current.seats if self._current else ()) if s.id in picker.selected]
+        text = (Text.assemble("Human seats: ", (", ".join(humans), "bold"), ". Every other seat is scripted.")
+                if humans else Text("No human seat: every seat is scripted (a demonstration run, watched "
+                                    "from the white cell).", style="yellow"))
+        self.query_one("#seat-summary", Static).update(text)
+
+    @on(SelectionList.SelectedChanged, "#seat-picker")
+    def _seats_changed(self) -> None:
+        picker = self.query_one("#seat-picker", SelectionList)
+        if self._current is None:
+            return
+        for index, seat in enumerate(self._current.seats):
+            if index < picker.option_count:
+                picker.replace_option_prompt_at_index(index, self._seat_prompt(seat, seat.id in picker.selected))
+        self._seat_summary()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start":  # only where there is something to start
+            return self.query_one("#home-tabs", TabbedContent).active == "home-new"
+        return True
+
+    def action_start(self) -> None:
+        self._start()
 
     @on(Button.Pressed, "#start")
     def _start(self) -> None:
@@ -177,6 +212,7 @@ class HomeScreen(Screen[None]):
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#home-tabs", TabbedContent).active = tab
+        self.refresh_bindings()
         if tab != "home-new":
             self.action_refresh_saves()
 

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from exercise.engine import view_for
 from exercise.engine.metrics import delegation_score
 from exercise.tui.errors import plain_errors
 from exercise.tui.model import objectives_with_progress, seat_label
 from exercise.tui.screens.prompt import ChoiceScreen, PromptScreen
+from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.orders_table import OrdersTable
 from exercise.tui.widgets.seat_brief import SeatBrief
 from exercise.tui.widgets.world import WorldTabs
@@ -54,7 +55,7 @@ class ReplayScreen(Screen[None]):
         brief = VerticalScroll(SeatBrief(id="replay-brief"), id="replay-brief-scroll")
         yield WorldTabs(lead=[("Orders", "tab-orders", OrdersTable(id="replay-orders")),
                               ("Brief", "tab-brief", brief)])
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"Replay: {self.game.scenario.title}"

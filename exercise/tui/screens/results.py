@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from exercise.tui.model import TurnDigest
+from exercise.tui.widgets.key_footer import KeyFooter
 
 VERDICT = {
     "adopted": "bold white on dark_green",
@@ -78,7 +79,7 @@ class TurnResultsScreen(Screen[None]):
             yield Static(digest_renderable(self.digest, self.total_turns), id="results-body")
             with Center():
                 yield Button("See the final scores" if self.game_over else "Continue", id="continue", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(Button).focus()

@@ -10,24 +10,25 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from exercise.engine import view_for
 from exercise.engine.metrics import delegation_score
 from exercise.tui.model import objectives_with_progress, seat_label
 from exercise.tui.screens.review import ReviewScreen
 from exercise.tui.widgets.desk import Desk
+from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.world import WorldTabs
 
 
 class SeatScreen(Screen[None]):
     AUTO_FOCUS = "#choices"
     BINDINGS = [
-        Binding("1", "tab(0)", "Desk"),
-        Binding("2", "tab(1)", "Forums"),
-        Binding("3", "tab(2)", "Norms"),
-        Binding("4", "tab(3)", "Network"),
-        Binding("5", "tab(4)", "Timeline"),
+        Binding("1", "tab(0)", "Desk", show=False),
+        Binding("2", "tab(1)", "Forums", show=False),
+        Binding("3", "tab(2)", "Norms", show=False),
+        Binding("4", "tab(3)", "Network", show=False),
+        Binding("5", "tab(4)", "Timeline", show=False),
         Binding("s", "review", "Submit"),
         Binding("t", "tutorial", "Tutorial", show=False),
         Binding("w", "white_cell", "White cell", show=False),
@@ -43,7 +44,7 @@ class SeatScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield WorldTabs(lead=[("Desk", "tab-desk", Desk(id="desk"))])
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"{seat_label(self.game.scenario, self.seat)}: turn {self.game.turn + 1} of {self.game.scenario.turns}"

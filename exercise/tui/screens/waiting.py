@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
+
+from exercise.tui.widgets.key_footer import KeyFooter
 
 
 class WaitingScreen(Screen[None]):
@@ -23,7 +25,7 @@ class WaitingScreen(Screen[None]):
             with Center():
                 yield Static(id="waiting-text")
             yield LoadingIndicator()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._turn = self.game.turn

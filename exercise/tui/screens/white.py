@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from exercise.core.orders import FACILITATOR, FireInject, Order
 from exercise.engine import facilitator_view
@@ -18,20 +18,21 @@ from exercise.tui.errors import plain_errors
 from exercise.tui.screens.adhoc import AdHocInjectScreen
 from exercise.tui.screens.prompt import ChoiceScreen
 from exercise.tui.widgets.console import ConsoleData, ConsolePane
+from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.world import WorldTabs
 
 
 class WhiteScreen(Screen[None]):
     BINDINGS = [
-        Binding("1", "tab(0)", "Console"),
-        Binding("2", "tab(1)", "Forums"),
-        Binding("3", "tab(2)", "Norms"),
-        Binding("4", "tab(3)", "Network"),
-        Binding("5", "tab(4)", "Timeline"),
-        Binding("p", "pause", "Pause/resume"),
-        Binding("a", "adhoc", "Write inject"),
-        Binding("n", "resolve", "Resolve turn"),
-        Binding("f", "force", "Force turn"),
+        Binding("1", "tab(0)", "Console", show=False),
+        Binding("2", "tab(1)", "Forums", show=False),
+        Binding("3", "tab(2)", "Norms", show=False),
+        Binding("4", "tab(3)", "Network", show=False),
+        Binding("5", "tab(4)", "Timeline", show=False),
+        Binding("p", "pause", "Pause", tooltip="pause or resume the game"),
+        Binding("a", "adhoc", "Inject", tooltip="write an inject on the spot (a salience shift, a capacity shock)"),
+        Binding("n", "resolve", "Resolve", tooltip="resolve the turn (once every human seat has submitted)"),
+        Binding("f", "force", "Force", tooltip="force the turn: missing seats pass or are played by their strategy"),
         Binding("escape", "leave", "Back"),
     ]
 
@@ -46,7 +47,7 @@ class WhiteScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield WorldTabs(lead=[("Console", "tab-console", ConsolePane(id="console"))])
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = self.game.scenario.title

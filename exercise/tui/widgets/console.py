@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from exercise.core.orders import Order
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
+from exercise.tui.widgets.table import Table
 
 
 @attrs.frozen
@@ -65,7 +66,7 @@ class ConsolePane(Vertical):
         with Horizontal(id="console-split"):
             with Vertical(id="console-seats"):
                 yield Label("Seats (enter: hand over to a human or a strategy)", classes="section")
-                yield DataTable(id="seats", cursor_type="row", zebra_stripes=True)
+                yield Table(id="seats", cursor_type="row", zebra_stripes=True)
             with Vertical(id="console-injects"):
                 yield Label("Injects (enter: fire next turn)", classes="section")
                 yield OptionList(id="injects")

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Label, Static
 
 from exercise.engine.views import View
 from exercise.tui.model import ties_of
+from exercise.tui.widgets.table import Table
 
 
 def bloc_text(bloc: dict[str, Any], max_members: int = 12) -> Group:
@@ -35,7 +36,7 @@ class NetworkPane(Vertical):
         yield Label("Norm blocs: groups holding the same side of conflicting norms", classes="section")
         yield HorizontalScroll(id="blocs")
         with Horizontal(id="network-split"):
-            yield DataTable(id="central", cursor_type="row", zebra_stripes=True)
+            yield Table(id="central", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="ties-scroll"):
                 yield Static(id="ties")
 

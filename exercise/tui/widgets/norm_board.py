@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input
 from exercise.engine.views import View
 from exercise.tui.model import NORM_SORT_KEYS, NormRow, norm_rows, sort_rows
 from exercise.tui.widgets.norm_detail import NormDetail
+from exercise.tui.widgets.table import Table
 
 COLUMNS = ("norm", "clarity", "utility", "do-ability", "framework", "conflicts", "breadth", "depth", "status")
 STATUS_STYLE = {"adopted": "bold green", "spreading": "yellow", "draft": "dim"}
@@ -37,7 +38,7 @@ class NormBoard(Vertical):
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter norms: words in the id, text, framework or status (/)", id="norm-filter")
         with Horizontal(id="norm-split"):
-            table = DataTable(id="norm-table", cursor_type="row", zebra_stripes=True)
+            table = Table(id="norm-table", cursor_type="row", zebra_stripes=True)
             yield table
             yield NormDetail(id="norm-detail")
 

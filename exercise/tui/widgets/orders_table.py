@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from exercise.core.orders import Order
+from exercise.tui.widgets.table import Table
 
 
-class OrdersTable(DataTable):
+class OrdersTable(Table):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.add_columns("seat", "order", "cost")  # before mount: the parent may fill it first

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Select
 
 from exercise.core.events import EVENT_TYPES, Event
 from exercise.tui.model import filter_events
+from exercise.tui.widgets.table import Table
 
 KIND_STYLE = {"inject": "bold magenta", "session": "bold", "adopted": "green", "facilitator": "bold yellow",
               "refused": "red", "depth": "cyan"}
@@ -28,7 +29,7 @@ class TimelinePane(Vertical):
             yield Select([], prompt="any forum", id="tl-forum")
             yield Select([], prompt="any delegation", id="tl-delegation")
             yield Select([(k, k) for k in sorted(EVENT_TYPES)], prompt="any kind", id="tl-kind")
-        yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        yield Table(id="timeline", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("turn", "kind", "what happened")

@@ -16,14 +16,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Select, TabbedContent, TabPane, Tabs
+from textual.widgets import ContentSwitcher, Input, Select
 
 from exercise.core.state import GameState
 from exercise.engine.views import View
+from exercise.tui import heap
 from exercise.tui.model import blocs, central_actors
 from exercise.tui.widgets.forums import ForumsPane
 from exercise.tui.widgets.network import NetworkPane
 from exercise.tui.widgets.norm_board import NormBoard
+from exercise.tui.widgets.tab_bar import TabBar
 from exercise.tui.widgets.timeline import TimelinePane
 
 
@@ -53,24 +55,35 @@ WORLD_TABS: tuple[tuple[str, str, type[Widget], Callable], ...] = (
 
 
 class WorldTabs(Vertical):
+    """A tab bar over a `ContentSwitcher`: the lead panes first, then the world panes.
+
+    Switching shows an already built pane (each is built and filled once per data change, the
+    first time it is shown) and moves the focus once, straight to the pane's list or table."""
+
     def __init__(self, lead: Sequence[tuple[str, str, Widget]] = (), **kwargs) -> None:
         super().__init__(**kwargs)
         self._lead = list(lead)
         self._data: tuple[View, GameState] | None = None
         self._fresh: set[str] = set()  # world tabs showing the current data
-        self._lock = asyncio.Lock()  # a tab activation and a data refresh may race to build a pane
+        self._lock = asyncio.Lock()  # a switch and a data refresh may race to build a pane
 
     @property
     def tab_ids(self) -> list[str]:
         return [tab_id for _, tab_id, _ in self._lead] + [tab_id for _, tab_id, _, _ in WORLD_TABS]
 
+    @property
+    def titles(self) -> list[str]:
+        return [title for title, _, _ in self._lead] + [title for title, _, _, _ in WORLD_TABS]
+
     def compose(self) -> ComposeResult:
-        with TabbedContent(id="tabs"):
-            for title, tab_id, widget in self._lead:
-                with TabPane(title, id=tab_id):
+        yield TabBar(self.titles, id="tab-bar")
+        ids = self.tab_ids
+        with ContentSwitcher(initial=ids[0], id="tab-panes"):
+            for _, tab_id, widget in self._lead:
+                with Vertical(id=tab_id, classes="tab-pane"):
                     yield widget
-            for title, tab_id, _, _ in WORLD_TABS:
-                yield TabPane(title, id=tab_id)
+            for _, tab_id, _, _ in WORLD_TABS:
+                yield Vertical(id=tab_id, classes="tab-pane")
 
     def show(self, view: View, state: GameState) -> None:
         self._data = (view, state)
@@ -78,8 +91,7 @@ class WorldTabs(Vertical):
         self.call_later(self._refresh_active)
 
     async def _refresh_active(self) -> None:
-        tabbed = self.query_one(TabbedContent)
-        await self._ensure(tabbed.active)
+        await self._ensure(self.active)
 
     async def _ensure(self, tab_id: str) -> Widget | None:
         """Build the world pane of `tab_id` if needed and give it the current data."""
@@ -90,7 +102,7 @@ class WorldTabs(Vertical):
             return await self._build(tab_id, *spec[2:])
 
     async def _build(self, tab_id: str, cls: type[Widget], fill: Callable) -> Widget:
-        pane = self.query_one(f"#{tab_id}", TabPane)
+        pane = self.query_one(f"#{tab_id}", Vertical)
         found = pane.query(cls)
         if found:
             widget = found.first()
@@ -100,6 +112,7 @@ class WorldTabs(Vertical):
         if tab_id not in self._fresh:
             fill(widget, *self._data)
             self._fresh.add(tab_id)
+            heap.freeze()
         return widget
 
     async def build_all(self) -> None:
@@ -107,11 +120,10 @@ class WorldTabs(Vertical):
         for _, tab_id, _, _ in WORLD_TABS:
             await self._ensure(tab_id)
 
-    @on(TabbedContent.TabActivated)
-    async def _activated(self, event: TabbedContent.TabActivated) -> None:
-        pane_id = event.pane.id if event.pane is not None else None
-        if pane_id:
-            await self._ensure(pane_id)
+    @on(TabBar.Chosen)
+    def _chosen(self, event: TabBar.Chosen) -> None:
+        event.stop()
+        self.switch(event.index)
 
     def switch(self, index: int) -> None:
         ids = self.tab_ids
@@ -119,20 +131,22 @@ class WorldTabs(Vertical):
             self.call_later(self._switch, ids[index])
 
     async def _switch(self, tab_id: str) -> None:
-        """Build the pane if needed, focus its first list or table, then show it. One focus change
-        only: each one re-renders the footer, and focusing inside a hidden pane pulls its tab
-        back, so focus goes straight to the pane about to be shown."""
+        """Build the pane if needed, show it, then focus its first list or table. One focus
+        change only: each one updates the footer's keys."""
         await self._ensure(tab_id)
-        tabbed = self.query_one(TabbedContent)
-        target = self._focus_target(self.query_one(f"#{tab_id}", TabPane))
-        tabbed.active = tab_id
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.current != tab_id:
+            switcher.current = tab_id
+            self.query_one(TabBar).active = self.tab_ids.index(tab_id)
+        target = self._focus_target(self.query_one(f"#{tab_id}", Vertical))
         if target is not None:
-            target.focus()
+            if self.screen.focused is not target:
+                target.focus()
         else:
-            tabbed.query_one(Tabs).focus()
+            self.screen.set_focus(None)
 
     @staticmethod
-    def _focus_target(pane: TabPane) -> Widget | None:
+    def _focus_target(pane: Widget) -> Widget | None:
         """The pane's first list or table (not a text box, so digit keys still switch tabs)."""
         for selector in ("DataTable", "OptionList"):
             for widget in pane.query(selector):
@@ -145,4 +159,4 @@ class WorldTabs(Vertical):
 
     @property
     def active(self) -> str:
-        return self.query_one(TabbedContent).active
+        return self.query_one(ContentSwitcher).current or self.tab_ids[0]
