@@ -48,7 +48,7 @@ class ExerciseApp(App[None]):
     def on_mount(self) -> None:
         from exercise.scenario.catalog import list_scenarios
 
-        heap.settle()  # what start-up imported lives as long as the app: not worth walking again
+        heap.freeze()  # what start-up imported lives as long as the app: not worth walking again
         scenarios, problems = list_scenarios(self.scenarios_dir)
         self.home = HomeScreen(scenarios, problems, self.saves_dir)
         self.push_screen(self.home)
@@ -62,14 +62,13 @@ class ExerciseApp(App[None]):
     def show_main(self, screen: Screen) -> None:
         """Make `screen` the one main screen above home, closing dialogs and the previous one."""
         base = self.screen_stack.index(self.home)
-        heap.release()
         while len(self.screen_stack) > base + 2:  # dialogs above the main screen
             self.pop_screen()
         if self.screen is self.home:
             self.push_screen(screen)
         else:
             self.switch_screen(screen)
-        self.call_after_refresh(heap.settle)
+        self.call_after_refresh(heap.freeze)
 
     def go_home(self) -> None:
         while self.screen is not self.home and self.home in self.screen_stack:
@@ -84,6 +83,7 @@ class ExerciseApp(App[None]):
                 self.game.close()
             except Exception:
                 pass
+            self.call_after_refresh(heap.reclaim)  # the game's screens are garbage now
         self.game = None
         self.flow = None
 

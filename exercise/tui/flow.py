@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from exercise.tui import heap
 from exercise.tui.errors import describe
 from exercise.tui.model import seat_label, turn_digest
 
@@ -147,6 +148,7 @@ class PlayFlow:
                     self.game.resolve(force=force, missing=missing)
                 except AlreadyResolved:
                     pass  # another terminal resolved it first: just show what happened
+                heap.reclaim()  # the screens of the turn are garbage; everyone is waiting anyway
             except Exception as exc:
                 self.app.call_from_thread(self._failed, exc)
                 return

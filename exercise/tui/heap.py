@@ -1,11 +1,16 @@
 """Keep Python's garbage collector out of key presses.
 
-A big game holds a million or so objects (the state, the events, the views, every widget).
-Python's full collections walk all of them: 200-300 ms each on the 200-delegation scenario,
-at unpredictable key presses (the spikes of the norm board's scroll and the tab switches).
-So once a main screen is built and drawn, the heap is collected once and what is alive is
-frozen (`gc.freeze`): later collections walk only what was made since, and are quick. When
-the main screen changes, the old one is unfrozen so that its garbage can be collected.
+A big game holds a million or so objects (the state, the events, the views, the widgets of
+every pane). Python's full collections walk all of them: 200-300 ms each on the
+200-delegation scenario, at unpredictable key presses (the spikes of the norm board's scroll
+and of tab switches). So what is built and meant to stay (start-up imports, a main screen
+once drawn, a pane once filled) is frozen (`gc.freeze`, which costs nothing): later
+collections walk only what was made since, and are quick.
+
+Frozen objects that become garbage wait for `reclaim`, which collects everything once, at
+moments the user is waiting anyway: while a turn resolves, and when a game is closed. A
+collection there costs ~0.2 s even on the tutorial (Textual and its imports are big), which
+is why it is not done on every screen change.
 """
 
 from __future__ import annotations
@@ -13,17 +18,13 @@ from __future__ import annotations
 import gc
 
 
-def release() -> None:
-    """A main screen is being replaced: let everything be collectable again."""
-    gc.unfreeze()
-
-
-def settle() -> None:
-    """A main screen is built and drawn: collect once now, then freeze what is alive."""
-    gc.collect()
+def freeze() -> None:
+    """What exists now is meant to stay: keep it out of later collections."""
     gc.freeze()
 
 
-def freeze() -> None:
-    """A pane was just built: freeze it too (no collection: that is for `settle`)."""
+def reclaim() -> None:
+    """Collect everything once (frozen garbage included), then freeze what is alive."""
+    gc.unfreeze()
+    gc.collect()
     gc.freeze()

@@ -58,3 +58,13 @@ def sync(test):
         return asyncio.run(test(*args, **kwargs))
 
     return wrapper
+
+
+async def wait_until(pilot, condition, what: str, tries: int = 200) -> None:
+    """Pause until `condition()` holds (a condition, never a duration: robust under load)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    raise AssertionError(f"never happened: {what}")

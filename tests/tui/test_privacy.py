@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from exercise.tui.screens.privacy import PrivacyScreen
+from exercise.tui.screens.review import ReviewScreen
 from exercise.tui.screens.seat import SeatScreen
 from exercise.tui.screens.tutorial import TutorialScreen
-from .helpers import SIZE, sync, new_app, screen_text, settle
+from exercise.tui.widgets.world import WorldTabs
+
+from .helpers import SIZE, new_app, screen_text, settle, sync, wait_until
 
 
 def private_lines(scenario, seat):
@@ -30,10 +33,15 @@ async def test_hot_seat_screens_hold_only_their_own_secrets(tmp_path, make_game)
                 assert "instructions" not in screen_text(screen).lower()
                 await pilot.press("enter")
             elif isinstance(screen, SeatScreen):
+                me = screen.seat
                 for tab in "12345":  # every tab, shown and hidden
                     await pilot.press(tab)
+                # every pane built and filled, and the desk showing its own brief, whatever the load
+                await screen.query_one(WorldTabs).build_all()
+                own = private_lines(scenario, me)
+                await wait_until(pilot, lambda: all(line in screen_text(screen) for line in own),
+                                 f"{me}'s desk shows its brief")
                 text = screen_text(screen)
-                me = screen.seat
                 for line in private_lines(scenario, me):
                     assert line in text, f"{me}'s own brief should be on its desk: {line!r}"
                 for other in sorted(scenario.by_id.delegations):
@@ -43,8 +51,10 @@ async def test_hot_seat_screens_hold_only_their_own_secrets(tmp_path, make_game)
                         assert line not in text, f"{me}'s screen shows {other}'s secret: {line!r}"
                 checked.add(me)
                 await pilot.press("s")
-                await pilot.pause()
+                await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review dialog")
                 await pilot.press("ctrl+s")
+                await wait_until(pilot, lambda: app.screen is not screen and not isinstance(app.screen, ReviewScreen),
+                                 f"{me}'s orders submitted")
             if checked == {"atlantia", "borealis"}:
                 break
             await settle(pilot, app)

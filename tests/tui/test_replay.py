@@ -7,6 +7,7 @@ from exercise.tui.screens.replay import ReplayScreen
 from exercise.tui.screens.seat import SeatScreen
 from exercise.tui.widgets.orders_table import OrdersTable
 from exercise.tui.widgets.seat_brief import SeatBrief
+
 from .helpers import SIZE, new_app, screen_text, settle, sync
 
 

@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from exercise.tui.app import ExerciseApp
+
 from .conftest import TUTORIAL
 
 SIZE = (120, 40)

@@ -9,6 +9,7 @@ from exercise.tui.screens.results import TurnResultsScreen
 from exercise.tui.screens.white import WhiteScreen
 from exercise.tui.widgets.console import ConsolePane
 from exercise.tui.widgets.timeline import TimelinePane
+
 from .helpers import SIZE, new_app, screen_text, settle, sync
 
 

@@ -1,0 +1,55 @@
+"""The desk: an illegal choice says why and is not added; orders beyond the seat's influence are
+refused. (Apart from test_play.py so that the test runners can share the work out.)"""
+
+from __future__ import annotations
+
+from exercise.tui.screens.tutorial import TutorialScreen
+from exercise.tui.widgets.desk import Desk
+
+from .helpers import SIZE, new_app, settle, sync
+
+
+@sync
+async def test_an_illegal_choice_says_why_and_is_not_added(tmp_path, make_game):
+    game = make_game(humans=("atlantia",))
+    for _ in range(2):  # two turns in, some orders are refused (a norm already grafted, ...)
+        game.resolve(force=True, missing="strategy")
+    app = new_app(tmp_path, game=game, seat="atlantia")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        desk = app.screen.query_one(Desk)
+        illegal = [i for i, (_, why) in enumerate(desk._shown) if why]
+        assert illegal
+        index = illegal[0]
+        desk.query_one("#choices").highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert desk.pending == []
+        assert any(desk._shown[index][1] in n.message for n in app._notifications)
+
+
+@sync
+async def test_the_desk_refuses_orders_beyond_the_seats_influence(tmp_path, make_game):
+    game = make_game(humans=("atlantia",))
+    app = new_app(tmp_path, game=game, seat="atlantia")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        if isinstance(app.screen, TutorialScreen):
+            await pilot.press("escape")
+        desk = app.screen.query_one(Desk)
+        influence = app.screen.query_one(Desk)._view.influence
+        proposals = [i for i, (o, why) in enumerate(desk._shown) if o.verb == "propose" and not why]
+        for index in proposals:
+            desk.query_one("#choices").highlighted = index
+            await pilot.press("enter")
+            await pilot.pause()
+        spent = sum(o.influence_cost for o in desk.pending)
+        assert 0 < spent <= influence
+        assert len(desk.pending) < len(proposals)
+        assert any("influence" in n.message for n in app._notifications)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    assert game.turn == 1  # the only human seat submitted, so the turn resolved
+    assert game.orders(1)["atlantia"] == desk.pending
