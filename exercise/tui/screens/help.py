@@ -32,7 +32,9 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("key", style="bold cyan", no_wrap=True)
         table.add_column("what it does")
         seen = set()
-        for key, active in self._under.active_bindings.items():
+        # the screen's own keys (those in the footer) first, the lists' arrows and pages after
+        ordered = sorted(self._under.active_bindings.items(), key=lambda item: not item[1].binding.show)
+        for key, active in ordered:
             binding = active.binding
             if not binding.description or binding.description in seen:
                 continue
