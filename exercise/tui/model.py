@@ -20,6 +20,7 @@ from exercise.core.events import (
     NormAdopted,
     SessionOutcome,
 )
+from exercise.core.memo import per_scenario
 from exercise.core.spec import Scenario
 from exercise.core.state import DEPTH_NAMES, GameState
 from exercise.engine.metrics import mean_depth, norm_blocs, objective_progress
@@ -141,28 +142,19 @@ def forum_card(view: View, forum_id: str) -> dict[str, Any]:
 
 # --- the network ---------------------------------------------------------------------------
 
-_CENTRALITY: dict[int, tuple[Scenario, tuple[tuple[str, float, float], ...]]] = {}
-
-
+@per_scenario(maxsize=8)
 def _centrality(scenario: Scenario) -> tuple[tuple[str, float, float], ...]:
-    """Cached per scenario object (ties never change during a game; scenarios aren't hashable)."""
-    hit = _CENTRALITY.get(id(scenario))
-    if hit is not None and hit[0] is scenario:
-        return hit[1]
-    if len(_CENTRALITY) > 8:
-        _CENTRALITY.clear()
-    rows = _compute_centrality(scenario)
-    _CENTRALITY[id(scenario)] = (scenario, rows)
-    return rows
-
-
-def _compute_centrality(scenario: Scenario) -> tuple[tuple[str, float, float], ...]:
+    """Ties never change during a game, so this is computed once per scenario. The pure-Python
+    power iteration is used on purpose: the numpy variant needs numpy and scipy, which are not
+    dependencies, and would silently turn every score into 0."""
     graph = network_for(scenario).graph
     degree = dict(graph.degree(weight="weight"))
-    try:
-        eig = nx.eigenvector_centrality_numpy(graph, weight="weight") if graph.number_of_edges() else {}
-    except Exception:  # disconnected or degenerate graphs: fall back to weighted degree only
-        eig = {}
+    eig: dict[str, float] = {}
+    if graph.number_of_edges():
+        try:
+            eig = nx.eigenvector_centrality(graph, weight="weight", max_iter=1000, tol=1e-9)
+        except nx.PowerIterationFailedConvergence:  # degenerate graphs: rank by weighted degree
+            eig = {}
     rows = [(n, round(float(degree.get(n, 0.0)), 3), round(abs(float(eig.get(n, 0.0))), 3)) for n in sorted(graph)]
     rows.sort(key=lambda r: (-r[2], -r[1], r[0]))
     return tuple(rows)
