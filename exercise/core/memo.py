@@ -1,13 +1,13 @@
 """Memoise what never changes during a game, once per scenario object.
 
-Scenarios are frozen but hold dicts, so they are not hashable; the cache is keyed by identity
-and checks it, and keeps only the last few scenarios (a sweep builds many variants).
+The values live in the scenario's own `memo` dict, so they last exactly as long as the
+scenario does (a sweep that builds many variants frees each with its variant) and a look-up is
+one dict access: appeal and the tie graph are asked for hundreds of thousands of times a game.
 """
 
 from __future__ import annotations
 
 import functools
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -16,24 +16,16 @@ from exercise.core.spec import Scenario
 T = TypeVar("T")
 
 
-def per_scenario(maxsize: int = 16) -> Callable[[Callable[[Scenario], T]], Callable[[Scenario], T]]:
-    def decorate(fn: Callable[[Scenario], T]) -> Callable[[Scenario], T]:
-        cache: OrderedDict[int, tuple[Scenario, T]] = OrderedDict()
+def per_scenario(fn: Callable[[Scenario], T]) -> Callable[[Scenario], T]:
+    key = f"{fn.__module__}.{fn.__qualname__}"
 
-        @functools.wraps(fn)
-        def cached(scenario: Scenario) -> T:
-            key = id(scenario)
-            hit = cache.get(key)
-            if hit is not None and hit[0] is scenario:
-                cache.move_to_end(key)
-                return hit[1]
-            value = fn(scenario)
-            cache[key] = (scenario, value)
-            while len(cache) > maxsize:
-                cache.popitem(last=False)
+    @functools.wraps(fn)
+    def cached(scenario: Scenario) -> T:
+        memo = scenario.memo
+        try:
+            return memo[key]
+        except KeyError:
+            value = memo[key] = fn(scenario)
             return value
 
-        cached.cache_clear = cache.clear  # type: ignore[attr-defined]
-        return cached
-
-    return decorate
+    return cached

@@ -40,20 +40,19 @@ INFLUENCE_COST: dict[str, float] = {
 @attrs.frozen
 class Order:
     verb: ClassVar[str] = ""
+    # Plain class attributes, set per verb: strategies price hundreds of candidates a turn.
+    influence_cost: ClassVar[float] = 0.0
+    budget_cost: ClassVar[float] = 0.0
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.influence_cost = INFLUENCE_COST.get(cls.verb, 0.0)
 
     def __str__(self) -> str:
         return self.text()
 
     def text(self) -> str:  # pragma: no cover - every subclass overrides
         raise NotImplementedError
-
-    @property
-    def influence_cost(self) -> float:
-        return INFLUENCE_COST.get(self.verb, 0.0)
-
-    @property
-    def budget_cost(self) -> float:
-        return 0.0
 
 
 @attrs.frozen
@@ -144,12 +143,10 @@ class Implement(Order):
     verb: ClassVar[str] = "implement"
     norm: str
 
+    budget_cost: ClassVar[float] = 1.0
+
     def text(self) -> str:
         return f"implement {self.norm}"
-
-    @property
-    def budget_cost(self) -> float:
-        return 1.0
 
 
 @attrs.frozen

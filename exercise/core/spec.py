@@ -241,6 +241,11 @@ class Scenario:
     def by_id(self) -> "ScenarioIndex":
         return ScenarioIndex(self)
 
+    @functools.cached_property
+    def memo(self) -> dict[str, object]:
+        """Derived data other layers compute once per scenario (see core/memo.py)."""
+        return {}
+
     def delegation(self, delegation_id: str) -> Delegation:
         return self.by_id.delegations[delegation_id]
 

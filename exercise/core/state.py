@@ -34,7 +34,8 @@ class Seat:
     assistance: float = 0.0  # stock of assistance received, decays each turn
 
     def clone(self) -> Seat:
-        return attrs.evolve(self)
+        return Seat(self.id, self.power, self.capacity, self.budget, self.influence, self.threshold,
+                    self.assistance)
 
 
 @attrs.define

@@ -81,7 +81,7 @@ class _Static:
         self.alignment: dict[tuple[str, str], float] = {}
 
 
-@per_scenario(maxsize=32)
+@per_scenario
 def _static(scenario: Scenario) -> _Static:
     return _Static(scenario)
 
@@ -127,5 +127,7 @@ def base_appeal(state: GameState, delegation: Delegation, norm: Norm, ns: NormSt
     if worst:  # the same as conflict_held(), inlined: this function is the engine's hot spot
         value -= m.conflict_weight * (0.5 + 0.5 * worst / MAX_DEPTH)
     if ns.doability < 1.0:
-        value -= m.cost_weight * (1.0 - ns.doability) * (1.0 - effective_capacity(state, me))
+        seat = state.seats[me]  # effective_capacity(), inlined
+        capacity = min(1.0, seat.capacity + m.assist_capacity * seat.assistance)
+        value -= m.cost_weight * (1.0 - ns.doability) * (1.0 - capacity)
     return value

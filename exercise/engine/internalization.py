@@ -23,22 +23,24 @@ from exercise.engine.log import EventLog
 def run_internalization(state: GameState, log: EventLog) -> None:
     scenario = state.scenario
     m = scenario.model
-    binding_forums = {f.id for f in scenario.forums if f.binding}
+    # members of binding forums as sets: "is d bound by an adopting forum?" is asked per holder
+    binding_members = {f.id: frozenset(state.forums[f.id].members) for f in scenario.forums if f.binding}
     capacity = {d: effective_capacity(state, d) for d in state.seats}
+    delegations = scenario.by_id.delegations
     for norm_id in sorted(state.norms):
         ns = state.norms[norm_id]
         norm = scenario.norm(norm_id)
-        binding = [f for f in sorted(ns.adopted_in) if f in binding_forums]
+        binding = [binding_members[f] for f in sorted(ns.adopted_in) if f in binding_members]
         for d in sorted(ns.depth):
             effort = ns.implementing.get(d, 0.0)
             level = ns.depth[d]
             if level >= MAX_DEPTH:
                 continue
-            align = cached_alignment(state, scenario.delegation(d), norm)
+            align = cached_alignment(state, delegations[d], norm)
             gain = effort
             if align >= m.lip_service_alignment:
                 gain += m.base_internalization * will(align) * (0.4 * capacity[d] + 0.4 * ns.doability + 0.2)
-                if any(d in state.forums[f].members for f in binding):
+                if any(d in members for members in binding):
                     gain += m.binding_effect
             progress = ns.progress.get(d, 0.0) + gain
             if progress >= 1.0:

@@ -38,6 +38,6 @@ class Network:
         self.graph = graph
 
 
-@per_scenario(maxsize=16)
+@per_scenario
 def network_for(scenario: Scenario) -> Network:
     return Network(scenario)

@@ -55,13 +55,14 @@ def adopt(state: GameState, log: EventLog, norm_id: str, delegation_id: str, via
 
 
 def run_orders(state: GameState, log: EventLog, orders: Mapping[str, Sequence[Order]]) -> None:
-    queue: list[tuple[int, float, str, Order]] = []
+    queue: list[tuple[int, float, str, str, Order]] = []
     for seat in sorted(orders):
+        power = -state.seats[seat].power
         for order in orders[seat]:
             if order.verb in _VERB_ORDER:
-                queue.append((_VERB_ORDER.index(order.verb), -state.seats[seat].power, seat, order))
-    queue.sort(key=lambda q: (q[0], q[1], q[2], q[3].text()))
-    for _, _, seat, order in queue:
+                queue.append((_VERB_ORDER.index(order.verb), power, seat, order.text(), order))
+    queue.sort(key=lambda q: q[:4])
+    for _, _, seat, text, order in queue:
         s = state.seats[seat]
         if isinstance(order, Propose):
             forum = state.forums[order.forum]
@@ -69,12 +70,12 @@ def run_orders(state: GameState, log: EventLog, orders: Mapping[str, Sequence[Or
             if forum.item(order.norm) is not None or len(forum.agenda) >= spec.agenda_size:
                 reason = ("another delegation proposed it first" if forum.item(order.norm)
                           else f"the agenda of {order.forum} filled up")
-                log.add(OrderRefused, audience=(seat,), seat=seat, order=str(order), reason=reason)
+                log.add(OrderRefused, audience=(seat,), seat=seat, order=text, reason=reason)
                 continue
         s.influence = r6(s.influence - order.influence_cost)
         s.budget = r6(s.budget - order.budget_cost)
         if isinstance(order, (Endorse, Object, SignOn)):  # public positions; others have own events
-            log.add(OrderGiven, seat=seat, order=str(order))
+            log.add(OrderGiven, seat=seat, order=text)
         _APPLY[type(order)](state, log, seat, order)
 
 

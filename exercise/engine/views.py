@@ -15,6 +15,7 @@ from typing import Any
 from exercise.core.events import Event
 from exercise.core.spec import Delegation, Forum, Norm, Objective
 from exercise.core.state import GameState
+from exercise.engine.appeal import base_appeal
 from exercise.engine.metrics import breadth
 from exercise.engine.network import network_for
 
@@ -28,11 +29,15 @@ class View:
         self.turn = state.turn
         self.scenario_id = state.scenario_id
         self._events = [e for e in events if e.visible_to(seat)]
+        self._me = state.scenario.delegation(seat) if seat is not None else None
+        self._appeal: dict[str, float] = {}  # the state does not change under a view
 
     # --- who I am -------------------------------------------------------------------
     @property
     def me(self) -> Delegation:
-        return self._state.scenario.delegation(self._require_seat())
+        if self._me is None:
+            self._require_seat()
+        return self._me
 
     @property
     def influence(self) -> float:
@@ -73,6 +78,15 @@ class View:
 
     def delegation_ids(self) -> tuple[str, ...]:
         return self._state.scenario.by_id.delegation_ids
+
+    def has_delegation(self, delegation_id: str) -> bool:
+        return delegation_id in self._state.seats
+
+    def has_forum(self, forum_id: str) -> bool:
+        return forum_id in self._state.forums
+
+    def has_norm(self, norm_id: str) -> bool:
+        return norm_id in self._state.norms
 
     def public_delegation(self, delegation_id: str) -> dict[str, Any]:
         d = self._state.scenario.delegation(delegation_id)
@@ -131,6 +145,24 @@ class View:
     def on_agenda(self, forum_id: str, norm_id: str) -> bool:
         return self._state.forums[forum_id].item(norm_id) is not None
 
+    def agenda_length(self, forum_id: str) -> int:
+        return len(self._state.forums[forum_id].agenda)
+
+    def position(self, forum_id: str, norm_id: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+        """(proposer, endorsers, objectors) of one agenda item, or None when it is not on the
+        agenda: what legality checks need, without copying the whole agenda."""
+        item = self._state.forums[forum_id].item(norm_id)
+        if item is None:
+            return None
+        return item.proposer, tuple(item.endorsers), tuple(item.objectors)
+
+    def is_adopted_in(self, forum_id: str, norm_id: str) -> bool:
+        return norm_id in self._state.forums[forum_id].adopted
+
+    def has_signed(self, forum_id: str, norm_id: str, delegation_id: str | None = None) -> bool:
+        who = delegation_id or self._require_seat()
+        return who in self._state.forums[forum_id].signatories.get(norm_id, ())
+
     def adopted_in(self, forum_id: str) -> dict[str, int]:
         return dict(self._state.forums[forum_id].adopted)
 
@@ -173,9 +205,12 @@ class View:
 
     # --- the seat's own judgement (uses only its own private values) ----------------
     def my_appeal(self, norm_id: str) -> float:
-        from exercise.engine.appeal import base_appeal
-
-        return base_appeal(self._state, self.me, self.norm(norm_id), self._state.norms[norm_id])
+        value = self._appeal.get(norm_id)
+        if value is None:
+            state = self._state
+            value = self._appeal[norm_id] = base_appeal(
+                state, self.me, state.scenario.norm(norm_id), state.norms[norm_id])
+        return value
 
     # --- the facilitator ------------------------------------------------------------
     @property

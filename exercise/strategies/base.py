@@ -10,7 +10,7 @@ import random
 from typing import ClassVar
 
 from exercise.core.orders import Order
-from exercise.engine.legality import legal
+from exercise.engine.legality import problem
 from exercise.engine.views import View
 
 
@@ -18,19 +18,20 @@ class Plan:
     def __init__(self, view: View):
         self.view = view
         self.orders: list[Order] = []
+        self._given: set[Order] = set()
         self.influence = view.influence
         self.budget = view.budget
 
     def add(self, order: Order) -> bool:
-        if order in self.orders:
+        influence, budget = order.influence_cost, order.budget_cost
+        if influence > self.influence + 1e-9 or budget > self.budget + 1e-9:
             return False
-        if order.influence_cost > self.influence + 1e-9 or order.budget_cost > self.budget + 1e-9:
-            return False
-        if not legal(self.view, order):
+        if order in self._given or problem(self.view, order) is not None:
             return False
         self.orders.append(order)
-        self.influence -= order.influence_cost
-        self.budget -= order.budget_cost
+        self._given.add(order)
+        self.influence -= influence
+        self.budget -= budget
         return True
 
     @property

@@ -142,7 +142,7 @@ def forum_card(view: View, forum_id: str) -> dict[str, Any]:
 
 # --- the network ---------------------------------------------------------------------------
 
-@per_scenario(maxsize=8)
+@per_scenario
 def _centrality(scenario: Scenario) -> tuple[tuple[str, float, float], ...]:
     """Ties never change during a game, so this is computed once per scenario. The pure-Python
     power iteration is used on purpose: the numpy variant needs numpy and scipy, which are not
