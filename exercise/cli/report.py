@@ -66,4 +66,6 @@ def format_summary(metrics: dict[str, Any]) -> list[str]:
     lines += ["", "Scores against objectives (0-100)"]
     for seat, score in metrics["scores"].items():
         lines.append(f"  {seat:<24} {score:6.1f}")
+    if metrics.get("unscored"):
+        lines.append(f"  no objectives (not scored): {', '.join(metrics['unscored'])}")
     return lines

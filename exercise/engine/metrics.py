@@ -167,5 +167,8 @@ def game_metrics(state: GameState) -> dict[str, Any]:
         "conflict_index": round(conflict_index(state), 4),
         "blocs": blocs,
         "opposed_blocs": opposed_blocs(state, blocs),
-        "scores": {d: delegation_score(state, d) for d in sorted(state.seats)},
+        # only seats with objectives are scored; a seat without any would show a bare 100
+        "scores": {d: delegation_score(state, d) for d in sorted(state.seats)
+                   if state.scenario.delegation(d).objectives},
+        "unscored": [d for d in sorted(state.seats) if not state.scenario.delegation(d).objectives],
     }

@@ -78,3 +78,16 @@ def test_strategies_lists_all_six():
 def test_unknown_command_or_flag_is_exit_2():
     assert exercise("fly").returncode == 2
     assert exercise("run", TUTORIAL, "--turns", "many").returncode == 2
+
+
+def test_only_seats_with_objectives_are_scored():
+    cent = ROOT / "scenarios" / "cent-vs-decent.toml"
+    out = exercise("run", cent, "--turns", 3, "--json")
+    final = json.loads(out.stdout)["final"]
+    from exercise.scenario import load_scenario
+
+    with_objectives = {d.id for d in load_scenario(cent).delegations if d.objectives}
+    assert set(final["scores"]) == with_objectives
+    assert final["unscored"] and not set(final["unscored"]) & with_objectives
+    text = exercise("run", cent, "--turns", 3).stdout
+    assert "no objectives (not scored): " + ", ".join(final["unscored"]) in text
