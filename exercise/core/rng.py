@@ -15,3 +15,19 @@ def derive_seed(seed: int, *labels: object) -> int:
 def stream(seed: int, *labels: object) -> random.Random:
     """A private random generator for (seed, labels...)."""
     return random.Random(derive_seed(seed, *labels))
+
+
+class LazyStream:
+    """`stream(seed, *labels)`, derived on first use. Most scripted strategies are
+    deterministic and never draw, and deriving a stream (a sha256 and a Mersenne Twister
+    seeding) for every seat every turn was a twentieth of a headless game."""
+
+    __slots__ = ("_seed", "_labels", "_rng")
+
+    def __init__(self, seed: int, *labels: object):
+        self._seed, self._labels, self._rng = seed, labels, None
+
+    def __getattr__(self, name: str):
+        if self._rng is None:
+            self._rng = stream(self._seed, *self._labels)
+        return getattr(self._rng, name)

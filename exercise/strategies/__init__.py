@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from exercise.core.orders import Order
-from exercise.core.rng import stream
+from exercise.core.rng import LazyStream
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.engine.views import view_for
@@ -47,8 +47,8 @@ def strategy_orders(state: GameState, seat: str, seed: int, strategy: str | None
     """What `strategy` (default: the seat's scenario strategy) would order for `seat` in the
     coming turn. The seat's random stream comes from (seed, turn, seat) only."""
     name = strategy if strategy and strategy != HUMAN else state.scenario.delegation(seat).strategy
-    rng = stream(seed, state.turn + 1, "strategy", seat)
-    return get_strategy(name).decide(view_for(state, seat), rng)
+    rng = LazyStream(seed, state.turn + 1, "strategy", seat)
+    return get_strategy(name).decide(view_for(state, seat), rng)  # type: ignore[arg-type]
 
 
 def scripted_orders(state: GameState, seed: int, controllers: Mapping[str, str]) -> dict[str, list[Order]]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import random
 
 from exercise.core.orders import Endorse, Implement, Order, SignOn
+from exercise.core.state import MAX_DEPTH
 from exercise.engine.views import View
 from exercise.strategies.base import Plan, Strategy, agenda_items
 
@@ -38,9 +39,11 @@ class Bandwagoner(Strategy):
         for forum in view.my_forums():
             if view.forum(forum).rule == "signon":
                 for norm in view.adopted_in(forum):
-                    if share(set(view.signatories(forum, norm))) >= FOLLOW_SHARE:
+                    if not view.has_signed(forum, norm) and share(set(view.signatories(forum, norm))) >= FOLLOW_SHARE:
                         plan.add(SignOn(norm, forum))
         for norm in view.norm_ids():
-            if view.my_depth(norm) and share(set(view.holders(norm))) > 0.5:
+            if plan.budget + 1e-9 < Implement.budget_cost:
+                break
+            if 0 < view.my_depth(norm) < MAX_DEPTH and share(set(view.holders(norm))) > 0.5:
                 plan.add(Implement(norm))
         return plan.orders

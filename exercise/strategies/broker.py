@@ -33,7 +33,7 @@ class Broker(Strategy):
                 plan.add(Amend(norm, forum, "clarify"))
             elif q["doability"] < DOABLE_ENOUGH:
                 plan.add(Amend(norm, forum, "narrow"))
-            if q["framework"] is None:
+            if q["framework"] is None and not q["adopted_in"]:  # an adopted text's framing is settled
                 trusted = sorted(view.me.affinity.items(), key=lambda kv: (-kv[1], kv[0]))
                 if trusted and trusted[0][1] >= 0.6:
                     plan.add(Graft(norm, trusted[0][0]))

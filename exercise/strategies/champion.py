@@ -26,13 +26,17 @@ class Champion(Strategy):
                          else Endorse(item["norm"], forum))
         forums = sorted(view.my_forums(), key=lambda f: (view.next_session(f) or 10**6, f))
         # Its favourites first; once those are adopted everywhere it sits, the next liked norm.
+        # Forums where the norm is already on the table are skipped before asking legality.
         for norm in liked:
-            if any(plan.add(Propose(norm, f)) for f in forums):
+            if plan.influence < Propose.influence_cost:
+                break
+            if any(plan.add(Propose(norm, f)) for f in forums
+                   if not view.on_agenda(f, norm) and not view.is_adopted_in(f, norm)):
                 break
         for forum in view.my_forums():
             if view.forum(forum).rule == "signon":
                 for norm in view.adopted_in(forum):
-                    if norm in top:
+                    if norm in top and not view.has_signed(forum, norm):
                         plan.add(SignOn(norm, forum))
         held = [n for n in top if view.my_depth(n)]
         for norm in held:

@@ -24,5 +24,6 @@ class LipService(Strategy):
         for forum in view.my_forums():
             if view.forum(forum).rule == "signon":
                 for norm in view.adopted_in(forum):
-                    plan.add(SignOn(norm, forum))
+                    if not view.has_signed(forum, norm):
+                        plan.add(SignOn(norm, forum))
         return plan.orders
