@@ -7,7 +7,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from exercise.engine import view_for
@@ -15,13 +14,14 @@ from exercise.engine.metrics import delegation_score
 from exercise.tui.errors import plain_errors
 from exercise.tui.model import objectives_with_progress, seat_label
 from exercise.tui.screens.prompt import ChoiceScreen, PromptScreen
+from exercise.tui.screens.tabbed import TabbedScreen
 from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.orders_table import OrdersTable
 from exercise.tui.widgets.seat_brief import SeatBrief
 from exercise.tui.widgets.world import WorldTabs
 
 
-class ReplayScreen(Screen[None]):
+class ReplayScreen(TabbedScreen):
     BINDINGS = [
         Binding("left", "step(-1)", "Turn back", priority=True),
         Binding("right", "step(1)", "Turn on", priority=True),

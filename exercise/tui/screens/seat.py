@@ -9,19 +9,19 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Header, Input
 
 from exercise.engine import view_for
 from exercise.engine.metrics import delegation_score
 from exercise.tui.model import objectives_with_progress, seat_label
 from exercise.tui.screens.review import ReviewScreen
+from exercise.tui.screens.tabbed import TabbedScreen
 from exercise.tui.widgets.desk import Desk
 from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.world import WorldTabs
 
 
-class SeatScreen(Screen[None]):
+class SeatScreen(TabbedScreen):
     AUTO_FOCUS = "#choices"
     BINDINGS = [
         Binding("1", "tab(0)", "Desk", show=False),

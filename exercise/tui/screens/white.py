@@ -8,7 +8,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Header, Input
 
 from exercise.core.orders import FACILITATOR, FireInject, Order
@@ -17,12 +16,13 @@ from exercise.strategies import strategy_names
 from exercise.tui.errors import plain_errors
 from exercise.tui.screens.adhoc import AdHocInjectScreen
 from exercise.tui.screens.prompt import ChoiceScreen
+from exercise.tui.screens.tabbed import TabbedScreen
 from exercise.tui.widgets.console import ConsoleData, ConsolePane
 from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.world import WorldTabs
 
 
-class WhiteScreen(Screen[None]):
+class WhiteScreen(TabbedScreen):
     BINDINGS = [
         Binding("1", "tab(0)", "Console", show=False),
         Binding("2", "tab(1)", "Forums", show=False),

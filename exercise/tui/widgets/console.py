@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from exercise.core.orders import Order
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
+from exercise.tui.widgets.options import Options
 from exercise.tui.widgets.table import Table
 
 
@@ -69,7 +70,7 @@ class ConsolePane(Vertical):
                 yield Table(id="seats", cursor_type="row", zebra_stripes=True)
             with Vertical(id="console-injects"):
                 yield Label("Injects (enter: fire next turn)", classes="section")
-                yield OptionList(id="injects")
+                yield Options(id="injects")
         with Horizontal(id="console-buttons"):
             yield Button("Pause / resume", id="pause")
             yield Button("Force the turn", id="force", variant="warning")

@@ -21,6 +21,7 @@ from exercise.engine.choices import legal_choices
 from exercise.engine.legality import check_orders
 from exercise.engine.views import View
 from exercise.errors import OrderError
+from exercise.tui.widgets.options import Options
 from exercise.tui.widgets.seat_brief import SeatBrief
 
 
@@ -55,9 +56,9 @@ class Desk(Horizontal):
             yield SeatBrief(id="brief")
         with Vertical(id="orders-column"):
             yield Input(placeholder="filter orders: a norm, forum or verb", id="order-filter")
-            yield OptionList(id="choices")
+            yield Options(id="choices")
             yield Label("Your orders this turn (enter removes one)", id="pending-label")
-            yield OptionList(id="pending")
+            yield Options(id="pending")
             with Horizontal(id="submit-row"):
                 yield Static(id="cost")
                 yield Button("Review and submit", id="review", variant="primary")

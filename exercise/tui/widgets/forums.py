@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from exercise.engine.views import View
 from exercise.tui.model import forum_card
+from exercise.tui.widgets.options import Options
 
 
 class ForumsPane(Horizontal):
@@ -23,7 +24,7 @@ class ForumsPane(Horizontal):
         self._ids: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="forum-list")
+        yield Options(id="forum-list")
         with VerticalScroll(id="forum-detail-scroll"):
             yield Static(id="forum-detail")
 

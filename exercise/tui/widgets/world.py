@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Input, Select
+from textual.widgets import Input, Select
 
 from exercise.core.state import GameState
 from exercise.engine.views import View
@@ -25,6 +25,7 @@ from exercise.tui.model import blocs, central_actors
 from exercise.tui.widgets.forums import ForumsPane
 from exercise.tui.widgets.network import NetworkPane
 from exercise.tui.widgets.norm_board import NormBoard
+from exercise.tui.widgets.panes import Panes
 from exercise.tui.widgets.tab_bar import TabBar
 from exercise.tui.widgets.timeline import TimelinePane
 
@@ -55,7 +56,7 @@ WORLD_TABS: tuple[tuple[str, str, type[Widget], Callable], ...] = (
 
 
 class WorldTabs(Vertical):
-    """A tab bar over a `ContentSwitcher`: the lead panes first, then the world panes.
+    """A tab bar over the tab panes (`Panes`): the lead panes first, then the world panes.
 
     Switching shows an already built pane (each is built and filled once per data change, the
     first time it is shown) and moves the focus once, straight to the pane's list or table."""
@@ -78,7 +79,7 @@ class WorldTabs(Vertical):
     def compose(self) -> ComposeResult:
         yield TabBar(self.titles, id="tab-bar")
         ids = self.tab_ids
-        with ContentSwitcher(initial=ids[0], id="tab-panes"):
+        with Panes(initial=ids[0], id="tab-panes"):
             for _, tab_id, widget in self._lead:
                 with Vertical(id=tab_id, classes="tab-pane"):
                     yield widget
@@ -127,23 +128,34 @@ class WorldTabs(Vertical):
 
     def switch(self, index: int) -> None:
         ids = self.tab_ids
-        if 0 <= index < len(ids):
-            self.call_later(self._switch, ids[index])
+        if not 0 <= index < len(ids):
+            return
+        tab_id = ids[index]
+        if self._ready(tab_id):
+            self._show(tab_id)  # at once: the key's whole effect lands in one frame
+        else:
+            self.call_later(self._switch, tab_id)
+
+    def _ready(self, tab_id: str) -> bool:
+        """Whether the pane is built and showing the current data (nothing to wait for)."""
+        if all(tab_id != spec[1] for spec in WORLD_TABS):
+            return True
+        return tab_id in self._fresh and not self._lock.locked()
 
     async def _switch(self, tab_id: str) -> None:
-        """Build the pane if needed, show it, then focus its first list or table. One focus
-        change only: each one updates the footer's keys."""
         await self._ensure(tab_id)
-        switcher = self.query_one(ContentSwitcher)
+        self._show(tab_id)
+
+    def _show(self, tab_id: str) -> None:
+        """Show the pane, then focus its first list or table: one focus change only (each
+        one updates the footer's keys), made at once rather than after the next frame."""
+        switcher = self.query_one(Panes)
         if switcher.current != tab_id:
             switcher.current = tab_id
             self.query_one(TabBar).active = self.tab_ids.index(tab_id)
         target = self._focus_target(self.query_one(f"#{tab_id}", Vertical))
-        if target is not None:
-            if self.screen.focused is not target:
-                target.focus()
-        else:
-            self.screen.set_focus(None)
+        if self.screen.focused is not target:
+            self.screen.set_focus(target)
 
     @staticmethod
     def _focus_target(pane: Widget) -> Widget | None:
@@ -159,4 +171,4 @@ class WorldTabs(Vertical):
 
     @property
     def active(self) -> str:
-        return self.query_one(ContentSwitcher).current or self.tab_ids[0]
+        return self.query_one(Panes).current or self.tab_ids[0]
