@@ -27,6 +27,7 @@ from exercise.tui.widgets.network import NetworkPane
 from exercise.tui.widgets.norm_board import NormBoard
 from exercise.tui.widgets.panes import Panes
 from exercise.tui.widgets.tab_bar import TabBar
+from exercise.tui.widgets.tab_slot import TabSlot
 from exercise.tui.widgets.timeline import TimelinePane
 
 
@@ -81,10 +82,10 @@ class WorldTabs(Vertical):
         ids = self.tab_ids
         with Panes(initial=ids[0], id="tab-panes"):
             for _, tab_id, widget in self._lead:
-                with Vertical(id=tab_id, classes="tab-pane"):
+                with TabSlot(id=tab_id, classes="tab-pane"):
                     yield widget
             for _, tab_id, _, _ in WORLD_TABS:
-                yield Vertical(id=tab_id, classes="tab-pane")
+                yield TabSlot(id=tab_id, classes="tab-pane")
 
     def show(self, view: View, state: GameState) -> None:
         self._data = (view, state)
@@ -103,7 +104,7 @@ class WorldTabs(Vertical):
             return await self._build(tab_id, *spec[2:])
 
     async def _build(self, tab_id: str, cls: type[Widget], fill: Callable) -> Widget:
-        pane = self.query_one(f"#{tab_id}", Vertical)
+        pane = self.query_one(f"#{tab_id}", TabSlot)
         found = pane.query(cls)
         if found:
             widget = found.first()
@@ -153,7 +154,7 @@ class WorldTabs(Vertical):
         if switcher.current != tab_id:
             switcher.current = tab_id
             self.query_one(TabBar).active = self.tab_ids.index(tab_id)
-        target = self._focus_target(self.query_one(f"#{tab_id}", Vertical))
+        target = self._focus_target(self.query_one(f"#{tab_id}", TabSlot))
         if self.screen.focused is not target:
             self.screen.set_focus(target)
 
