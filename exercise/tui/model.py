@@ -7,6 +7,7 @@ so every screen derives what it shows from the same place. A seat's screens are 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -141,12 +142,35 @@ def forum_card(view: View, forum_id: str) -> dict[str, Any]:
 
 
 # --- the network ---------------------------------------------------------------------------
+#
+# The network tab's two computations are the only slow ones of the TUI's models (0.2 s and
+# 0.3 s on the 200-delegation game, pure Python): both are remembered in the scenario's memo,
+# and `network_facts_known` tells whether they are at hand, so the tab can compute them in a
+# worker instead of freezing a key press. The lock keeps two threads (a prefetch and the tab's
+# own worker) from computing the same thing twice.
 
-@per_scenario
+_COMPUTING = threading.Lock()
+BLOCS_KEPT = 8  # bloc computations remembered per scenario (a few turns of a replay)
+
+
+def _kept(scenario: Scenario, name: str) -> dict:
+    return scenario.memo.setdefault(f"{__name__}.{name}", {})
+
+
 def _centrality(scenario: Scenario) -> tuple[tuple[str, float, float], ...]:
     """Ties never change during a game, so this is computed once per scenario. The pure-Python
     power iteration is used on purpose: the numpy variant needs numpy and scipy, which are not
     dependencies, and would silently turn every score into 0."""
+    kept = _kept(scenario, "centrality")
+    if "rows" in kept:
+        return kept["rows"]
+    with _COMPUTING:
+        if "rows" not in kept:
+            kept["rows"] = _compute_centrality(scenario)
+    return kept["rows"]
+
+
+def _compute_centrality(scenario: Scenario) -> tuple[tuple[str, float, float], ...]:
     graph = network_for(scenario).graph
     degree = dict(graph.degree(weight="weight"))
     eig: dict[str, float] = {}
@@ -167,8 +191,43 @@ def central_actors(scenario: Scenario, top: int = 10) -> list[tuple[str, float, 
 
 
 def blocs(state: GameState) -> list[dict[str, Any]]:
-    """Norm blocs computed only from public facts (who holds what, and power)."""
-    return norm_blocs(state)
+    """Norm blocs computed only from public facts (who holds which contested norm, and
+    power), remembered by exactly those facts: every seat's view, the white cell's polls and
+    replay's steps of one turn share one computation, and any change of holdings or power
+    computes it again. Treat the result as read-only."""
+    facts = _bloc_facts(state)
+    kept = _kept(state.scenario, "blocs")
+    found = kept.get(facts)
+    if found is None:
+        with _COMPUTING:
+            found = kept.get(facts)
+            if found is None:
+                found = kept[facts] = norm_blocs(state)
+                while len(kept) > BLOCS_KEPT:
+                    kept.pop(next(iter(kept)), None)
+    return found
+
+
+def _bloc_facts(state: GameState) -> tuple:
+    contested = _contested(state.scenario)
+    held = tuple((d, frozenset(n for n in contested if d in state.norms[n].depth)) for d in sorted(state.seats))
+    power = tuple(state.seats[d].power for d in sorted(state.seats))
+    return held, power
+
+
+@per_scenario
+def _contested(scenario: Scenario) -> tuple[str, ...]:
+    return tuple(sorted({n for norm in scenario.norms for other in norm.conflicts for n in (norm.id, other)}))
+
+
+def network_facts(state: GameState) -> tuple[list[dict[str, Any]], list[tuple[str, float, float]]]:
+    """What the network tab shows besides the view: the blocs, and every actor by centrality."""
+    return blocs(state), central_actors(state.scenario, top=len(state.seats))
+
+
+def network_facts_known(state: GameState) -> bool:
+    """Whether `network_facts(state)` is at hand, without computing anything."""
+    return "rows" in _kept(state.scenario, "centrality") and _bloc_facts(state) in _kept(state.scenario, "blocs")
 
 
 def ties_of(view: View, delegation_id: str) -> list[tuple[str, float]]:

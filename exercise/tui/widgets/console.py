@@ -96,10 +96,11 @@ class ConsolePane(Vertical):
         if data.read_only:
             status.append("\n read-only save: watching only", style="dim")
         self.query_one("#console-status", Static).update(status)
-        table = self.query_one("#seats", DataTable)
+        table = self.query_one("#seats", Table)
         row = table.cursor_row
-        table.clear()
-        for seat in sorted(state.seats):
+        seats = sorted(state.seats)
+        rows = []
+        for seat in seats:
             controller = data.controllers.get(seat, "?")
             if controller != "human":
                 orders = Text("scripted", style="dim")
@@ -107,8 +108,9 @@ class ConsolePane(Vertical):
                 orders = Text("✓ submitted", style="green")
             else:
                 orders = Text("… waiting", style="yellow")
-            table.add_row(seat, scenario.delegation(seat).name,
-                          Text(controller, style="bold" if controller == "human" else ""), orders, key=seat)
+            rows.append((seat, scenario.delegation(seat).name,
+                         Text(controller, style="bold" if controller == "human" else ""), orders))
+        table.replace_rows(rows, keys=seats)
         if row is not None and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         queued = {getattr(o, "inject", "") for o in data.white_orders}

@@ -1,8 +1,14 @@
 """The network: norm blocs side by side (members and the norms they hold), the most central
-actors, and the ties of the highlighted actor. Everything here is public."""
+actors, and the ties of the highlighted actor. Everything here is public.
+
+The blocs and the centrality take half a second to compute on the 200-delegation game: when
+they are not at hand yet (the tab's prefetch has not finished), the pane shows a loading
+indicator and computes them in a worker, so the key that opened it is not held up.
+"""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from rich.console import Group
@@ -11,9 +17,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Static
+from textual.worker import Worker
 
+from exercise.core.state import GameState
 from exercise.engine.views import View
-from exercise.tui.model import ties_of
+from exercise.tui.errors import describe
+from exercise.tui.model import network_facts, network_facts_known, ties_of
 from exercise.tui.widgets.table import Table
 
 
@@ -31,6 +40,39 @@ class NetworkPane(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._view: View | None = None
+        self._wanted: tuple[View, GameState] | None = None  # the data the pane is to show
+        self.pending: Worker | None = None  # computing the blocs and the centrality
+
+    def show_world(self, view: View, state: GameState) -> None:
+        """Show `view` with the blocs and centrality of `state`: now if they are at hand,
+        else once a worker has computed them."""
+        self._wanted = (view, state)
+        if network_facts_known(state):
+            self.loading = False
+            self.show(view, *network_facts(state))
+            return
+        self.loading = True
+        self.pending = self.run_worker(partial(self._compute, view, state), thread=True, group="network",
+                                       exit_on_error=False)
+
+    def _compute(self, view: View, state: GameState) -> None:
+        try:
+            facts = network_facts(state)
+        except Exception as exc:
+            self.app.call_from_thread(self._failed, exc)
+            return
+        self.app.call_from_thread(self._computed, view, state, facts)
+
+    def _computed(self, view: View, state: GameState, facts) -> None:
+        wanted = self._wanted
+        if wanted is None or wanted[0] is not view or wanted[1] is not state:
+            return  # newer data came meanwhile: its own worker fills the pane
+        self.loading = False
+        self.show(view, *facts)
+
+    def _failed(self, exc: Exception) -> None:
+        self.loading = False
+        self.app.notify(describe(exc), title="Could not compute the network", severity="error")
 
     def compose(self) -> ComposeResult:
         yield Label("Norm blocs: groups holding the same side of conflicting norms", classes="section")
@@ -53,15 +95,14 @@ class NetworkPane(Vertical):
         else:
             holder.mount(Static(Text("No blocs yet: no one holds either side of a conflicting pair of norms.",
                                      style="dim"), classes="bloc"))
-        table = self.query_one("#central", DataTable)
-        table.clear()
-        scenario_actors = actors
-        for actor, degree, eig in scenario_actors:
+        rows = []
+        for actor, degree, eig in actors:
             public = view.public_delegation(actor)
-            table.add_row(Text(actor, style="bold" if actor == view.seat else ""), public["kind"],
-                          public["bloc"] or "-", f"{degree:.1f}", f"{eig:.2f}", key=actor)
-        if scenario_actors:
-            self._ties(scenario_actors[0][0])
+            rows.append((Text(actor, style="bold" if actor == view.seat else ""), public["kind"],
+                         public["bloc"] or "-", f"{degree:.1f}", f"{eig:.2f}"))
+        self.query_one("#central", Table).replace_rows(rows, keys=[actor for actor, _, _ in actors])
+        if actors:
+            self._ties(actors[0][0])
 
     @on(DataTable.RowHighlighted, "#central")
     def _highlight(self, event: DataTable.RowHighlighted) -> None:

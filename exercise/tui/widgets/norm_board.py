@@ -53,19 +53,17 @@ class NormBoard(Vertical):
         self._fill()
 
     def _fill(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(Table)
         current = None
         if table.row_count and table.cursor_row is not None and table.cursor_row < table.row_count:
             current = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
         text = self.query_one("#norm-filter", Input).value
         rows = sort_rows([r for r in self._rows if r.matches(text)], self.sort_key, self.reverse)
-        table.clear()
-        for r in rows:
-            table.add_row(
-                Text(r.id, style="bold"), f"{r.clarity:.2f}", f"{r.utility:.2f}", f"{r.doability:.2f}",
-                r.framework, r.conflicts, f"{r.breadth:.2f}", f"{r.depth:.1f}" if r.holders else "-",
-                Text(r.status, style=STATUS_STYLE.get(r.status, "")), key=r.id,
-            )
+        table.replace_rows([
+            (Text(r.id, style="bold"), f"{r.clarity:.2f}", f"{r.utility:.2f}", f"{r.doability:.2f}",
+             r.framework, r.conflicts, f"{r.breadth:.2f}", f"{r.depth:.1f}" if r.holders else "-",
+             Text(r.status, style=STATUS_STYLE.get(r.status, "")))
+            for r in rows], keys=[r.id for r in rows])
         for name in COLUMNS:
             label = name + (" ▼" if self.reverse else " ▲") if NORM_SORT_KEYS.get(name) == NORM_SORT_KEYS[self.sort_key] else name
             table.columns[name].label = Text(label)  # type: ignore[index]

@@ -55,11 +55,12 @@ class TimelinePane(Vertical):
             delegation=self._value(self.query_one("#tl-delegation", Select)),
             kind=self._value(self.query_one("#tl-kind", Select)),
         )
-        table = self.query_one(DataTable)
-        table.clear()
-        # newest first: the latest turn is what a player wants to read
-        for e in sorted(shown, key=lambda e: (-e.turn, -e.seq)):
-            table.add_row(str(e.turn), Text(e.kind, style=KIND_STYLE.get(e.kind, "")), e.text())
+        # newest first: the latest turn is what a player wants to read. The text is a Text,
+        # not a str: it is shown as written (a string would be read as markup), and a row of
+        # Texts is measured by counting (widgets/table.py)
+        self.query_one(Table).replace_rows([
+            (str(e.turn), Text(e.kind, style=KIND_STYLE.get(e.kind, "")), Text(e.text()))
+            for e in sorted(shown, key=lambda e: (-e.turn, -e.seq))])
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:

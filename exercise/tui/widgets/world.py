@@ -4,7 +4,9 @@ leads with (a seat's desk, the white cell's console, replay's orders).
 The parent hands it a view; it hands each pane its part. A seat's screen passes that seat's
 view, so the panes can only show what `view_for` lets that seat see. A world pane is built
 the first time its tab opens and refreshed only while it is shown, so passing the keyboard
-to the next seat or stepping through a replay stays quick.
+to the next seat or stepping through a replay stays quick. The network tab's slow part (blocs
+and centrality, public and remembered per turn) is computed in the background as soon as
+new data arrives, so that tab opens at once.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from textual.widgets import Input, Select
 from exercise.core.state import GameState
 from exercise.engine.views import View
 from exercise.tui import heap
-from exercise.tui.model import blocs, central_actors
+from exercise.tui.model import network_facts, network_facts_known
 from exercise.tui.widgets.forums import ForumsPane
 from exercise.tui.widgets.network import NetworkPane
 from exercise.tui.widgets.norm_board import NormBoard
@@ -41,7 +43,7 @@ def _show_norms(pane: NormBoard, view: View, state: GameState) -> None:
 
 def _show_network(pane: NetworkPane, view: View, state: GameState) -> None:
     # blocs and centrality use only public facts: who holds what, power and ties
-    pane.show(view, blocs(state), central_actors(state.scenario, top=len(state.seats)))
+    pane.show_world(view, state)
 
 
 def _show_timeline(pane: TimelinePane, view: View, state: GameState) -> None:
@@ -68,6 +70,7 @@ class WorldTabs(Vertical):
         self._data: tuple[View, GameState] | None = None
         self._fresh: set[str] = set()  # world tabs showing the current data
         self._lock = asyncio.Lock()  # a switch and a data refresh may race to build a pane
+        self._prefetching = False
 
     @property
     def tab_ids(self) -> list[str]:
@@ -91,6 +94,27 @@ class WorldTabs(Vertical):
         self._data = (view, state)
         self._fresh.clear()
         self.call_later(self._refresh_active)
+        self._prefetch()
+
+    def _prefetch(self) -> None:
+        """Compute the network tab's blocs and centrality for the latest data in a worker,
+        one computation at a time (they are remembered: once per turn)."""
+        if self._data is None or self._prefetching or network_facts_known(self._data[1]):
+            return
+        self._prefetching = True
+        state = self._data[1]
+
+        def work() -> None:
+            try:
+                network_facts(state)
+            finally:
+                self.app.call_from_thread(self._prefetched)
+
+        self.run_worker(work, thread=True, group="prefetch", exit_on_error=False)
+
+    def _prefetched(self) -> None:
+        self._prefetching = False
+        self._prefetch()  # newer data may have come meanwhile
 
     async def _refresh_active(self) -> None:
         await self._ensure(self.active)
@@ -114,13 +138,16 @@ class WorldTabs(Vertical):
         if tab_id not in self._fresh:
             fill(widget, *self._data)
             self._fresh.add(tab_id)
-            heap.freeze()
+            self.call_after_refresh(heap.freeze)  # the pane and what its first frame cached
         return widget
 
     async def build_all(self) -> None:
         """Build and fill every world pane (tests and screenshots of hidden tabs)."""
         for _, tab_id, _, _ in WORLD_TABS:
             await self._ensure(tab_id)
+        network = self.query_one(NetworkPane)
+        if network.pending is not None:
+            await network.pending.wait()
 
     @on(TabBar.Chosen)
     def _chosen(self, event: TabBar.Chosen) -> None:
