@@ -8,21 +8,33 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 
 import attrs
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from exercise.core.events import Event
 from exercise.errors import ReplayError, SaveError
 from exercise.store.eventlog import EventLog
-from exercise.store.schema import GAME_ID, EventRow, PendingRow, SeatRow, SnapshotRow, TurnRow
+from exercise.store.schema import GAME_ID, EventRow, GameRow, PendingRow, SeatRow, SnapshotRow, TurnRow
 
 
 def now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# The reads every turn and every screen refresh makes, built once: building a select() costs
+# more than running it, and Core execution skips the ORM's per-statement machinery.
+_LATEST_TURN = select(func.max(TurnRow.turn)).where(TurnRow.game_id == GAME_ID)
+_PAUSED = select(GameRow.paused).where(GameRow.id == GAME_ID)
+_NEXT_SEQ = select(func.max(EventRow.seq)).where(EventRow.game_id == GAME_ID)
+_CONTROLLERS = (select(SeatRow.seat, SeatRow.controller).where(SeatRow.game_id == GAME_ID)
+                .order_by(SeatRow.seat))
+_PENDING = (select(PendingRow.seat, PendingRow.orders)
+            .where(PendingRow.game_id == GAME_ID, PendingRow.turn == bindparam("turn"))
+            .order_by(PendingRow.seat))
+
+
 def latest_turn(s: Session) -> int:
-    turn = s.scalar(select(func.max(TurnRow.turn)).where(TurnRow.game_id == GAME_ID))
+    turn = s.connection().scalar(_LATEST_TURN)
     if turn is None:
         raise SaveError("the save has no turns recorded (not even the start)")
     return turn
@@ -32,22 +44,22 @@ def last_seq(s: Session, turn: int) -> int | None:
     return s.scalar(select(TurnRow.last_seq).where(TurnRow.game_id == GAME_ID, TurnRow.turn == turn))
 
 
+def paused(s: Session) -> bool:
+    return bool(s.connection().scalar(_PAUSED))
+
+
 def next_seq(s: Session) -> int:
-    top = s.scalar(select(func.max(EventRow.seq)).where(EventRow.game_id == GAME_ID))
+    top = s.connection().scalar(_NEXT_SEQ)
     return 0 if top is None else top + 1
 
 
 def controllers(s: Session) -> dict[str, str]:
-    rows = s.execute(select(SeatRow.seat, SeatRow.controller).where(SeatRow.game_id == GAME_ID)
-                     .order_by(SeatRow.seat))
-    return {seat: controller for seat, controller in rows}
+    return {seat: controller for seat, controller in s.connection().execute(_CONTROLLERS)}
 
 
 def pending(s: Session, turn: int) -> dict[str, str]:
     """seat -> submitted order lines for `turn` (not yet resolved)."""
-    rows = s.execute(select(PendingRow.seat, PendingRow.orders)
-                     .where(PendingRow.game_id == GAME_ID, PendingRow.turn == turn).order_by(PendingRow.seat))
-    return {seat: text for seat, text in rows}
+    return {seat: text for seat, text in s.connection().execute(_PENDING, {"turn": turn})}
 
 
 def snapshot(s: Session, turn: int, latest: int) -> tuple[str, str, bytes]:

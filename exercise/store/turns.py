@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 
 import attrs
-from sqlalchemy import delete, insert, update
+from sqlalchemy import bindparam, delete, update
 from sqlalchemy.orm import Session
 
 from exercise.core.events import Event, FacilitatorAction
@@ -84,6 +84,9 @@ def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pen
     return Plan({k: orders[k] for k in sorted(orders)}, {k: sources[k] for k in sorted(sources)}, waiting, audit)
 
 
+_CLEAR_PENDING = delete(PendingRow).where(PendingRow.game_id == GAME_ID, PendingRow.turn == bindparam("turn"))
+_PLAYED = update(GameRow).where(GameRow.id == GAME_ID).values(last_played_at=bindparam("stamp"))
+
 _pool: ThreadPoolExecutor | None = None
 
 
@@ -114,15 +117,15 @@ def write_turn(s: Session, log: EventLog, plan: Plan, state: GameState, seed: in
     log.append(s, result.events, seq, audit=False, texts=texts)
     bulk_insert(s, OrderRow.__table__, [
         (GAME_ID, turn, seat, orders_text(orders), plan.sources[seat]) for seat, orders in plan.orders.items()])
+    events_hash = events_digest(zip((e.kind for e in result.events), texts))
     digest, packed = snapshot.result()
-    s.execute(insert(SnapshotRow.__table__).values(
-        game_id=GAME_ID, turn=turn, codec=SNAPSHOT_CODEC, sha256=digest, data=packed))
-    s.execute(insert(TurnRow.__table__).values(
-        game_id=GAME_ID, turn=turn, state_hash=digest,
-        events_hash=events_digest(zip((e.kind for e in result.events), texts)),
-        last_seq=seq + len(texts) - 1, resolved_at=stamp, forced=forced))
-    s.execute(delete(PendingRow).where(PendingRow.game_id == GAME_ID, PendingRow.turn == turn))
-    s.execute(update(GameRow).where(GameRow.id == GAME_ID).values(last_played_at=stamp))
+    # rows in the tables' column order (bulk_insert: one prebuilt statement per table)
+    bulk_insert(s, SnapshotRow.__table__, [(GAME_ID, turn, SNAPSHOT_CODEC, digest, packed)])
+    bulk_insert(s, TurnRow.__table__, [
+        (GAME_ID, turn, digest, events_hash, seq + len(texts) - 1, stamp, forced)])
+    connection = s.connection()
+    connection.execute(_CLEAR_PENDING, {"turn": turn})
+    connection.execute(_PLAYED, {"stamp": stamp})
     events = result.events
     if events and events[0].seq != seq:  # audit events came in between: number as stored
         events = tuple(attrs.evolve(e, seq=seq + i) for i, e in enumerate(events))
