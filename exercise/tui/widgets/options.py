@@ -14,10 +14,11 @@ from textual import events
 from textual.geometry import Size
 from textual.widgets import OptionList
 
+from exercise.tui.widgets.kept_lines import KeepsLines
 from exercise.tui.widgets.scrollbar import KeepsScrollBars
 
 
-class Options(KeepsScrollBars, OptionList):
+class Options(KeepsScrollBars, KeepsLines, OptionList):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._seen_size = Size(0, 0)

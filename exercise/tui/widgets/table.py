@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from itertools import zip_longest
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Region
@@ -36,6 +37,7 @@ from textual.widgets import DataTable
 from textual.widgets._data_table import DuplicateKey, Row
 from textual.widgets.data_table import CellType, RowKey
 
+from exercise.tui.widgets.kept_lines import KeepsLines
 from exercise.tui.widgets.scrollbar import KeepsScrollBars
 
 
@@ -55,11 +57,18 @@ def plain_width(cell: object) -> int | None:
     return cell_len(lines[0]) if lines else 0
 
 
-class Table(KeepsScrollBars, DataTable):
+class Table(KeepsScrollBars, KeepsLines, DataTable):
+    _frame_style: Style | None = None  # rich_style, while a frame is drawn
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._style_seen: dict[object, tuple] = {}  # focus/hover state: the styles drawn with
         self._restyled = True
+
+    @property
+    def rich_style(self) -> Style:
+        """DataTable asks for it once per line drawn, and Textual computes it afresh each time,
+        walking every ancestor: during a frame it is computed once (see `render_lines`)."""
+        return self._frame_style if self._frame_style is not None else super().rich_style
 
     def replace_rows(self, rows: Sequence[Sequence[CellType]], keys: Sequence[str] | None = None) -> None:
         """Clear the table and add `rows` (one line each; `keys[i]` the key of `rows[i]`), as
@@ -131,4 +140,10 @@ class Table(KeepsScrollBars, DataTable):
                 self._style_seen.clear()
                 self._clear_caches()  # everything drawn may use the old styles
             self._style_seen[state] = signature
-        return super().render_lines(crop)
+        self._pseudo_class_state = self.get_pseudo_class_state()  # as DataTable does, before KeepsLines reads lines
+        self._frame_style = None
+        self._frame_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_style = None
