@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from exercise.engine.views import View
 from exercise.tui.model import forum_card
 from exercise.tui.widgets.options import Options
+from exercise.tui.widgets.rendered_once import RenderedOnce
 
 
 class ForumsPane(Horizontal):
@@ -86,4 +87,5 @@ class ForumsPane(Horizontal):
         adopted.append(", ".join(f"{n} (turn {t})" for n, t in sorted(c["adopted"].items())) or "nothing yet")
         parts = [head, Text(c["description"], style="italic") if c["description"] else Text(""), facts,
                  members, agenda, adopted]
-        self.query_one("#forum-detail", Static).update(Group(*parts))
+        detail = self.query_one("#forum-detail", Static)
+        detail.update(RenderedOnce(detail, Group(*parts)))

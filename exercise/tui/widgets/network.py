@@ -23,6 +23,7 @@ from exercise.core.state import GameState
 from exercise.engine.views import View
 from exercise.tui.errors import describe
 from exercise.tui.model import network_facts, network_facts_known, ties_of
+from exercise.tui.widgets.rendered_once import RenderedOnce
 from exercise.tui.widgets.table import Table
 
 
@@ -122,4 +123,5 @@ class NetworkPane(Vertical):
         lines.append(Text("ties (weight):", style="bold"))
         for other, weight in ties_of(view, actor):
             lines.append(Text(f"  {other:<20} {'━' * max(1, round(weight * 5))} {weight:.1f}"))
-        self.query_one("#ties", Static).update(Group(*lines))
+        ties = self.query_one("#ties", Static)
+        ties.update(RenderedOnce(ties, Group(*lines)))
