@@ -1,17 +1,19 @@
 """Canonical JSON of states, orders and events, and the sha256 that pins a state.
 
-Canonical means: keys sorted, no spaces, floats as Python writes them (already rounded by the
-engine), UTF-8. The same state gives the same bytes in any process.
+Canonical means: keys sorted, no spaces, floats in their shortest round-trip form (already
+rounded by the engine), UTF-8, as orjson writes them. The same state gives the same bytes in any
+process. orjson rather than the standard library's json: a 200-delegation state is written
+every turn (its hash, and the save's snapshot), and orjson does it eight times faster.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 import attrs
 import cattrs
+import orjson
 
 from exercise.core.events import EVENT_TYPES, Event
 from exercise.core.orders import Order, parse_order
@@ -21,8 +23,13 @@ from exercise.core.state import AgendaItem, ForumState, GameState, NormState, Se
 _converter = cattrs.Converter()
 
 
+def dumps_bytes(obj: Any) -> bytes:
+    """The canonical bytes of plain JSON data (str keys; numbers, strings, lists, tuples)."""
+    return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
+
+
 def dumps(obj: Any) -> str:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return dumps_bytes(obj).decode("utf-8")
 
 
 def _fields(cls: type) -> tuple[str, ...]:
@@ -72,12 +79,16 @@ def state_from_dict(data: dict[str, Any], scenario: Scenario) -> GameState:
     )
 
 
+def state_bytes(state: GameState) -> bytes:
+    return dumps_bytes(state_to_dict(state))
+
+
 def state_json(state: GameState) -> str:
-    return dumps(state_to_dict(state))
+    return state_bytes(state).decode("utf-8")
 
 
 def state_hash(state: GameState) -> str:
-    return sha256_text(state_json(state))
+    return hashlib.sha256(state_bytes(state)).hexdigest()
 
 
 def sha256_text(text: str) -> str:

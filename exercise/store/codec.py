@@ -4,20 +4,19 @@ Snapshots are the canonical state JSON (`exercise.core.canonical`), zlib-compres
 snapshots rather than deltas: opening any turn is one row read, and the state compresses to a
 few KB (the breadth histories that grow with the game are runs of repeated numbers).
 
-`state_text` produces exactly the bytes of `canonical.state_json` with a prebuilt encoder; a
-test pins the two to the same output on played games.
+Every JSON the store writes goes through `exercise.core.canonical` (orjson, sorted keys), so
+a snapshot's bytes are exactly the state's canonical JSON and its sha256 the state hash.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import Any
 
+import orjson
 
-from exercise.core.canonical import state_from_dict, state_to_dict
+from exercise.core.canonical import dumps, state_bytes, state_from_dict, state_json
 from exercise.core.orders import Order, parse_order
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
@@ -30,24 +29,12 @@ SNAPSHOT_CODEC = "zlib-json"
 SMALL_STATE = 64 * 1024
 ZLIB_LEVEL_SMALL, ZLIB_LEVEL_LARGE = 6, 1
 
-_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-if json.encoder.c_make_encoder is not None:
-    # The C encoder that JSONEncoder.encode builds on every call, built once: a third of the
-    # time for the thousand small event rows of a large turn. Same options, same bytes.
-    _c_encode = json.encoder.c_make_encoder(
-        None, _ENCODER.default, json.encoder.c_encode_basestring, None, ":", ",", True, False, True)
-
-    def encode(obj: Any) -> str:
-        """JSON with the options of canonical.dumps (sorted keys, no spaces, UTF-8)."""
-        return "".join(_c_encode(obj, 0))
-else:  # pragma: no cover - an interpreter without the C accelerator
-    encode = _ENCODER.encode
+encode = dumps  # canonical JSON text of plain data (events' values, shapes, scenario data)
 
 
 def state_text(state: GameState) -> str:
-    """Canonical JSON of a state: the bytes of `exercise.core.canonical.state_json`, through
-    the prebuilt encoder."""
-    return encode(state_to_dict(state))
+    """Canonical JSON of a state (`exercise.core.canonical.state_json`)."""
+    return state_json(state)
 
 
 def sha256(text: str) -> str:
@@ -64,16 +51,17 @@ def unpack_snapshot(codec: str, data: bytes, digest: str, where: str) -> str:
     if codec != SNAPSHOT_CODEC:
         raise SaveError(f"{where}: unknown snapshot encoding {codec!r}")
     try:
-        text = zlib.decompress(data).decode("utf-8")
+        raw = zlib.decompress(data)
+        text = raw.decode("utf-8")
     except (zlib.error, UnicodeDecodeError):
         raise SaveError(f"{where}: the snapshot is damaged (cannot be decompressed)") from None
-    if sha256(text) != digest:
+    if hashlib.sha256(raw).hexdigest() != digest:
         raise SaveError(f"{where}: the snapshot is damaged (its sha256 does not match)")
     return text
 
 
-def state_from_text(text: str, scenario: Scenario) -> GameState:
-    return state_from_dict(json.loads(text), scenario)
+def state_from_text(text: str | bytes, scenario: Scenario) -> GameState:
+    return state_from_dict(orjson.loads(text), scenario)
 
 
 # --- events (the rows themselves: eventlog.py) -------------------------------------------------

@@ -10,11 +10,11 @@ engine's own numbering; audit events (not part of the hashed state) shift the on
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import attrs
+import orjson
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -67,7 +67,7 @@ class EventLog:
         rows = s.execute(select(EventShapeRow.shape, EventShapeRow.kind, EventShapeRow.fields)
                          .where(EventShapeRow.game_id == GAME_ID))
         for shape, kind, fields in rows:
-            key = (kind, tuple(json.loads(fields)))
+            key = (kind, tuple(orjson.loads(fields)))
             self._ids[key] = shape
             self._shapes[shape] = key
 
@@ -98,7 +98,7 @@ class EventLog:
 
     def decode(self, s: Session, seq: int, turn: int, shape: int, data: str) -> Event:
         kind, names = self.shape(s, shape)
-        return build_event(kind, names, json.loads(data), turn, seq)
+        return build_event(kind, names, orjson.loads(data), turn, seq)
 
     def append(self, s: Session, events: Sequence[Event], first_seq: int, audit: bool,
                texts: Sequence[str] | None = None) -> None:

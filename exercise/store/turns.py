@@ -30,7 +30,7 @@ from exercise.store.codec import (
     orders_from_text,
     orders_text,
     pack_snapshot,
-    state_text,
+    state_bytes,
 )
 from exercise.store.eventlog import EventLog, values_text
 from exercise.store.records import HUMAN
@@ -110,7 +110,7 @@ def write_turn(s: Session, log: EventLog, plan: Plan, state: GameState, seed: in
     turn = result.state.turn
     stamp = q.now()
     # zlib and hashlib release the GIL: the snapshot compresses while the events are written.
-    snapshot = _worker().submit(_pack_and_hash, state_text(result.state).encode("utf-8"))
+    snapshot = _worker().submit(_pack_and_hash, state_bytes(result.state))
     audit = q.append_audit(s, log, plan.audit)
     seq = q.next_seq(s)
     texts = [values_text(e) for e in result.events]
