@@ -12,6 +12,8 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
+from exercise.tui.widgets.per_layout import PerLayoutLines
 
-class TabbedScreen(Screen[None]):
+
+class TabbedScreen(PerLayoutLines, Screen[None]):
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)

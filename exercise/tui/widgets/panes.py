@@ -13,6 +13,8 @@ from typing import Optional
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher
 
+from exercise.tui.widgets.per_layout import PerLayoutLines
 
-class Panes(ContentSwitcher):
+
+class Panes(PerLayoutLines, ContentSwitcher):
     current: reactive[str | None] = reactive[Optional[str]](None, init=False, repaint=False)

@@ -28,6 +28,7 @@ from exercise.tui.widgets.forums import ForumsPane
 from exercise.tui.widgets.network import NetworkPane
 from exercise.tui.widgets.norm_board import NormBoard
 from exercise.tui.widgets.panes import Panes
+from exercise.tui.widgets.per_layout import PerLayoutLines
 from exercise.tui.widgets.tab_bar import TabBar
 from exercise.tui.widgets.tab_slot import TabSlot
 from exercise.tui.widgets.timeline import TimelinePane
@@ -58,7 +59,7 @@ WORLD_TABS: tuple[tuple[str, str, type[Widget], Callable], ...] = (
 )
 
 
-class WorldTabs(Vertical):
+class WorldTabs(PerLayoutLines, Vertical):
     """A tab bar over the tab panes (`Panes`): the lead panes first, then the world panes.
 
     Switching shows an already built pane (each is built and filled once per data change, the
