@@ -53,3 +53,30 @@ async def test_the_desk_refuses_orders_beyond_the_seats_influence(tmp_path, make
         await settle(pilot, app)
     assert game.turn == 1  # the only human seat submitted, so the turn resolved
     assert game.orders(1)["atlantia"] == desk.pending
+
+
+@sync
+async def test_digits_switch_tabs_from_a_list_but_are_typed_in_a_filter_box(tmp_path, make_game):
+    from textual.widgets import Input
+
+    from exercise.tui.widgets.world import WorldTabs
+
+    game = make_game(humans=("atlantia",))
+    app = new_app(tmp_path, game=game, seat="atlantia")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        if isinstance(app.screen, TutorialScreen):
+            await pilot.press("escape")
+        tabs = app.screen.query_one(WorldTabs)
+        await pilot.press("3")
+        await settle(pilot, app)
+        assert tabs.active == "tab-norms"
+        await pilot.press("slash")  # the norm board's filter box
+        await pilot.press("0", "0", "1")
+        await settle(pilot, app)
+        box = app.screen.query_one("#norm-filter", Input)
+        assert box.value == "001" and tabs.active == "tab-norms"
+        await pilot.press("escape")  # leaves the box; the digits switch tabs again
+        await pilot.press("1")
+        await settle(pilot, app)
+        assert tabs.active == "tab-desk"

@@ -14,7 +14,7 @@ from exercise.engine.metrics import delegation_score
 from exercise.tui.errors import plain_errors
 from exercise.tui.model import objectives_with_progress, seat_label
 from exercise.tui.screens.prompt import ChoiceScreen, PromptScreen
-from exercise.tui.screens.tabbed import TabbedScreen
+from exercise.tui.screens.tabbed import TabbedScreen, tab_keys
 from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.orders_table import OrdersTable
 from exercise.tui.widgets.seat_brief import SeatBrief
@@ -30,12 +30,7 @@ class ReplayScreen(TabbedScreen):
         Binding("g", "jump", "Go to turn"),
         Binding("v", "switch_view", "Whose view"),
         Binding("b", "branch", "Branch"),
-        Binding("1", "tab(0)", "Orders", show=False),
-        Binding("2", "tab(1)", "Brief", show=False),
-        Binding("3", "tab(2)", "Forums", show=False),
-        Binding("4", "tab(3)", "Norms", show=False),
-        Binding("5", "tab(4)", "Network", show=False),
-        Binding("6", "tab(5)", "Timeline", show=False),
+        *tab_keys("Orders", "Brief", "Forums", "Norms", "Network", "Timeline"),
         Binding("escape", "leave", "Home"),
     ]
 
@@ -137,4 +132,4 @@ class ReplayScreen(TabbedScreen):
         # left/right move the caret while typing in a filter box
         if action == "step" and isinstance(self.focused, Input):
             return False
-        return True
+        return super().check_action(action, parameters)

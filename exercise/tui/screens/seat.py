@@ -15,7 +15,7 @@ from exercise.engine import view_for
 from exercise.engine.metrics import delegation_score
 from exercise.tui.model import objectives_with_progress, seat_label
 from exercise.tui.screens.review import ReviewScreen
-from exercise.tui.screens.tabbed import TabbedScreen
+from exercise.tui.screens.tabbed import TabbedScreen, tab_keys
 from exercise.tui.widgets.desk import Desk
 from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.world import WorldTabs
@@ -24,11 +24,7 @@ from exercise.tui.widgets.world import WorldTabs
 class SeatScreen(TabbedScreen):
     AUTO_FOCUS = "#choices"
     BINDINGS = [
-        Binding("1", "tab(0)", "Desk", show=False),
-        Binding("2", "tab(1)", "Forums", show=False),
-        Binding("3", "tab(2)", "Norms", show=False),
-        Binding("4", "tab(3)", "Network", show=False),
-        Binding("5", "tab(4)", "Timeline", show=False),
+        *tab_keys("Desk", "Forums", "Norms", "Network", "Timeline"),
         Binding("s", "review", "Submit"),
         Binding("t", "tutorial", "Tutorial", show=False),
         Binding("w", "white_cell", "White cell", show=False),
@@ -102,4 +98,4 @@ class SeatScreen(TabbedScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "white_cell":
             return self.flow.can_open_white_cell()
-        return True
+        return super().check_action(action, parameters)

@@ -16,7 +16,7 @@ from exercise.strategies import strategy_names
 from exercise.tui.errors import plain_errors
 from exercise.tui.screens.adhoc import AdHocInjectScreen
 from exercise.tui.screens.prompt import ChoiceScreen
-from exercise.tui.screens.tabbed import TabbedScreen
+from exercise.tui.screens.tabbed import TabbedScreen, tab_keys
 from exercise.tui.widgets.console import ConsoleData, ConsolePane
 from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.world import WorldTabs
@@ -24,11 +24,7 @@ from exercise.tui.widgets.world import WorldTabs
 
 class WhiteScreen(TabbedScreen):
     BINDINGS = [
-        Binding("1", "tab(0)", "Console", show=False),
-        Binding("2", "tab(1)", "Forums", show=False),
-        Binding("3", "tab(2)", "Norms", show=False),
-        Binding("4", "tab(3)", "Network", show=False),
-        Binding("5", "tab(4)", "Timeline", show=False),
+        *tab_keys("Console", "Forums", "Norms", "Network", "Timeline"),
         Binding("p", "pause", "Pause", tooltip="pause or resume the game"),
         Binding("a", "adhoc", "Inject", tooltip="write an inject on the spot (a salience shift, a capacity shock)"),
         Binding("n", "resolve", "Resolve", tooltip="resolve the turn (once every human seat has submitted)"),
@@ -163,4 +159,4 @@ class WhiteScreen(TabbedScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.game.read_only and action in ("pause", "adhoc", "resolve", "force"):
             return False
-        return True
+        return super().check_action(action, parameters)

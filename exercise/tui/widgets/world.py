@@ -72,6 +72,7 @@ class WorldTabs(PerLayoutLines, Vertical):
         self._fresh: set[str] = set()  # world tabs showing the current data
         self._lock = asyncio.Lock()  # a switch and a data refresh may race to build a pane
         self._prefetching = False
+        self._settled: set[str] = set()  # tabs shown since the data changed (their drawings kept)
 
     @property
     def tab_ids(self) -> list[str]:
@@ -94,6 +95,7 @@ class WorldTabs(PerLayoutLines, Vertical):
     def show(self, view: View, state: GameState) -> None:
         self._data = (view, state)
         self._fresh.clear()
+        self._settled.clear()
         self.call_later(self._refresh_active)
         self._prefetch()
 
@@ -185,6 +187,11 @@ class WorldTabs(PerLayoutLines, Vertical):
         target = self._focus_target(self.query_one(f"#{tab_id}", TabSlot))
         if self.screen.focused is not target:
             self.screen.set_focus(target)
+        if tab_id not in self._settled:
+            # the first frames of a tab keep what they draw (widgets/kept_lines.py, ...): meant
+            # to stay, so out of the garbage collector's walks once drawn
+            self._settled.add(tab_id)
+            self.call_after_refresh(heap.freeze)
 
     @staticmethod
     def _focus_target(pane: Widget) -> Widget | None:
