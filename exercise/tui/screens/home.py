@@ -132,6 +132,8 @@ class HomeScreen(Screen[None]):
         picker.clear_options()
         humans = {d.id for d in scenario.delegations if d.human}
         picker.add_options([(self._seat_prompt(s, s.id in humans), s.id, s.id in humans) for s in info.seats])
+        if picker.option_count:
+            picker.highlighted = 0  # so space ticks the first seat as soon as the list has focus
         self._seat_summary()
         self.query_one("#seed", Input).value = str(scenario.seed)
 

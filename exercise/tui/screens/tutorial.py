@@ -78,6 +78,7 @@ class TutorialScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self._show()
+        self.query_one("#next", Button).focus()  # enter goes forward, not to the Back button
 
     def _show(self) -> None:
         self.query_one(Markdown).update(PAGES[self.page])

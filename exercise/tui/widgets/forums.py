@@ -77,7 +77,8 @@ class ForumsPane(Horizontal):
         agenda.add_column("object", ratio=2, style="red")
         agenda.add_column("since", justify="right", ratio=1)
         for item in c["agenda"]:
-            support = [item["proposer"] + " (proposer)", *item["endorsers"]]
+            # the proposer endorses its own text: name it once
+            support = [item["proposer"] + " (proposer)", *(e for e in item["endorsers"] if e != item["proposer"])]
             agenda.add_row(Text.assemble((item["norm"], "bold"), "\n", (view.norm(item["norm"]).statement, "dim")),
                            ", ".join(support), ", ".join(item["objectors"]) or "-",
                            f"turn {item['since']}\n{item['sessions']} session(s)")
