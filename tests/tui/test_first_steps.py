@@ -21,16 +21,22 @@ def _home_app(tmp_path) -> ExerciseApp:
     return ExerciseApp(saves_dir=tmp_path / "saves", scenarios_dir=scenarios)
 
 
+async def _tick_first_seat(pilot) -> SelectionList:
+    """Focus the seat list (as tab would) and press space once."""
+    await settle(pilot, pilot.app)
+    picker = pilot.app.screen.query_one("#seat-picker", SelectionList)
+    picker.focus()
+    await pilot.pause()
+    await pilot.press("space")
+    await pilot.pause()
+    return picker
+
+
 @sync
 async def test_space_ticks_the_first_seat_as_soon_as_the_seat_list_has_focus(tmp_path):
     app = _home_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        picker = app.screen.query_one("#seat-picker", SelectionList)
-        picker.focus()
-        await pilot.pause()
-        await pilot.press("space")
-        await pilot.pause()
+        picker = await _tick_first_seat(pilot)
         assert picker.selected == ["atlantia"]
         assert "Human seats: Republic of Atlantia" in str(app.screen.query_one("#seat-summary").content)
 
@@ -39,10 +45,8 @@ async def test_space_ticks_the_first_seat_as_soon_as_the_seat_list_has_focus(tmp
 async def test_enter_pages_through_the_tutorial_and_closes_it(tmp_path):
     app = _home_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        picker = app.screen.query_one("#seat-picker", SelectionList)
-        picker.focus()
-        await pilot.press("space", "s")
+        await _tick_first_seat(pilot)
+        await pilot.press("s")
         await wait_until(pilot, lambda: isinstance(app.screen, TutorialScreen), "the tutorial")
         tutorial = app.screen
         next_button = tutorial.query_one("#next")
