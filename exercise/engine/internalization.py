@@ -27,28 +27,31 @@ def run_internalization(state: GameState, log: EventLog) -> None:
     binding_members = {f.id: frozenset(state.forums[f.id].members) for f in scenario.forums if f.binding}
     capacity = {d: effective_capacity(state, d) for d in state.seats}
     delegations = scenario.by_id.delegations
+    lip_service, base, binding_effect = m.lip_service_alignment, m.base_internalization, m.binding_effect
     for norm_id in sorted(state.norms):
         ns = state.norms[norm_id]
         norm = scenario.norm(norm_id)
-        binding = [binding_members[f] for f in sorted(ns.adopted_in) if f in binding_members]
-        for d in sorted(ns.depth):
-            effort = ns.implementing.get(d, 0.0)
-            level = ns.depth[d]
+        # everyone bound by a binding forum that adopted the norm
+        bound = frozenset().union(*(binding_members[f] for f in ns.adopted_in if f in binding_members))
+        doable = 0.4 * ns.doability
+        depth, progress_of, implementing = ns.depth, ns.progress, ns.implementing
+        for d in sorted(depth):
+            level = depth[d]
             if level >= MAX_DEPTH:
                 continue
             align = cached_alignment(state, delegations[d], norm)
-            gain = effort
-            if align >= m.lip_service_alignment:
-                gain += m.base_internalization * will(align) * (0.4 * capacity[d] + 0.4 * ns.doability + 0.2)
-                if any(d in members for members in binding):
-                    gain += m.binding_effect
-            progress = ns.progress.get(d, 0.0) + gain
+            gain = implementing.get(d, 0.0)
+            if align >= lip_service:
+                gain += base * will(align) * (0.4 * capacity[d] + doable + 0.2)
+                if d in bound:
+                    gain += binding_effect
+            progress = progress_of.get(d, 0.0) + gain
             if progress >= 1.0:
                 level += 1
                 progress = 0.0 if level >= MAX_DEPTH else progress - 1.0
-                ns.depth[d] = level
+                depth[d] = level
                 log.add(DepthReached, norm=norm_id, delegation=d, depth=level, depth_name=DEPTH_NAMES[level])
-            ns.progress[d] = r6(progress)
+            progress_of[d] = r6(progress)
         ns.implementing.clear()
         if ns.lobby:
             ns.lobby = {k: r6(v * m.lobby_decay) for k, v in sorted(ns.lobby.items()) if v * m.lobby_decay > 0.005}
