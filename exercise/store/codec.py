@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import orjson
 
-from exercise.core.canonical import dumps, state_bytes, state_from_dict, state_json
+from exercise.core.canonical import dumps, state_from_dict, state_json
 from exercise.core.orders import Order, parse_order
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState

@@ -17,6 +17,7 @@ import attrs
 from sqlalchemy import bindparam, delete, update
 from sqlalchemy.orm import Session
 
+from exercise.core.canonical import state_bytes
 from exercise.core.events import Event, FacilitatorAction
 from exercise.core.orders import FACILITATOR, Order
 from exercise.core.state import GameState
@@ -30,7 +31,6 @@ from exercise.store.codec import (
     orders_from_text,
     orders_text,
     pack_snapshot,
-    state_bytes,
 )
 from exercise.store.eventlog import EventLog, values_text
 from exercise.store.records import HUMAN

@@ -44,6 +44,15 @@ async def settle(pilot, app: ExerciseApp) -> None:
     raise AssertionError("the app stayed busy")
 
 
+async def settle_past_tutorial(pilot, app: ExerciseApp) -> None:
+    """Settle, and close the tutorial's pages if the game opened on them."""
+    from exercise.tui.screens.tutorial import TutorialScreen
+
+    await settle(pilot, app)
+    if isinstance(app.screen, TutorialScreen):
+        await pilot.press("escape")
+
+
 def new_app(tmp_path: Path, game=None, seat: str | None = None, replay: bool = False) -> ExerciseApp:
     return ExerciseApp(saves_dir=tmp_path / "saves", game=game, seat=seat, replay=replay)
 

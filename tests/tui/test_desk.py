@@ -3,10 +3,9 @@ refused. (Apart from test_play.py so that the test runners can share the work ou
 
 from __future__ import annotations
 
-from exercise.tui.screens.tutorial import TutorialScreen
 from exercise.tui.widgets.desk import Desk
 
-from .helpers import SIZE, new_app, settle, sync
+from .helpers import SIZE, new_app, settle, settle_past_tutorial, sync
 
 
 @sync
@@ -33,9 +32,7 @@ async def test_the_desk_refuses_orders_beyond_the_seats_influence(tmp_path, make
     game = make_game(humans=("atlantia",))
     app = new_app(tmp_path, game=game, seat="atlantia")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        if isinstance(app.screen, TutorialScreen):
-            await pilot.press("escape")
+        await settle_past_tutorial(pilot, app)
         desk = app.screen.query_one(Desk)
         influence = app.screen.query_one(Desk)._view.influence
         proposals = [i for i, (o, why) in enumerate(desk._shown) if o.verb == "propose" and not why]
@@ -64,9 +61,7 @@ async def test_digits_switch_tabs_from_a_list_but_are_typed_in_a_filter_box(tmp_
     game = make_game(humans=("atlantia",))
     app = new_app(tmp_path, game=game, seat="atlantia")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        if isinstance(app.screen, TutorialScreen):
-            await pilot.press("escape")
+        await settle_past_tutorial(pilot, app)
         tabs = app.screen.query_one(WorldTabs)
         await pilot.press("3")
         await settle(pilot, app)
