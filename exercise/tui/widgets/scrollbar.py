@@ -67,20 +67,21 @@ class KeepsScrollBars:
     """Mixin for a scrollable widget: its scrollbars are `KeptScrollBar`s (the properties are
     Textual's own, creating the other class)."""
 
+    def _kept_bar(self, vertical: bool) -> ScrollBar:
+        attr = "_vertical_scrollbar" if vertical else "_horizontal_scrollbar"
+        if getattr(self, attr) is None:
+            thickness = self.scrollbar_size_vertical if vertical else self.scrollbar_size_horizontal
+            bar = KeptScrollBar(vertical=vertical, name="vertical" if vertical else "horizontal",
+                                thickness=thickness)
+            bar.display = False
+            setattr(self, attr, bar)
+            self.app._start_widget(self, bar)
+        return getattr(self, attr)
+
     @property
     def vertical_scrollbar(self) -> ScrollBar:
-        if self._vertical_scrollbar is None:
-            bar = KeptScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
-            bar.display = False
-            self._vertical_scrollbar = bar
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
+        return self._kept_bar(vertical=True)
 
     @property
     def horizontal_scrollbar(self) -> ScrollBar:
-        if self._horizontal_scrollbar is None:
-            bar = KeptScrollBar(vertical=False, name="horizontal", thickness=self.scrollbar_size_horizontal)
-            bar.display = False
-            self._horizontal_scrollbar = bar
-            self.app._start_widget(self, bar)
-        return self._horizontal_scrollbar
+        return self._kept_bar(vertical=False)
