@@ -70,3 +70,14 @@ async def test_pause_and_hand_over_are_audited(tmp_path, make_game):
     assert game.controllers()["atlantia"] == "champion"
     actions = [e.text() for e in game.events() if isinstance(e, FacilitatorAction)]
     assert len(actions) >= 3, actions  # pause, resume, hand-over
+
+
+@sync
+async def test_an_empty_timeline_says_why(tmp_path, make_game):
+    game = make_game(humans=("atlantia",))
+    app = new_app(tmp_path, game=game, seat="white")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("5")
+        await settle(pilot, app)
+        assert "nothing has happened yet" in screen_text(app.screen)
