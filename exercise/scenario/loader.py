@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+import typing
 from pathlib import Path
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
@@ -19,8 +21,8 @@ from exercise.errors import ScenarioError
 from exercise.scenario.checks import semantic_problems
 
 
-def _strict_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def _with_strict_primitives(conv: cattrs.BaseConverter) -> cattrs.BaseConverter:
+    """Numbers, whole numbers, strings and booleans as TOML wrote them: no quiet coercion."""
 
     def number(value: Any, _type: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -49,7 +51,39 @@ def _strict_converter() -> cattrs.Converter:
     return conv
 
 
-_CONVERTER = _strict_converter()
+def _resolve_annotations(cls: type, done: set[type]) -> None:
+    """Resolve the string annotations of `cls` and of every attrs class its fields hold:
+    BaseConverter reads field types as they are, and spec.py's are strings until resolved."""
+    if not attrs.has(cls) or cls in done:
+        return
+    done.add(cls)
+    attrs.resolve_types(cls)
+    for field in attrs.fields(cls):
+        stack = [field.type]
+        while stack:
+            tp = stack.pop()
+            if isinstance(tp, type):
+                _resolve_annotations(tp, done)
+            stack.extend(typing.get_args(tp))
+
+
+# Scenario files: generated structuring code that names every problem (detailed validation)
+# and refuses unknown keys.
+_CONVERTER = _with_strict_primitives(cattrs.Converter(forbid_extra_keys=True, detailed_validation=True))
+# Scenarios that passed _CONVERTER before (a save's stored copy): structured by reflection.
+# Generating and compiling _CONVERTER's code is 20-40 ms of a fresh process's first scenario,
+# more than the rest of opening a save and reading a turn.
+class _QuickConverter(cattrs.BaseConverter):
+    """BaseConverter ignores unknown keys; these must fail, so the strict pass names them."""
+
+    def structure_attrs_fromdict(self, obj, cl):
+        if not obj.keys() <= attrs.fields_dict(cl).keys():
+            raise ForbiddenExtraKeysError("", cl, set(obj.keys() - attrs.fields_dict(cl).keys()))
+        return super().structure_attrs_fromdict(obj, cl)
+
+
+_QUICK = _with_strict_primitives(_QuickConverter())
+_resolve_annotations(Scenario, set())
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -83,6 +117,20 @@ def scenario_from_data(data: dict[str, Any], name: str = "<scenario>") -> Scenar
         scenario = _CONVERTER.structure(data, Scenario)
     except (ClassValidationError, IterableValidationError) as exc:
         raise ScenarioError([f"{name}: {line}" for line in _describe(exc)]) from None
+    problems = semantic_problems(scenario)
+    if problems:
+        raise ScenarioError([f"{name}: {p}" for p in problems])
+    return scenario
+
+
+def stored_scenario_from_data(data: dict[str, Any], name: str = "<scenario>") -> Scenario:
+    """A scenario that scenario_from_data accepted when it was stored, as a save keeps it.
+    Read without generated code; if anything trips the quick pass (a damaged or hand-edited
+    save), scenario_from_data reads it again, to name the problems exactly as for a file."""
+    try:
+        scenario = _QUICK.structure(data, Scenario)
+    except Exception:  # any failure at all: the strict pass below says what is wrong
+        return scenario_from_data(data, name)
     problems = semantic_problems(scenario)
     if problems:
         raise ScenarioError([f"{name}: {p}" for p in problems])

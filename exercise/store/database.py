@@ -21,12 +21,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, exc, select, text
+from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
 from exercise.errors import SaveError
-from exercise.store.schema import APPLICATION_ID, GAME_ID, SCHEMA_VERSION, GameRow
+from exercise.store.schema import APPLICATION_ID, GAME_ID, SCHEMA_VERSION
 
 BUSY_TIMEOUT_S = 10.0
 MAGIC = b"SQLite format 3\x00"
@@ -192,11 +192,14 @@ def check_header(path: Path) -> None:
 
 def check_tables(path: Path, session: Session) -> int:
     """The save's schema version, from its game table (which has the final word)."""
-    tables = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table'")))
+    # Plain SQL to the driver: the first compile of each SQLAlchemy statement is a few ms of
+    # a fresh process, and these two run once per open, before the file is known to be ours.
+    connection = session.connection()
+    tables = {name for (name,) in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "game" not in tables:
         raise SaveError(f"{path}: is an SQLite database but not a save (it has no game table)")
     try:
-        version = session.scalar(select(GameRow.schema_version).where(GameRow.id == GAME_ID))
+        version = connection.exec_driver_sql("SELECT schema_version FROM game WHERE id = ?", (GAME_ID,)).scalar()
     except exc.OperationalError:
         raise SaveError(f"{path}: is an SQLite database but not a save (its game table is foreign)") from None
     if version is None:

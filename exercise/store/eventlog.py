@@ -25,6 +25,9 @@ from exercise.store.codec import encode
 from exercise.store.schema import GAME_ID, EventRow, EventShapeRow
 
 _COLUMNS = ("turn", "seq")  # kept in columns, not in the values
+_SHAPE_COLUMNS = EventShapeRow.__table__.c
+_SHAPES = (select(_SHAPE_COLUMNS.shape, _SHAPE_COLUMNS.kind, _SHAPE_COLUMNS.fields)
+           .where(_SHAPE_COLUMNS.game_id == GAME_ID))  # Core, built once: see queries.py
 
 
 @lru_cache(maxsize=None)
@@ -64,8 +67,7 @@ class EventLog:
         self._shapes: dict[int, tuple[str, tuple[str, ...]]] = {}
 
     def _load(self, s: Session) -> None:
-        rows = s.execute(select(EventShapeRow.shape, EventShapeRow.kind, EventShapeRow.fields)
-                         .where(EventShapeRow.game_id == GAME_ID))
+        rows = s.connection().execute(_SHAPES)
         for shape, kind, fields in rows:
             key = (kind, tuple(orjson.loads(fields)))
             self._ids[key] = shape

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import Engine, exc, select, update
+from sqlalchemy import Engine, Row, exc, select, update
 from sqlalchemy.orm import Session
 
 from exercise.core.events import Event, FacilitatorAction
@@ -26,7 +26,7 @@ from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.engine import TurnResult, validate_orders
 from exercise.errors import OrderError, ReplayError, SaveError, ScenarioError
-from exercise.scenario.loader import scenario_from_data
+from exercise.scenario.loader import stored_scenario_from_data
 from exercise.store import queries as q
 from exercise.store.codec import orders_by_seat, orders_text, state_from_text, unpack_snapshot
 from exercise.store.database import check_header, check_tables, ensure_wal, hold, make_engine, release, translated, writer
@@ -41,7 +41,7 @@ from exercise.strategies import strategy_names
 class Game:
     """One open save. Use as a context manager, or call close()."""
 
-    def __init__(self, path: Path, db_path: Path, read_only: bool, row: GameRow, engine: Engine,
+    def __init__(self, path: Path, db_path: Path, read_only: bool, row: Row, engine: Engine,
                  tmp: tempfile.TemporaryDirectory | None = None):
         """Use Game.open or Game.create."""
         self.path = path
@@ -327,7 +327,7 @@ class Game:
 
     def summary(self) -> SaveSummary:
         with self._read() as s:
-            row = s.get(GameRow, GAME_ID)
+            row = q.game_row(s)
             latest = q.latest_turn(s)
             controllers = q.controllers(s)
             done = q.pending(s, latest + 1)
@@ -343,14 +343,13 @@ class Game:
         return Session(self._engine)
 
 
-def _connect_checked(path: Path, read_only: bool) -> tuple[Engine, int, GameRow | None]:
+def _connect_checked(path: Path, read_only: bool) -> tuple[Engine, int, Row | None]:
     """The engine a Game will use, after checking through it that the file is a save."""
     engine = make_engine(path, "rw" if not read_only else ("query" if _writable(path) else "ro"))
     try:
         with translated(path), Session(engine) as s:
             version = check_tables(path, s)
-            row = s.get(GameRow, GAME_ID) if version == SCHEMA_VERSION else None
-            s.expunge_all()
+            row = q.game_row(s) if version == SCHEMA_VERSION else None
         if not read_only:
             with translated(path):
                 ensure_wal(engine)
@@ -372,7 +371,7 @@ def _scenario(text: str, path: Path) -> Scenario:
         _SCENARIOS.move_to_end(text)
         return _SCENARIOS[text]
     try:
-        scenario = scenario_from_data(json.loads(text), f"{path.name} (its scenario)")
+        scenario = stored_scenario_from_data(json.loads(text), f"{path.name} (its scenario)")
     except ScenarioError as e:
         raise SaveError(f"{path}: its scenario no longer reads: {e.problems[0]}") from None
     except ValueError:

@@ -2,12 +2,14 @@
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from exercise.errors import ScenarioError
 from exercise.scenario import load_scenario, parse_scenario
+from exercise.scenario.loader import scenario_from_data, stored_scenario_from_data
 
 TUTORIAL = (Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml").read_text()
 
@@ -75,3 +77,27 @@ def test_cli_validate_exit_codes(tmp_path):
     assert run.stderr.strip().splitlines() == ["bad.toml: forums[0].cadence: must be at least 1, not 0"]
     assert "Traceback" not in run.stderr
     assert "tutorial.toml: ok" in run.stdout
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parents[2] / "scenarios").glob("*.toml")), ids=lambda p: p.stem)
+def test_a_saves_quick_reading_of_its_scenario_is_the_strict_one(path):
+    """Saves structure their stored scenario without generated code; it must be the very same
+    scenario, down to float-vs-int (repr shows 1 vs 1.0), as the strict reading of the file."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert repr(stored_scenario_from_data(data, path.name)) == repr(scenario_from_data(data, path.name))
+
+
+@pytest.mark.parametrize("damage", ["kind", "statement", "extra", "both"])
+def test_the_quick_reading_reports_problems_like_the_strict_one(damage):
+    data = tomllib.loads(TUTORIAL)
+    if damage in ("kind", "both"):
+        data["delegations"][1]["kind"] = "pirate"
+    if damage in ("statement", "both"):
+        del data["norms"][0]["statement"]
+    if damage == "extra":
+        data["norms"][0]["colour"] = "red"
+    with pytest.raises(ScenarioError) as strict:
+        scenario_from_data(data, "t.toml")
+    with pytest.raises(ScenarioError) as quick:
+        stored_scenario_from_data(data, "t.toml")
+    assert quick.value.problems == strict.value.problems
