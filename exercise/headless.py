@@ -14,7 +14,8 @@ def play(scenario: Scenario, seed: int, turns: int | None = None) -> Iterator[Tu
     state = new_game(scenario, seed)
     controllers = default_controllers(scenario)
     for _ in range(scenario.turns if turns is None else turns):
-        result = resolve_turn(state, scripted_orders(state, seed, controllers), seed)
+        orders = scripted_orders(state, seed, controllers)
+        result = resolve_turn(state, orders, seed, prechecked=orders.keys())
         state = result.state
         yield result
 

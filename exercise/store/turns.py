@@ -48,6 +48,7 @@ class Plan:
     sources: dict[str, str]
     waiting: list[str]
     audit: list[Event]
+    scripted: frozenset[str] = frozenset()  # seats a strategy ordered for: checked as built
 
 
 def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pending: Mapping[str, str],
@@ -68,11 +69,13 @@ def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pen
     for seat, seat_orders in scripted_orders(state, seed, scripted).items():
         orders[seat] = seat_orders
         sources[seat] = scripted[seat]
+    by_strategy = set(scripted)
     audit: list[Event] = []
     if waiting or paused:
         for seat in waiting:
             if missing == "strategy":
                 orders[seat] = strategy_orders(state, seat, seed)
+                by_strategy.add(seat)
                 sources[seat] = f"{state.scenario.delegation(seat).strategy} (stood in)"
             else:
                 orders[seat] = []
@@ -81,7 +84,8 @@ def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pen
         detail = (f"without {who} ({'played by their strategies' if missing == 'strategy' else 'they pass'})"
                   if waiting else "while paused")
         audit.append(FacilitatorAction(turn=turn, action="forced turn", detail=detail))
-    return Plan({k: orders[k] for k in sorted(orders)}, {k: sources[k] for k in sorted(sources)}, waiting, audit)
+    return Plan({k: orders[k] for k in sorted(orders)}, {k: sources[k] for k in sorted(sources)}, waiting, audit,
+                frozenset(by_strategy))
 
 
 _CLEAR_PENDING = delete(PendingRow).where(PendingRow.game_id == GAME_ID, PendingRow.turn == bindparam("turn"))
@@ -106,7 +110,7 @@ def write_turn(s: Session, log: EventLog, plan: Plan, state: GameState, seed: in
                forced: bool) -> tuple[TurnResult, str]:
     """Resolve `state` with the plan and add everything the turn produced to the session.
     Returns the result (events numbered as stored) and the new state's sha256."""
-    result = resolve_turn(state, plan.orders, seed)
+    result = resolve_turn(state, plan.orders, seed, prechecked=plan.scripted)
     turn = result.state.turn
     stamp = q.now()
     # zlib and hashlib release the GIL: the snapshot compresses while the events are written.

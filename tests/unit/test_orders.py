@@ -107,3 +107,17 @@ def test_full_agenda_is_refused(tutorial):
 
 def test_signon_only_in_voluntary_calls(game):
     assert "not a voluntary call" in refuse(game, "atlantia", [SignOn("free-flow", "coalition")], IllegalOrder)
+
+
+def test_resolve_turn_checks_every_seat_but_those_a_strategy_built_for(game):
+    """Only seats named as prechecked (a Plan built their orders) skip the re-check."""
+    from exercise.engine import resolve_turn
+    from exercise.strategies import strategy_orders
+
+    bad = [Propose("free-flow", "coalition")]  # borealis is not a member of coalition
+    scripted = {"atlantia": strategy_orders(game, "atlantia", 7)}
+    with pytest.raises(NotAMember):
+        resolve_turn(game, {**scripted, "borealis": bad}, 7, prechecked=scripted.keys())
+    checked = resolve_turn(game, scripted, 7)
+    trusted = resolve_turn(game, scripted, 7, prechecked=scripted.keys())
+    assert checked == trusted
