@@ -95,43 +95,66 @@ def cached_alignment(state: GameState, delegation: Delegation, norm: Norm) -> fl
     return value
 
 
+class NormTerms:
+    """The terms of a norm's appeal that are the same for every delegation, in one state.
+    Diffusion and the strategies ask one norm's appeal of many delegations on a state that
+    does not change meanwhile; the products are formed exactly as base_appeal wrote them
+    ((a * b) * c), so the sums are the same floats."""
+
+    __slots__ = ("norm_id", "clarity", "utility", "factor", "framework", "precedent", "conflicts", "cost")
+
+    def __init__(self, state: GameState, norm: Norm, ns: NormState):
+        m = state.scenario.model
+        self.norm_id = norm.id
+        self.clarity = m.clarity_weight * ns.clarity
+        self.utility = m.utility_weight * ns.utility
+        domains = norm.domains
+        if domains:  # salience_factor(), inlined (a loop, not a generator: same sum, less overhead)
+            get = state.salience.get
+            total = 0
+            for d in domains:
+                total += get(d, 0.5)
+            self.factor = 2.0 * total / len(domains)
+        else:
+            self.factor = 1.0
+        self.framework = ns.framework
+        self.precedent = m.precedent_weight * ns.breadth_history[-1] if ns.breadth_history else None
+        self.conflicts = [state.norms[other].depth for other in _static(state.scenario).conflicts[norm.id]]
+        self.cost = m.cost_weight * (1.0 - ns.doability) if ns.doability < 1.0 else None
+
+
 def base_appeal(state: GameState, delegation: Delegation, norm: Norm, ns: NormState) -> float:
-    scenario = state.scenario
-    m = scenario.model
-    static = _static(scenario)
+    return appeal_of(state, delegation, ns, NormTerms(state, norm, ns))
+
+
+def appeal_of(state: GameState, delegation: Delegation, ns: NormState, terms: NormTerms) -> float:
+    """base_appeal with the norm's shared terms already worked out (this is the engine's hot spot)."""
+    m = state.scenario.model
     me = delegation.id
-    key = (me, norm.id)
-    align = static.alignment.get(key)
+    key = (me, terms.norm_id)
+    table = _static(state.scenario).alignment
+    align = table.get(key)
     if align is None:
-        align = static.alignment[key] = alignment(delegation.values, norm)
-    value = m.clarity_weight * ns.clarity * (1.0 if align >= 0.5 else 0.0 if align <= -0.5 else align + 0.5)
-    domains = norm.domains
-    if domains:  # salience_factor(), inlined (a loop, not a generator: same sum, less overhead)
-        get = state.salience.get
-        total = 0
-        for d in domains:
-            total += get(d, 0.5)
-        factor = 2.0 * total / len(domains)
-    else:
-        factor = 1.0
-    value += m.utility_weight * ns.utility * align * factor
-    if ns.framework is not None:
-        value += m.graft_weight * (delegation.affinity.get(ns.framework, m.graft_neutral) - m.graft_neutral)
-    if ns.breadth_history:
-        value += m.precedent_weight * ns.breadth_history[-1]
+        align = table[key] = alignment(delegation.values, state.scenario.norm(terms.norm_id))
+    value = terms.clarity * (1.0 if align >= 0.5 else 0.0 if align <= -0.5 else align + 0.5)
+    value += terms.utility * align * terms.factor
+    if terms.framework is not None:
+        value += m.graft_weight * (delegation.affinity.get(terms.framework, m.graft_neutral) - m.graft_neutral)
+    if terms.precedent is not None:
+        value += terms.precedent
     if ns.lobby:
         value += ns.lobby.get(me, 0.0)
     if me in ns.depth:
         value += m.held_bonus
     worst = 0
-    for other in static.conflicts[norm.id]:
-        depth = state.norms[other].depth.get(me, 0)
+    for depths in terms.conflicts:
+        depth = depths.get(me, 0)
         if depth > worst:
             worst = depth
-    if worst:  # the same as conflict_held(), inlined: this function is the engine's hot spot
+    if worst:  # the same as conflict_held(), inlined
         value -= m.conflict_weight * (0.5 + 0.5 * worst / MAX_DEPTH)
-    if ns.doability < 1.0:
+    if terms.cost is not None:
         seat = state.seats[me]  # effective_capacity(), inlined
         capacity = min(1.0, seat.capacity + m.assist_capacity * seat.assistance)
-        value -= m.cost_weight * (1.0 - ns.doability) * (1.0 - capacity)
+        value -= terms.cost * (1.0 - capacity)
     return value

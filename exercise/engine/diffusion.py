@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from exercise.core.rng import stream
 from exercise.core.state import GameState
-from exercise.engine.appeal import base_appeal, cached_alignment, will
+from exercise.engine.appeal import NormTerms, appeal_of, cached_alignment, will
 from exercise.engine.forums import social_share
 from exercise.engine.log import EventLog
 from exercise.engine.metrics import breadth, total_power
@@ -39,6 +39,7 @@ def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
         if not ns.depth:
             continue
         norm = scenario.norm(norm_id)
+        terms = NormTerms(state, norm, ns)  # nothing changes until the pending adoptions below
         cascade = m.cascade_weight * max(0.0, breadth(state, norm_id, total) - m.cascade_tipping)
         for d in ids:
             noise = (rng.random() * 2.0 - 1.0) * m.diffusion_noise
@@ -46,7 +47,7 @@ def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
                 continue
             delegation = scenario.delegation(d)
             pull = will(cached_alignment(state, delegation, norm))
-            pressure = base_appeal(state, delegation, norm, ns) + noise
+            pressure = appeal_of(state, delegation, ns, terms) + noise
             pressure += pull * (m.social_weight * social_share(state, d, norm_id) + cascade)
             if pressure >= state.seats[d].threshold:
                 pending.append((norm_id, d))

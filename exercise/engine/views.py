@@ -15,7 +15,7 @@ from typing import Any
 from exercise.core.events import Event
 from exercise.core.spec import Delegation, Forum, Norm, Objective
 from exercise.core.state import GameState
-from exercise.engine.appeal import base_appeal
+from exercise.engine.appeal import NormTerms, appeal_of
 from exercise.engine.metrics import breadth
 from exercise.engine.network import network_for
 
@@ -23,7 +23,8 @@ from exercise.engine.network import network_for
 class View:
     """A read-only window on the state for one seat (or the facilitator when seat is None)."""
 
-    def __init__(self, state: GameState, seat: str | None, events: Iterable[Event] = ()):
+    def __init__(self, state: GameState, seat: str | None, events: Iterable[Event] = (),
+                 terms: dict[str, NormTerms] | None = None):
         self._state = state
         self.seat = seat
         self.turn = state.turn
@@ -31,6 +32,8 @@ class View:
         self._events = [e for e in events if e.visible_to(seat)]
         self._me = state.scenario.delegation(seat) if seat is not None else None
         self._appeal: dict[str, float] = {}  # the state does not change under a view
+        # each norm's appeal terms shared by every delegation: views of one state may share them
+        self._terms: dict[str, NormTerms] = {} if terms is None else terms
 
     # --- who I am -------------------------------------------------------------------
     @property
@@ -208,8 +211,11 @@ class View:
         value = self._appeal.get(norm_id)
         if value is None:
             state = self._state
-            value = self._appeal[norm_id] = base_appeal(
-                state, self.me, state.scenario.norm(norm_id), state.norms[norm_id])
+            ns = state.norms[norm_id]
+            terms = self._terms.get(norm_id)
+            if terms is None:
+                terms = self._terms[norm_id] = NormTerms(state, state.scenario.norm(norm_id), ns)
+            value = self._appeal[norm_id] = appeal_of(state, self.me, ns, terms)
         return value
 
     # --- the facilitator ------------------------------------------------------------
@@ -223,10 +229,12 @@ class View:
         return self._state
 
 
-def view_for(state: GameState, seat: str | None, events: Iterable[Event] = ()) -> View:
+def view_for(state: GameState, seat: str | None, events: Iterable[Event] = (),
+             terms: dict[str, NormTerms] | None = None) -> View:
+    """`terms`: a dict shared by the views of one unchanging state (see View.my_appeal)."""
     if seat is not None and seat not in state.seats:
         raise KeyError(seat)
-    return View(state, seat, events)
+    return View(state, seat, events, terms)
 
 
 def facilitator_view(state: GameState, events: Iterable[Event] = ()) -> View:

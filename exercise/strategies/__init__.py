@@ -8,6 +8,7 @@ from exercise.core.orders import Order
 from exercise.core.rng import LazyStream
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
+from exercise.engine.appeal import NormTerms
 from exercise.engine.views import view_for
 from exercise.strategies.bandwagoner import Bandwagoner
 from exercise.strategies.base import Strategy
@@ -43,18 +44,21 @@ def default_controllers(scenario: Scenario, humans: Iterable[str] = ()) -> dict[
     }
 
 
-def strategy_orders(state: GameState, seat: str, seed: int, strategy: str | None = None) -> list[Order]:
+def strategy_orders(state: GameState, seat: str, seed: int, strategy: str | None = None,
+                    terms: dict[str, NormTerms] | None = None) -> list[Order]:
     """What `strategy` (default: the seat's scenario strategy) would order for `seat` in the
-    coming turn. The seat's random stream comes from (seed, turn, seat) only."""
+    coming turn. The seat's random stream comes from (seed, turn, seat) only. `terms`: shared
+    by every seat deciding on this state (see View.my_appeal)."""
     name = strategy if strategy and strategy != HUMAN else state.scenario.delegation(seat).strategy
     rng = LazyStream(seed, state.turn + 1, "strategy", seat)
-    return get_strategy(name).decide(view_for(state, seat), rng)  # type: ignore[arg-type]
+    return get_strategy(name).decide(view_for(state, seat, terms=terms), rng)  # type: ignore[arg-type]
 
 
 def scripted_orders(state: GameState, seed: int, controllers: Mapping[str, str]) -> dict[str, list[Order]]:
     """Orders of every seat whose controller is a strategy (not "human")."""
+    terms: dict[str, NormTerms] = {}
     return {
-        seat: strategy_orders(state, seat, seed, controllers[seat])
+        seat: strategy_orders(state, seat, seed, controllers[seat], terms)
         for seat in sorted(state.seats)
         if controllers.get(seat, HUMAN) != HUMAN
     }
