@@ -79,6 +79,7 @@ class _Static:
                 pairs[other].add(n.id)
         self.conflicts = {k: tuple(sorted(v)) for k, v in sorted(pairs.items())}
         self.alignment: dict[tuple[str, str], float] = {}
+        self.alignment_and_will: dict[tuple[str, str], tuple[float, float]] = {}
 
 
 @per_scenario
@@ -121,6 +122,18 @@ class NormTerms:
         self.precedent = m.precedent_weight * ns.breadth_history[-1] if ns.breadth_history else None
         self.conflicts = [state.norms[other].depth for other in _static(state.scenario).conflicts[norm.id]]
         self.cost = m.cost_weight * (1.0 - ns.doability) if ns.doability < 1.0 else None
+
+
+def alignment_and_will(state: GameState, delegation: Delegation, norm: Norm) -> tuple[float, float]:
+    """(alignment, will) of a pair: both fixed for the game, asked for every holder and
+    every non-holder each turn (internalization, diffusion)."""
+    table = _static(state.scenario).alignment_and_will
+    key = (delegation.id, norm.id)
+    pair = table.get(key)
+    if pair is None:
+        align = cached_alignment(state, delegation, norm)
+        pair = table[key] = (align, will(align))
+    return pair
 
 
 def base_appeal(state: GameState, delegation: Delegation, norm: Norm, ns: NormState) -> float:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from exercise.core.rng import stream
 from exercise.core.state import GameState
-from exercise.engine.appeal import NormTerms, appeal_of, cached_alignment, will
+from exercise.engine.appeal import NormTerms, alignment_and_will, appeal_of
 from exercise.engine.forums import social_share
 from exercise.engine.log import EventLog
 from exercise.engine.metrics import breadth, total_power
@@ -46,7 +46,7 @@ def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
             if d in ns.depth:
                 continue
             delegation = scenario.delegation(d)
-            pull = will(cached_alignment(state, delegation, norm))
+            pull = alignment_and_will(state, delegation, norm)[1]
             pressure = appeal_of(state, delegation, ns, terms) + noise
             pressure += pull * (m.social_weight * social_share(state, d, norm_id) + cascade)
             if pressure >= state.seats[d].threshold:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from exercise.core.events import DepthReached
 from exercise.core.state import DEPTH_NAMES, MAX_DEPTH, GameState, r6
-from exercise.engine.appeal import cached_alignment, effective_capacity, will
+from exercise.engine.appeal import alignment_and_will, effective_capacity
 from exercise.engine.log import EventLog
 
 
@@ -39,10 +39,10 @@ def run_internalization(state: GameState, log: EventLog) -> None:
             level = depth[d]
             if level >= MAX_DEPTH:
                 continue
-            align = cached_alignment(state, delegations[d], norm)
+            align, pull = alignment_and_will(state, delegations[d], norm)
             gain = implementing.get(d, 0.0)
             if align >= lip_service:
-                gain += base * will(align) * (0.4 * capacity[d] + doable + 0.2)
+                gain += base * pull * (0.4 * capacity[d] + doable + 0.2)
                 if d in bound:
                     gain += binding_effect
             progress = progress_of.get(d, 0.0) + gain
