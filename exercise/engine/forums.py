@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from exercise.core.events import SessionOutcome
 from exercise.core.state import AgendaItem, ForumState, GameState
-from exercise.engine.appeal import base_appeal
+from exercise.engine.appeal import NormTerms, appeal_of
 from exercise.engine.log import EventLog
 from exercise.engine.network import network_for
 from exercise.engine.orders_phase import adopt
@@ -41,15 +41,20 @@ def social_share(state: GameState, delegation_id: str, norm_id: str) -> float:
     return held / total if total else 0.0
 
 
-def disposition(state: GameState, delegation_id: str, norm_id: str) -> float:
+def disposition(state: GameState, delegation_id: str, norm_id: str, terms: NormTerms | None = None) -> float:
+    """A member's leaning on a norm put to the vote; `terms`: the norm's, when already built."""
     scenario = state.scenario
     m = scenario.model
-    value = base_appeal(state, scenario.delegation(delegation_id), scenario.norm(norm_id), state.norms[norm_id])
+    ns = state.norms[norm_id]
+    if terms is None:
+        terms = NormTerms(state, scenario.norm(norm_id), ns)
+    value = appeal_of(state, scenario.delegation(delegation_id), ns, terms)
     return value + m.social_weight * social_share(state, delegation_id, norm_id)
 
 
 def votes(state: GameState, forum: ForumState, item: AgendaItem) -> tuple[list[str], list[str]]:
     m = state.scenario.model
+    terms = NormTerms(state, state.scenario.norm(item.norm), state.norms[item.norm])  # one vote: one state
     yes, no = [], []
     for member in forum.members:
         if member in item.endorsers:
@@ -57,7 +62,7 @@ def votes(state: GameState, forum: ForumState, item: AgendaItem) -> tuple[list[s
         elif member in item.objectors:
             no.append(member)
         else:
-            d = disposition(state, member, item.norm)
+            d = disposition(state, member, item.norm, terms)
             if d >= m.vote_yes:
                 yes.append(member)
             elif d < m.vote_no:

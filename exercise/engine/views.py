@@ -34,6 +34,7 @@ class View:
         self._appeal: dict[str, float] = {}  # the state does not change under a view
         # each norm's appeal terms shared by every delegation: views of one state may share them
         self._terms: dict[str, NormTerms] = {} if terms is None else terms
+        self._my_forums: tuple[str, ...] | None = None
 
     # --- who I am -------------------------------------------------------------------
     @property
@@ -135,8 +136,10 @@ class View:
         return (delegation_id or self._require_seat()) in self._state.forums[forum_id].members
 
     def my_forums(self) -> list[str]:
-        me = self._require_seat()
-        return [f for f in self.forum_ids() if me in self._state.forums[f].members]
+        if self._my_forums is None:  # asked several times per decision; memberships hold still
+            me = self._require_seat()
+            self._my_forums = tuple(f for f in self.forum_ids() if me in self._state.forums[f].members)
+        return list(self._my_forums)
 
     def agenda(self, forum_id: str) -> list[dict[str, Any]]:
         return [

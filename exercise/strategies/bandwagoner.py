@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Container
 
 from exercise.core.orders import Endorse, Implement, Order, SignOn
 from exercise.core.state import MAX_DEPTH
@@ -23,27 +24,27 @@ class Bandwagoner(Strategy):
         neighbours = view.neighbours()
         total = sum(w for _, w in neighbours) or 1.0
 
-        def share(backers: set[str]) -> float:
-            return sum(w for other, w in neighbours if other in backers) / total
+        def share(backers: Container[str], more: Container[str] = ()) -> float:
+            """Tie-weighted share of neighbours among the backers (or `more`; no union built)."""
+            return sum(w for other, w in neighbours if other in backers or other in more) / total
 
         for forum, item in agenda_items(view):
             norm = item["norm"]
             if view.my_appeal(norm) < view.model.vote_no:
                 continue
             if view.forum(forum).rule == "signon":
-                backers = set(view.signatories(forum, norm)) | set(view.holders(norm))
-                if share(backers) >= FOLLOW_SHARE:
+                if share(view.signatories(forum, norm), view.holders(norm)) >= FOLLOW_SHARE:
                     plan.add(SignOn(norm, forum))
-            elif share(set(item["endorsers"]) | set(view.holders(norm))) >= FOLLOW_SHARE:
+            elif share(item["endorsers"], view.holders(norm)) >= FOLLOW_SHARE:
                 plan.add(Endorse(norm, forum))
         for forum in view.my_forums():
             if view.forum(forum).rule == "signon":
                 for norm in view.adopted_in(forum):
-                    if not view.has_signed(forum, norm) and share(set(view.signatories(forum, norm))) >= FOLLOW_SHARE:
+                    if not view.has_signed(forum, norm) and share(view.signatories(forum, norm)) >= FOLLOW_SHARE:
                         plan.add(SignOn(norm, forum))
         for norm in view.norm_ids():
             if plan.budget + 1e-9 < Implement.budget_cost:
                 break
-            if 0 < view.my_depth(norm) < MAX_DEPTH and share(set(view.holders(norm))) > 0.5:
+            if 0 < view.my_depth(norm) < MAX_DEPTH and share(view.holders(norm)) > 0.5:
                 plan.add(Implement(norm))
         return plan.orders
