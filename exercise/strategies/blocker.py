@@ -4,7 +4,7 @@ import random
 
 from exercise.core.orders import Endorse, Object, Order, Propose
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms, opposed_norms
+from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms, open_to_propose, opposed_norms
 
 
 class Blocker(Strategy):
@@ -22,10 +22,11 @@ class Blocker(Strategy):
         items = agenda_items(view)
         for forum, item in items:
             norm = item["norm"]
-            if norm in against or view.my_appeal(norm) < m.vote_no:
+            if view.seat not in item["objectors"] and (norm in against or view.my_appeal(norm) < m.vote_no):
                 plan.add(Object(norm, forum))
         for forum, item in items:
-            if view.my_appeal(item["norm"]) >= m.vote_yes and item["norm"] not in against:
+            if view.seat not in item["endorsers"] and view.my_appeal(item["norm"]) >= m.vote_yes \
+                    and item["norm"] not in against:
                 plan.add(Endorse(item["norm"], forum))
         friends = {other for other, _ in view.neighbours()}
         me = view.me
@@ -38,6 +39,6 @@ class Blocker(Strategy):
         liked = [n for _, n in liked_norms(view, floor=m.vote_yes) if n not in against]
         for norm in liked[:1]:
             for forum in sorted(view.my_forums(), key=friendliness):
-                if plan.add(Propose(norm, forum)):
+                if open_to_propose(view, forum, norm) and plan.add(Propose(norm, forum)):
                     break
         return plan.orders

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import random
 
-from exercise.core.orders import Endorse, Implement, Lobby, Order, Propose, SignOn
+from exercise.core.orders import Implement, Lobby, Order, Propose, SignOn
+from exercise.core.state import MAX_DEPTH
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms
+from exercise.strategies.base import Plan, Strategy, agenda_items, backing, liked_norms, open_to_propose
 
 
 class Champion(Strategy):
@@ -22,16 +23,15 @@ class Champion(Strategy):
         top = liked[:3]
         for forum, item in agenda_items(view):
             if item["norm"] in top or view.my_appeal(item["norm"]) >= yes:
-                plan.add(SignOn(item["norm"], forum) if view.forum(forum).rule == "signon"
-                         else Endorse(item["norm"], forum))
+                order = backing(view, forum, item)
+                if order is not None:
+                    plan.add(order)
         forums = sorted(view.my_forums(), key=lambda f: (view.next_session(f) or 10**6, f))
         # Its favourites first; once those are adopted everywhere it sits, the next liked norm.
-        # Forums where the norm is already on the table are skipped before asking legality.
         for norm in liked:
             if plan.influence < Propose.influence_cost:
                 break
-            if any(plan.add(Propose(norm, f)) for f in forums
-                   if not view.on_agenda(f, norm) and not view.is_adopted_in(f, norm)):
+            if any(plan.add(Propose(norm, f)) for f in forums if open_to_propose(view, f, norm)):
                 break
         for forum in view.my_forums():
             if view.forum(forum).rule == "signon":
@@ -40,9 +40,12 @@ class Champion(Strategy):
                         plan.add(SignOn(norm, forum))
         held = [n for n in top if view.my_depth(n)]
         for norm in held:
-            plan.add(Implement(norm))
+            if view.my_depth(norm) < MAX_DEPTH:  # practised already: nothing left to implement
+                plan.add(Implement(norm))
         if held:
             targets = sorted(view.neighbours(), key=lambda nw: (-view.power_of(nw[0]) * nw[1], nw[0]))
+            holders = view.holders(held[0])
             for other, _ in targets[:2]:
-                plan.add(Lobby(other, held[0]))
+                if other not in holders:  # lobbying a holder is refused
+                    plan.add(Lobby(other, held[0]))
         return plan.orders

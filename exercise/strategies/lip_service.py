@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import random
 
-from exercise.core.orders import Endorse, Order, SignOn
+from exercise.core.orders import Order, SignOn
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items
+from exercise.strategies.base import Plan, Strategy, agenda_items, backing
 
 
 class LipService(Strategy):
@@ -19,8 +19,9 @@ class LipService(Strategy):
         plan = Plan(view)
         for forum, item in agenda_items(view):
             if view.my_appeal(item["norm"]) >= view.model.vote_no:
-                plan.add(SignOn(item["norm"], forum) if view.forum(forum).rule == "signon"
-                         else Endorse(item["norm"], forum))
+                order = backing(view, forum, item)
+                if order is not None:
+                    plan.add(order)
         for forum in view.my_forums():
             if view.forum(forum).rule == "signon":
                 for norm in view.adopted_in(forum):
