@@ -10,8 +10,9 @@ engine's own numbering; audit events (not part of the hashed state) shift the on
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 import attrs
 import orjson
@@ -55,8 +56,18 @@ def build_event(kind: str, names: Sequence[str], values: Sequence, turn: int, se
     return cls(turn=turn, seq=seq, **fields)
 
 
+@lru_cache(maxsize=None)
+def _values_of(cls: type[Event]) -> Callable[[Event], tuple]:
+    """An event's values in field order, as one C-level call (a thousand events a turn)."""
+    names = field_names(cls)
+    if len(names) == 1:
+        one = attrgetter(names[0])
+        return lambda event: (one(event),)
+    return attrgetter(*names) if names else (lambda event: ())
+
+
 def values_text(event: Event) -> str:
-    return encode([getattr(event, name) for name in field_names(type(event))])
+    return encode(_values_of(type(event))(event))
 
 
 class EventLog:

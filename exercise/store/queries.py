@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 
 import attrs
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from exercise.core.events import Event
@@ -36,9 +36,11 @@ _TURN_EVENTS = (select(*_EVENT_COLUMNS)
                 .order_by(_EVENTS.seq))
 _NO_BOUND = 2**62
 _GAMES, _SEATS, _PENDINGS = GameRow.__table__.c, SeatRow.__table__.c, PendingRow.__table__.c
-_LATEST_TURN = select(func.max(_TURNS.turn)).where(_TURNS.game_id == GAME_ID)
+# "the last one" as ORDER BY ... DESC LIMIT 1: SQLite answers max() under a WHERE by scanning
+# the key range (every event of the game), but this from the key's end, whatever the length.
+_LATEST_TURN = select(_TURNS.turn).where(_TURNS.game_id == GAME_ID).order_by(_TURNS.turn.desc()).limit(1)
 _PAUSED = select(_GAMES.paused).where(_GAMES.id == GAME_ID)
-_NEXT_SEQ = select(func.max(_EVENTS.seq)).where(_EVENTS.game_id == GAME_ID)
+_NEXT_SEQ = select(_EVENTS.seq).where(_EVENTS.game_id == GAME_ID).order_by(_EVENTS.seq.desc()).limit(1)
 _CONTROLLERS = select(_SEATS.seat, _SEATS.controller).where(_SEATS.game_id == GAME_ID).order_by(_SEATS.seat)
 _PENDING = (select(_PENDINGS.seat, _PENDINGS.orders)
             .where(_PENDINGS.game_id == GAME_ID, _PENDINGS.turn == bindparam("turn"))
