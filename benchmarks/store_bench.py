@@ -159,30 +159,42 @@ def bench_open(tmp: Path, turns: int, samples: int) -> None:
     print(f"         state(N) + events(N) on an open save:            median {statistics.median(reads):5.1f} ms")
 
 
-def bench_verify(tmp: Path, cases: list[tuple[str, Path, int]]) -> None:
-    print("verify   verify vs headless (exercise.headless.play, all seats scripted); target >= 80%")
+def _best(repeats: int, fn) -> float:
+    """The fastest of a few timings: on a shared machine the others measure its neighbours."""
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def bench_verify(tmp: Path, cases: list[tuple[str, Path, int]], repeats: int = 3) -> None:
+    print(f"verify   verify vs headless (exercise.headless.play, all seats scripted), best of {repeats};"
+          " target >= 80%")
     for label, path, turns in cases:
         from exercise.scenario import load_scenario
 
         scenario = load_scenario(path)
-        t0 = time.perf_counter()
-        last = None
-        for result in play(scenario, scenario.seed, turns):
-            last = result.state
-        headless = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        hashed = [state_hash(r.state) for r in play(scenario, scenario.seed, turns)]
-        headless_hashed = time.perf_counter() - t0
+        last = [None]
+
+        def headless_run():
+            for result in play(scenario, scenario.seed, turns):
+                last[0] = result.state
+
+        headless = _best(repeats, headless_run)
+        headless_hashed = _best(repeats, lambda: [state_hash(r.state) for r in play(scenario, scenario.seed, turns)])
         db = tmp / f"verify-{path.stem}.db"
         with Game.create(db, path) as game:
             for _ in range(turns):
                 game.resolve()
-            assert game.state_hash() == state_hash(last) == hashed[-1]
-        t0 = time.perf_counter()
-        with Game.open(db, read_only=True) as game:
-            result = game.verify()
-        seconds = time.perf_counter() - t0
-        assert result.ok, result.reason
+            assert game.state_hash() == state_hash(last[0])
+
+        def verify_run():
+            with Game.open(db, read_only=True) as game:
+                assert game.verify().ok
+
+        seconds = _best(repeats, verify_run)
         print(f"         {label:<22} {turns:>4} turns: headless {headless:6.2f} s (with hashes {headless_hashed:6.2f} s), "
               f"verify {seconds:6.2f} s -> {headless / seconds:5.0%} of headless speed")
 

@@ -18,7 +18,8 @@ from sqlalchemy import select, text
 
 from exercise.engine import new_game, resolve_turn
 from exercise.errors import ExerciseError, SaveError
-from exercise.store.codec import encode, events_digest, orders_by_seat, sha256, state_text, unpack_snapshot
+from exercise.core.canonical import state_hash as hash_of_state
+from exercise.store.codec import encode, events_digest, orders_by_seat, unpack_snapshot
 from exercise.store.database import translated
 from exercise.store.eventlog import EventLog, values_text
 from exercise.store.records import VerifyResult
@@ -100,7 +101,7 @@ def _check(game: Game, turns, snapshots, orders: _Lookahead, events: _Lookahead)
                 return VerifyResult(checked, turn, f"turn {turn}: the recorded orders are refused: {e}")
             state = result.state
             produced = [(e.kind, values_text(e)) for e in result.events]
-        recomputed = sha256(state_text(state))
+        recomputed = hash_of_state(state)
         if recomputed != state_hash or snap[2] != state_hash:
             return VerifyResult(checked, turn, f"turn {turn}: the state differs (recorded {_short(state_hash)}, "
                                                f"snapshot {_short(snap[2])}, recomputed {_short(recomputed)})")
