@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from rich.console import Console
@@ -55,6 +56,16 @@ async def settle_past_tutorial(pilot, app: ExerciseApp) -> None:
 
 def new_app(tmp_path: Path, game=None, seat: str | None = None, replay: bool = False) -> ExerciseApp:
     return ExerciseApp(saves_dir=tmp_path / "saves", game=game, seat=seat, replay=replay)
+
+
+@asynccontextmanager
+async def seated(tmp_path: Path, game, seat: str):
+    """The app open on `game` as `seat` (a delegation, or "white"), settled past any tutorial:
+    yields (app, pilot)."""
+    app = new_app(tmp_path, game=game, seat=seat)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle_past_tutorial(pilot, app)
+        yield app, pilot
 
 
 def sync(test):

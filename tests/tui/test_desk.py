@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from exercise.tui.widgets.desk import Desk
 
-from .helpers import SIZE, new_app, settle, settle_past_tutorial, sync
+from .helpers import SIZE, new_app, seated, settle, sync
 
 
 @sync
@@ -30,9 +30,7 @@ async def test_an_illegal_choice_says_why_and_is_not_added(tmp_path, make_game):
 @sync
 async def test_the_desk_refuses_orders_beyond_the_seats_influence(tmp_path, make_game):
     game = make_game(humans=("atlantia",))
-    app = new_app(tmp_path, game=game, seat="atlantia")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle_past_tutorial(pilot, app)
+    async with seated(tmp_path, game, "atlantia") as (app, pilot):
         desk = app.screen.query_one(Desk)
         influence = app.screen.query_one(Desk)._view.influence
         proposals = [i for i, (o, why) in enumerate(desk._shown) if o.verb == "propose" and not why]
@@ -59,9 +57,7 @@ async def test_digits_switch_tabs_from_a_list_but_are_typed_in_a_filter_box(tmp_
     from exercise.tui.widgets.world import WorldTabs
 
     game = make_game(humans=("atlantia",))
-    app = new_app(tmp_path, game=game, seat="atlantia")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle_past_tutorial(pilot, app)
+    async with seated(tmp_path, game, "atlantia") as (app, pilot):
         tabs = app.screen.query_one(WorldTabs)
         await pilot.press("3")
         await settle(pilot, app)

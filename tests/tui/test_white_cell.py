@@ -10,15 +10,13 @@ from exercise.tui.screens.white import WhiteScreen
 from exercise.tui.widgets.console import ConsolePane
 from exercise.tui.widgets.timeline import TimelinePane
 
-from .helpers import SIZE, new_app, screen_text, settle, sync
+from .helpers import screen_text, seated, settle, sync
 
 
 @sync
 async def test_a_fired_inject_reaches_the_timeline_and_the_log(tmp_path, make_game):
     game = make_game(humans=("atlantia",))
-    app = new_app(tmp_path, game=game, seat="white")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
+    async with seated(tmp_path, game, "white") as (app, pilot):
         assert isinstance(app.screen, WhiteScreen)
         # fire the held inject from the console's list
         app.screen.query_one(ConsolePane).post_message(ConsolePane.InjectChosen("grid-blackout"))
@@ -51,9 +49,7 @@ async def test_a_fired_inject_reaches_the_timeline_and_the_log(tmp_path, make_ga
 @sync
 async def test_pause_and_hand_over_are_audited(tmp_path, make_game):
     game = make_game(humans=("atlantia",))
-    app = new_app(tmp_path, game=game, seat="white")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
+    async with seated(tmp_path, game, "white") as (app, pilot):
         await pilot.press("p")
         await pilot.pause()
         assert game.paused
@@ -75,9 +71,7 @@ async def test_pause_and_hand_over_are_audited(tmp_path, make_game):
 @sync
 async def test_an_empty_timeline_says_why(tmp_path, make_game):
     game = make_game(humans=("atlantia",))
-    app = new_app(tmp_path, game=game, seat="white")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
+    async with seated(tmp_path, game, "white") as (app, pilot):
         await pilot.press("5")
         await settle(pilot, app)
         assert "nothing has happened yet" in screen_text(app.screen)
