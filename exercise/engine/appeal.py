@@ -38,32 +38,9 @@ def will(align: float) -> float:
     return min(1.0, max(0.0, align + 0.5))
 
 
-def salience_factor(state: GameState, norm: Norm) -> float:
-    if not norm.domains:
-        return 1.0
-    return 2.0 * sum(state.salience.get(d, 0.5) for d in norm.domains) / len(norm.domains)
-
-
 def effective_capacity(state: GameState, delegation_id: str) -> float:
     seat = state.seats[delegation_id]
     return min(1.0, seat.capacity + state.scenario.model.assist_capacity * seat.assistance)
-
-
-def conflict_held(state: GameState, delegation_id: str, norm: Norm) -> float:
-    """0..1: how deeply the delegation already holds norms that conflict with this one."""
-    worst = 0
-    for other in _conflicts_of(state, norm.id):
-        worst = max(worst, state.norms[other].depth.get(delegation_id, 0))
-    return 0.0 if worst == 0 else 0.5 + 0.5 * worst / MAX_DEPTH
-
-
-def _conflicts_of(state: GameState, norm_id: str) -> tuple[str, ...]:
-    return conflict_map(state)[norm_id]
-
-
-def conflict_map(state: GameState) -> dict[str, tuple[str, ...]]:
-    """Conflicts are symmetric even when the file lists them on one side only."""
-    return _static(state.scenario).conflicts
 
 
 class _Static:
@@ -110,7 +87,7 @@ class NormTerms:
         self.clarity = m.clarity_weight * ns.clarity
         self.utility = m.utility_weight * ns.utility
         domains = norm.domains
-        if domains:  # salience_factor(), inlined (a loop, not a generator: same sum, less overhead)
+        if domains:  # the salience factor (a loop, not a generator: same sum, less overhead)
             get = state.salience.get
             total = 0
             for d in domains:
@@ -164,7 +141,7 @@ def appeal_of(state: GameState, delegation: Delegation, ns: NormState, terms: No
         depth = depths.get(me, 0)
         if depth > worst:
             worst = depth
-    if worst:  # the same as conflict_held(), inlined
+    if worst:  # how deeply it holds a conflicting norm
         value -= m.conflict_weight * (0.5 + 0.5 * worst / MAX_DEPTH)
     if terms.cost is not None:
         seat = state.seats[me]  # effective_capacity(), inlined
