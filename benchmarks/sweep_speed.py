@@ -12,12 +12,23 @@ from __future__ import annotations
 
 import argparse
 import math
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 from exercise.batch.runner import expand, run_seeds, run_tasks
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def machine_speed() -> float:
+    """Seconds for a fixed pure-Python loop, timed in two processes at once as the sweep runs
+    its two workers: this shared machine's speed moves by 1.7x between hours, so a sweep's
+    seconds mean little without it (2.0 s was its quickest reading, 3.5 s its slowest)."""
+    code = "import time\nt = time.perf_counter()\nx = 0\nfor i in range(20_000_000): x += i\nprint(time.perf_counter() - t)"
+    runs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    return max(float(run.communicate()[0]) for run in runs)
 
 
 def main() -> None:
@@ -31,6 +42,7 @@ def main() -> None:
     text = Path(args.scenario).read_text(encoding="utf-8")
     tasks = expand([text], run_seeds(args.seed, args.runs), args.turns, "standard")
     print(f"{Path(args.scenario).name}: {args.runs} runs x {args.turns} turns")
+    print(f"machine speed: a fixed loop took {machine_speed():.2f} s on each of two cores (quickest seen: 2.0 s)")
     print(f"{'workers':>7} {'seconds':>8} {'runs/s':>7} {'ms/run':>7} {'speedup':>8}")
     base = None
     reference = None
