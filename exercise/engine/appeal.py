@@ -76,14 +76,14 @@ def cached_alignment(state: GameState, delegation: Delegation, norm: Norm) -> fl
 class NormTerms:
     """The terms of a norm's appeal that are the same for every delegation, in one state.
     Diffusion and the strategies ask one norm's appeal of many delegations on a state that
-    does not change meanwhile; the products are formed exactly as base_appeal wrote them
-    ((a * b) * c), so the sums are the same floats."""
+    does not change meanwhile; each product keeps the formula's order ((a * b) * c), so the
+    sums are the same floats as working it out whole."""
 
-    __slots__ = ("norm_id", "clarity", "utility", "factor", "framework", "precedent", "conflicts", "cost")
+    __slots__ = ("norm", "clarity", "utility", "factor", "framework", "precedent", "conflicts", "cost")
 
     def __init__(self, state: GameState, norm: Norm, ns: NormState):
         m = state.scenario.model
-        self.norm_id = norm.id
+        self.norm = norm
         self.clarity = m.clarity_weight * ns.clarity
         self.utility = m.utility_weight * ns.utility
         domains = norm.domains
@@ -121,11 +121,7 @@ def appeal_of(state: GameState, delegation: Delegation, ns: NormState, terms: No
     """base_appeal with the norm's shared terms already worked out (this is the engine's hot spot)."""
     m = state.scenario.model
     me = delegation.id
-    key = (me, terms.norm_id)
-    table = _static(state.scenario).alignment
-    align = table.get(key)
-    if align is None:
-        align = table[key] = alignment(delegation.values, state.scenario.norm(terms.norm_id))
+    align = cached_alignment(state, delegation, terms.norm)
     value = terms.clarity * (1.0 if align >= 0.5 else 0.0 if align <= -0.5 else align + 0.5)
     value += terms.utility * align * terms.factor
     if terms.framework is not None:
