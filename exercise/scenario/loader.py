@@ -77,8 +77,9 @@ class _QuickConverter(cattrs.BaseConverter):
     """BaseConverter ignores unknown keys; these must fail, so the strict pass names them."""
 
     def structure_attrs_fromdict(self, obj, cl):
-        if not obj.keys() <= attrs.fields_dict(cl).keys():
-            raise ForbiddenExtraKeysError("", cl, set(obj.keys() - attrs.fields_dict(cl).keys()))
+        extra = obj.keys() - attrs.fields_dict(cl).keys()
+        if extra:
+            raise ForbiddenExtraKeysError("", cl, extra)
         return super().structure_attrs_fromdict(obj, cl)
 
 
