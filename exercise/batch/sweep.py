@@ -58,6 +58,17 @@ def read_base(path: str | Path) -> dict[str, Any]:
     return tomllib.loads(Path(path).read_text(encoding="utf-8"))
 
 
+def metric_names_of(path: str | Path) -> list[str]:
+    """Every metric a sweep of this scenario can report, read off its opening state (the standard
+    measure names one per norm and forum whether or not anything happened), so a --metric that
+    matches nothing is caught before the runs, not after them."""
+    from exercise.batch.measures import Trace, standard
+    from exercise.engine import new_game
+    from exercise.scenario import load_scenario
+
+    return sorted(standard(new_game(load_scenario(path), 0), Trace()))
+
+
 def parse_vary(texts: Sequence[str]) -> list[tuple[str, list[Any]]]:
     factors = []
     for text in texts:

@@ -7,7 +7,7 @@ import fnmatch
 import time
 from pathlib import Path
 
-from exercise.batch.sweep import SweepResult, parse_vary, run_sweep, write_csv
+from exercise.batch.sweep import SweepResult, metric_names_of, parse_vary, run_sweep, write_csv
 from exercise.batch.progress import progress_bar
 from exercise.errors import BatchError
 
@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
             raise BatchError(f"{out}: already exists (use --force to overwrite)")
         if not out.parent.is_dir():
             raise BatchError(f"{out}: no such directory {out.parent}")
+    if args.metric:
+        match_metrics(metric_names_of(args.scenario), args.metric)
     started = time.perf_counter()
     total = _count_variants(args) * args.runs
     with progress_bar(total, "sweep", args.quiet) as progress:
@@ -71,14 +73,19 @@ def _count_variants(args: argparse.Namespace) -> int:
     return count
 
 
+def match_metrics(names: list[str], patterns: list[str]) -> list[str]:
+    """The names some pattern matches (a glob; `[` is literal, as in `breadth[no-attack-ci]`)."""
+    chosen = [n for n in names if any(fnmatch.fnmatchcase(n, p.replace("[", "[[]")) for p in patterns)]
+    if not chosen:
+        raise BatchError(f"--metric {' '.join(patterns)}: matches none of {len(names)} metrics "
+                         f"(e.g. {', '.join(names[:4])})")
+    return chosen
+
+
 def select_metrics(result: SweepResult, patterns: list[str]) -> list[str]:
     names = result.metric_names()
     if patterns:
-        chosen = [n for n in names if any(fnmatch.fnmatchcase(n, p.replace("[", "[[]")) for p in patterns)]
-        if not chosen:
-            raise BatchError(f"--metric {' '.join(patterns)}: matches none of {len(names)} metrics "
-                             f"(e.g. {', '.join(names[:4])})")
-        return chosen
+        return match_metrics(names, patterns)
     if len(names) <= _SHOW_ALL_UP_TO:
         return names
     return [n for n in names if "[" not in n]

@@ -138,3 +138,13 @@ def test_cli_bad_input_is_one_line_exit_2(tutorial_path, capsys, args, fragment)
     code = main(["sweep", str(tutorial_path), "--quiet", "--workers", "1", "--runs", "2", *args])
     err = capsys.readouterr().err.strip()
     assert code == 2 and fragment in err and len(err.splitlines()) == 1
+
+
+def test_a_metric_pattern_that_matches_nothing_is_refused_before_any_run(tutorial_path, capsys):
+    code = main(["sweep", str(tutorial_path), "--quiet", "--workers", "1", "--runs", "2", "--metric", "brerdth[*]"])
+    captured = capsys.readouterr()
+    assert code == 2 and "--metric brerdth[*]: matches none of" in captured.err
+    assert captured.out == ""  # no sweep ran, so no summary was printed
+    assert main(["sweep", str(tutorial_path), "--quiet", "--workers", "1", "--runs", "2", "--turns", "2",
+                 "--metric", "breadth[*]"]) == 0
+    assert "breadth[free-flow]" in capsys.readouterr().out
