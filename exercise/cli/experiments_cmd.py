@@ -14,7 +14,7 @@ from exercise.errors import BatchError
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("experiments", help="run the validation experiments (the nine effects the model claims)",
                        description="Run the named validation experiments (default: all nine). Each varies one "
-                                   "factor over seed-paired runs and reports the effect size with a 95%% interval.")
+                                   "factor over seed-paired runs and reports the effect size with a 95% interval.")
     p.add_argument("names", nargs="*", metavar="NAME", help="experiment names or effect numbers (see --list)")
     p.add_argument("--runs", type=int, default=None, help="runs per variant (default: each experiment's full size)")
     p.add_argument("--quick", action="store_true", help="the small size the test suite uses")

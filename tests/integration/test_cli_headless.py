@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from exercise.cli import build_parser, main
+
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "scenarios" / "tutorial.toml"
 
@@ -91,3 +95,15 @@ def test_only_seats_with_objectives_are_scored():
     assert final["unscored"] and not set(final["unscored"]) & with_objectives
     text = exercise("run", cent, "--turns", 3).stdout
     assert "no objectives (not scored): " + ", ".join(final["unscored"]) in text
+
+
+def test_every_command_has_a_help_page_that_reads_cleanly(capsys):
+    """`exercise COMMAND --help` for every command: exit 0, a description, no argparse escapes left."""
+    commands = sorted(build_parser()._subparsers._group_actions[0].choices)
+    assert {"play", "sweep", "experiments", "verify"} <= set(commands)
+    for command in commands:
+        with pytest.raises(SystemExit) as info:
+            main([command, "--help"])
+        text = capsys.readouterr().out
+        assert info.value.code == 0 and f"usage: exercise {command}" in text
+        assert "%%" not in text and "%(" not in text, command
