@@ -34,6 +34,12 @@ class Plan:
         self.budget -= budget
         return True
 
+    def back(self, forum: str, item: dict) -> bool:
+        """Back an agenda item (sign on in a voluntary call, endorse elsewhere) unless the seat
+        already does: that order would be void, so it is not even built."""
+        order = backing(self.view, forum, item)
+        return order is not None and self.add(order)
+
     @property
     def spent(self) -> bool:
         return self.influence < 1.0

@@ -5,7 +5,7 @@ import random
 
 from exercise.core.orders import Amend, Assist, Graft, Order
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items, backing, liked_norms
+from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms
 
 CLEAR_ENOUGH = 0.75
 DOABLE_ENOUGH = 0.6
@@ -37,9 +37,7 @@ class Broker(Strategy):
                 trusted = sorted(view.me.affinity.items(), key=lambda kv: (-kv[1], kv[0]))
                 if trusted and trusted[0][1] >= 0.6:
                     plan.add(Graft(norm, trusted[0][0]))
-            order = backing(view, forum, item)
-            if order is not None:
-                plan.add(order)
+            plan.back(forum, item)
         if view.budget >= 1.0:
             weak = {d: view.capacity_of(d) for d in view.delegation_ids()
                     if d != view.seat and view.capacity_of(d) < WEAK_CAPACITY}

@@ -5,7 +5,7 @@ import random
 from exercise.core.orders import Implement, Lobby, Order, Propose, SignOn
 from exercise.core.state import MAX_DEPTH
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items, backing, liked_norms, open_to_propose
+from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms, open_to_propose
 
 
 class Champion(Strategy):
@@ -23,9 +23,7 @@ class Champion(Strategy):
         top = liked[:3]
         for forum, item in agenda_items(view):
             if item["norm"] in top or view.my_appeal(item["norm"]) >= yes:
-                order = backing(view, forum, item)
-                if order is not None:
-                    plan.add(order)
+                plan.back(forum, item)
         forums = sorted(view.my_forums(), key=lambda f: (view.next_session(f) or 10**6, f))
         # Its favourites first; once those are adopted everywhere it sits, the next liked norm.
         for norm in liked:

@@ -4,7 +4,7 @@ import random
 
 from exercise.core.orders import Order, SignOn
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items, backing
+from exercise.strategies.base import Plan, Strategy, agenda_items
 
 
 class LipService(Strategy):
@@ -19,9 +19,7 @@ class LipService(Strategy):
         plan = Plan(view)
         for forum, item in agenda_items(view):
             if view.my_appeal(item["norm"]) >= view.model.vote_no:
-                order = backing(view, forum, item)
-                if order is not None:
-                    plan.add(order)
+                plan.back(forum, item)
         for forum in view.my_forums():
             if view.forum(forum).rule == "signon":
                 for norm in view.adopted_in(forum):
