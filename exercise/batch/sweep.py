@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import json
 import math
 import tomllib
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ import attrs
 
 from exercise.batch.keypath import FORUM_FACTOR, build_variant, parse_value, split_assignment
 from exercise.batch.runner import Progress, expand, run_seeds, run_tasks
-from exercise.batch.stats import Estimate, estimate
+from exercise.batch.stats import Estimate, estimate, paired_difference
 from exercise.errors import BatchError
 
 
@@ -48,6 +49,12 @@ class SweepResult:
 
     def summary(self, metric: str) -> list[Estimate]:
         return [estimate([m.get(metric, math.nan) for m in runs]) for runs in self.results]
+
+    def differences(self, metric: str) -> list[Estimate]:
+        """Each later variant minus the first, run by run: the same seed in both, so the
+        interval holds only the variants' difference, not the spread between seeds."""
+        values = [[m.get(metric, math.nan) for m in runs] for runs in self.results]
+        return [paired_difference(values[0], other) for other in values[1:]]
 
 
 def read_base(path: str | Path) -> dict[str, Any]:
@@ -122,7 +129,12 @@ def build_variants(base: dict[str, Any], sets: Sequence[str], vary: Sequence[str
 
 
 def _show(value: Any) -> str:
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    """A value as it was typed: `true`, `0.3`, `["a","b"]` (not Python's `['a', 'b']`)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, separators=(",", ":"))
+    return str(value)
 
 
 def run_sweep(path: str | Path, runs: int, seed: int, sets: Sequence[str] = (), vary: Sequence[str] = (),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from exercise.batch.sweep import SweepResult, metric_names_of, parse_vary, run_sweep, write_csv
 from exercise.batch.progress import progress_bar
+from exercise.batch.stats import Estimate
 from exercise.errors import BatchError
 
 # Past this many metrics the summary shows only game-level ones unless --metric asks for more.
@@ -92,18 +93,33 @@ def select_metrics(result: SweepResult, patterns: list[str]) -> list[str]:
 
 
 def format_summary(result: SweepResult, patterns: list[str] | None = None) -> list[str]:
-    """Per metric, per variant: mean [95% CI]."""
+    """Per metric, per variant: mean [95% CI]; then, with two or more variants, each later
+    variant's seed-paired difference from the first."""
     metrics = select_metrics(result, patterns or [])
     labels = [v.label for v in result.variants]
-    width = max(12, *(len(m) for m in metrics))
-    col = max(24, *(len(label) + 2 for label in labels))
-    lines = ["", "mean [95% CI] per variant", f"{'metric':<{width}}  " + "".join(f"{label:<{col}}" for label in labels)]
-    for metric in metrics:
-        cells = []
-        for est in result.summary(metric):
-            cells.append("n/a" if est.n == 0 else f"{est.mean:.3f} [{est.low:.3f}, {est.high:.3f}]")
-        lines.append(f"{metric:<{width}}  " + "".join(f"{c:<{col}}" for c in cells).rstrip())
+    lines = _table("mean [95% CI] per variant", metrics, labels,
+                   lambda m: [_cell(e, "") for e in result.summary(m)])
+    if len(labels) > 1:
+        lines += _table(f"difference from {labels[0]}, paired by seed: mean [95% CI]", metrics, labels[1:],
+                        lambda m: [_cell(e, "+") for e in result.differences(m)])
     hidden = len(result.metric_names()) - len(metrics)
     if hidden and not patterns:
         lines.append(f"({hidden} per-norm and per-forum metrics not shown: use --metric 'breadth[*]' or --out)")
+    return lines
+
+
+def _cell(est: Estimate, sign: str) -> str:
+    if est.n == 0:
+        return "n/a"
+    # + 0.0 turns a rounded -0.0 (1.0 - 0.9999999) into 0.0, so no "-0.000" is printed
+    low, mean, high = (round(v, 3) + 0.0 for v in (est.low, est.mean, est.high))
+    return f"{mean:{sign}.3f} [{low:{sign}.3f}, {high:{sign}.3f}]"
+
+
+def _table(title: str, metrics: list[str], labels: list[str], cells) -> list[str]:
+    width = max(12, *(len(m) for m in metrics))
+    col = max(26, *(len(label) + 2 for label in labels))
+    lines = ["", title, f"{'metric':<{width}}  " + "".join(f"{label:<{col}}" for label in labels).rstrip()]
+    for metric in metrics:
+        lines.append(f"{metric:<{width}}  " + "".join(f"{c:<{col}}" for c in cells(metric)).rstrip())
     return lines

@@ -121,6 +121,9 @@ def test_cli_sweep_writes_csv_and_summary(tutorial_path, tmp_path, capsys):
     text = capsys.readouterr().out
     assert code == 0
     assert "forums=centralized" in text and "forums=both" in text and "conflict_index" in text
+    differences = text.split("difference from forums=centralized, paired by seed: mean [95% CI]\n")[1]
+    assert differences.splitlines()[0].split() == ["metric", "forums=decentralized", "forums=both"]
+    assert "-0.000" not in text
     assert out.read_text().startswith("variant,run,seed,metric,value\n")
     before = out.read_bytes()
     assert main(["sweep", str(tutorial_path), "--runs", "2", "--quiet", "--out", str(out)]) == 2
@@ -148,3 +151,29 @@ def test_a_metric_pattern_that_matches_nothing_is_refused_before_any_run(tutoria
     assert main(["sweep", str(tutorial_path), "--quiet", "--workers", "1", "--runs", "2", "--turns", "2",
                  "--metric", "breadth[*]"]) == 0
     assert "breadth[free-flow]" in capsys.readouterr().out
+
+
+def test_the_summary_pairs_each_variant_with_the_first_seed_by_seed():
+    from exercise.batch.sweep import SweepResult, Variant
+    from exercise.cli.sweep_cmd import format_summary
+
+    runs = lambda values: tuple({"m": v} for v in values)
+    result = SweepResult((Variant("a", (), ""), Variant("b", (), "")), (1, 2, 3, 4),
+                         (runs([1.0, 5.0, 9.0, 13.0]), runs([2.0, 6.0, 10.0, 14.0 + 1e-9])))
+    paired = result.differences("m")[0]
+    assert paired.n == 4 and abs(paired.mean - 1.0) < 1e-6 and paired.high - paired.low < 1e-6
+    # unpaired, the seeds' spread would swamp the difference: each variant's own interval is wide
+    assert result.summary("m")[0].high - result.summary("m")[0].low > 10
+    lines = format_summary(result)
+    assert lines[lines.index("difference from a, paired by seed: mean [95% CI]") + 2].split() == \
+        ["m", "+1.000", "[+1.000,", "+1.000]"]
+
+
+def test_variant_labels_show_values_as_typed(tutorial_path):
+    from exercise.batch.sweep import build_variants
+
+    base = tomllib.loads(tutorial_path.read_text())
+    labels = [v.label for v in build_variants(base, [], ['norms.free-flow.domains=["commerce"],["commerce","privacy"]',
+                                                         "norms.free-flow.clarity=0.3"], "t.toml")]
+    assert labels == ['norms.free-flow.domains=["commerce"],norms.free-flow.clarity=0.3',
+                      'norms.free-flow.domains=["commerce","privacy"],norms.free-flow.clarity=0.3']
