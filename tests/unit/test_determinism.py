@@ -54,3 +54,16 @@ def test_resolve_turn_does_not_touch_its_input(tutorial):
     before = state_json(state)
     resolve_turn(state, scripted_orders(state, 5, default_controllers(tutorial)), 5)
     assert state_json(state) == before
+
+
+def test_a_sweeps_csv_is_byte_identical_across_hash_seeds_and_worker_counts(tutorial_path, tmp_path):
+    """What a researcher shares is the CSV: the same command must give the same file."""
+    files = []
+    for hashseed, workers in ((1, 2), (424242, 1)):
+        out = tmp_path / f"r{hashseed}.csv"
+        subprocess.run([sys.executable, "-m", "exercise", "sweep", str(tutorial_path), "--runs", "4", "--turns", "5",
+                        "--vary", "forums=centralized,both", "--workers", str(workers), "--quiet", "--out", str(out)],
+                       env={**os.environ, "PYTHONHASHSEED": str(hashseed)}, capture_output=True, check=True)
+        files.append(out.read_bytes())
+    assert files[0].count(b"\n") > 100
+    assert files[0] == files[1]
