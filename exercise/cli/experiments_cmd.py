@@ -4,6 +4,8 @@ interval and whether the effect has the claimed direction."""
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import time
 
 from exercise.batch.experiments import ExperimentResult, find, run_experiment
@@ -21,7 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=1, help="seed the run seeds derive from (default 1)")
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     p.add_argument("--dask-scheduler", default=None, metavar="tcp://HOST:8786", help="run on a Dask cluster")
-    p.add_argument("--markdown", action="store_true", help="print the results as the table in docs/validation.md")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--markdown", action="store_true", help="print the results as the table in docs/validation.md")
+    out.add_argument("--json", action="store_true", help="print the results as one JSON document")
     p.add_argument("--check", action="store_true", help="exit 1 if any effect lacks its claimed direction")
     p.add_argument("--list", action="store_true", help="list the experiments and exit")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -43,13 +47,15 @@ def run(args: argparse.Namespace) -> int:
         with progress_bar(runs * len(exp.variants), f"{exp.effect} {exp.name}", args.quiet) as progress:
             result = run_experiment(exp, runs, args.seed, args.workers, progress, args.dask_scheduler)
         results.append(result)
-        if not args.markdown:
+        if not (args.markdown or args.json):
             print("\n".join(format_result(result, time.perf_counter() - started)))
             print()
     if args.markdown:
         print("\n".join(markdown_table(results)))
+    if args.json:
+        print(json.dumps(results_json(results), indent=2))
     lacking = [r.experiment.name for r in results if any(not o.has_direction for o in r.outcomes)]
-    if not args.markdown:
+    if not (args.markdown or args.json):
         held = sum(1 for r in results if r.verdict == "holds")
         print(f"{held} of {len(results)} effects hold (95% interval on the claimed side of zero)"
               + (f"; without the claimed direction: {', '.join(lacking)}" if lacking else ""))
@@ -91,3 +97,29 @@ def markdown_table(results: list[ExperimentResult]) -> list[str]:
                 f"{f'`{exp.scenario}`: {variants}' if first else ''} | {r.runs} x {len(exp.variants)} | "
                 f"{_means(r, o.comparison)} | {e.mean:+.3f} | [{e.low:+.3f}, {e.high:+.3f}] | {o.verdict} |")
     return lines
+
+
+def _number(x: float) -> float | None:
+    return None if math.isnan(x) else round(x, 6)
+
+
+def results_json(results: list[ExperimentResult]) -> list[dict]:
+    """Every experiment with its comparisons: plain data for a notebook (NaN as null)."""
+    out = []
+    for r in results:
+        exp = r.experiment
+        comparisons = []
+        for o in r.outcomes:
+            c, e = o.comparison, o.estimate
+            comparisons.append({
+                "label": c.label, "metric": c.metric, "metric_b": c.metric_b,
+                "variant_a": c.variant_a, "variant_b": c.variant_b, "claimed_sign": c.sign,
+                "mean_a": _number(r.means[c.variant_a].get(c.metric, math.nan)),
+                "mean_b": _number(r.means[c.variant_b].get(c.metric_b or c.metric, math.nan)),
+                "effect": _number(e.mean), "low": _number(e.low), "high": _number(e.high), "n": e.n,
+                "verdict": o.verdict,
+            })
+        out.append({"effect": exp.effect, "name": exp.name, "claim": exp.claim, "scenario": exp.scenario,
+                    "factor": exp.factor, "variants": [label for label, _ in exp.variants], "runs": r.runs,
+                    "seed": r.seed, "verdict": r.verdict, "comparisons": comparisons})
+    return out
