@@ -19,7 +19,8 @@ _SHOW_ALL_UP_TO = 40
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sweep", help="run many seeded headless games of scenario variants and summarise metrics",
                        description="Run many seeded headless games of a scenario and its variants in parallel. "
-                                   "Every variant plays the same seeds, so differences are not noise.")
+                                   "Every variant plays the same seeds, so differences are not noise. "
+                                   "Key paths, metrics and the CSV: docs/sweeps.md.")
     p.add_argument("scenario", metavar="SCENARIO.toml")
     p.add_argument("--runs", type=int, default=100, help="games per variant (default 100)")
     p.add_argument("--seed", type=int, default=1, help="seed the run seeds derive from (default 1)")
