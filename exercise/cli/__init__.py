@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "exercise.cli.replay_cmd",
     "exercise.cli.verify_cmd",
     "exercise.cli.branch_cmd",
+    "exercise.cli.compare_cmd",
     "exercise.cli.export_cmd",
     "exercise.cli.validate_cmd",
     "exercise.cli.generate_cmd",
