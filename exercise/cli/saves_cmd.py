@@ -16,6 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("saves", help="list saved games: scenario, turn, seats, last played, who is awaited")
     p.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, metavar="DIR",
                    help="where to look (default: saves/)")
+    p.add_argument("--scores", action="store_true",
+                   help="with each human seat's score against its objectives (0-100), e.g. for grading")
     p.add_argument("--json", action="store_true", help="print the same as JSON")
     p.set_defaults(func=run)
 
@@ -26,7 +28,9 @@ def seats_text(summary: SaveSummary) -> str:
     scripted = Counter(c for c in summary.controllers.values() if c != "human")
     parts = []
     if humans:
-        parts.append("human: " + ", ".join(humans))
+        marks = summary.scores
+        parts.append("human: " + ", ".join(
+            f"{seat} (score {marks[seat]:.1f})" if marks and seat in marks else seat for seat in humans))
     if scripted:
         parts.append("scripted: " + ", ".join(f"{n} {name}" for name, n in sorted(scripted.items())))
     return "; ".join(parts) or "no seats"
@@ -48,12 +52,13 @@ def as_dict(summary: SaveSummary) -> dict:
             "controllers": summary.controllers, "waiting_for": list(summary.waiting_for),
             "paused": summary.paused, "created_at": summary.created_at,
             "last_played_at": summary.last_played_at, "branched_from": summary.branched_from,
-            "branched_at_turn": summary.branched_at_turn, "status": status_text(summary)}
+            "branched_at_turn": summary.branched_at_turn, "status": status_text(summary),
+            **({} if summary.scores is None else {"scores": summary.scores})}
 
 
 def run(args: argparse.Namespace) -> int:
     problems: list[str] = []
-    saves = list_saves(args.directory, problems=problems)
+    saves = list_saves(args.directory, problems=problems, scores=args.scores)
     for line in problems:
         print(f"skipped {line}", file=sys.stderr)
     if args.json:

@@ -25,6 +25,7 @@ from exercise.core.orders import FACILITATOR, FACILITATOR_ORDERS, Order
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.engine import TurnResult, validate_orders
+from exercise.engine.metrics import delegation_score
 from exercise.errors import OrderError, ReplayError, SaveError, ScenarioError
 from exercise.scenario.loader import stored_scenario_from_data
 from exercise.store import queries as q
@@ -325,7 +326,13 @@ class Game:
 
         return export_jsonl(self, out)
 
-    def summary(self) -> SaveSummary:
+    def summary(self, *, scores: bool = False) -> SaveSummary:
+        """What `exercise saves` lists; `scores`: also the human seats' scores (reads the state)."""
+        marks = None
+        if scores:
+            state = self.state()
+            marks = {seat: delegation_score(state, seat) for seat, c in self.controllers().items()
+                     if c == HUMAN and self.scenario.delegation(seat).objectives}
         with self._read() as s:
             row = q.game_row(s)
             latest = q.latest_turn(s)
@@ -336,7 +343,7 @@ class Game:
                 length=self.scenario.turns, seed=self.seed, controllers=controllers,
                 waiting_for=tuple(seat for seat, c in controllers.items() if c == HUMAN and seat not in done),
                 paused=row.paused, created_at=row.created_at, last_played_at=row.last_played_at,
-                branched_from=row.branched_from, branched_at_turn=row.branched_at_turn)
+                branched_from=row.branched_from, branched_at_turn=row.branched_at_turn, scores=marks)
 
     def session(self) -> Session:
         """A read session on the save, for the store's own tools (verify, export, branch)."""

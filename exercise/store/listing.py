@@ -12,9 +12,10 @@ DEFAULT_DIR = Path("saves")
 SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
-def list_saves(directory=DEFAULT_DIR, *, problems: list[str] | None = None) -> list[SaveSummary]:
+def list_saves(directory=DEFAULT_DIR, *, problems: list[str] | None = None, scores: bool = False) -> list[SaveSummary]:
     """Summaries of the saves in `directory`, most recently played first. Files that are not
-    saves are skipped; each gets one line in `problems` when a list is given."""
+    saves are skipped; each gets one line in `problems` when a list is given. `scores`: with
+    the human seats' scores (each save's state is read: slower)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise SaveError(f"{directory}: no such directory")
@@ -22,7 +23,7 @@ def list_saves(directory=DEFAULT_DIR, *, problems: list[str] | None = None) -> l
     for path in sorted(p for p in directory.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()):
         try:
             with Game.open(path, read_only=True) as game:
-                found.append(game.summary())
+                found.append(game.summary(scores=scores))
         except SaveError as e:
             if problems is not None:
                 problems.append(str(e))

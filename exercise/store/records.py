@@ -50,6 +50,8 @@ class SaveSummary:
     last_played_at: str
     branched_from: str | None = None
     branched_at_turn: int | None = None
+    # the human seats' scores against their objectives (0-100) at the last turn, when asked for
+    scores: dict[str, float] | None = None
 
     @property
     def human_seats(self) -> list[str]:

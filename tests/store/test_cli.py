@@ -151,3 +151,21 @@ def test_saves_on_an_empty_or_missing_directory(tmp_path, cli):
     assert code == 0 and "no saves" in out
     code, _, err = cli("saves", tmp_path / "nope")
     assert code == 2 and "no such directory" in err
+
+
+def test_saves_with_scores_gives_each_human_seats_score_for_grading(tmp_path, cli, tutorial_path):
+    from exercise.engine.metrics import delegation_score
+
+    cli("new", tutorial_path, "--save", tmp_path / "alice.db", "--human", "atlantia,borealis")
+    cli("new", tutorial_path, "--save", tmp_path / "bob.db")  # every seat scripted: no human to score
+    cli("run", tmp_path / "bob.db", "--turns", "2")
+    with Game.open(tmp_path / "alice.db", read_only=True) as game:
+        expected = {seat: delegation_score(game.state(), seat) for seat in ("atlantia", "borealis")}
+    code, out, _ = cli("saves", tmp_path, "--scores")
+    assert code == 0
+    assert f"human: atlantia (score {expected['atlantia']:.1f}), borealis (score {expected['borealis']:.1f})" in out
+    code, out, _ = cli("saves", tmp_path, "--scores", "--json")
+    by_file = {entry["path"].rsplit("/", 1)[-1]: entry for entry in json.loads(out)}
+    assert by_file["alice.db"]["scores"] == expected and by_file["bob.db"]["scores"] == {}
+    code, out, _ = cli("saves", tmp_path, "--json")
+    assert all("scores" not in entry for entry in json.loads(out))  # only when asked: it reads each state
