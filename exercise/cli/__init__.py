@@ -13,6 +13,7 @@ from exercise.errors import ExerciseError, ScenarioError
 # Each module defines register(subparsers) and sets `func` on its parser(s).
 COMMAND_MODULES = (
     "exercise.cli.play_cmd",
+    "exercise.cli.serve_cmd",
     "exercise.cli.scenarios_cmd",
     "exercise.cli.new_cmd",
     "exercise.cli.run_cmd",

@@ -25,27 +25,34 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    game = None
-    if args.save:
-        from exercise.store import Game
+def open_for_play(save: str | None, seat: str | None, replay: bool):
+    """The save to play (None: the home screen), checked as `play` needs it: one SaveError line
+    for a missing or bad file or a seat that no human plays, before any screen is taken over."""
+    if not save:
+        if seat or replay:
+            raise SaveError("--as and --replay need a SAVE to open")
+        return None
+    from exercise.store import Game
 
-        path = Path(args.save)
-        if not path.exists():
-            raise SaveError(f"{path}: no such save")
-        game = Game.open(path, read_only=bool(args.replay))
-        if args.seat and not args.replay and args.seat not in WHITE_NAMES:
-            humans = game.human_seats()
-            if args.seat not in game.state().seats:
-                game.close()
-                raise SaveError(f"{path}: --as {args.seat}: there is no such delegation "
-                                f"(human seats: {', '.join(humans) or 'none'})")
-            if args.seat not in humans:
-                game.close()
-                raise SaveError(f"{path}: --as {args.seat}: that seat is played by a strategy; the white cell "
-                                f"can hand it to a human (human seats: {', '.join(humans) or 'none'})")
-    elif args.seat or args.replay:
-        raise SaveError("--as and --replay need a SAVE to open")
+    path = Path(save)
+    if not path.exists():
+        raise SaveError(f"{path}: no such save")
+    game = Game.open(path, read_only=replay)
+    if seat and not replay and seat not in WHITE_NAMES:
+        humans = game.human_seats()
+        if seat not in game.state().seats:
+            game.close()
+            raise SaveError(f"{path}: --as {seat}: there is no such delegation "
+                            f"(human seats: {', '.join(humans) or 'none'})")
+        if seat not in humans:
+            game.close()
+            raise SaveError(f"{path}: --as {seat}: that seat is played by a strategy; the white cell "
+                            f"can hand it to a human (human seats: {', '.join(humans) or 'none'})")
+    return game
+
+
+def run(args: argparse.Namespace) -> int:
+    game = open_for_play(args.save, args.seat, bool(args.replay))
     from exercise.tui.app import ExerciseApp
 
     app = ExerciseApp(saves_dir=Path(args.saves), game=game, seat=args.seat, replay=bool(args.replay))
