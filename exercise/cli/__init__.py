@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "exercise.cli.verify_cmd",
     "exercise.cli.branch_cmd",
     "exercise.cli.compare_cmd",
+    "exercise.cli.debrief_cmd",
     "exercise.cli.export_cmd",
     "exercise.cli.validate_cmd",
     "exercise.cli.generate_cmd",

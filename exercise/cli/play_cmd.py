@@ -25,6 +25,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def seat_to_view(game, seat: str | None) -> str | None:
+    """The seat whose view a read-only command shows: None for the white cell (no --as, or one
+    of its names); any delegation of the scenario, human or scripted. SaveError otherwise."""
+    if seat is None or seat in WHITE_NAMES:
+        return None
+    if seat not in game.scenario.by_id.delegations:
+        raise SaveError(f"--as: {game.scenario.id} has no seat {seat!r} "
+                        f"(seats: {', '.join(game.scenario.by_id.delegation_ids)})")
+    return seat
+
+
 def open_for_play(save: str | None, seat: str | None, replay: bool):
     """The save to play (None: the home screen), checked as `play` needs it: one SaveError line
     for a missing or bad file or a seat that no human plays, before any screen is taken over."""

@@ -1,4 +1,4 @@
-"""`exercise compare`: two real saves of one scenario, as an instructor compares students' games."""
+"""`exercise compare` and `exercise debrief` on real saves, as an instructor reviews students' games."""
 
 import json
 from pathlib import Path
@@ -76,3 +76,20 @@ def test_saves_of_other_scenarios_or_an_unknown_seat_are_one_line_exit_2(new_sav
         err = capsys.readouterr().err.strip()
         assert message in err and len(err.splitlines()) == 1
     assert [open(p, "rb").read() for p in paths] == before  # read-only: nothing written
+
+
+def test_debrief_of_a_save_lists_turning_points_arcs_and_blocs(new_save, capsys):
+    game = new_save("class.db", humans=[SEAT], seed=7)
+    play(game, [["pass"], ["propose protect-hospitals in assembly"], ["pass"], ["pass"]])
+    path = str(game.path)
+    game.close()
+    assert main(["debrief", path]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Debrief of class.db: tutorial, 4 turns, seed 7")
+    assert "Turning points (* the three biggest)" in text and " *turn " in text
+    assert f"  {SEAT:<16}" in text and "Blocs at the end:" in text
+    assert main(["debrief", path, "--as", SEAT, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [a["seat"] for a in data["arcs"]] == [SEAT] and len(data["arcs"][0]["scores"]) == 5
+    assert main(["debrief", path, "--as", "nobody"]) == 2
+    assert "has no seat 'nobody'" in capsys.readouterr().err

@@ -1,0 +1,68 @@
+"""`exercise debrief SAVE [--as SEAT]`: the game's turning points, who gained and lost against
+their objectives, and the blocs it ended in: the end-of-session debrief, from the save."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import attrs
+
+from exercise.cli.play_cmd import seat_to_view
+from exercise.engine.debrief import Debrief, debrief
+from exercise.store import Game
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("debrief", help="a save's turning points, who gained and lost, and the blocs it ended in")
+    p.add_argument("save", metavar="SAVE")
+    p.add_argument("--as", dest="seat", default=None, metavar="DELEGATION",
+                   help="one seat's debrief: its score and what it could see (default: the white cell, everything)")
+    p.add_argument("--json", action="store_true", help="print the debrief as JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with Game.open(args.save, read_only=True) as game:
+        seat = seat_to_view(game, args.seat)
+        history = [(game.state(t), game.events(t) if t else []) for t in range(game.turn + 1)]
+    result = debrief(history, seat)
+    if args.json:
+        print(json.dumps(attrs.asdict(result), indent=2))
+    else:
+        print("\n".join(format_debrief(result, game.path.name, game.seed)))
+    return 0
+
+
+def _signed(x: float) -> str:
+    return f"{x:+.0f}"
+
+
+def format_debrief(d: Debrief, name: str, seed: int) -> list[str]:
+    lines = [f"Debrief of {name}: {d.scenario}, {d.turns} turns, seed {seed}"]
+    if not d.points:
+        lines += ["", "Nothing has turned yet: no decision, inject or score change."]
+    else:
+        big = {p.turn for p in d.biggest()}
+        lines += ["", "Turning points (* the three biggest)"]
+        for p in d.points:
+            mark = "*" if p.turn in big else " "
+            texts = list(p.headlines) or ["(scores moved)"]
+            lines.append(f" {mark}turn {p.turn:<3} {texts[0]}")
+            lines += [f"  {'':<8} {t}" for t in texts[1:]]
+            if p.score_changes:
+                lines.append(f"  {'':<8} scores: " + ", ".join(f"{s} {_signed(c)}" for s, c in p.score_changes))
+    if d.arcs:
+        lines += ["", "Who gained and lost (score against objectives, 0-100)"]
+        for arc in d.arcs:
+            text = f"  {arc.seat:<16} {arc.scores[0]:>5.0f} -> {arc.scores[-1]:>5.0f}"
+            for label, step, why in (("best", arc.best, arc.best_why), ("worst", arc.worst, arc.worst_why)):
+                if step is not None:
+                    text += f"   {label}: turn {step[0]} ({_signed(step[1])}: {why})"
+            lines.append(text)
+    lines += ["", f"Blocs at the end: {len(d.blocs)} norm bloc(s), {d.opposed_pairs} opposed pair(s)"
+              + (f"; the world split at turn {d.split_at}" if d.split_at else "")]
+    for bloc in d.blocs:
+        lines.append(f"  {bloc['id']}: holds {', '.join(bloc['norms']) or '-'}; {len(bloc['members'])} members: "
+                     f"{', '.join(bloc['members'])}")
+    return lines

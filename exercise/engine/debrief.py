@@ -1,0 +1,144 @@
+"""The debrief of a game: its turning points, who gained and lost against their objectives,
+and the blocs it ended in. Built from the game's history (the state after each turn and the
+events of that turn), so it reads the same from a save, a headless run or a replay.
+
+A turn is a turning point when a forum decided something (adopted, blocked, dropped a norm),
+an inject fired, the world split into opposed blocs, or a seat's score moved. Each turning point
+has a weight (score points moved plus a fixed amount per decision) so the biggest can be named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from exercise.core.events import DepthReached, Event, InjectFired, NormAdopted, SessionOutcome
+from exercise.core.state import MAX_DEPTH, GameState
+from exercise.engine.metrics import delegation_score, norm_blocs, opposed_blocs
+
+DECISION_WEIGHT = 10.0  # a decision or an inject counts as much as ten score points moved
+MOVED = 0.5  # score changes smaller than this are not worth a line
+
+
+@attrs.frozen
+class TurningPoint:
+    turn: int
+    headlines: tuple[str, ...]
+    score_changes: tuple[tuple[str, float], ...]  # (seat, change), biggest first
+    weight: float
+
+
+@attrs.frozen
+class SeatArc:
+    seat: str
+    name: str
+    scores: tuple[float, ...]  # after turn 0, 1, ..., N
+    best: tuple[int, float] | None  # (turn, gain) of its biggest gain, if it gained
+    worst: tuple[int, float] | None  # (turn, loss) of its biggest loss, if it lost
+    best_why: str = ""  # what happened that turn, preferably to a norm of its objectives
+    worst_why: str = ""
+
+
+@attrs.frozen
+class Debrief:
+    scenario: str
+    turns: int
+    points: tuple[TurningPoint, ...]  # in turn order
+    arcs: tuple[SeatArc, ...]
+    blocs: tuple[dict, ...]  # the norm blocs at the end (see metrics.norm_blocs)
+    opposed_pairs: int
+    split_at: int | None  # the first turn that ended with opposed blocs
+
+    def biggest(self, count: int = 3) -> list[TurningPoint]:
+        return sorted(self.points, key=lambda p: (-p.weight, p.turn))[:count]
+
+    def point(self, turn: int) -> TurningPoint | None:
+        return next((p for p in self.points if p.turn == turn), None)
+
+
+def _forum_name(state: GameState, forum_id: str) -> str:
+    return state.scenario.forum(forum_id).name
+
+
+def headlines(state: GameState, events: Sequence[Event], seat: str | None = None) -> list[str]:
+    """What a turn's events say in a few words, for the seat (None: the white cell)."""
+    lines: list[str] = []
+    spread: dict[str, list[str]] = {}
+    practised: dict[str, list[str]] = {}
+    for e in events:
+        if not e.visible_to(seat):
+            continue
+        if isinstance(e, InjectFired):
+            lines.append(f"inject: {e.title}")
+        elif isinstance(e, SessionOutcome) and e.outcome == "adopted":
+            lines.append(f"{_forum_name(state, e.forum)} adopted {e.norm}")
+        elif isinstance(e, SessionOutcome) and e.outcome == "blocked":
+            lines.append(f"{', '.join(e.blockers)} blocked {e.norm} in {_forum_name(state, e.forum)}")
+        elif isinstance(e, SessionOutcome) and e.outcome == "tabled":
+            lines.append(f"{_forum_name(state, e.forum)} dropped {e.norm} from its agenda")
+        elif isinstance(e, NormAdopted) and e.via == "diffusion":
+            spread.setdefault(e.norm, []).append(e.delegation)
+        elif isinstance(e, DepthReached) and e.depth == MAX_DEPTH:
+            practised.setdefault(e.norm, []).append(e.delegation)
+    for norm, who in sorted(spread.items()):
+        lines.append(f"{_who(who)} took up {norm} by example")
+    for norm, who in sorted(practised.items()):
+        lines.append(f"{_who(who)} now practise{'s' if len(who) == 1 else ''} {norm}")
+    return lines
+
+
+def _who(ids: list[str]) -> str:
+    """A few delegations by name, many by number."""
+    return ", ".join(sorted(ids)) if len(ids) <= 3 else f"{len(ids)} delegations"
+
+
+def _why(point: TurningPoint | None, norms: set[str]) -> str:
+    """The headline of a turning point that names one of the seat's objective norms, else its first."""
+    if point is None or not point.headlines:
+        return "scores moved"
+    return next((h for h in point.headlines if norms & set(h.split())), point.headlines[0])
+
+
+def _decisions(lines: list[str]) -> int:
+    return sum(1 for line in lines if " adopted " in line or " blocked " in line or line.startswith("inject:"))
+
+
+def debrief(history: Sequence[tuple[GameState, Sequence[Event]]], seat: str | None = None) -> Debrief:
+    """`history[t]`: the state after turn t and the events of turn t (turn 0: the start)."""
+    first, last = history[0][0], history[-1][0]
+    scenario = last.scenario
+    scored = [seat] if seat else [d for d in sorted(last.seats) if scenario.delegation(d).objectives]
+    scores = {d: [delegation_score(state, d) for state, _ in history] for d in scored}
+    points: list[TurningPoint] = []
+    split_at = None
+    opposed_before = opposed_blocs(first)
+    for turn in range(1, len(history)):
+        state, events = history[turn]
+        lines = headlines(state, events, seat)
+        opposed = opposed_blocs(state)
+        if opposed > opposed_before:
+            split_at = turn if split_at is None else split_at
+            lines.append(f"the world splits: {opposed} pair{'s' if opposed > 1 else ''} of opposed norm blocs")
+        opposed_before = opposed
+        changes = sorted(((d, round(scores[d][turn] - scores[d][turn - 1], 2)) for d in scored),
+                         key=lambda dc: (-abs(dc[1]), dc[0]))
+        changes = [(d, c) for d, c in changes if abs(c) >= MOVED]
+        if lines or changes:
+            weight = sum(abs(c) for _, c in changes) + DECISION_WEIGHT * _decisions(lines)
+            points.append(TurningPoint(state.turn, tuple(lines), tuple(changes), round(weight, 2)))
+    by_turn = {p.turn: p for p in points}
+    arcs = []
+    for d in scored:
+        steps = [(t, scores[d][t] - scores[d][t - 1]) for t in range(1, len(history))]
+        gain = max(steps, key=lambda s: (s[1], -s[0]), default=None)
+        loss = min(steps, key=lambda s: (s[1], s[0]), default=None)
+        best = (gain[0], round(gain[1], 2)) if gain and gain[1] >= MOVED else None
+        worst = (loss[0], round(loss[1], 2)) if loss and loss[1] <= -MOVED else None
+        mine = {o.norm for o in scenario.delegation(d).objectives}
+        arcs.append(SeatArc(d, scenario.delegation(d).name, tuple(scores[d]), best, worst,
+                            _why(by_turn.get(best[0]), mine) if best else "",
+                            _why(by_turn.get(worst[0]), mine) if worst else ""))
+    blocs = norm_blocs(last)
+    return Debrief(scenario.id, last.turn, tuple(points), tuple(arcs), tuple(blocs), opposed_blocs(last, blocs),
+                   split_at)
