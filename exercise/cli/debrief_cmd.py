@@ -11,6 +11,7 @@ import attrs
 from exercise.cli.play_cmd import seat_to_view
 from exercise.engine.debrief import Debrief, debrief
 from exercise.store import Game
+from exercise.store.history import history
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,8 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     with Game.open(args.save, read_only=True) as game:
         seat = seat_to_view(game, args.seat)
-        history = [(game.state(t), game.events(t) if t else []) for t in range(game.turn + 1)]
-    result = debrief(history, seat)
+        result = debrief(history(game), None if seat is None else [seat])
     if args.json:
         print(json.dumps(attrs.asdict(result), indent=2))
     else:

@@ -63,11 +63,15 @@ def _forum_name(state: GameState, forum_id: str) -> str:
 
 def headlines(state: GameState, events: Sequence[Event], seat: str | None = None) -> list[str]:
     """What a turn's events say in a few words, for the seat (None: the white cell)."""
+    return _headlines(state, events, None if seat is None else (seat,))
+
+
+def _headlines(state: GameState, events: Sequence[Event], seats: Sequence[str] | None) -> list[str]:
     lines: list[str] = []
     spread: dict[str, list[str]] = {}
     practised: dict[str, list[str]] = {}
     for e in events:
-        if not e.visible_to(seat):
+        if seats is not None and not all(e.visible_to(s) for s in seats):
             continue
         if isinstance(e, InjectFired):
             lines.append(f"inject: {e.title}")
@@ -104,18 +108,20 @@ def _decisions(lines: list[str]) -> int:
     return sum(1 for line in lines if " adopted " in line or " blocked " in line or line.startswith("inject:"))
 
 
-def debrief(history: Sequence[tuple[GameState, Sequence[Event]]], seat: str | None = None) -> Debrief:
-    """`history[t]`: the state after turn t and the events of turn t (turn 0: the start)."""
+def debrief(history: Sequence[tuple[GameState, Sequence[Event]]], seats: Sequence[str] | None = None) -> Debrief:
+    """`history[t]`: the state after turn t and the events of turn t (turn 0: the start).
+    `seats`: whose debrief (None: the white cell's, every scored seat and every event); with
+    several seats at one screen, only what all of them could see."""
     first, last = history[0][0], history[-1][0]
     scenario = last.scenario
-    scored = [seat] if seat else [d for d in sorted(last.seats) if scenario.delegation(d).objectives]
+    scored = list(seats) if seats else [d for d in sorted(last.seats) if scenario.delegation(d).objectives]
     scores = {d: [delegation_score(state, d) for state, _ in history] for d in scored}
     points: list[TurningPoint] = []
     split_at = None
     opposed_before = opposed_blocs(first)
     for turn in range(1, len(history)):
         state, events = history[turn]
-        lines = headlines(state, events, seat)
+        lines = _headlines(state, events, seats)
         opposed = opposed_blocs(state)
         if opposed > opposed_before:
             split_at = turn if split_at is None else split_at

@@ -197,6 +197,8 @@ class PlayFlow:
         self.app.show_main(TurnResultsScreen(digest, game.scenario.turns, after, game_over=self.game_over()))
 
     def finish(self) -> None:
+        from exercise.engine.debrief import debrief
+        from exercise.store.history import history
         from exercise.tui.screens.final import FinalScreen
 
         def done(choice: str) -> None:
@@ -206,4 +208,4 @@ class PlayFlow:
                 self.leave()
 
         seats = None if self.white else self.seats_here or None
-        self.app.show_main(FinalScreen(self.game.state(), seats, done))
+        self.app.show_main(FinalScreen(self.game.state(), seats, done, debrief(history(self.game), seats)))

@@ -44,6 +44,11 @@ async def test_hot_seat_tutorial_to_the_end(tmp_path, make_game):
                 await pilot.press("enter")
             await settle(pilot, app)
         assert isinstance(app.screen, FinalScreen)
+        final = app.screen
+        # the debrief is built for the two seats at this keyboard: their arcs, the game's turning points
+        assert [arc.seat for arc in final.debrief.arcs] == ["atlantia", "borealis"]
+        assert final.debrief.points
+        assert "Turning&#160;points" in app.export_screenshot()  # drawn on the screen, not only built
     assert game.turn == game.scenario.turns == 8
     assert results == 8
     # each turn, both human seats were asked in turn, and only them

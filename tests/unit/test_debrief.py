@@ -33,7 +33,7 @@ def test_every_decision_and_inject_is_a_turning_point_and_scores_add_up(tutorial
 
 def test_one_seats_debrief_scores_only_that_seat_and_hides_what_it_could_not_see(tutorial):
     history = history_of(tutorial)
-    mine = debrief(history, "atlantia")
+    mine = debrief(history, ["atlantia"])
     assert [a.seat for a in mine.arcs] == ["atlantia"]
     for p in mine.points:
         assert set(dict(p.score_changes)) <= {"atlantia"}

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from exercise.core.state import GameState
+from exercise.engine.debrief import Debrief
 from exercise.engine.metrics import delegation_score, game_metrics
 from exercise.tui.widgets.key_footer import KeyFooter
 
@@ -23,11 +24,13 @@ class FinalScreen(Screen[None]):
 
     BINDINGS = [Binding("r", "replay", "Replay this game"), Binding("escape,h", "home", "Home")]
 
-    def __init__(self, state: GameState, seats: list[str] | None, on_done: Callable[[str], None]) -> None:
+    def __init__(self, state: GameState, seats: list[str] | None, on_done: Callable[[str], None],
+                 debrief: Debrief | None = None) -> None:
         super().__init__()
         self.on_done = on_done
         self.state = state
         self.seats = seats  # whose scores to show; None: everyone (white cell)
+        self.debrief = debrief  # the turning points, built for the same seats
 
     def compose(self) -> ComposeResult:
         state = self.state
@@ -46,8 +49,11 @@ class FinalScreen(Screen[None]):
             norms.add_row(n["norm"], n["status"], f"{n['breadth']:.0%}", f"{n['mean_depth']:.1f}",
                           ", ".join(n["adopted_in"]) or "-")
         blocs = Text(f"{len(metrics['blocs'])} norm bloc(s), {metrics['opposed_blocs']} opposed pair(s)")
+        parts = [Text(" GAME OVER ", style="bold reverse"), Text(""), scores, Text("")]
+        if self.debrief is not None and self.debrief.points:
+            parts += [turning_points(self.debrief), Text("")]
         with VerticalScroll(id="results"):
-            yield Static(Group(Text(" GAME OVER ", style="bold reverse"), Text(""), scores, Text(""), norms, blocs))
+            yield Static(Group(*parts, norms, blocs))
             with Center():
                 yield Button("Replay this game", id="replay", variant="primary")
                 yield Button("Home", id="home")
@@ -61,3 +67,18 @@ class FinalScreen(Screen[None]):
 
     def action_home(self) -> None:
         self.on_done("home")
+
+
+def turning_points(debrief: Debrief) -> Table:
+    """The game's turning points, the three biggest in bold: what to talk about in the debrief."""
+    table = Table(title="Turning points (the three biggest in bold; exercise debrief SAVE prints them)",
+                  title_justify="left", expand=True)
+    table.add_column("turn", justify="right")
+    table.add_column("what happened")
+    table.add_column("scores moved")
+    big = {p.turn for p in debrief.biggest()}
+    for p in debrief.points:
+        style = "bold" if p.turn in big else ""
+        moved = ", ".join(f"{seat} {change:+.0f}" for seat, change in p.score_changes) or "-"
+        table.add_row(Text(str(p.turn), style=style), Text("\n".join(p.headlines) or "-", style=style), moved)
+    return table
