@@ -8,6 +8,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from exercise.cli.play_cmd import seat_to_view
 from exercise.store import Game
 from exercise.store.compare import Comparison, compare_games
 
@@ -29,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with Game.open(args.a, read_only=True) as a, Game.open(args.b, read_only=True) as b:
-        result = compare_games(a, b, args.seat)
+        result = compare_games(a, b, seat_to_view(a, args.seat))
     if args.json:
         print(json.dumps(result.to_json(), indent=2))
     else:
