@@ -19,7 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--as", dest="seat", default=None, metavar="DELEGATION",
                    help="one seat's debrief: its score and what it could see (default: the white cell, everything)")
-    p.add_argument("--json", action="store_true", help="print the debrief as JSON")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print the debrief as JSON")
+    out.add_argument("--markdown", action="store_true",
+                     help="print the debrief as a Markdown handout (for the next class's briefing)")
     p.set_defaults(func=run)
 
 
@@ -29,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
         result = debrief(history(game), None if seat is None else [seat])
     if args.json:
         print(json.dumps(attrs.asdict(result), indent=2))
+    elif args.markdown:
+        print("\n".join(markdown_debrief(result, game.path.name, game.seed, game.scenario.title)))
     else:
         print("\n".join(format_debrief(result, game.path.name, game.seed)))
     return 0
@@ -65,4 +70,39 @@ def format_debrief(d: Debrief, name: str, seed: int) -> list[str]:
     for bloc in d.blocs:
         lines.append(f"  {bloc['id']}: holds {', '.join(bloc['norms']) or '-'}; {len(bloc['members'])} members: "
                      f"{', '.join(bloc['members'])}")
+    return lines
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def markdown_debrief(d: Debrief, name: str, seed: int, title: str) -> list[str]:
+    """The same debrief as a handout: headings and tables that any Markdown viewer renders."""
+    lines = [f"# Debrief: {title}", "", f"`{name}`: scenario `{d.scenario}`, {d.turns} turns, seed {seed}.", ""]
+    lines += ["## Turning points", ""]
+    if not d.points:
+        lines.append("Nothing has turned yet: no decision, inject or score change.")
+    else:
+        big = {p.turn for p in d.biggest()}
+        lines += ["| turn | what happened | scores moved |", "|---:|---|---|"]
+        for p in d.points:
+            what = "<br>".join(_cell(h) for h in p.headlines) or "-"
+            turn = f"**{p.turn}**" if p.turn in big else str(p.turn)
+            moved = ", ".join(f"{seat} {_signed(c)}" for seat, c in p.score_changes) or "-"
+            lines.append(f"| {turn} | {what} | {moved} |")
+        lines += ["", "The three biggest turns are in bold."]
+    if d.arcs:
+        lines += ["", "## Who gained and lost", "", "Scores against each delegation's objectives, 0 to 100.", "",
+                  "| delegation | start | end | best turn | worst turn |", "|---|---:|---:|---|---|"]
+        for arc in d.arcs:
+            best = f"{arc.best[0]} ({_signed(arc.best[1])}: {_cell(arc.best_why)})" if arc.best else "-"
+            worst = f"{arc.worst[0]} ({_signed(arc.worst[1])}: {_cell(arc.worst_why)})" if arc.worst else "-"
+            lines.append(f"| {arc.name} ({arc.seat}) | {arc.scores[0]:.0f} | {arc.scores[-1]:.0f} | {best} | {worst} |")
+    lines += ["", "## Blocs at the end", "",
+              f"{len(d.blocs)} norm bloc(s), {d.opposed_pairs} opposed pair(s)"
+              + (f"; the world split at turn {d.split_at}." if d.split_at else ".")]
+    if d.blocs:
+        lines.append("")
+        lines += [f"- **{b['id']}** holds {', '.join(b['norms']) or '-'}: {', '.join(b['members'])}" for b in d.blocs]
     return lines

@@ -15,7 +15,7 @@ import attrs
 
 from exercise.core.events import DepthReached, Event, InjectFired, NormAdopted, SessionOutcome
 from exercise.core.state import MAX_DEPTH, GameState
-from exercise.engine.metrics import delegation_score, norm_blocs, opposed_blocs
+from exercise.engine.metrics import delegation_score, norm_blocs, objective_progress, opposed_blocs
 
 DECISION_WEIGHT = 10.0  # a decision or an inject counts as much as ten score points moved
 MOVED = 0.5  # score changes smaller than this are not worth a line
@@ -97,11 +97,25 @@ def _who(ids: list[str]) -> str:
     return ", ".join(sorted(ids)) if len(ids) <= 3 else f"{len(ids)} delegations"
 
 
-def _why(point: TurningPoint | None, norms: set[str]) -> str:
-    """The headline of a turning point that names one of the seat's objective norms, else its first."""
+def _why(history, turn: int, seat: str, point: TurningPoint | None, gained: bool) -> str:
+    """The headline that explains a seat's score move at `turn`: one naming the norm of the
+    objective whose progress moved most that way (its forum's name too, when it has one)."""
     if point is None or not point.headlines:
         return "scores moved"
-    return next((h for h in point.headlines if norms & set(h.split())), point.headlines[0])
+    before, after = history[turn - 1][0], history[turn][0]
+    objectives = after.scenario.delegation(seat).objectives
+    moves = [(o.weight * (objective_progress(after, seat, o) - objective_progress(before, seat, o)), o)
+             for o in objectives]
+    if not moves:
+        return point.headlines[0]
+    _, moved = max(moves, key=lambda m: m[0]) if gained else min(moves, key=lambda m: m[0])
+    forum = after.scenario.forum(moved.forum).name if moved.forum else ""
+
+    def fit(headline: str) -> int:
+        return (moved.norm in headline.split()) * 2 + bool(forum and forum in headline)
+
+    best = max(point.headlines, key=fit)  # the first of equals: the turn's own order
+    return best if fit(best) else point.headlines[0]
 
 
 def _decisions(lines: list[str]) -> int:
@@ -141,10 +155,9 @@ def debrief(history: Sequence[tuple[GameState, Sequence[Event]]], seats: Sequenc
         loss = min(steps, key=lambda s: (s[1], s[0]), default=None)
         best = (gain[0], round(gain[1], 2)) if gain and gain[1] >= MOVED else None
         worst = (loss[0], round(loss[1], 2)) if loss and loss[1] <= -MOVED else None
-        mine = {o.norm for o in scenario.delegation(d).objectives}
         arcs.append(SeatArc(d, scenario.delegation(d).name, tuple(scores[d]), best, worst,
-                            _why(by_turn.get(best[0]), mine) if best else "",
-                            _why(by_turn.get(worst[0]), mine) if worst else ""))
+                            _why(history, best[0], d, by_turn.get(best[0]), True) if best else "",
+                            _why(history, worst[0], d, by_turn.get(worst[0]), False) if worst else ""))
     blocs = norm_blocs(last)
     return Debrief(scenario.id, last.turn, tuple(points), tuple(arcs), tuple(blocs), opposed_blocs(last, blocs),
                    split_at)

@@ -91,5 +91,9 @@ def test_debrief_of_a_save_lists_turning_points_arcs_and_blocs(new_save, capsys)
     assert main(["debrief", path, "--as", SEAT, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [a["seat"] for a in data["arcs"]] == [SEAT] and len(data["arcs"][0]["scores"]) == 5
+    assert main(["debrief", path, "--markdown"]) == 0
+    handout = capsys.readouterr().out
+    assert handout.startswith("# Debrief: Tutorial") and "| turn | what happened | scores moved |" in handout
+    assert "## Who gained and lost" in handout and "## Blocs at the end" in handout
     assert main(["debrief", path, "--as", "nobody"]) == 2
     assert "has no seat 'nobody'" in capsys.readouterr().err

@@ -3,7 +3,7 @@
 from exercise.core.events import InjectFired, SessionOutcome
 from exercise.engine import new_game
 from exercise.engine.debrief import debrief, headlines
-from exercise.engine.metrics import delegation_score
+from exercise.engine.metrics import delegation_score, objective_progress
 from exercise.headless import play
 
 
@@ -58,3 +58,20 @@ def test_headlines_name_forums_blockers_and_injects(tutorial):
 def test_a_game_that_has_not_started_has_no_turning_points(tutorial):
     result = debrief([(new_game(tutorial, 3), [])])
     assert result.points == () and result.turns == 0 and result.split_at is None
+
+
+def test_a_seats_best_turn_is_explained_by_the_objective_that_moved(tutorial):
+    history = history_of(tutorial)
+    explained = 0
+    for arc in debrief(history).arcs:
+        if not arc.best:
+            continue
+        objectives = tutorial.delegation(arc.seat).objectives
+        turn = arc.best[0]
+        before, after = history[turn - 1][0], history[turn][0]
+        moved = max(objectives, key=lambda o: o.weight * (objective_progress(after, arc.seat, o)
+                                                          - objective_progress(before, arc.seat, o)))
+        if any(moved.norm in h.split() for h in debrief(history).point(turn).headlines):
+            assert moved.norm in arc.best_why.split(), (arc.seat, moved.norm, arc.best_why)
+            explained += 1
+    assert explained >= 2
