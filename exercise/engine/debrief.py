@@ -17,7 +17,7 @@ from exercise.core.events import DepthReached, Event, InjectFired, NormAdopted, 
 from exercise.core.state import MAX_DEPTH, GameState
 from exercise.engine.metrics import delegation_score, norm_blocs, objective_progress, opposed_blocs
 
-DECISION_WEIGHT = 10.0  # a decision or an inject counts as much as ten score points moved
+DECISION_WEIGHT = 10.0  # a decision, an inject or a split counts as much as ten score points moved
 MOVED = 0.5  # score changes smaller than this are not worth a line
 
 
@@ -118,8 +118,10 @@ def _why(history, turn: int, seat: str, point: TurningPoint | None, gained: bool
     return best if fit(best) else point.headlines[0]
 
 
-def _decisions(lines: list[str]) -> int:
-    return sum(1 for line in lines if " adopted " in line or " blocked " in line or line.startswith("inject:"))
+def _decisions(events: Sequence[Event], seats: Sequence[str] | None) -> int:
+    """Forum adoptions and blocks and injects among the events the seats could see."""
+    return sum(1 for e in events if (seats is None or all(e.visible_to(s) for s in seats)) and (
+        isinstance(e, InjectFired) or (isinstance(e, SessionOutcome) and e.outcome in ("adopted", "blocked"))))
 
 
 def debrief(history: Sequence[tuple[GameState, Sequence[Event]]], seats: Sequence[str] | None = None) -> Debrief:
@@ -136,16 +138,18 @@ def debrief(history: Sequence[tuple[GameState, Sequence[Event]]], seats: Sequenc
     for turn in range(1, len(history)):
         state, events = history[turn]
         lines = _headlines(state, events, seats)
+        decisions = _decisions(events, seats)
         opposed = opposed_blocs(state)
         if opposed > opposed_before:
             split_at = turn if split_at is None else split_at
             lines.append(f"the world splits: {opposed} pair{'s' if opposed > 1 else ''} of opposed norm blocs")
+            decisions += 1
         opposed_before = opposed
         changes = sorted(((d, round(scores[d][turn] - scores[d][turn - 1], 2)) for d in scored),
                          key=lambda dc: (-abs(dc[1]), dc[0]))
         changes = [(d, c) for d, c in changes if abs(c) >= MOVED]
         if lines or changes:
-            weight = sum(abs(c) for _, c in changes) + DECISION_WEIGHT * _decisions(lines)
+            weight = sum(abs(c) for _, c in changes) + DECISION_WEIGHT * decisions
             points.append(TurningPoint(state.turn, tuple(lines), tuple(changes), round(weight, 2)))
     by_turn = {p.turn: p for p in points}
     arcs = []

@@ -1,10 +1,13 @@
 """The debrief: turning points, score arcs and blocs, from a game's history."""
 
+from pathlib import Path
+
 from exercise.core.events import InjectFired, SessionOutcome
 from exercise.engine import new_game
 from exercise.engine.debrief import debrief, headlines
 from exercise.engine.metrics import delegation_score, objective_progress
 from exercise.headless import play
+from exercise.scenario import load_scenario
 
 
 def history_of(scenario, seed=7, turns=8):
@@ -75,3 +78,12 @@ def test_a_seats_best_turn_is_explained_by_the_objective_that_moved(tutorial):
             assert moved.norm in arc.best_why.split(), (arc.seat, moved.norm, arc.best_why)
             explained += 1
     assert explained >= 2
+
+
+def test_the_turn_the_world_splits_into_opposed_blocs_is_a_turning_point():
+    scenario = load_scenario(Path(__file__).resolve().parents[2] / "scenarios" / "cent-vs-decent.toml")
+    result = debrief(history_of(scenario, seed=1, turns=12))
+    assert result.opposed_pairs > 0 and result.split_at is not None
+    split = result.point(result.split_at)
+    assert any(h.startswith("the world splits: ") for h in split.headlines)
+    assert split.weight >= 10.0  # a split weighs like a decision
