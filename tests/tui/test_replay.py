@@ -89,3 +89,32 @@ async def test_branching_from_replay_opens_a_new_game_at_that_turn(tmp_path, mak
         assert branch.turn == 2
         assert branch.state(2) == game.state(2)
     game.close()
+
+
+@sync
+async def test_n_and_p_jump_between_turning_points_and_the_bar_names_them(tmp_path, make_game):
+    from exercise.engine.debrief import debrief
+    from exercise.store.history import history
+
+    game = played(make_game, turns=6)
+    expected = [p.turn for p in debrief(history(game)).points]
+    assert len(expected) >= 2
+    app = new_app(tmp_path, game=game, replay=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        screen.action_go(0)
+        visited = []
+        for _ in expected:
+            await pilot.press("n")
+            await pilot.pause()
+            visited.append(screen.turn)
+        assert visited == expected
+        headline = screen._debriefs[None].point(screen.turn).headlines[0]
+        assert "TURNING POINT" in screen_text(screen.query_one("#replay-bar")) and headline[:30] in screen_text(
+            screen.query_one("#replay-bar"))
+        await pilot.press("n")  # none after the last: it stays
+        assert screen.turn == expected[-1]
+        await pilot.press("p")
+        await pilot.pause()
+        assert screen.turn == expected[-2]

@@ -10,7 +10,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Static
 
 from exercise.engine import view_for
+from exercise.engine.debrief import Debrief, debrief
 from exercise.engine.metrics import delegation_score
+from exercise.store.history import history
 from exercise.tui.errors import plain_errors
 from exercise.tui.model import objectives_with_progress, seat_label
 from exercise.tui.screens.prompt import ChoiceScreen, PromptScreen
@@ -28,6 +30,8 @@ class ReplayScreen(TabbedScreen):
         Binding("home", "go(0)", "First", show=False),
         Binding("end", "go(-1)", "Last", show=False),
         Binding("g", "jump", "Go to turn"),
+        Binding("n", "turning(1)", "Next turning point"),
+        Binding("p", "turning(-1)", "Previous turning point", show=False),
         Binding("v", "switch_view", "Whose view"),
         Binding("b", "branch", "Branch"),
         *tab_keys("Orders", "Brief", "Forums", "Norms", "Network", "Timeline"),
@@ -43,6 +47,7 @@ class ReplayScreen(TabbedScreen):
         self.turn = self.last if turn is None else max(0, min(turn, self.last))
         self.seat = seat  # None: the white cell's view of everything
         self._events = None
+        self._debriefs: dict[str | None, Debrief] = {}  # per view, built on the first n or p
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,7 +72,11 @@ class ReplayScreen(TabbedScreen):
         self.sub_title = f"turn {t} of {self.last}, as {who}"
         bar = Text.assemble((" REPLAY ", "bold reverse"), " turn ", (f"{t}", "bold"), f" of {self.last}   ",
                             ("◀ left  right ▶", "dim"), "   view: ", (who, "bold"),
-                            ("   (v switches, b branches a what-if from here)", "dim"))
+                            ("   (v switches, n the next turning point, b branches a what-if from here)", "dim"))
+        point = self._debriefs[self.seat].point(t) if self.seat in self._debriefs else None
+        if point is not None and point.headlines:
+            more = f" (+{len(point.headlines) - 1} more)" if len(point.headlines) > 1 else ""
+            bar.append_text(Text.assemble("\n ", ("TURNING POINT ", "bold yellow"), point.headlines[0], more))
         self.query_one("#replay-bar", Static).update(bar)
         orders = game.orders(t) if t > 0 else {}
         if self.seat is not None:
@@ -92,6 +101,18 @@ class ReplayScreen(TabbedScreen):
     def action_go(self, turn: int) -> None:
         self.turn = self.last if turn < 0 else max(0, min(self.last, turn))
         self.show()
+
+    def action_turning(self, direction: int) -> None:
+        """Jump to the next (or previous) turning point of the game, as the current view saw it."""
+        if self.seat not in self._debriefs:
+            self._debriefs[self.seat] = debrief(history(self.game), None if self.seat is None else [self.seat])
+            self.show()  # the bar names this turn's turning point from now on
+        turns = [p.turn for p in self._debriefs[self.seat].points]
+        ahead = [t for t in turns if t > self.turn] if direction > 0 else [t for t in reversed(turns) if t < self.turn]
+        if not ahead:
+            self.notify(f"No turning point {'after' if direction > 0 else 'before'} turn {self.turn}.", timeout=2)
+            return
+        self.action_go(ahead[0])
 
     def action_jump(self) -> None:
         def done(text: str | None) -> None:
