@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 from exercise.cli.play_cmd import open_for_play
@@ -30,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="localhost",
                    help="address to listen on (default: localhost, this machine only; 0.0.0.0: the whole network)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--every-seat", action="store_true",
+                   help="serve the white cell on --port and each human seat on the ports after it, and print "
+                        "the address of each (one command for a whole classroom)")
     p.set_defaults(func=run)
 
 
@@ -53,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
         from textual_serve.server import Server
     except ImportError:
         raise ExerciseError("exercise serve needs textual-serve: pip install '.[web]'") from None
+    if args.every_seat:
+        return serve_every_seat(args)
     game = open_for_play(args.save, args.seat, bool(args.replay))
     if game is not None:
         game.close()  # checked; each tab opens the save itself
@@ -64,3 +71,42 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:  # the port is taken, or the address is not this machine's
         raise ExerciseError(f"--host {args.host} --port {args.port}: cannot listen ({exc.strerror or exc})") from None
     return 0
+
+
+def serve_every_seat(args: argparse.Namespace) -> int:
+    """One server per seat (the white cell first), each a child `exercise serve` process, until
+    Ctrl+C stops them all. Each seat gets its own address, so no team can open another's seat."""
+    if not args.save or args.seat or args.replay:
+        raise ExerciseError("--every-seat needs a SAVE to play, and neither --as nor --replay")
+    game = open_for_play(args.save, None, False)
+    try:
+        seats = ["white", *game.human_seats()]
+        names = {d.id: d.name for d in game.scenario.delegations}
+    finally:
+        game.close()
+    if args.port + len(seats) - 1 > 65535:
+        raise ExerciseError(f"--port {args.port}: {len(seats)} ports are needed from there")
+    shown = "THIS-MACHINE" if args.host in ("0.0.0.0", "::") else args.host
+    children = []
+    try:
+        for offset, seat in enumerate(seats):
+            port = args.port + offset
+            children.append(subprocess.Popen(
+                [sys.executable, "-m", "exercise", "serve", str(args.save), "--as", seat, "--host", args.host,
+                 "--port", str(port), "--saves", args.saves], stdout=subprocess.DEVNULL))
+            label = "the white cell" if seat == "white" else f"{names.get(seat, seat)} [{seat}]"
+            print(f"  http://{shown}:{port}   {label}", flush=True)
+        print("Ctrl+C stops every server.", flush=True)
+        while all(child.poll() is None for child in children):
+            time.sleep(0.5)
+        failed = next(child for child in children if child.poll() is not None)
+        raise ExerciseError(f"a server stopped (exit {failed.returncode}): see the line above")
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+        for child in children:
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()

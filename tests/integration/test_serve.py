@@ -74,3 +74,41 @@ def test_bad_arguments_are_one_line_before_anything_is_served(capsys, args, mess
     assert main(["serve", *args]) == 2
     err = capsys.readouterr().err.strip()
     assert err == message
+
+
+def wait_for_page(port: int) -> str | None:
+    for _ in range(150):
+        try:
+            return urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read().decode()
+        except OSError:
+            time.sleep(0.2)
+    return None
+
+
+def test_every_seat_gets_its_own_address_and_ctrl_c_stops_them_all(tmp_path, tutorial_path):
+    import signal
+
+    save = tmp_path / "class.db"
+    Game.create(save, tutorial_path, humans=["atlantia", "borealis"]).close()
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), "--every-seat",
+                               "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        lines = [server.stdout.readline() for _ in range(4)]
+        assert [line.split()[0] for line in lines[:3]] == [f"http://127.0.0.1:{port + i}" for i in range(3)]
+        assert "white cell" in lines[0] and "[atlantia]" in lines[1] and "[borealis]" in lines[2]
+        for offset, seat in enumerate(("white", "atlantia", "borealis")):
+            page = wait_for_page(port + offset)
+            assert page is not None and f"exercise: class.db as {seat}" in page
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        server.wait(timeout=20)
+    for offset in range(3):  # every server is gone with it
+        with socket.socket() as s:
+            assert s.connect_ex(("127.0.0.1", port + offset)) != 0
+
+
+def test_every_seat_needs_a_save_and_no_single_seat(capsys, tmp_path):
+    assert main(["serve", "--every-seat"]) == 2
+    assert "--every-seat needs a SAVE" in capsys.readouterr().err
