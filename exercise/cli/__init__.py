@@ -40,11 +40,21 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_of(argv: list[str]) -> str | None:
+    """The sub-command named on the command line (the first word that is not an option)."""
+    word = next((w for w in argv if not w.startswith("-")), None)
+    return word if word and f"exercise.cli.{word}_cmd" in COMMAND_MODULES else None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """Every command's parser, or with `argv` naming one, only that one's: importing every
+    command pulls in SQLAlchemy, Textual's dependencies and the batch runner (half a second),
+    which `exercise validate` or `exercise scenarios` never need."""
     parser = _Parser(prog="exercise", description="Negotiate international cyber norms: a tabletop exercise engine.")
     parser.add_argument("--version", action="version", version=f"exercise {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    command = _command_of(argv) if argv is not None else None
+    for name in (f"exercise.cli.{command}_cmd",) if command else COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -56,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

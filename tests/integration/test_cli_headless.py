@@ -107,3 +107,12 @@ def test_every_command_has_a_help_page_that_reads_cleanly(capsys):
         text = capsys.readouterr().out
         assert info.value.code == 0 and f"usage: exercise {command}" in text
         assert "%%" not in text and "%(" not in text, command
+
+
+def test_a_command_imports_only_what_it_needs():
+    """`exercise validate` is run over and over while writing a scenario: it must not pay for
+    SQLAlchemy, Textual or the batch runner, which only other commands use."""
+    code = ("import sys; from exercise.cli import main; code = main(['validate', sys.argv[1]]); "
+            "print(code, sorted(m for m in ('sqlalchemy', 'textual', 'exercise.store', 'exercise.batch') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(TUTORIAL)], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[-2] == "0 []", out.stdout
