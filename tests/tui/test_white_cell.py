@@ -75,3 +75,22 @@ async def test_an_empty_timeline_says_why(tmp_path, make_game):
         await pilot.press("5")
         await settle(pilot, app)
         assert "nothing has happened yet" in screen_text(app.screen)
+
+
+@sync
+async def test_d_shows_the_debrief_so_far_and_escape_closes_it(tmp_path, make_game):
+    from exercise.tui.screens.debrief import DebriefScreen
+
+    game = make_game(humans=("atlantia",))
+    for _ in range(3):
+        game.resolve(force=True, missing="strategy")
+    async with seated(tmp_path, game, "white") as (app, pilot):
+        await pilot.press("d")
+        await settle(pilot, app)
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.screen.debrief.turns == 3 and app.screen.debrief.points
+        text = screen_text(app.screen)
+        assert "Debrief after turn 3" in text and "Who gained and lost" in text
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, WhiteScreen)

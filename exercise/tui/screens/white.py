@@ -29,6 +29,7 @@ class WhiteScreen(TabbedScreen):
         Binding("a", "adhoc", "Inject", tooltip="write an inject on the spot (a salience shift, a capacity shock)"),
         Binding("n", "resolve", "Resolve", tooltip="resolve the turn (once every human seat has submitted)"),
         Binding("f", "force", "Force", tooltip="force the turn: missing seats pass or are played by their strategy"),
+        Binding("d", "debrief", "Debrief", tooltip="the debrief so far: turning points, who gained and lost"),
         Binding("escape", "leave", "Back"),
     ]
 
@@ -149,6 +150,13 @@ class WhiteScreen(TabbedScreen):
 
         note = f"waiting for: {', '.join(waiting)}" if waiting else "every human seat has submitted"
         self.app.push_screen(ChoiceScreen("Force the turn to resolve now", choices, note=note), done)
+
+    def action_debrief(self) -> None:
+        from exercise.engine.debrief import debrief
+        from exercise.store.history import history
+        from exercise.tui.screens.debrief import DebriefScreen
+
+        self.app.push_screen(DebriefScreen(debrief(history(self.game))))
 
     def action_leave(self) -> None:
         if isinstance(self.focused, Input):  # escape leaves a filter box first
