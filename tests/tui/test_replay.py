@@ -118,3 +118,29 @@ async def test_n_and_p_jump_between_turning_points_and_the_bar_names_them(tmp_pa
         await pilot.press("p")
         await pilot.pause()
         assert screen.turn == expected[-2]
+
+
+@sync
+async def test_c_compares_with_another_save_of_the_scenario_in_the_folder(tmp_path, make_game):
+    from exercise.tui.screens.compare import CompareScreen
+
+    other = make_game(humans=(), name="other.db")  # all scripted: it parts from the hot-seat game
+    for _ in range(2):
+        other.resolve()
+    game = played(make_game, turns=2)
+    app = new_app(tmp_path, game=game, replay=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ChoiceScreen)
+        assert [label.split(":")[0] for _, label in app.screen.choices] == ["other.db"]  # not itself
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, CompareScreen)
+        text = "\n".join(app.screen.lines)
+        assert "A = game.db (turn 2" in text and "B = other.db (turn 2" in text
+        assert "The games " in text and "Scores against objectives at turn 2" in text
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ReplayScreen)

@@ -35,7 +35,7 @@ class DebriefScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         d = self.debrief
-        with VerticalScroll(id="dialog", classes="dialog"):
+        with VerticalScroll(id="dialog", classes="dialog wide"):
             yield Static(Text(f"Debrief after turn {d.turns}", style="bold"))
             if d.points:
                 yield Static(turning_points(d))

@@ -3,6 +3,8 @@ saw it, what each seat ordered, and branch a what-if game from the turn shown.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,6 +36,7 @@ class ReplayScreen(TabbedScreen):
         Binding("p", "turning(-1)", "Previous turning point", show=False),
         Binding("v", "switch_view", "Whose view"),
         Binding("b", "branch", "Branch"),
+        Binding("c", "compare", "Compare"),
         *tab_keys("Orders", "Brief", "Forums", "Norms", "Network", "Timeline"),
         Binding("escape", "leave", "Home"),
     ]
@@ -136,6 +139,34 @@ class ReplayScreen(TabbedScreen):
                 self.show()
 
         self.app.push_screen(ChoiceScreen("Whose view?", choices), done)
+
+    def action_compare(self) -> None:
+        """Pick another save of this scenario from the same folder and show how the games differ."""
+        from exercise.store import list_saves
+
+        here = self.game.path.resolve()
+        others = [s for s in list_saves(here.parent) if s.scenario_id == self.game.scenario.id
+                  and s.path.resolve() != here]
+        if not others:
+            self.notify(f"No other save of {self.game.scenario.id} in {here.parent} to compare with.",
+                        severity="warning")
+            return
+        choices = [(str(s.path), f"{s.path.name}: turn {s.turn}, seed {s.seed}"
+                    + (f" (what-if of {Path(s.branched_from).name} at turn {s.branched_at_turn})" if s.branched_from else ""))
+                   for s in others]
+
+        self.app.push_screen(ChoiceScreen("Compare this game with", choices), self._compare_with)
+
+    @plain_errors
+    def _compare_with(self, choice: str | None) -> None:
+        from exercise.store import Game
+        from exercise.store.compare import compare_games, format_comparison
+        from exercise.tui.screens.compare import CompareScreen
+
+        if choice:
+            with Game.open(choice, read_only=True) as other:
+                lines = format_comparison(compare_games(self.game, other, self.seat))
+            self.app.push_screen(CompareScreen(lines))
 
     def action_branch(self) -> None:
         self.on_branch(self.game, self.turn)
