@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from exercise.cli.play_cmd import seat_to_view
 from exercise.cli.report import format_turn, turn_record
 from exercise.core.orders import FACILITATOR
 from exercise.engine import view_for
@@ -69,12 +70,7 @@ def run(args: argparse.Namespace) -> int:
         turn = last if args.turn is None else args.turn
         if not 0 <= turn <= last:
             raise ReplayError(f"{game.path}: there is no turn {turn} (turns 0 to {last})")
-        seat = args.seat
-        if seat in (FACILITATOR, "white"):
-            seat = None
-        if seat is not None and seat not in game.scenario.by_id.delegations:
-            raise ReplayError(f"--as: {game.scenario.id} has no seat {seat!r} "
-                              f"(seats: {', '.join(game.scenario.by_id.delegation_ids)})")
+        seat = seat_to_view(game, args.seat)
         state = game.state(turn)
         view = view_for(state, seat, game.events(turn))
         orders = game.orders(turn)
