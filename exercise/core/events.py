@@ -195,8 +195,15 @@ class FacilitatorAction(Event):
     """The audit trail of the white cell: pause, resume, hand-over, forced turns, injects."""
 
     kind: ClassVar[str] = "facilitator"
+    # The only white-cell actions a seat may see: that the game stopped and started again.
+    # Everything else (forced turns, hand-overs, codes, the clock's settings, queued injects)
+    # is the white cell's alone, whatever audience an older save recorded for it.
+    PUBLIC_ACTIONS: ClassVar[frozenset[str]] = frozenset({"pause", "resume"})
     action: str
     detail: str = ""
+
+    def visible_to(self, seat: str | None) -> bool:
+        return seat is None or self.action in self.PUBLIC_ACTIONS
 
     def text(self) -> str:
         return f"white cell: {self.action} {self.detail}".rstrip()

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from exercise import __version__
 from exercise.core.events import FacilitatorAction
+from exercise.core.orders import FACILITATOR
 from exercise.engine import new_game
 from exercise.errors import ReplayError, SaveError, ScenarioError
 from exercise.scenario import parse_scenario
@@ -158,5 +159,5 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
             _copy_rows(src, dst, EventShapeRow)
             _copy_rows(src, dst, EventRow, EventRow.seq <= last)
             q.append_audit(dst, EventLog(), [FacilitatorAction(
-                turn=from_turn + 1, action="branched",
+                turn=from_turn + 1, audience=(FACILITATOR,), action="branched",
                 detail=f"what-if from {game.path.name} at turn {from_turn}")])

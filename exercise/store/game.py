@@ -4,6 +4,10 @@ writer); every write is one BEGIN IMMEDIATE transaction, so several terminals ca
 A Game remembers the last turn it saw (`turn`, `state()`, `resolve()` update it). Orders and
 resolutions are meant for the turn after that one: if another client resolved it meanwhile,
 `submit` and `resolve` raise AlreadyResolved instead of acting on a turn nobody looked at.
+A screen that shows a turn passes `for_turn` itself, so a terminal left open while the turn
+resolved elsewhere can never order for a turn its team has not seen. Nothing is recorded past
+the scenario's last turn (GameOver). The live session (codes, leases, drafts, the round clock)
+is `game.live` (live.py).
 """
 
 from __future__ import annotations
@@ -11,13 +15,14 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import Engine, Row, exc, select, update
+from sqlalchemy import Engine, Row, delete, exc, select, update
 from sqlalchemy.orm import Session
 
 from exercise.core.events import Event, FacilitatorAction
@@ -30,10 +35,39 @@ from exercise.errors import OrderError, ReplayError, SaveError, ScenarioError
 from exercise.scenario.loader import stored_scenario_from_data
 from exercise.store import queries as q
 from exercise.store.codec import orders_by_seat, orders_text, state_from_text, unpack_snapshot
-from exercise.store.database import check_header, check_tables, ensure_wal, hold, make_engine, release, translated, writer
+from exercise.store.database import (
+    check_header,
+    check_tables,
+    ensure_wal,
+    hold,
+    make_engine,
+    release,
+    translated,
+    watcher,
+    writer,
+)
 from exercise.store.eventlog import EventLog
-from exercise.store.records import HUMAN, AlreadyResolved, GamePaused, ReadOnlySave, SaveSummary, VerifyResult
-from exercise.store.schema import GAME_ID, SCHEMA_VERSION, GameRow, OrderRow, PendingRow, SeatRow, TurnRow
+from exercise.store.live import Live, bump_draft, clock_of, hold_clock, release_clock, restart_clock
+from exercise.store.records import (
+    HUMAN,
+    AlreadyResolved,
+    GameOver,
+    GamePaused,
+    ReadOnlySave,
+    SaveSummary,
+    VerifyResult,
+)
+from exercise.store.schema import (
+    GAME_ID,
+    SCHEMA_VERSION,
+    DraftRow,
+    GameRow,
+    OrderRow,
+    PendingRow,
+    SeatRow,
+    SessionRow,
+    TurnRow,
+)
 from exercise.store.turns import plan_orders, write_turn
 from exercise.store.upgrade import upgrade_in_place, upgraded_copy
 from exercise.strategies import strategy_names
@@ -56,6 +90,8 @@ class Game:
         self._cache: tuple[int, GameState] | None = None
         self._log = EventLog()
         self._seen = 0
+        self._watch = None  # a connection of its own for `changes()`, opened on first use
+        self.live = Live(self)
         try:
             self.scenario: Scenario = _scenario(row.scenario_json, path)
             self._seen = self.turn
@@ -95,6 +131,9 @@ class Game:
         return cls(path, db_path, read_only, row, engine, tmp)
 
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self._engine.dispose()
         release(self._held)
         self._held = None
@@ -134,13 +173,16 @@ class Game:
         return state
 
     def _expect(self, s: Session, for_turn: int | None) -> int:
-        """The turn being ordered for / resolved; AlreadyResolved if someone else did it."""
+        """The turn being ordered for / resolved; AlreadyResolved if someone else did it,
+        GameOver past the scenario's last turn."""
         latest = q.latest_turn(s)
         target = self._seen + 1 if for_turn is None else for_turn
         if latest >= target:
             self._seen = latest
             raise AlreadyResolved(f"{self.path}: turn {target} was already resolved elsewhere "
                                   f"(the save is at turn {latest})")
+        if target > self.scenario.turns:
+            raise GameOver(f"{self.path}: the game is over (all {self.scenario.turns} turns are played)")
         if target != latest + 1:
             raise SaveError(f"{self.path}: turn {target} cannot be played yet (the save is at turn {latest})")
         return latest
@@ -203,10 +245,25 @@ class Game:
             return orders_by_seat(q.pending(s, q.latest_turn(s) + 1).items())
 
     def waiting_for(self) -> list[str]:
-        """Human seats that have not submitted orders for the next turn."""
+        """Human seats that have not submitted orders for the next turn (none once it is over)."""
         with self._read() as s:
-            done = q.pending(s, q.latest_turn(s) + 1)
+            latest = q.latest_turn(s)
+            if latest >= self.scenario.turns:
+                return []
+            done = q.pending(s, latest + 1)
             return [seat for seat, c in q.controllers(s).items() if c == HUMAN and seat not in done]
+
+    @property
+    def finished(self) -> bool:
+        return self.turn >= self.scenario.turns
+
+    def changes(self) -> int:
+        """A number that changes whenever another connection commits to the save (SQLite's
+        data_version): a screen polls it several times a second at the cost of one pragma."""
+        if self._watch is None:
+            self._watch = watcher(self.path)
+        with translated(self.path):
+            return self._watch.execute("PRAGMA data_version").fetchone()[0]
 
     @property
     def paused(self) -> bool:
@@ -214,16 +271,21 @@ class Game:
             return q.paused(s)
 
     # --- playing ---------------------------------------------------------------------------
-    def submit(self, seat: str, orders: list[Order], *, for_turn: int | None = None) -> None:
-        """Replace `seat`'s orders for the next turn, after checking them against the latest
-        state (OrderError says which order and why)."""
+    def submit(self, seat: str, orders: list[Order], *, for_turn: int | None = None,
+               version: int | None = None) -> int:
+        """Replace `seat`'s orders for turn `for_turn` (default: the one after the last this
+        Game saw), after checking them against the latest state (OrderError says which order
+        and why). `version`: the draft version the orders were made from (`live.draft`); if
+        another terminal changed them since, StaleOrders. Returns the new draft version."""
         orders = list(orders)
         with self._write() as s:
             latest = self._expect(s, for_turn)
             if seat != FACILITATOR and seat not in q.controllers(s):
                 raise SaveError(f"{self.path}: there is no seat {seat!r}")
             validate_orders(self._state_at(s, latest, latest), {seat: orders})
+            new_version = bump_draft(s, seat, latest + 1, orders, version) if seat != FACILITATOR else 0
             self._put_pending(s, latest + 1, seat, orders)
+            return new_version
 
     def _put_pending(self, s: Session, turn: int, seat: str, orders: list[Order]) -> None:
         row = s.get(PendingRow, (GAME_ID, turn, seat))
@@ -240,19 +302,9 @@ class Game:
         GamePaused. If another process resolved this turn first: raises AlreadyResolved."""
         with self._write() as s:
             latest = self._expect(s, for_turn)
-            paused = q.paused(s)
-            if paused and not force:
-                raise GamePaused(f"{self.path}: the game is paused; resume it or force the turn")
-            controllers = q.controllers(s)
-            pending = q.pending(s, latest + 1)
-            if not force and any(c == HUMAN and seat not in pending for seat, c in controllers.items()):
+            result = self._resolve_in(s, latest, force=force, missing=missing)
+            if result is None:
                 return None
-            state = self._state_at(s, latest, latest)
-            plan = plan_orders(state, self.seed, controllers, pending, force=force, missing=missing, paused=paused)
-            try:
-                result, _digest = write_turn(s, self._log, plan, state, self.seed, forced=bool(plan.audit))
-            except exc.IntegrityError:  # the backstop: the (game, turn) key already exists
-                raise AlreadyResolved(f"{self.path}: turn {latest + 1} was already resolved elsewhere") from None
         self._cache = (result.state.turn, result.state)
         self._seen = result.state.turn
         # The state returned is the one the next turn starts from: read it, never change it
@@ -260,13 +312,52 @@ class Game:
         # caller cost a fifth of persisting the turn, and no caller needs one.
         return result
 
+    def _resolve_in(self, s: Session, latest: int, *, force: bool, missing: str,
+                    why: str = "") -> TurnResult | None:
+        paused = q.paused(s)
+        if paused and not force:
+            raise GamePaused(f"{self.path}: the game is paused; resume it or force the turn")
+        controllers = q.controllers(s)
+        pending = q.pending(s, latest + 1)
+        if not force and any(c == HUMAN and seat not in pending for seat, c in controllers.items()):
+            return None
+        state = self._state_at(s, latest, latest)
+        plan = plan_orders(state, self.seed, controllers, pending, force=force, missing=missing, paused=paused,
+                           why=why)
+        try:
+            result, _digest = write_turn(s, self._log, plan, state, self.seed, forced=bool(plan.audit))
+        except exc.IntegrityError:  # the backstop: the (game, turn) key already exists
+            raise AlreadyResolved(f"{self.path}: turn {latest + 1} was already resolved elsewhere") from None
+        restart_clock(s, result.state.turn, time.time())
+        s.execute(delete(DraftRow).where(DraftRow.game_id == GAME_ID, DraftRow.turn <= result.state.turn))
+        return result
+
+    def resolve_if_time_is_up(self, *, for_turn: int | None = None) -> TurnResult | None:
+        """Resolve turn `for_turn` if the round clock has run out and the white cell chose to
+        resolve at zero (missing seats pass or play their strategy); None otherwise, also when
+        another terminal got there first. Every open terminal may call it: one resolves."""
+        with self._write() as s:
+            try:
+                latest = self._expect(s, for_turn)
+            except (AlreadyResolved, GameOver):
+                return None
+            clock = clock_of(s.get(SessionRow, GAME_ID), latest, time.time())
+            if not clock.expired or not clock.running or clock.at_zero == "warn" or q.paused(s):
+                return None
+            result = self._resolve_in(s, latest, force=True, missing=clock.at_zero, why="the round clock ran out")
+        self._cache = (result.state.turn, result.state)
+        self._seen = result.state.turn
+        return result
+
     # --- the white cell --------------------------------------------------------------------
     def _audit(self, s: Session, action: str, detail: str, audience: tuple[str, ...]) -> None:
         turn = q.latest_turn(s) + 1  # the turn in play: audit events precede its results
         q.append_audit(s, self._log, [FacilitatorAction(turn=turn, audience=audience, action=action, detail=detail)])
 
-    def set_controller(self, seat: str, controller: str) -> None:
-        """Hand a seat to a human or to a named strategy (an audit event records it)."""
+    def set_controller(self, seat: str, controller: str) -> str | None:
+        """Hand a seat to a human or to a named strategy (an audit event records it). In a save
+        with join codes, a seat handed to people for the first time gets a code of its own,
+        returned (once) for the white cell to hand out; otherwise None."""
         if controller != HUMAN and controller not in strategy_names():
             raise SaveError(f"{self.path}: {controller!r} is neither 'human' nor a strategy "
                             f"(strategies: {', '.join(strategy_names())})")
@@ -275,9 +366,12 @@ class Game:
             if row is None:
                 raise SaveError(f"{self.path}: there is no seat {seat!r}")
             if row.controller == controller:
-                return
+                return None
             old, row.controller = row.controller, controller
             self._audit(s, "control", f"{seat}: {old} -> {controller}", (FACILITATOR,))
+        if controller == HUMAN and self.live.has_codes() and seat not in self.live.coded_seats():
+            return self.live.issue_codes([seat])[seat]
+        return None
 
     def pause(self) -> None:
         self._set_paused(True)
@@ -290,7 +384,8 @@ class Game:
             if q.paused(s) == paused:
                 return
             s.execute(update(GameRow).where(GameRow.id == GAME_ID).values(paused=paused))
-            self._audit(s, "pause" if paused else "resume", "", ())
+            (hold_clock if paused else release_clock)(s, time.time())
+            self._audit(s, "pause" if paused else "resume", "", ())  # every seat sees it is paused
 
     def facilitator_order(self, order: Order) -> None:
         """Queue a white-cell order (fire, salience, shock) for the next turn, after checking it."""
@@ -338,10 +433,12 @@ class Game:
             latest = q.latest_turn(s)
             controllers = q.controllers(s)
             done = q.pending(s, latest + 1)
+            over = latest >= self.scenario.turns
             return SaveSummary(
                 path=self.path, scenario_id=self.scenario.id, title=self.scenario.title, turn=latest,
                 length=self.scenario.turns, seed=self.seed, controllers=controllers,
-                waiting_for=tuple(seat for seat, c in controllers.items() if c == HUMAN and seat not in done),
+                waiting_for=() if over else tuple(
+                    seat for seat, c in controllers.items() if c == HUMAN and seat not in done),
                 paused=row.paused, created_at=row.created_at, last_played_at=row.last_played_at,
                 branched_from=row.branched_from, branched_at_turn=row.branched_at_turn, scores=marks)
 

@@ -12,8 +12,30 @@ from exercise.errors import ExerciseError, SaveError
 HUMAN = "human"
 
 
+# What happens when the round clock reaches zero: a warning only, or the turn resolves with
+# the missing seats passing or played by their strategies.
+AT_ZERO = ("warn", "pass", "strategy")
+
+
 class AlreadyResolved(ExerciseError):
     """The turn this client meant to resolve (or order for) was resolved by another one first."""
+
+
+class GameOver(SaveError):
+    """The game has played its last turn: nothing more can be ordered or resolved."""
+
+
+class StaleOrders(SaveError):
+    """A seat's orders changed at another terminal since this one read them."""
+
+
+class SeatTaken(SaveError):
+    """The seat is open at another terminal (its lease is alive)."""
+
+    def __init__(self, seat: str, place: str, opened_at: str) -> None:
+        self.seat, self.place, self.opened_at = seat, place, opened_at
+        super().__init__(f"{seat}: is open at another terminal ({place}) since "
+                         f"{opened_at[11:16]} UTC; take it over with the seat's code")
 
 
 class GamePaused(SaveError):
@@ -22,6 +44,48 @@ class GamePaused(SaveError):
 
 class ReadOnlySave(SaveError):
     """A write was asked of a save opened read-only."""
+
+
+@attrs.frozen
+class Lease:
+    seat: str
+    holder: str
+    place: str
+    opened_at: str  # ISO 8601, UTC
+    heartbeat: float  # seconds since the epoch
+
+
+@attrs.frozen
+class Draft:
+    """A seat's orders for `turn` as last picked, with the version a later write must quote."""
+
+    turn: int
+    orders: tuple  # of Order
+    version: int
+    submitted: bool
+
+
+@attrs.frozen
+class Clock:
+    """The round clock as read at one moment: `remaining` seconds (negative once past zero)."""
+
+    state: str  # "off", "running", "paused", "held" (paused with the game)
+    round_seconds: float
+    remaining: float
+    at_zero: str
+    turn: int  # the turn it counts down for
+
+    @property
+    def on(self) -> bool:
+        return self.state != "off"
+
+    @property
+    def running(self) -> bool:
+        return self.state == "running"
+
+    @property
+    def expired(self) -> bool:
+        return self.on and self.remaining <= 0
 
 
 @attrs.frozen

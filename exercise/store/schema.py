@@ -15,7 +15,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 # Recorded twice: in the game table, and in the SQLite header as `PRAGMA user_version` (with
 # `PRAGMA application_id` = "EXER"), so a foreign file or a newer save is refused from its
 # first 100 bytes, before any connection could leave -wal/-shm files beside it.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x45584552
 GAME_ID = 1
 
@@ -145,4 +145,67 @@ class TurnRow(Base):
     forced: Mapped[bool] = mapped_column(default=False)
 
 
-TABLES = ("game", "seats", "pending_orders", "orders", "event_shapes", "events", "snapshots", "turns")
+# --- the live session: who may sit where, who sits there now, work in progress, the clock ---
+# None of it is part of a turn's inputs or outputs, so none of it is hashed or replayed, and a
+# branch (a new game) starts without it.
+
+
+class SeatCodeRow(Base):
+    """A seat's join code, as a salted scrypt digest only ("@white": the white cell's)."""
+
+    __tablename__ = "seat_codes"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    seat: Mapped[str] = mapped_column(primary_key=True)
+    salt: Mapped[bytes] = mapped_column(LargeBinary)
+    digest: Mapped[bytes] = mapped_column(LargeBinary)
+    issued_at: Mapped[str]
+
+
+class LeaseRow(Base):
+    """The terminal (or browser tab) that has a seat open now, kept alive by its heartbeat.
+    `holder` is a random id per terminal; `heartbeat` is seconds since the epoch."""
+
+    __tablename__ = "leases"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    seat: Mapped[str] = mapped_column(primary_key=True)
+    holder: Mapped[str]
+    place: Mapped[str]  # where it was opened, for "open since 10:02 on laptop-3"
+    opened_at: Mapped[str]
+    heartbeat: Mapped[float]
+
+
+class DraftRow(Base):
+    """Orders a seat has picked for `turn` (submitted or not), so quitting loses nothing.
+    `version` counts every change: a write based on an older version is refused."""
+
+    __tablename__ = "drafts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    seat: Mapped[str] = mapped_column(primary_key=True)
+    turn: Mapped[int]
+    orders: Mapped[str]
+    version: Mapped[int]
+    updated_at: Mapped[str]
+
+
+class SessionRow(Base):
+    """The round clock and the secret the web server derives each seat's address token from.
+    clock: "off", "running" (until `deadline`, epoch seconds) or "paused" (`remaining` left);
+    at_zero: what happens when it runs out: "warn", "pass" or "strategy"."""
+
+    __tablename__ = "session"
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    web_secret: Mapped[str]
+    round_seconds: Mapped[float] = mapped_column(default=0.0)
+    clock: Mapped[str] = mapped_column(default="off")
+    deadline: Mapped[float] = mapped_column(default=0.0)
+    remaining: Mapped[float] = mapped_column(default=0.0)
+    at_zero: Mapped[str] = mapped_column(default="warn")
+    clock_turn: Mapped[int] = mapped_column(default=0)  # the turn the clock counts down for
+

@@ -52,9 +52,12 @@ class Plan:
 
 
 def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pending: Mapping[str, str],
-                *, force: bool, missing: str, paused: bool) -> Plan:
+                *, force: bool, missing: str, paused: bool, why: str = "") -> Plan:
     """Submitted orders first; scripted seats play their strategy; a human seat that did not
-    submit passes or (missing="strategy") plays its scenario strategy, on a forced turn only."""
+    submit passes or (missing="strategy") plays its scenario strategy, on a forced turn only.
+    A forced turn is in the white cell's audit trail (only the white cell sees it: who was
+    missing and how they were played is not the other teams' business); `why` says what
+    forced it when it was not the white cell's key (the round clock)."""
     if missing not in MISSING_CHOICES:
         raise SaveError(f"missing seats either pass or play their strategy, not {missing!r}")
     turn = state.turn + 1
@@ -83,7 +86,8 @@ def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pen
         who = ", ".join(waiting)
         detail = (f"without {who} ({'played by their strategies' if missing == 'strategy' else 'they pass'})"
                   if waiting else "while paused")
-        audit.append(FacilitatorAction(turn=turn, action="forced turn", detail=detail))
+        audit.append(FacilitatorAction(turn=turn, audience=(FACILITATOR,), action="forced turn",
+                                       detail=f"{detail}: {why}" if why else detail))
     return Plan({k: orders[k] for k in sorted(orders)}, {k: sources[k] for k in sorted(sources)}, waiting, audit,
                 frozenset(by_strategy))
 

@@ -7,6 +7,8 @@ older save upgrades a private temporary copy and leaves the file itself untouche
 
 Version history:
     1  the first release: game, seats, pending_orders, orders, events, snapshots, turns.
+    2  live sessions: seat_codes, leases, drafts, session (round clock, web secret). New
+       tables only, created by the step's create_all; a session row is made when first needed.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from exercise.store.database import make_engine, set_file_identity, translated, 
 from exercise.store.schema import GAME_ID, SCHEMA_VERSION, Base, GameRow
 
 # from-version -> the step that rewrites a save of that version into the next one.
-UPGRADES: dict[int, Callable[[Session], None]] = {}
+UPGRADES: dict[int, Callable[[Session], None]] = {
+    1: lambda session: None,  # version 2 only adds tables
+}
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -61,9 +61,9 @@ def test_unknown_human_seat_writes_no_file(tmp_path, scenario_copy):
 
 
 def test_an_all_scripted_save_plays_exactly_like_headless(new_save, tutorial):
-    game = new_save(turns=10)
-    expected = [state_hash(r.state) for r in play(tutorial, tutorial.seed, 10)]
-    assert [game.state_hash(t) for t in range(1, 11)] == expected
+    game = new_save(turns=tutorial.turns)
+    expected = [state_hash(r.state) for r in play(tutorial, tutorial.seed, tutorial.turns)]
+    assert [game.state_hash(t) for t in range(1, tutorial.turns + 1)] == expected
     assert state_hash(game.state()) == expected[-1]
     assert state_hash(game.state(4)) == expected[3]
 
