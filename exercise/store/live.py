@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 LEASE_SECONDS = 15.0  # a terminal silent this long has gone (closed, crashed, unplugged)
 HEARTBEAT_SECONDS = 4.0  # how often an open terminal renews its leases
+WATCH_SECONDS = 0.25  # how often an open screen asks the save whether anything changed
 
 
 def here() -> str:
