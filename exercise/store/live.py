@@ -266,7 +266,9 @@ class Live:
         with game._write() as s:
             row, latest = session_row(s), q.latest_turn(s)
             row.round_seconds, row.clock_turn = float(seconds), latest + 1
-            row.clock = "off" if seconds == 0 else ("running" if start and not q.paused(s) else "paused")
+            # set to start while the game is paused: held, so it runs when the game resumes
+            row.clock = "off" if seconds == 0 else (
+                "paused" if not start else "held" if q.paused(s) else "running")
             row.deadline, row.remaining = now + seconds, float(seconds)
             if at_zero is not None:
                 row.at_zero = at_zero
