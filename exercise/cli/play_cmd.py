@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from exercise.core.orders import PROJECTOR
 from exercise.errors import SaveError
 
 WHITE_NAMES = ("@white", "white", "white-cell", "facilitator")
@@ -19,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("play", help="open the terminal UI: home screen, or a save to play on")
     p.add_argument("save", nargs="?", metavar="SAVE.db", help="a saved game to open")
     p.add_argument("--as", dest="seat", metavar="DELEGATION",
-                   help="play only this human seat (or 'white' for the facilitator's console)")
+                   help="play only this human seat ('white': the facilitator's console; "
+                        "'projector': the room's screen, public information only)")
     p.add_argument("--replay", action="store_true", help="open the save read-only, to replay it")
     p.add_argument("--saves", default="saves", metavar="DIR", help="where new games are saved (default: saves/)")
     p.set_defaults(func=run)
@@ -48,8 +50,8 @@ def open_for_play(save: str | None, seat: str | None, replay: bool):
     path = Path(save)
     if not path.exists():
         raise SaveError(f"{path}: no such save")
-    game = Game.open(path, read_only=replay)
-    if seat and not replay and seat not in WHITE_NAMES:
+    game = Game.open(path, read_only=replay or seat == PROJECTOR)  # the projector only reads
+    if seat and not replay and seat not in WHITE_NAMES and seat != PROJECTOR:
         humans = game.human_seats()
         if seat not in game.state().seats:
             game.close()

@@ -20,6 +20,8 @@ import attrs
 from exercise.errors import OrderSyntaxError
 
 FACILITATOR = "@white"
+# The room's screen (`exercise play SAVE --as projector`): public information only, no seat.
+PROJECTOR = "projector"
 
 # Influence (attention) each order costs; assistance and implementation cost budget instead.
 INFLUENCE_COST: dict[str, float] = {

@@ -16,6 +16,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from exercise.core.orders import PROJECTOR
 from exercise.tui import heap
 from exercise.tui.errors import describe
 from exercise.tui.flow import PlayFlow
@@ -93,6 +94,12 @@ class ExerciseApp(App[None]):
         if self.game is not None and self.game is not game:
             self._close_game()
         self.game = game
+        if role == PROJECTOR:  # the room's screen: public, read-only, no seat, no code (screens/projector.py)
+            from exercise.tui.screens.projector import ProjectorScreen
+
+            self.flow = None
+            self.show_main(ProjectorScreen(game))
+            return
         if role in WHITE_NAMES:
             self.flow = PlayFlow(self, game, white=True)
         elif role:
@@ -225,6 +232,10 @@ class ExerciseApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if any(getattr(s, "LOCKED", False) for s in self.screen_stack):  # the projector: help and quit only
+            yield SystemCommand("Help", "The keys of this screen", self.action_help)
+            yield SystemCommand("Quit", "Quit the projector", self.action_quit)
+            return
         yield SystemCommand("Home", "Back to the home screen (the game is saved)", self.go_home)
         yield SystemCommand("Help", "The keys of this screen", self.action_help)
         yield SystemCommand("Tutorial", "What forums, orders and norm qualities are",
