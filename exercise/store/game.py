@@ -393,6 +393,8 @@ class Game:
             raise OrderError(FACILITATOR, order, "the white cell queues fire, salience or shock orders only")
         with self._write() as s:
             latest = q.latest_turn(s)
+            if latest >= self.scenario.turns:
+                raise GameOver(f"{self.path}: the game is over (all {self.scenario.turns} turns are played)")
             queued = orders_by_seat(q.pending(s, latest + 1).items()).get(FACILITATOR, [])
             validate_orders(self._state_at(s, latest, latest), {FACILITATOR: [*queued, order]})
             self._put_pending(s, latest + 1, FACILITATOR, [*queued, order])
