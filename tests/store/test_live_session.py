@@ -13,7 +13,7 @@ from sqlalchemy import select
 import exercise.store.game as game_module
 import exercise.store.live as live_module
 from exercise.core.events import FacilitatorAction
-from exercise.core.orders import FACILITATOR, Pass, parse_order
+from exercise.core.orders import FACILITATOR, Pass, SalienceShift, parse_order
 from exercise.engine import view_for
 from exercise.errors import SaveError
 from exercise.store import AlreadyResolved, Game
@@ -314,6 +314,8 @@ def test_nothing_is_recorded_past_the_last_turn(game, other, cli):
         game.resolve(force=True, for_turn=turns + 1)
     with pytest.raises(GameOver):
         game.live.save_draft("atlantia", [Pass()], for_turn=turns + 1, version=None)
+    with pytest.raises(GameOver):  # nor may the white cell queue an inject for a turn 9
+        game.facilitator_order(SalienceShift("security", 0.1))
     assert game.resolve_if_time_is_up() is None
     assert pending_rows(game) == []
     assert game.turn == turns and game.verify().ok
