@@ -1,13 +1,18 @@
-"""`exercise serve`: the terminal UI in a browser. A real server process, a real websocket
-(what textual.js opens), and the seat's desk drawn into it."""
+"""`exercise serve`: the terminal UI in a browser. A real server process on a loopback port, a
+real HTTP client, a real websocket (what textual.js opens) and the seat's desk drawn into it;
+the processes behind each tab counted in /proc."""
 
 import asyncio
 import os
+import re
+import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -17,17 +22,90 @@ from exercise.store import Game
 aiohttp = pytest.importorskip("aiohttp")
 pytest.importorskip("textual_serve")
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+PUBLIC = "http://trainer-laptop"
 
 
-async def screen_text(port: int, wanted: str, seconds: float = 30) -> str:
-    seen = ""
+def free_port(count: int = 1) -> int:
+    """A port with `count` free ports from it (for --every-seat)."""
+    for _ in range(50):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port + count > 65535:
+            continue
+        try:
+            held = []
+            for offset in range(1, count):
+                held.append(socket.socket())
+                held[-1].bind(("127.0.0.1", port + offset))
+            return port
+        except OSError:
+            continue
+        finally:
+            for s in held:
+                s.close()
+    raise RuntimeError("no free ports")
+
+
+def get(url: str, headers: dict | None = None) -> tuple[int, str, dict]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, response.read().decode("utf-8", "replace"), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace"), dict(error.headers)
+
+
+def wait_for_port(port: int, server: subprocess.Popen | None = None, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert server is None or server.poll() is None, "the server stopped"
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"nothing listens on {port}")
+
+
+def children(pid: int) -> list[int]:
+    """The live (not zombie) child processes of `pid`, from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def wait_children(pid: int, count: int, seconds: float = 15) -> float:
+    """Seconds until `pid` has exactly `count` children."""
+    start = time.monotonic()
+    while len(children(pid)) != count:
+        assert time.monotonic() - start < seconds, f"{children(pid)} children, not {count}"
+        time.sleep(0.05)
+    return time.monotonic() - start
+
+
+def environ(pid: int) -> dict[str, str]:
+    raw = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    return dict(item.decode().split("=", 1) for item in raw if b"=" in item)
+
+
+async def screen_text(url: str, wanted: str, seconds: float = 30, origin: str | None = None,
+                      pid: int | None = None) -> tuple[str, dict]:
+    """Read the websocket at `url` until `wanted` is drawn; with `pid`, what the server's
+    child process looks like meanwhile."""
+    seen, child = "", {}
+    headers = {"Origin": origin} if origin else {}
     async with aiohttp.ClientSession() as session:
-        async with session.ws_connect(f"ws://127.0.0.1:{port}/ws?width=160&height=48") as ws:
+        async with session.ws_connect(f"{url}?width=160&height=48", headers=headers) as ws:
             try:
                 async with asyncio.timeout(seconds):
                     async for message in ws:
@@ -37,38 +115,158 @@ async def screen_text(port: int, wanted: str, seconds: float = 30) -> str:
                             break
             except TimeoutError:
                 pass
-    return seen
+            if pid is not None:
+                pids = children(pid)
+                child = {"pids": pids, "cmdline": [Path(f"/proc/{p}/cmdline").read_bytes().split(b"\0") for p in pids],
+                         "env": [environ(p) for p in pids]}
+    return seen, child
 
 
-def test_a_browser_tab_plays_the_seat_on_the_save(tmp_path, tutorial_path):
-    save = tmp_path / "class.db"
-    Game.create(save, tutorial_path, humans=["atlantia"]).close()
+async def handshake_status(url: str, origin: str | None = None) -> int:
+    """The HTTP status a websocket handshake gets (101: accepted, then closed at once)."""
+    headers = {"Origin": origin} if origin else {}
+    async with aiohttp.ClientSession() as session:
+        try:
+            async with session.ws_connect(url, headers=headers):
+                return 101
+        except aiohttp.WSServerHandshakeError as error:
+            return error.status
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, tutorial_path):
+    """One seat's server for the whole module: atlantia, at most 2 tabs per address."""
+    save = tmp_path_factory.mktemp("serve") / "class.db"
+    Game.create(save, tutorial_path, humans=["atlantia", "borealis"]).close()
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), "--as", "atlantia",
-                               "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
+                               "--host", "127.0.0.1", "--port", str(port), "--public-url", PUBLIC,
+                               "--max-per-address", "2"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "EXERCISE_CODE": "not-for-the-tabs"})
     try:
-        page = None
-        for _ in range(100):
-            try:
-                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read().decode()
-                break
-            except OSError:
-                time.sleep(0.2)
-        assert page is not None and f"ws://127.0.0.1:{port}/ws" in page and "exercise: class.db as atlantia" in page
-        seen = asyncio.run(screen_text(port, "Republic of Atlantia"))
-        assert "Republic of Atlantia" in seen, seen[-500:]
+        printed = server.stdout.readline()
+        wait_for_port(port, server)
+        with Game.open(save) as game:
+            tokens = {seat: game.live.web_token(seat) for seat in ("atlantia", "borealis", "@white", "projector")}
+        yield {"save": save, "port": port, "server": server, "printed": printed, "tokens": tokens,
+               "local": f"http://127.0.0.1:{port}", "public": f"{PUBLIC}:{port}"}
     finally:
         server.terminate()
-        server.wait(timeout=10)
-    with Game.open(save, read_only=True) as game:  # still a sound save, where it was
+        server.wait(timeout=15)
+
+
+def test_the_printed_address_carries_the_seats_token_and_the_public_url(served):
+    token = served["tokens"]["atlantia"]
+    assert served["printed"].split() == [f"{served['public']}/t/{token}/", "Republic", "of", "Atlantia", "[atlantia]"]
+    assert re.fullmatch(r"[0-9a-f]{24}", token)
+
+
+def test_without_the_seats_token_every_request_is_403_and_says_nothing_of_the_game(served):
+    local, tokens = served["local"], served["tokens"]
+    for path in ["/", "/ws", "/static/js/textual.js", "/t/", "/t/0123456789abcdef01234567/",
+                 f"/t/{tokens['atlantia'][:-1]}/", f"/t/{tokens['atlantia']}0/", f"/t/{tokens['atlantia'].upper()}/",
+                 f"/t/{tokens['borealis']}/", f"/t/{tokens['@white']}/", f"/t/{tokens['projector']}/ws",
+                 f"/t/{tokens['borealis']}/static/js/textual.js", f"/x/t/{tokens['atlantia']}/"]:
+        status, body, _ = get(local + path)
+        assert status == 403, path
+        assert "needs its token" in body and not re.search(r"atlantia|borealis|class\.db|tutorial", body, re.I), body
+
+
+def test_with_the_token_the_page_names_the_public_url_for_its_script_and_websocket(served):
+    token, public = served["tokens"]["atlantia"], served["public"]
+    status, page, headers = get(f"{served['local']}/t/{token}/")
+    assert status == 200 and "exercise: class.db as atlantia" in page
+    assert f'src="{public}/t/{token}/static/js/textual.js"' in page
+    assert f'data-session-websocket-url="ws://trainer-laptop:{served["port"]}/t/{token}/ws"' in page
+    assert "0.0.0.0" not in page and "127.0.0.1" not in page
+    policy = headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and f"connect-src 'self' ws://trainer-laptop:{served['port']}" in policy
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert get(f"{served['local']}/t/{token}")[0] == 200  # the address without its last slash still opens
+
+
+def test_nothing_in_the_page_or_its_assets_is_fetched_from_another_host(served):
+    token, local = served["tokens"]["atlantia"], served["local"]
+    page = get(f"{local}/t/{token}/")[1]
+    assets = re.findall(rf'(?:href="|src="|url\("){re.escape(served["public"])}(/t/{token}/static/[^"\')]+)', page)
+    assert {a.rsplit("/", 2)[-2] for a in assets} >= {"js", "css", "fonts"}, assets
+    texts = {"page": page}
+    for asset in assets:
+        status, body, _ = get(local + asset)
+        assert status == 200, asset
+        texts[asset] = re.sub(r"/\*.*?\*/", "", body, flags=re.S) if asset.endswith(".css") else body
+    for name, text in texts.items():
+        if name.endswith(".ttf"):
+            continue
+        hosts = set(re.findall(r"(?:https?|wss?)://([^/\"'\s:)]+)", text))
+        assert hosts <= {"trainer-laptop"}, (name, hosts)
+    assert "fonts.googleapis" not in page
+
+
+def test_a_websocket_from_another_sites_page_is_refused_and_starts_nothing(served):
+    url = f"ws://127.0.0.1:{served['port']}/t/{served['tokens']['atlantia']}/ws"
+    assert asyncio.run(handshake_status(url, origin="http://evil.example")) == 403
+    assert asyncio.run(handshake_status(url, origin="http://trainer-laptop.evil.example:80")) == 403
+    other = f"ws://127.0.0.1:{served['port']}/t/{served['tokens']['borealis']}/ws"
+    assert asyncio.run(handshake_status(other, origin=served["public"])) == 403
+    assert children(served["server"].pid) == []
+
+
+def test_a_tab_plays_the_seat_in_one_process_that_ends_with_the_tab(served):
+    server = served["server"]
+    url = f"ws://127.0.0.1:{served['port']}/t/{served['tokens']['atlantia']}/ws"
+    seen, child = asyncio.run(screen_text(url, "Republic of Atlantia", origin=served["public"], pid=server.pid))
+    assert "Republic of Atlantia" in seen, seen[-500:]
+    assert len(child["pids"]) == 1  # one process per tab: `exercise play` itself, no shell around it
+    assert child["cmdline"][0][1:5] == [b"-m", b"exercise", b"play", str(served["save"].resolve()).encode()]
+    env = child["env"][0]
+    assert env["EXERCISE_SERVED"] == "1" and env["EXERCISE_PLACE"] == "browser tab from 127.0.0.1"
+    assert "EXERCISE_CODE" not in env  # the trainer's code never unlocks a tab
+    seconds = wait_children(server.pid, 0)
+    print(f"the tab's process ended {seconds:.2f} s after its tab closed")
+    with Game.open(served["save"], read_only=True) as game:  # still a sound save, where it was
         assert game.turn == 0
+
+
+def test_tabs_beyond_the_bound_per_address_are_refused_before_any_process_starts(served):
+    server, token = served["server"], served["tokens"]["atlantia"]
+    url = f"ws://127.0.0.1:{served['port']}/t/{token}/ws"
+
+    async def three_tabs():
+        async with aiohttp.ClientSession() as session:
+            first = await session.ws_connect(url)
+            second = await session.ws_connect(url)
+            await asyncio.to_thread(wait_children, server.pid, 2)
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await session.ws_connect(url)
+            page = await asyncio.to_thread(get, f"{served['local']}/t/{token}/")
+            assert len(children(server.pid)) == 2
+            await first.close()
+            await second.close()
+            return refused.value, page
+
+    refused, (status, body, _) = asyncio.run(three_tabs())
+    assert refused.status == 429 and status == 429
+    assert "2 tabs from 127.0.0.1 are open on this seat already (at most 2)" in body
+    wait_children(server.pid, 0)
+    assert get(f"{served['local']}/t/{token}/")[0] == 200  # closed tabs make room again
 
 
 @pytest.mark.parametrize("args, message", [
     (["nofile.db"], "nofile.db: no such save"),
     (["--as", "usa"], "--as and --replay need a SAVE to open"),
     (["--port", "0"], "--port 0: must be between 1 and 65535"),
+    (["--public-url", "trainer-laptop"], "--public-url trainer-laptop: not an http:// address; give the address "
+                                         "other laptops reach this machine by, e.g. http://trainer-laptop"),
+    (["--public-url", "http://0.0.0.0:8000"], "--public-url http://0.0.0.0:8000: 0.0.0.0 is no address another "
+                                              "laptop can reach; give the address other laptops reach this machine "
+                                              "by, e.g. http://trainer-laptop"),
+    (["--public-url", "http://host/seat"], "--public-url http://host/seat: only a scheme, a host and a port, no "
+                                           "path; give the address other laptops reach this machine by, e.g. "
+                                           "http://trainer-laptop"),
+    (["--projector"], "--projector needs a SAVE, and neither --as nor --replay"),
+    (["--max-per-address", "0"], "--max-per-address and --max-tabs: at least 1"),
 ])
 def test_bad_arguments_are_one_line_before_anything_is_served(capsys, args, message):
     assert main(["serve", *args]) == 2
@@ -76,39 +274,79 @@ def test_bad_arguments_are_one_line_before_anything_is_served(capsys, args, mess
     assert err == message
 
 
-def wait_for_page(port: int) -> str | None:
-    for _ in range(150):
-        try:
-            return urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read().decode()
-        except OSError:
-            time.sleep(0.2)
-    return None
+def test_a_port_already_taken_is_one_line_and_exit_2(tmp_path, tutorial_path):
+    save = tmp_path / "class.db"
+    Game.create(save, tutorial_path, humans=["atlantia"]).close()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        for extra in ([], ["--every-seat"]):
+            done = subprocess.run([sys.executable, "-m", "exercise", "serve", str(save), *extra, "--host", "127.0.0.1",
+                                   "--port", str(port)] + ([] if extra else ["--as", "atlantia"]),
+                                  capture_output=True, text=True, timeout=30)
+            assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+            assert done.stderr.startswith(f"--host 127.0.0.1 --port {port}: cannot listen"), done.stderr
 
 
 def test_every_seat_gets_its_own_address_and_ctrl_c_stops_them_all(tmp_path, tutorial_path):
-    import signal
-
     save = tmp_path / "class.db"
     Game.create(save, tutorial_path, humans=["atlantia", "borealis"]).close()
-    port = free_port()
+    port = free_port(4)
     server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), "--every-seat",
-                               "--host", "127.0.0.1", "--port", str(port)],
+                               "--host", "127.0.0.1", "--port", str(port), "--public-url", f"{PUBLIC}:{port}"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    seats = ("@white", "atlantia", "borealis", "projector")
     try:
-        lines = [server.stdout.readline() for _ in range(4)]
-        assert [line.split()[0] for line in lines[:3]] == [f"http://127.0.0.1:{port + i}" for i in range(3)]
+        lines = [server.stdout.readline() for _ in range(5)]
+        with Game.open(save, read_only=True) as game:
+            tokens = [game.live.web_token(seat) for seat in seats]
+        assert [line.split()[0] for line in lines[:4]] == [
+            f"{PUBLIC}:{port + i}/t/{token}/" for i, token in enumerate(tokens)]
         assert "white cell" in lines[0] and "[atlantia]" in lines[1] and "[borealis]" in lines[2]
-        for offset, seat in enumerate(("white", "atlantia", "borealis")):
-            page = wait_for_page(port + offset)
-            assert page is not None and f"exercise: class.db as {seat}" in page
+        assert "projector" in lines[3] and lines[4].startswith("Ctrl+C stops every server")
+        for offset, title in enumerate(("white", "atlantia", "borealis", "projector")):
+            status, page, _ = get(f"http://127.0.0.1:{port + offset}/t/{tokens[offset]}/")
+            assert status == 200 and f"exercise: class.db as {title}" in page
+            assert f'src="{PUBLIC}:{port + offset}/t/{tokens[offset]}/static/js/textual.js"' in page
+            # no seat's token opens another seat's server
+            assert get(f"http://127.0.0.1:{port + offset}/t/{tokens[(offset + 1) % 4]}/")[0] == 403
+        projector_page = get(f"http://127.0.0.1:{port + 3}/t/{tokens[3]}/")[1]
+        assert 'data-font-size="24"' in projector_page  # a room's font
     finally:
         os.killpg(server.pid, signal.SIGINT)
         server.wait(timeout=20)
-    for offset in range(3):  # every server is gone with it
+    for offset in range(4):  # every server is gone with it
         with socket.socket() as s:
             assert s.connect_ex(("127.0.0.1", port + offset)) != 0
+
+
+def test_without_a_public_url_the_page_uses_the_host_the_browser_asked_for(tmp_path, tutorial_path):
+    save = tmp_path / "class.db"
+    Game.create(save, tutorial_path, humans=["atlantia"]).close()
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), "--as", "white",
+                               "--host", "0.0.0.0", "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        lines = [server.stdout.readline() for _ in range(3)]
+        with Game.open(save, read_only=True) as game:
+            token = game.live.web_token("@white")
+        assert lines[0].split() == [f"http://THIS-MACHINE:{port}/t/{token}/", "the", "white", "cell"]
+        assert "--public-url" in lines[1]
+        status, page, _ = get(f"http://127.0.0.1:{port}/t/{token}/", headers={"Host": f"laptop-7.local:{port}"})
+        assert status == 200 and f'"ws://laptop-7.local:{port}/t/{token}/ws"' in page and "0.0.0.0" not in page
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
 
 
 def test_every_seat_needs_a_save_and_no_single_seat(capsys, tmp_path):
     assert main(["serve", "--every-seat"]) == 2
     assert "--every-seat needs a SAVE" in capsys.readouterr().err
+
+
+def test_the_web_server_does_not_import_textual():
+    code = ("import sys, exercise.web.server, exercise.cli.serve_cmd; "
+            "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
