@@ -37,6 +37,7 @@ PAGE = Template("""<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>$title</title>
 <link rel="stylesheet" href="${static}css/xterm.css">
 <style>
