@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "exercise.cli.new_cmd",
     "exercise.cli.run_cmd",
     "exercise.cli.orders_cmd",
+    "exercise.cli.codes_cmd",
     "exercise.cli.saves_cmd",
     "exercise.cli.replay_cmd",
     "exercise.cli.verify_cmd",

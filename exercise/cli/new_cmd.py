@@ -1,4 +1,9 @@
-"""`exercise new SCENARIO`: create a save holding the scenario, the seed and who plays each seat."""
+"""`exercise new SCENARIO`: create a save holding the scenario, the seed and who plays each seat.
+
+With human seats it prints a join code for each and one for the white cell (a live session:
+`exercise play SAVE --as SEAT` asks for the seat's code); `--no-codes` makes an open save for
+one student or a hot-seat table. `--round 15m` starts a round clock for every turn.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,12 @@ import argparse
 from datetime import datetime
 from pathlib import Path
 
+from exercise.cli.seat_code import print_codes
 from exercise.errors import SaveError
 from exercise.scenario.catalog import find_scenario
 from exercise.store import Game
+from exercise.store.live import parse_round
+from exercise.store.records import AT_ZERO
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,6 +27,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=None, help="game seed (default: the scenario's)")
     p.add_argument("--human", default="", metavar="SEATS",
                    help="comma-separated seats played by people, e.g. usa,deu (the rest are scripted)")
+    p.add_argument("--no-codes", action="store_true",
+                   help="no join codes: anyone with the file plays any seat (one student, or a hot-seat table)")
+    p.add_argument("--round", default=None, metavar="LENGTH",
+                   help="a round clock for every turn, e.g. 15m, 90s or 1h (the white cell can change it)")
+    p.add_argument("--at-zero", choices=AT_ZERO, default="warn",
+                   help="when the clock runs out: warn only (default), resolve with missing seats passing, "
+                        "or with them played by their strategy")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=run)
 
@@ -43,6 +58,7 @@ def default_path(scenario_id: str) -> Path:
 def run(args: argparse.Namespace) -> int:
     scenario_path = find_scenario(args.scenario)
     humans = humans_arg(args.human)
+    round_seconds = parse_round(args.round) if args.round is not None else None
     if args.save is None:
         from exercise.scenario import load_scenario
 
@@ -54,5 +70,14 @@ def run(args: argparse.Namespace) -> int:
               f"{game.scenario.turns} turns")
         print(f"  human seats: {', '.join(people) or 'none'}")
         print(f"  scripted: {len(controllers) - len(people)} seats")
-        print(f"next: exercise run {game.path}" + ("" if not people else "   (stops when people must order)"))
+        if round_seconds is not None:
+            clock = game.live.set_clock(round_seconds, at_zero=args.at_zero)
+            print(f"  round clock: {clock.round_seconds / 60:g} minutes a turn; at zero: {args.at_zero}")
+        if people and not args.no_codes:
+            print("  join codes (a seat's code opens only that seat; the white cell's opens every seat):")
+            print_codes(game, game.live.issue_codes())
+            print(f"next: exercise play {game.path} --as white   and, for each team, "
+                  f"exercise play {game.path} --as SEAT")
+        else:
+            print(f"next: exercise run {game.path}" + ("" if not people else "   (stops when people must order)"))
     return 0

@@ -4,7 +4,8 @@ Without orders it lists what the seat can order now and what it costs (and, with
 it cannot, with the reason). With orders it checks each one against the seat's view, reports
 every problem on its own line (seat, order, reason) and exits 2, or submits them all for the
 next turn. `--pass` submits no orders. Scripted play and classroom automation use this; the
-terminal UI does the same through the store.
+terminal UI does the same through the store. In a save with join codes it needs the seat's code
+(or the white cell's): --code, $EXERCISE_CODE, or typed at the prompt.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from exercise.cli.seat_code import add_code_argument, require_code
 from exercise.core.orders import parse_order
 from exercise.engine import view_for
 from exercise.engine.choices import legal_choices
@@ -28,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("orders", nargs="*", metavar="ORDER", help='e.g. "endorse no-attack-ci in un"')
     p.add_argument("--pass", dest="pass_turn", action="store_true", help="submit no orders this turn")
     p.add_argument("--all", action="store_true", help="also list the orders refused now, with why")
+    add_code_argument(p)
     p.set_defaults(func=run)
 
 
@@ -40,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
         if controller != HUMAN:
             raise ExerciseError(f"{args.seat}: is played by the strategy {controller!r}; "
                                 "the white cell can hand it to a human")
+        require_code(game, args.seat, args.code)
         state = game.state()
         if state.turn >= game.scenario.turns:
             raise ExerciseError(f"{args.save}: the game is over (turn {state.turn} of {game.scenario.turns})")

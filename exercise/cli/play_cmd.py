@@ -8,12 +8,15 @@ stderr and exit 2, before the screen is taken over.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
+from exercise.cli.seat_code import CODE_ENV, add_code_argument, require_code
+from exercise.core.orders import FACILITATOR
 from exercise.core.orders import PROJECTOR
 from exercise.errors import SaveError
 
-WHITE_NAMES = ("@white", "white", "white-cell", "facilitator")
+from exercise.core.orders import WHITE_NAMES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="play only this human seat ('white': the facilitator's console; "
                         "'projector': the room's screen, public information only)")
     p.add_argument("--replay", action="store_true", help="open the save read-only, to replay it")
+    add_code_argument(p)
     p.add_argument("--saves", default="saves", metavar="DIR", help="where new games are saved (default: saves/)")
     p.set_defaults(func=run)
 
@@ -64,14 +68,33 @@ def open_for_play(save: str | None, seat: str | None, replay: bool):
     return game
 
 
+def code_given(game, seat: str | None, code: str | None) -> bool:
+    """Check a code given on the command line (or in $EXERCISE_CODE) before the screen is
+    taken over: a wrong one is one line and exit 2. True if one was given and it fits; False
+    when none was given (the terminal UI then asks for it, and asks again if it is wrong)."""
+    if game is None or code is None and not os.environ.get(CODE_ENV):
+        return False
+    role = FACILITATOR if seat is None or seat in WHITE_NAMES else seat
+    try:
+        require_code(game, role, code, ask=False)
+    except SaveError:
+        game.close()
+        raise
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     game = open_for_play(args.save, args.seat, bool(args.replay))
+    unlocked = False if args.replay else code_given(game, args.seat, args.code)
     from exercise.tui.app import ExerciseApp
 
-    app = ExerciseApp(saves_dir=Path(args.saves), game=game, seat=args.seat, replay=bool(args.replay))
+    app = ExerciseApp(saves_dir=Path(args.saves), game=game, seat=args.seat, replay=bool(args.replay),
+                      unlocked=unlocked)
     try:
         app.run()
     finally:
+        if app.flow is not None:
+            app.flow.close()  # its seats are free for another terminal at once
         if app.game is not None:
             app.game.close()
     return 0

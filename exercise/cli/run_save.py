@@ -23,7 +23,8 @@ def run_save(args: argparse.Namespace) -> int:
         raise SaveError(f"--turns must be 0 or more, not {args.turns}")
     with Game.open(args.target) as game:
         start = game.turn
-        goal = start + args.turns if args.turns is not None else max(start, game.scenario.turns)
+        # nothing is ever played past the scenario's last turn
+        goal = min(start + args.turns, game.scenario.turns) if args.turns is not None else game.scenario.turns
         turns, stopped = [], None
         while game.turn < goal:
             try:
@@ -42,9 +43,8 @@ def run_save(args: argparse.Namespace) -> int:
             turns.append(record)
             if not args.json:
                 print("\n".join(format_turn(record)), flush=True)
-        if stopped is None and args.turns is None and start >= goal:
-            stopped = (f"the game is over (turn {start} of {game.scenario.turns}); "
-                       f"use --turns N to play on")
+        if stopped is None and start >= game.scenario.turns:
+            stopped = f"the game is over (turn {start} of {game.scenario.turns})"
         state = game.state()
         metrics = game_metrics(state)
         if args.json:

@@ -37,12 +37,12 @@ def seats_text(summary: SaveSummary) -> str:
 
 
 def status_text(summary: SaveSummary) -> str:
+    if summary.finished:
+        return "finished"
     if summary.paused:
         return "paused"
     if summary.waiting_for:
         return "waiting for " + ", ".join(summary.waiting_for)
-    if summary.finished:
-        return "finished"
     return "ready"
 
 

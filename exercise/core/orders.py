@@ -20,6 +20,8 @@ import attrs
 from exercise.errors import OrderSyntaxError
 
 FACILITATOR = "@white"
+# What people may type for the white cell (`exercise play SAVE --as white`).
+WHITE_NAMES = (FACILITATOR, "white", "white-cell", "facilitator")
 # The room's screen (`exercise play SAVE --as projector`): public information only, no seat.
 PROJECTOR = "projector"
 

@@ -18,6 +18,7 @@ transaction like the Game's own, so any number of terminals can share the file.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import socket
 import time
@@ -42,6 +43,23 @@ if TYPE_CHECKING:
 LEASE_SECONDS = 15.0  # a terminal silent this long has gone (closed, crashed, unplugged)
 HEARTBEAT_SECONDS = 4.0  # how often an open terminal renews its leases
 WATCH_SECONDS = 0.25  # how often an open screen asks the save whether anything changed
+
+
+def parse_round(text: str) -> float:
+    """A round's length as people write it: "15m", "90s", "1h", "1h30m", "12:30" or "10"
+    (minutes). SaveError in one line otherwise."""
+    words = text.strip().lower().replace(" ", "")
+    seconds = None
+    if re.fullmatch(r"\d+(\.\d+)?", words):
+        seconds = float(words) * 60
+    elif re.fullmatch(r"\d+:\d{2}", words):
+        minutes, secs = words.split(":")
+        seconds = int(minutes) * 60 + int(secs)
+    elif words and re.fullmatch(r"(\d+(\.\d+)?h)?(\d+(\.\d+)?m)?(\d+(\.\d+)?s)?", words):
+        seconds = sum(float(n) * {"h": 3600, "m": 60, "s": 1}[unit] for n, unit in re.findall(r"(\d+(?:\.\d+)?)([hms])", words))
+    if seconds is None or not 0 < seconds <= 24 * 3600:
+        raise SaveError(f"{text!r} is not a round length (write 15m, 90s, 1h30m or 12:30; at most 24 hours)")
+    return float(seconds)
 
 
 def here() -> str:
@@ -202,20 +220,15 @@ class Live:
             for seat in seats:
                 row = s.get(LeaseRow, (GAME_ID, seat))
                 if row is None or row.holder != holder:
-                    if row is None or now - row.heartbeat >= LEASE_SECONDS:
-                        # lapsed (the machine slept) and nobody else came: carry on holding it
-                        self._hold(s, row, seat, holder, now)
-                    else:
-                        lost.append(seat)
+                    # another terminal opened it since (a takeover, or after this one's lease
+                    # lapsed), even if that one has closed it or gone quiet again: this terminal
+                    # was displaced and must say so, not carry on as if nothing happened
+                    lost.append(seat)
                 else:
+                    # this terminal's own lease, even if it lapsed (the machine slept) and
+                    # nobody else came meanwhile: carry on holding it
                     row.heartbeat = now
         return lost
-
-    def _hold(self, s: Session, row: LeaseRow | None, seat: str, holder: str, now: float) -> None:
-        if row is None:
-            s.add(LeaseRow(game_id=GAME_ID, seat=seat, holder=holder, place=here(), opened_at=q.now(), heartbeat=now))
-        else:
-            row.holder, row.place, row.opened_at, row.heartbeat = holder, here(), q.now(), now
 
     def close_seats(self, seats: Iterable[str], holder: str) -> None:
         """Give up this terminal's leases (leaving the seat, quitting)."""

@@ -16,13 +16,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from exercise.core.orders import WHITE_NAMES
 from exercise.core.orders import PROJECTOR
 from exercise.tui import heap
 from exercise.tui.errors import describe
 from exercise.tui.flow import PlayFlow
 from exercise.tui.screens.home import HomeScreen, save_rows
-
-WHITE_NAMES = ("@white", "white", "white-cell", "facilitator")
 
 
 class ExerciseApp(App[None]):
@@ -35,7 +34,7 @@ class ExerciseApp(App[None]):
     ]
 
     def __init__(self, *, saves_dir: Path | str = "saves", scenarios_dir: Path | str | None = None,
-                 game: Any = None, seat: str | None = None, replay: bool = False) -> None:
+                 game: Any = None, seat: str | None = None, replay: bool = False, unlocked: bool = False) -> None:
         super().__init__()
         self.saves_dir = Path(saves_dir)
         self.scenarios_dir = Path(scenarios_dir) if scenarios_dir else None
@@ -43,6 +42,7 @@ class ExerciseApp(App[None]):
         self.flow: PlayFlow | None = None
         self._start_seat = seat
         self._start_replay = replay
+        self._start_unlocked = unlocked  # the code was checked on the command line
         self.home: HomeScreen | None = None
 
     # --- start-up -----------------------------------------------------------------------
@@ -57,7 +57,8 @@ class ExerciseApp(App[None]):
             if self._start_replay:
                 self._show_replay(self.game)
             else:
-                self.start_game(self.game, role=self._start_seat)
+                self.start_game(self.game, role=self._start_seat, unlocked=self._start_unlocked,
+                                on_cancel=self.exit if self._start_seat else self.go_home)
 
     # --- main screens -------------------------------------------------------------------
     def show_main(self, screen: Screen) -> None:
@@ -71,6 +72,14 @@ class ExerciseApp(App[None]):
             self.switch_screen(screen)
         self.call_after_refresh(heap.freeze)
 
+    def main_screen(self) -> Screen | None:
+        """The main screen above home (under any dialogs), if one is open."""
+        stack = self.screen_stack
+        if self.home not in stack:
+            return None
+        index = stack.index(self.home) + 1
+        return stack[index] if index < len(stack) else None
+
     def go_home(self) -> None:
         while self.screen is not self.home and self.home in self.screen_stack:
             self.pop_screen()
@@ -79,6 +88,8 @@ class ExerciseApp(App[None]):
             self.home.action_refresh_saves()
 
     def _close_game(self) -> None:
+        if self.flow is not None:
+            self.flow.close()
         if self.game is not None:
             try:
                 self.game.close()
@@ -89,8 +100,11 @@ class ExerciseApp(App[None]):
         self.flow = None
 
     # --- games --------------------------------------------------------------------------
-    def start_game(self, game: Any, role: str | None = None) -> None:
-        """role: None hot-seat (every human seat here), a seat id, or the white cell."""
+    def start_game(self, game: Any, role: str | None = None, *, unlocked: bool = False,
+                   on_cancel: Callable[[], None] | None = None) -> None:
+        """role: None hot-seat (every human seat here), a seat id, or the white cell. In a save
+        with join codes the seat's code is asked first (the white cell's for the white cell and
+        for hot-seat); cancelling calls `on_cancel` (default: back home)."""
         if self.game is not None and self.game is not game:
             self._close_game()
         self.game = game
@@ -100,13 +114,41 @@ class ExerciseApp(App[None]):
             self.flow = None
             self.show_main(ProjectorScreen(game))
             return
-        if role in WHITE_NAMES:
-            self.flow = PlayFlow(self, game, white=True)
-        elif role:
-            self.flow = PlayFlow(self, game, seats=[role])
+        seat = None if role in WHITE_NAMES or not role else role
+
+        def begin(ok: bool) -> None:
+            if not ok:
+                game.close()
+                if self.game is game:
+                    self.game = None
+                (on_cancel or self.go_home)()
+                return
+            if role in WHITE_NAMES:
+                self.flow = PlayFlow(self, game, white=True)
+            elif role:
+                self.flow = PlayFlow(self, game, seats=[role])
+            else:
+                self.flow = PlayFlow(self, game)
+            self.flow.start()
+
+        if unlocked or game.read_only:
+            begin(True)
         else:
-            self.flow = PlayFlow(self, game)
-        self.flow.start()
+            self.unlock(game, seat, begin)
+
+    def unlock(self, game: Any, seat: str | None, then: Callable[[bool], None]) -> None:
+        """Ask for `seat`'s code (None: the white cell's) if the save has codes, then `then(ok)`."""
+        from exercise.core.orders import FACILITATOR
+        from exercise.tui.model import seat_label
+        from exercise.tui.screens.code import CodeScreen
+
+        if not game.live.has_codes():
+            then(True)
+            return
+        who = seat_label(game.scenario, seat) if seat else "The white cell"
+        note = "" if seat else "The white cell's code (it opens the console and every seat). Escape cancels."
+        self.show_main(_locked_screen())
+        self.push_screen(CodeScreen(game, seat or FACILITATOR, who, note=note), then)
 
     def new_game(self, scenario_path: Path, seed: int | None, humans: list[str]) -> None:
         from exercise.scenario import load_scenario
@@ -236,6 +278,9 @@ class ExerciseApp(App[None]):
             yield SystemCommand("Help", "The keys of this screen", self.action_help)
             yield SystemCommand("Quit", "Quit the projector", self.action_quit)
             return
+        if self.flow is not None and self.flow.locked:  # a terminal locked to its seat goes nowhere else
+            yield SystemCommand("Help", "The keys of this screen", self.action_help)
+            return
         yield SystemCommand("Home", "Back to the home screen (the game is saved)", self.go_home)
         yield SystemCommand("Help", "The keys of this screen", self.action_help)
         yield SystemCommand("Tutorial", "What forums, orders and norm qualities are",
@@ -250,6 +295,12 @@ class ExerciseApp(App[None]):
             yield SystemCommand(binding.description, f"key {binding.key.split(',')[0]}",
                                 partial(screen.run_action, binding.action))
         yield from super().get_system_commands(screen)
+
+
+def _locked_screen():
+    from exercise.tui.screens.busy import BusyScreen
+
+    return BusyScreen("This terminal is locked: type the code.")
 
 
 def _open(path: Path, read_only: bool = False):

@@ -16,7 +16,7 @@ def exercise(*args):
 @pytest.fixture
 def save(tmp_path):
     path = tmp_path / "g.db"
-    assert exercise("new", "tutorial", "--human", "atlantia,borealis", "--save", path).returncode == 0
+    assert exercise("new", "tutorial", "--human", "atlantia,borealis", "--save", path, "--no-codes").returncode == 0
     return path
 
 

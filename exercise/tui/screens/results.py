@@ -19,6 +19,7 @@ from textual.widgets import Button, Static
 
 from exercise.tui.model import TurnDigest
 from exercise.tui.widgets.key_footer import KeyFooter
+from exercise.tui.widgets.round_clock import RoundClock
 
 VERDICT = {
     "adopted": "bold white on dark_green",
@@ -69,12 +70,16 @@ class TurnResultsScreen(Screen[None]):
 
     BINDINGS = [Binding("enter,escape,space", "continue", "Continue")]
 
-    def __init__(self, digest: TurnDigest, total_turns: int, on_done: Callable[[], None], game_over: bool = False) -> None:
+    def __init__(self, digest: TurnDigest, total_turns: int, on_done: Callable[[], None], game_over: bool = False,
+                 game=None) -> None:
         super().__init__()
         self.digest, self.total_turns, self.game_over = digest, total_turns, game_over
         self.on_done = on_done
+        self.game = game  # for the round clock of the next turn, when there is one
 
     def compose(self) -> ComposeResult:
+        if self.game is not None and not self.game_over:
+            yield RoundClock(self.game)
         with VerticalScroll(id="results"):
             yield Static(digest_renderable(self.digest, self.total_turns), id="results-body")
             with Center():

@@ -1,7 +1,9 @@
 """A human seat's screens: its desk first, then the public world as that seat sees it.
 
 Everything shown comes from `view_for(state, seat, events)` and the seat's own objectives; the
-screen is built for one seat and thrown away when the keyboard passes to another.
+screen is built for one seat and thrown away when the keyboard passes to another. It shows the
+turn the terminal last saw results for (`flow.shown_turn`), never a later one, and keeps the
+orders picked as a draft in the save, so quitting or a crash loses nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from exercise.tui.screens.review import ReviewScreen
 from exercise.tui.screens.tabbed import TabbedScreen, tab_keys
 from exercise.tui.widgets.desk import Desk
 from exercise.tui.widgets.key_footer import KeyFooter
+from exercise.tui.widgets.round_clock import RoundClock
 from exercise.tui.widgets.world import WorldTabs
 
 
@@ -28,7 +31,7 @@ class SeatScreen(TabbedScreen):
         Binding("s", "review", "Submit"),
         Binding("t", "tutorial", "Tutorial", show=False),
         Binding("w", "white_cell", "White cell", show=False),
-        Binding("escape", "leave", "Save & leave"),
+        Binding("escape", "leave", "Leave"),
     ]
 
     def __init__(self, game, seat: str, flow) -> None:
@@ -36,14 +39,16 @@ class SeatScreen(TabbedScreen):
         self.game = game
         self.seat = seat
         self.flow = flow
+        self.version: int | None = None  # of the draft the desk shows (None: not read yet)
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield RoundClock(self.game)
         yield WorldTabs(lead=[("Desk", "tab-desk", Desk(id="desk"))])
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{seat_label(self.game.scenario, self.seat)}: turn {self.game.turn + 1} of {self.game.scenario.turns}"
+        self.sub_title = f"{seat_label(self.game.scenario, self.seat)}: turn {self.flow.shown_turn + 1} of {self.game.scenario.turns}"
         self.title = self.game.scenario.title
         self.load()
         self._focus_desk()
@@ -55,10 +60,11 @@ class SeatScreen(TabbedScreen):
 
     def load(self) -> None:
         game = self.game
-        state = game.state()
+        state = game.state(self.flow.shown_turn)
         view = view_for(state, self.seat, game.events())
-        pending = list(game.submitted().get(self.seat, []))
-        self.query_one(Desk).show(view, objectives_with_progress(state, self.seat), pending,
+        draft = game.live.draft(self.seat)
+        self.version = draft.version if draft.turn == state.turn + 1 else None
+        self.query_one(Desk).show(view, objectives_with_progress(state, self.seat), list(draft.orders),
                                   delegation_score(state, self.seat))
         self.query_one(WorldTabs).show(view, state)
 
@@ -69,14 +75,20 @@ class SeatScreen(TabbedScreen):
         self.query_one(WorldTabs).switch(0)
         self.query_one(Desk).request_review()
 
+    @on(Desk.Changed)
+    def _changed(self, message: Desk.Changed) -> None:
+        version = self.flow.save_draft(self.seat, message.orders, self.version)
+        if version is not None:
+            self.version = version
+
     @on(Desk.Review)
     def _review(self, message: Desk.Review) -> None:
-        state = self.game.state()
+        state = self.game.state(self.flow.shown_turn)
         seat = state.seats[self.seat]
 
         def done(ok: bool | None) -> None:
             if ok:
-                self.flow.submit(self.seat, message.orders)
+                self.flow.submit(self.seat, message.orders, self.version)
 
         self.app.push_screen(ReviewScreen(seat_label(self.game.scenario, self.seat), message.orders,
                                           seat.influence, seat.budget), done)

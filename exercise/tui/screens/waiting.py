@@ -1,4 +1,8 @@
-"""A seat has submitted; others (at other terminals) have not, or the white cell paused."""
+"""A seat has submitted; others (at other terminals) have not, or the white cell paused.
+
+The flow's watch tells it when the save changed (`live_refresh`): who is still awaited, and,
+once nobody is, this terminal may resolve the turn (if the last to submit went away).
+"""
 
 from __future__ import annotations
 
@@ -10,17 +14,18 @@ from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
 
 from exercise.tui.widgets.key_footer import KeyFooter
+from exercise.tui.widgets.round_clock import RoundClock
 
 
 class WaitingScreen(Screen[None]):
-    BINDINGS = [Binding("e", "edit", "Change my orders"), Binding("escape", "leave", "Save & leave")]
-    POLL_SECONDS = 2.0
+    BINDINGS = [Binding("e", "edit", "Change my orders"), Binding("escape", "leave", "Leave")]
 
     def __init__(self, game, flow, seat: str | None) -> None:
         super().__init__()
         self.game, self.flow, self.seat = game, flow, seat
 
     def compose(self) -> ComposeResult:
+        yield RoundClock(self.game)
         with Middle():
             with Center():
                 yield Static(id="waiting-text")
@@ -28,31 +33,23 @@ class WaitingScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self._turn = self.game.turn
         self._update()
-        self.set_interval(self.POLL_SECONDS, self._poll)
 
     def _update(self) -> None:
         waiting = self.game.waiting_for()
         text = Text.assemble(("Orders submitted.\n", "bold"),
-                             f"Turn {self.game.turn + 1} resolves when everyone has submitted.\n")
+                             f"Turn {self.flow.shown_turn + 1} resolves when everyone has submitted.\n")
         if waiting:
             text.append(f"Waiting for: {', '.join(waiting)}", style="yellow")
         if self.game.paused:
             text.append("\nThe white cell has paused the game.", style="bold red")
         self.query_one("#waiting-text", Static).update(text)
 
-    def _poll(self) -> None:
-        try:
-            if self.game.turn != self._turn:
-                self.flow.turn_resolved_elsewhere()
-                return
-            if not self.game.waiting_for() and not self.game.paused:
-                self.flow.resolve(force=False)
-                return
-            self._update()
-        except Exception:  # the next poll retries; a transient read error must not end the session
-            pass
+    def live_refresh(self) -> None:
+        if not self.game.waiting_for() and not self.game.paused:
+            self.flow.resolve(force=False)
+            return
+        self._update()
 
     def action_edit(self) -> None:
         if self.seat:

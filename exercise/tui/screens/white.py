@@ -19,6 +19,7 @@ from exercise.tui.screens.prompt import ChoiceScreen
 from exercise.tui.screens.tabbed import TabbedScreen, tab_keys
 from exercise.tui.widgets.console import ConsoleData, ConsolePane
 from exercise.tui.widgets.key_footer import KeyFooter
+from exercise.tui.widgets.round_clock import RoundClock
 from exercise.tui.widgets.world import WorldTabs
 
 
@@ -29,11 +30,10 @@ class WhiteScreen(TabbedScreen):
         Binding("a", "adhoc", "Inject", tooltip="write an inject on the spot (a salience shift, a capacity shock)"),
         Binding("n", "resolve", "Resolve", tooltip="resolve the turn (once every human seat has submitted)"),
         Binding("f", "force", "Force", tooltip="force the turn: missing seats pass or are played by their strategy"),
+        Binding("k", "clock", "Clock", tooltip="the round clock: set, pause, extend, restart, what happens at zero"),
         Binding("d", "debrief", "Debrief", tooltip="the debrief so far: turning points, who gained and lost"),
         Binding("escape", "leave", "Back"),
     ]
-
-    POLL_SECONDS = 2.0
 
     def __init__(self, game, flow) -> None:
         super().__init__()
@@ -43,13 +43,13 @@ class WhiteScreen(TabbedScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield RoundClock(self.game)
         yield WorldTabs(lead=[("Console", "tab-console", ConsolePane(id="console"))])
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = self.game.scenario.title
         self.load()
-        self.set_interval(self.POLL_SECONDS, self._poll)
 
     def load(self) -> None:
         game = self.game
@@ -59,23 +59,20 @@ class WhiteScreen(TabbedScreen):
         submitted = game.submitted()
         self.query_one(ConsolePane).show(ConsoleData(
             state=state, controllers=game.controllers(), submitted=submitted, waiting=game.waiting_for(),
-            paused=game.paused, white_orders=list(submitted.get(FACILITATOR, [])), read_only=game.read_only))
+            paused=game.paused, white_orders=list(submitted.get(FACILITATOR, [])), read_only=game.read_only,
+            open_at={lease.seat: lease.place for lease in game.live.leases()}))
         self.query_one(WorldTabs).show(facilitator_view(state, events), state)
         self._seen = self._fingerprint()
 
     def _fingerprint(self) -> tuple:
         game = self.game
-        return (game.turn, game.paused, tuple(sorted(game.submitted())), tuple(sorted(game.controllers().items())))
+        return (game.turn, game.paused, tuple(sorted(game.submitted())), tuple(sorted(game.controllers().items())),
+                tuple(sorted((lease.seat, lease.place) for lease in game.live.leases())))
 
-    def _poll(self) -> None:
-        """Other terminals submit orders and may resolve the turn: keep the console current."""
-        try:
-            if self.game.turn != (self._seen or (None,))[0]:
-                self.flow.turn_resolved_elsewhere()
-            elif self._fingerprint() != self._seen:
-                self.load()
-        except Exception:  # a transient read error must not kill the console; the next poll retries
-            pass
+    def live_refresh(self) -> None:
+        """Other terminals submit orders, open and leave seats: keep the console current."""
+        if self._fingerprint() != self._seen:
+            self.load()
 
     def action_tab(self, index: int) -> None:
         self.query_one(WorldTabs).switch(index)
@@ -122,9 +119,17 @@ class WhiteScreen(TabbedScreen):
 
     @plain_errors
     def _hand_over(self, seat: str, controller: str) -> None:
-        self.game.set_controller(seat, controller)
+        code = self.game.set_controller(seat, controller)
         self.notify(f"{seat} is now played by {controller}.")
+        if code:
+            self.notify(f"{seat}'s join code: {code}  (give it to the team; shown only now)",
+                        title="New code", timeout=60)
         self.load()
+
+    def action_clock(self) -> None:
+        from exercise.tui.screens.clock_menu import clock_menu
+
+        clock_menu(self)
 
     @on(ConsolePane.ActionRequested)
     def _button(self, message: ConsolePane.ActionRequested) -> None:
@@ -165,6 +170,6 @@ class WhiteScreen(TabbedScreen):
         self.flow.leave_white_cell()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.game.read_only and action in ("pause", "adhoc", "resolve", "force"):
+        if self.game.read_only and action in ("pause", "adhoc", "resolve", "force", "clock"):
             return False
         return super().check_action(action, parameters)

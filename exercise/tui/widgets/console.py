@@ -31,6 +31,7 @@ class ConsoleData:
     paused: bool
     white_orders: Sequence[Order] = ()
     read_only: bool = False
+    open_at: Mapping[str, str] = attrs.Factory(dict)  # seat -> the terminal it is open at
 
 
 def inject_status(scenario: Scenario, state: GameState, inject_id: str, queued: set[str]) -> str:
@@ -77,7 +78,7 @@ class ConsolePane(Vertical):
             yield Button("Write an inject", id="adhoc")
 
     def on_mount(self) -> None:
-        self.query_one("#seats", DataTable).add_columns("seat", "name", "controller", "orders")
+        self.query_one("#seats", DataTable).add_columns("seat", "name", "controller", "orders", "terminal")
 
     def show(self, data: ConsoleData) -> None:
         state = data.state
@@ -108,8 +109,11 @@ class ConsolePane(Vertical):
                 orders = Text("✓ submitted", style="green")
             else:
                 orders = Text("… waiting", style="yellow")
+            where = data.open_at.get(seat)
+            terminal = (Text(where, style="green") if where else
+                        Text("not open", style="yellow") if controller == "human" else Text(""))
             rows.append((seat, scenario.delegation(seat).name,
-                         Text(controller, style="bold" if controller == "human" else ""), orders))
+                         Text(controller, style="bold" if controller == "human" else ""), orders, terminal))
         table.replace_rows(rows, keys=seats)
         if row is not None and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))

@@ -35,9 +35,16 @@ def cost_text(order: Order) -> str:
 
 
 class Desk(Horizontal):
-    """`show(view, progress, pending)` fills it; posts `Desk.Review` with the chosen orders."""
+    """`show(view, progress, pending)` fills it; posts `Desk.Changed` when the orders picked
+    change and `Desk.Review` with the chosen orders."""
 
     class Review(Message):
+        def __init__(self, seat: str, orders: list[Order]) -> None:
+            super().__init__()
+            self.seat = seat
+            self.orders = orders
+
+    class Changed(Message):
         def __init__(self, seat: str, orders: list[Order]) -> None:
             super().__init__()
             self.seat = seat
@@ -136,6 +143,11 @@ class Desk(Horizontal):
             self.pending = attempt
         self._fill_choices()
         self._fill_pending()
+        self._changed()
+
+    def _changed(self) -> None:
+        if self._view is not None and not self.read_only:
+            self.post_message(self.Changed(self._view.seat, list(self.pending)))
 
     @on(OptionList.OptionSelected, "#pending")
     def _unchoose(self, event: OptionList.OptionSelected) -> None:
@@ -144,6 +156,7 @@ class Desk(Horizontal):
             del self.pending[int(event.option.id[1:])]
             self._fill_choices()
             self._fill_pending()
+            self._changed()
 
     @on(Button.Pressed, "#review")
     def _review(self, event: Button.Pressed) -> None:
