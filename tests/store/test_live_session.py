@@ -179,6 +179,23 @@ def test_a_takeover_is_learnt_at_the_next_heartbeat_and_audited_for_the_white_ce
     assert event.visible_to(None) and not event.visible_to("atlantia")
 
 
+@pytest.mark.parametrize("taker_goes", ["closes the seat", "goes quiet"])
+def test_the_one_taken_over_learns_it_even_if_the_taker_has_gone_again(game, other, clock, taker_goes):
+    game.live.open_seats(["atlantia"], "terminal-a", place="laptop-3")
+    clock.advance(1)
+    other.live.open_seats(["atlantia"], "terminal-b", takeover=True, place="laptop-7")
+    other.submit("atlantia", [Pass()], for_turn=1)  # a quick fix from the other laptop...
+    if taker_goes == "closes the seat":  # ...and gone before the first one's next heartbeat
+        other.live.close_seats(["atlantia"], "terminal-b")
+    else:
+        clock.advance(live_module.LEASE_SECONDS + 1)
+    clock.advance(live_module.HEARTBEAT_SECONDS)
+    assert game.live.heartbeat(["atlantia"], "terminal-a") == ["atlantia"]
+    assert [l.holder for l in game.live.leases()] in ([], ["terminal-b"])  # not silently taken back
+    game.live.open_seats(["atlantia"], "terminal-a")  # opening it again is a choice the team makes
+    assert game.live.heartbeat(["atlantia"], "terminal-a") == []
+
+
 def test_a_silent_terminals_lease_lapses_after_lease_seconds(game, other, clock):
     game.live.open_seats(["atlantia"], "crashed", place="laptop-3")
     clock.advance(live_module.LEASE_SECONDS - 0.5)
