@@ -28,15 +28,15 @@ class BigClock(Vertical):
         padding: 0 2;
         content-align: center middle;
         border: heavy white;
-        background: black;
-        color: white;
+        background: white;
+        color: black;
     }
     BigClock Digits { width: 100%; text-align: center; text-style: bold; }
     BigClock #clock-words { width: 100%; text-align: center; text-style: bold; }
-    BigClock.-hurry { background: #d75f00; border: heavy #ffaf00; }
-    BigClock.-up { background: #d70000; border: heavy yellow; }
+    BigClock.-hurry { background: #ff8700; color: black; border: heavy #ffaf00; }
+    BigClock.-up { background: #d70000; color: white; border: heavy yellow; }
     BigClock.-up Digits, BigClock.-up #clock-words { text-style: bold blink; }
-    BigClock.-stopped { background: #444444; border: heavy #c0c0c0; }
+    BigClock.-stopped { background: #5f5f5f; color: white; border: heavy #c0c0c0; }
     """
 
     def __init__(self, game, **kwargs) -> None:
