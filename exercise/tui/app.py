@@ -60,6 +60,10 @@ class ExerciseApp(App[None]):
                 self.start_game(self.game, role=self._start_seat, unlocked=self._start_unlocked,
                                 on_cancel=self.exit if self._start_seat else self.go_home)
 
+    def on_unmount(self) -> None:
+        if self.flow is not None:
+            self.flow.close()  # the seats played here are free for another terminal at once
+
     # --- main screens -------------------------------------------------------------------
     def show_main(self, screen: Screen) -> None:
         """Make `screen` the one main screen above home, closing dialogs and the previous one."""

@@ -212,8 +212,13 @@ class HomeScreen(Screen[None]):
         if path and Path(path).exists():
             self.app.open_replay(Path(path))
 
+    # the widget that takes the keyboard in each tab: focus left in the tab before would pull
+    # TabbedContent back to it (it shows the pane holding the focused widget)
+    TAB_FOCUS = {"home-new": "#scenario-list", "home-continue": "#continue-table", "home-replay": "#replay-table"}
+
     def action_tab(self, tab: str) -> None:
         self.query_one("#home-tabs", TabbedContent).active = tab
+        self.query_one(self.TAB_FOCUS[tab]).focus()
         self.refresh_bindings()
         if tab != "home-new":
             self.action_refresh_saves()

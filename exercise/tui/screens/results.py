@@ -69,6 +69,7 @@ class TurnResultsScreen(Screen[None]):
     """Calls `on_done` when the room has read it."""
 
     BINDINGS = [Binding("enter,escape,space", "continue", "Continue")]
+    AUTO_FOCUS = "#continue"
 
     def __init__(self, digest: TurnDigest, total_turns: int, on_done: Callable[[], None], game_over: bool = False,
                  game=None) -> None:
@@ -85,9 +86,6 @@ class TurnResultsScreen(Screen[None]):
             with Center():
                 yield Button("See the final scores" if self.game_over else "Continue", id="continue", variant="primary")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        self.query_one(Button).focus()
 
     def on_button_pressed(self) -> None:
         self.on_done()
