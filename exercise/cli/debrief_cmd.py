@@ -15,7 +15,8 @@ from exercise.store.history import history
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("debrief", help="a save's turning points, who gained and lost, and the blocs it ended in")
+    p = sub.add_parser("debrief", help="a save's turning points, who gained and lost, and the blocs it ended in",
+                       description="The debrief of a save: turning points, who gained and lost, the blocs. Instructor material: without --as it shows the white cell's view (every seat's brief, orders and the white cell's trail), and it reads the save file directly, codes or not.")
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--as", dest="seat", default=None, metavar="DELEGATION",
                    help="one seat's debrief: its score and what it could see (default: the white cell, everything)")

@@ -17,7 +17,8 @@ from exercise.store import Game
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("replay", help="show a saved turn as the white cell or one seat saw it")
+    p = sub.add_parser("replay", help="show a saved turn as the white cell or one seat saw it",
+                       description="Show a saved turn as the white cell or one seat saw it. Instructor material: without --as it shows the white cell's view (every seat's brief, orders and the white cell's trail), and it reads the save file directly, codes or not.")
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--turn", type=int, default=None, help="the turn to show (default: the latest)")
     p.add_argument("--as", dest="seat", default=None, metavar="DELEGATION",
