@@ -5,19 +5,16 @@ Each browser tab that opens a seat's address gets its own `exercise play ...` pr
 same save as everyone else. Every address carries the seat's token (`/t/TOKEN/`, stable for a
 save: `game.live.web_token`); a request without it is refused, so a team can open its own
 seat's server and no other. The arguments are those of `play`, checked here first, so a wrong
-save or seat is one line on this terminal instead of a dead page in the browser. The server
-itself is `exercise.web.server`.
+save or seat is one line on this terminal instead of a dead page in the browser. `--every-seat`
+serves the white cell, each human seat and the projector on ports of their own, all from this
+one process (the server itself is `exercise.web.server`).
 """
 
 from __future__ import annotations
 
 import argparse
 import secrets
-import socket
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 from exercise.cli.play_cmd import WHITE_NAMES, open_for_play
@@ -28,7 +25,6 @@ from exercise.web.address import (PUBLIC_URL_ADVICE, PublicUrl, needs_public_url
 
 PROJECTOR = "projector"
 HOT_SEAT, REPLAY = "@hot-seat", "@replay"  # the token names of a hot-seat and of a replay server
-START_SECONDS = 20.0  # how long --every-seat waits for each seat's server to listen
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -138,116 +134,59 @@ def check_options(args: argparse.Namespace) -> PublicUrl | None:
 def run(args: argparse.Namespace) -> int:
     public = check_options(args)
     try:
-        from exercise.web.server import SeatServer
+        from exercise.web.server import SeatServer, serve_all  # noqa: F401
     except ImportError:
         raise ExerciseError("exercise serve needs textual-serve: pip install '.[web]'") from None
     if args.every_seat:
-        return serve_every_seat(args, public)
-    names = check_seat(args)
-    name = token_name(args.seat, bool(args.replay))
-    token = web_tokens(args.save, [name])[name] if args.save else secrets.token_hex(12)
-    address = printed_base(public, args.host, args.port) + token_path(token)
-    what = label(args.seat, bool(args.replay), names) if args.save else "the home screen"
+        if not args.save or args.seat or args.replay:
+            raise ExerciseError("--every-seat needs a SAVE to play, and neither --as nor --replay")
+        game = open_for_play(args.save, None, False)
+        try:
+            seats: list[str | None] = ["white", *game.human_seats(), PROJECTOR]
+            names = {d.id: d.name for d in game.scenario.delegations}
+        finally:
+            game.close()
+        if args.port + len(seats) - 1 > 65535:
+            raise ExerciseError(f"--port {args.port}: {len(seats)} ports are needed from there")
+        done = "Ctrl+C stops every server."
+    else:
+        names, seats, done = check_seat(args), [args.seat], "Ctrl+C stops the server."
+    replay = bool(args.replay)
+    if args.save:
+        tokens = web_tokens(args.save, [token_name(seat, replay) for seat in seats])
+    else:
+        tokens = {token_name(None, False): secrets.token_hex(12)}  # the home screen: new at each start
+    servers, lines = [], []
+    for offset, seat in enumerate(seats):
+        token = tokens[token_name(seat, replay)]
+        seat_args = argparse.Namespace(**{**vars(args), "seat": seat})
+        servers.append(seat_server(seat_args, token, args.port + offset, public.base(args.port, offset) if public else None))
+        what = label(seat, replay, names) if args.save else "the home screen"
+        lines.append(f"  {printed_base(public, args.host, args.port, offset)}{token_path(token)}   {what}")
 
     def ready() -> None:
-        print(f"  {address}   {what}", flush=True)
+        for line in lines:
+            print(line, flush=True)
         if needs_public_url(public, args.host):
             print(PUBLIC_URL_ADVICE, flush=True)
-        print("Ctrl+C stops the server.", flush=True)
+        print(done, flush=True)
 
-    who = f" as {args.seat}" if args.seat else ""
-    title = f"exercise: {Path(args.save).name}{who}" if args.save else "exercise"
-    from exercise.web.page import DEFAULT_FONT_SIZE, PROJECTOR_FONT_SIZE
-
-    server = SeatServer(play_argv(args), token=token, host=args.host, port=args.port, title=title,
-                        public_base=public.base(args.port) if public else None,
-                        font_size=PROJECTOR_FONT_SIZE if args.seat == PROJECTOR else DEFAULT_FONT_SIZE,
-                        max_per_address=args.max_per_address, max_tabs=args.max_tabs, on_ready=ready)
     try:
-        server.serve()
+        serve_all(servers, on_ready=ready)
     except OSError as exc:  # the port is taken, or the address is not this machine's
-        raise ExerciseError(f"--host {args.host} --port {args.port}: cannot listen ({exc.strerror or exc})") from None
+        port = getattr(exc, "port", args.port)
+        raise ExerciseError(f"--host {args.host} --port {port}: cannot listen ({exc.strerror or exc})") from None
     return 0
 
 
-def serve_every_seat(args: argparse.Namespace, public: PublicUrl | None) -> int:
-    """One server per seat (the white cell first, the projector last), each a child `exercise
-    serve` process, until Ctrl+C stops them all. Each seat gets its own address and token, so no
-    team can open another's seat."""
-    if not args.save or args.seat or args.replay:
-        raise ExerciseError("--every-seat needs a SAVE to play, and neither --as nor --replay")
-    game = open_for_play(args.save, None, False)
-    try:
-        seats = ["white", *game.human_seats(), PROJECTOR]
-        names = {d.id: d.name for d in game.scenario.delegations}
-    finally:
-        game.close()
-    if args.port + len(seats) - 1 > 65535:
-        raise ExerciseError(f"--port {args.port}: {len(seats)} ports are needed from there")
-    for offset, seat in enumerate(seats):
-        port_is_free(args.host, args.port + offset, label(seat, False, names))
-    tokens = web_tokens(args.save, [token_name(seat, False) for seat in seats])
-    children: list[tuple[subprocess.Popen, int, object]] = []
-    try:
-        for offset, seat in enumerate(seats):
-            port = args.port + offset
-            words = [sys.executable, "-m", "exercise", "serve", str(args.save), "--as", seat, "--host", args.host,
-                     "--port", str(port), "--saves", args.saves, "--max-per-address", str(args.max_per_address),
-                     "--max-tabs", str(args.max_tabs)]
-            if public is not None:
-                words += ["--public-url", public.base(args.port, offset)]
-            errors = tempfile.TemporaryFile("w+")
-            children.append((subprocess.Popen(words, stdout=subprocess.DEVNULL, stderr=errors), port, errors))
-        for (child, port, errors), seat in zip(children, seats):
-            wait_until_listening(child, args.host, port, errors)
-            address = printed_base(public, args.host, args.port, seats.index(seat))
-            print(f"  {address}{token_path(tokens[token_name(seat, False)])}   {label(seat, False, names)}",
-                  flush=True)
-        if needs_public_url(public, args.host):
-            print(PUBLIC_URL_ADVICE, flush=True)
-        print("Ctrl+C stops every server.", flush=True)
-        while all(child.poll() is None for child, _, _ in children):
-            time.sleep(0.5)
-        child, port, errors = next(c for c in children if c[0].poll() is not None)
-        raise ExerciseError(f"the server on port {port} stopped (exit {child.returncode}){last_line(errors)}")
-    finally:
-        for child, _, _ in children:
-            if child.poll() is None:
-                child.terminate()
-        for child, _, errors in children:
-            try:
-                child.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                child.kill()
-            errors.close()
+def seat_server(args: argparse.Namespace, token: str, port: int, public_base: str | None):
+    """The server of one seat (args.seat; None: every human seat at one keyboard, or the home
+    screen without a save), on `port`."""
+    from exercise.web.page import DEFAULT_FONT_SIZE, PROJECTOR_FONT_SIZE
+    from exercise.web.server import SeatServer
 
-
-def port_is_free(host: str, port: int, what: str) -> None:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind((host, port))
-        except OSError as exc:
-            raise ExerciseError(f"--host {host} --port {port}: cannot listen for {what} "
-                                f"({exc.strerror or exc}); choose another --port") from None
-
-
-def wait_until_listening(child: subprocess.Popen, host: str, port: int, errors) -> None:
-    target = "127.0.0.1" if host in ("0.0.0.0", "") else "::1" if host == "::" else host
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        if child.poll() is not None:
-            raise ExerciseError(f"the server on port {port} did not start (exit {child.returncode}){last_line(errors)}")
-        try:
-            with socket.create_connection((target, port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise ExerciseError(f"the server on port {port} did not listen within {START_SECONDS:.0f} s")
-
-
-def last_line(errors) -> str:
-    errors.seek(0)
-    lines = [line.strip() for line in errors.read().splitlines() if line.strip()]
-    return f": {lines[-1]}" if lines else ""
+    who = f" as {args.seat}" if args.seat else ""
+    title = f"exercise: {Path(args.save).name}{who}" if args.save else "exercise"
+    return SeatServer(play_argv(args), token=token, host=args.host, port=port, title=title, public_base=public_base,
+                      font_size=PROJECTOR_FONT_SIZE if args.seat == PROJECTOR else DEFAULT_FONT_SIZE,
+                      max_per_address=args.max_per_address, max_tabs=args.max_tabs)

@@ -115,12 +115,11 @@ class SeatServer(Server):
 
     `public_base` is how other laptops reach this server (scheme://host:port), written into
     the page's script and websocket addresses; None: the host the browser asked for.
-    `on_ready` is called once the server listens."""
+    `serve_all` runs it (with others, one port each)."""
 
     def __init__(self, argv: list[str], *, token: str, host: str, port: int, title: str,
                  public_base: str | None = None, font_size: int = page.DEFAULT_FONT_SIZE,
-                 max_per_address: int = 4, max_tabs: int = 12,
-                 on_ready: Callable[[], None] | None = None) -> None:
+                 max_per_address: int = 4, max_tabs: int = 12) -> None:
         super().__init__(shlex.join(argv), host=host, port=port, title=title, public_url=public_base)
         self.argv = argv
         self.token = token
@@ -128,7 +127,6 @@ class SeatServer(Server):
         self.font_size = font_size
         self.max_per_address = max_per_address
         self.max_tabs = max_tabs
-        self.on_ready = on_ready
         self.per_address: Counter[str] = Counter()  # live tabs (and tabs still closing) per address
         self.tabs: dict[web.WebSocketResponse, Tab] = {}
         self.closing: dict[str, set[asyncio.Event]] = {}
@@ -180,7 +178,6 @@ class SeatServer(Server):
             web.get(prefix + "ws", self.handle_websocket),
             web.static(prefix + "static", self.statics_path, show_index=False),
         ])
-        app.on_startup.append(self.on_startup)
         app.on_shutdown.append(self.on_shutdown)
         return app
 
@@ -258,25 +255,50 @@ class SeatServer(Server):
             for task in waiting:
                 task.cancel()
 
-    # --- starting and stopping -----------------------------------------------------------
-    async def on_startup(self, app: web.Application) -> None:
-        if self.on_ready is not None:
-            self.on_ready()
-
+    # --- stopping -----------------------------------------------------------------------
     async def on_shutdown(self, app: web.Application) -> None:
         for websocket in list(self.tabs):
             await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"the server stopped")
         await asyncio.gather(*(tab.stop() for tab in list(self.tabs.values())), return_exceptions=True)
 
-    def serve(self, debug: bool = False) -> None:
-        """Serve until SIGINT or SIGTERM. OSError if the address cannot be listened on."""
-        logging.basicConfig(level=logging.WARNING, format="exercise serve: %(message)s")
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
+
+def serve_all(servers: list[SeatServer], on_ready: Callable[[], None] | None = None) -> None:
+    """Serve every server (one port each) in this process until SIGINT or SIGTERM, then close
+    every tab and free every port. `on_ready` is called once all of them listen. OSError (with
+    the port as `.port`) if one cannot listen; the others are closed first."""
+    logging.basicConfig(level=logging.WARNING, format="exercise serve: %(message)s")
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(_serve_all(loop, servers, on_ready))
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+async def _serve_all(loop: asyncio.AbstractEventLoop, servers: list[SeatServer],
+                     on_ready: Callable[[], None] | None) -> None:
+    stop = asyncio.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    runners: list[web.AppRunner] = []
+    try:
+        for server in servers:
+            runner = web.AppRunner(await server._make_app(), access_log=None, shutdown_timeout=QUIT_SECONDS + 3)
+            await runner.setup()
+            runners.append(runner)
+            try:
+                await web.TCPSite(runner, server.host, server.port, shutdown_timeout=QUIT_SECONDS + 3).start()
+            except OSError as exc:
+                exc.port = server.port  # type: ignore[attr-defined]
+                raise
+        if on_ready is not None:
+            on_ready()
+        await stop.wait()
+    finally:
         for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, self.request_exit)
-        web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
-                    print=None, access_log=None, shutdown_timeout=QUIT_SECONDS + 3)
+            loop.remove_signal_handler(signum)
+        await asyncio.gather(*(runner.cleanup() for runner in runners), return_exceptions=True)
 
 
 def _cells(text: str | None, default: int) -> int:
