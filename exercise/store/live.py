@@ -267,7 +267,10 @@ class Live:
     def clock(self, now: float | None = None) -> Clock:
         now = time.time() if now is None else now
         with self._game._read() as s:
-            return clock_of(s.get(SessionRow, GAME_ID), q.latest_turn(s), now)
+            latest = q.latest_turn(s)
+            if latest >= self._game.scenario.turns:  # the game is over: no round to count down
+                return clock_of(None, latest, now)
+            return clock_of(s.get(SessionRow, GAME_ID), latest, now)
 
     def set_clock(self, seconds: float, *, at_zero: str | None = None, start: bool = True) -> Clock:
         """A round of `seconds` from now (running, or paused at full length); 0 turns it off."""
