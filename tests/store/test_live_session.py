@@ -309,8 +309,10 @@ def test_a_terminal_that_never_passes_for_turn_is_refused_too(game, other):
 # --- nothing past the last turn ----------------------------------------------------------------
 def test_nothing_is_recorded_past_the_last_turn(game, other, cli):
     turns = game.scenario.turns
+    game.live.set_clock(600, at_zero="pass")
     for _ in range(turns):
         game.resolve(force=True)
+    assert other.live.clock().state == "off"  # no round left to count down on any screen
     assert game.finished and game.turn == turns
     assert game.waiting_for() == [] and other.waiting_for() == []
     summary = game.summary()
