@@ -341,6 +341,22 @@ def test_without_a_public_url_the_page_uses_the_host_the_browser_asked_for(tmp_p
         server.wait(timeout=15)
 
 
+def test_the_home_screen_is_served_behind_a_token_too(tmp_path):
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", "--host", "127.0.0.1", "--port", str(port),
+                               "--saves", str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        address, *what = server.stdout.readline().split()
+        assert what == ["the", "home", "screen"]
+        assert re.fullmatch(rf"http://127\.0\.0\.1:{port}/t/[0-9a-f]{{24}}/", address), address
+        assert get(f"http://127.0.0.1:{port}/")[0] == 403
+        status, page, _ = get(address)
+        assert status == 200 and "<title>exercise</title>" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
 def test_every_seat_needs_a_save_and_no_single_seat(capsys, tmp_path):
     assert main(["serve", "--every-seat"]) == 2
     assert "--every-seat needs a SAVE" in capsys.readouterr().err
@@ -350,3 +366,62 @@ def test_the_web_server_does_not_import_textual():
     code = ("import sys, exercise.web.server, exercise.cli.serve_cmd; "
             "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+
+
+class Tab:
+    """A browser tab as textual.js is one: a websocket, what it drew, and keys typed into it."""
+
+    def __init__(self, session, url: str) -> None:
+        self.session, self.url, self.seen, self.closed = session, url, "", False
+
+    async def __aenter__(self):
+        self.ws = await self.session.ws_connect(f"{self.url}?width=160&height=48")
+        self.reader = asyncio.ensure_future(self._read())
+        return self
+
+    async def _read(self) -> None:
+        async for message in self.ws:
+            data = message.data
+            self.seen += data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)
+        self.closed = True
+
+    async def wait_for(self, wanted: str, seconds: float = 30) -> bool:
+        deadline = time.monotonic() + seconds
+        while wanted not in self.seen and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        return wanted in self.seen
+
+    async def type(self, keys: str) -> None:
+        await self.ws.send_json(["stdin", keys])
+
+    async def __aexit__(self, *exc) -> None:
+        await self.ws.close()
+        self.reader.cancel()
+
+
+def test_a_second_tab_on_the_seat_takes_it_over_and_the_first_tabs_process_ends(served):
+    server, token = served["server"], served["tokens"]["atlantia"]
+    url = f"ws://127.0.0.1:{served['port']}/t/{token}/ws"
+
+    async def two_tabs():
+        async with aiohttp.ClientSession() as session:
+            async with Tab(session, url) as first:
+                assert await first.wait_for("Republic of Atlantia"), first.seen[-500:]
+                async with Tab(session, url) as second:
+                    # the lease names where the seat is open: the first tab's address
+                    assert await second.wait_for("browser tab from 127.0.0.1"), second.seen[-800:]
+                    assert len(children(server.pid)) == 2
+                    await second.type("\r")  # "Take it over here"
+                    assert await first.wait_for("was taken over", seconds=20), first.seen[-800:]
+                    start = time.monotonic()
+                    while not first.closed and time.monotonic() - start < 20:
+                        await asyncio.sleep(0.1)
+                    assert first.closed  # its process ended, and the tab's websocket with it
+                    seconds = time.monotonic() - start
+                    await asyncio.to_thread(wait_children, server.pid, 1, 10)
+                    assert not second.closed
+                    return seconds
+
+    seconds = asyncio.run(two_tabs())
+    print(f"the tab taken over closed {seconds:.1f} s after it said so")
+    wait_children(server.pid, 0)
