@@ -42,11 +42,11 @@ def status_choices(p: Projection) -> Choices:
         words.append(f"submitted: {', '.join(p.submitted)}")
     if p.waiting:
         words.append(f"waiting: {', '.join(p.waiting)}")
-    line = Text(" — ".join(words) or ("The game is over." if p.finished else "Every seat is scripted."), style="bold")
+    line = Text(" — ".join(words) or ("" if p.finished else "Every seat is scripted."), style="bold")
     if p.paused and not p.finished:
         head = [(" PAUSED ", PAUSED)]
     elif p.finished:
-        head = [("GAME OVER", "bold white")]
+        head = [("GAME OVER", "bold #ffffff")]
     elif p.waiting:
         head = [("WAITING ", "bold #ffd700"), *((f" {s} ", WAITING) for s in p.waiting)]
     elif p.submitted:
@@ -66,6 +66,8 @@ def decision_choices(p: Projection) -> Choices:
     injects = [Text.assemble((" INJECT ", INJECT), "  ", (title, "bold")) for title in d.injects]
     decided = [(forum, norm, outcome, detail) for forum, norm, outcome, detail in d.decisions if outcome in DECIDED]
     stuck = [f"{norm} ({forum})" for forum, norm, outcome, _ in d.decisions if outcome not in DECIDED]
+    if len(stuck) > 3:  # few words: name three, count the rest
+        stuck = [*stuck[:3], f"{len(stuck) - 3} more"]
     tail = [Text.assemble(("no agreement yet: ", "bold #c0c0c0"), (", ".join(stuck), "#c0c0c0"))] if stuck else []
     if not decided:
         return [(Group(*injects, *([Text("")] if injects else []), Text("No forum decided anything.", style="bold"),
@@ -134,13 +136,18 @@ def bar_choices(rows, nothing: str = "Nothing spread or receded.") -> Choices:
             thick.add_row(bar(was, now, width) + Text("\n") + bar(was, now, width))
             thick.add_row("")
         choices.append((thick, max(width, name + 18), 4 * len(rows) - 1))
-    thin = Table.grid(padding=(0, 1))
-    thin.add_column(style="bold", no_wrap=True)
-    thin.add_column(no_wrap=True)
-    thin.add_column(justify="right", no_wrap=True)
-    for norm, was, now in rows:
-        thin.add_row(norm, bar(was, now, 24), change(was, now))
-    return [*choices, (thin, 0, 0)]
+    for spaced in (True, False):  # one line a norm, with air between them if there is room
+        thin = Table.grid(padding=(0, 1))
+        thin.add_column(style="bold", no_wrap=True)
+        thin.add_column(no_wrap=True)
+        thin.add_column(justify="right", no_wrap=True)
+        for i, (norm, was, now) in enumerate(rows):
+            if spaced and i:
+                thin.add_row("", "", "")
+            thin.add_row(norm, bar(was, now, 24), change(was, now))
+        width = name + 26 + max(len(change(was, now)) for _, was, now in rows)
+        choices.append((thin, width, 2 * len(rows) - 1) if spaced else (thin, 0, 0))
+    return choices
 
 
 def bar(was: float, now: float, width: int) -> Text:

@@ -28,7 +28,7 @@ class AdoptionChart(Horizontal):
     DEFAULT_CSS = """
     AdoptionChart { height: 1fr; background: black; }
     AdoptionChart PlotextPlot { width: 1fr; height: 100%; background: black; }
-    AdoptionChart #chart-legend { width: auto; min-width: 24; max-width: 40; height: auto; padding: 1 1 0 2; }
+    AdoptionChart #chart-legend { width: auto; min-width: 24; max-width: 44; height: auto; padding: 1 1 0 2; }
     """
 
     def compose(self) -> ComposeResult:
@@ -51,8 +51,8 @@ class AdoptionChart(Horizontal):
             plt.plot(list(range(len(values))), list(values), marker=MARKER, color=rgb)
         for (norm, values), (hex_colour, _) in zip(series, COLOURS, strict=False):
             legend.append("██ ", style=hex_colour)
-            legend.append(f"{norm}\n", style=f"bold {hex_colour}")
-            legend.append(f"   {values[-1]:.0%}\n\n", style="bold white")
+            legend.append(norm, style=f"bold {hex_colour}")
+            legend.append(f" {values[-1]:.0%}\n\n", style="bold #ffffff")
         if not series:
             legend.append(note or "nothing has spread yet", style="bold white")
         plt.ylim(0, 1)
