@@ -135,11 +135,11 @@ games = [Game.open(path) for path in save.split(",")]
 shown = [game.turn for game in games]
 ready()
 wait("go")
-until = float((sync / "until").read_text())
+until = [float(t) for t in (sync / "until").read_text().split()]  # one deadline per save
 outcome = ["none"] * len(games)
-while time.time() < until and "none" in outcome:
+while any(o == "none" and time.time() < u for o, u in zip(outcome, until)):
     for i, game in enumerate(games):
-        if outcome[i] != "none":
+        if outcome[i] != "none" or time.time() >= until[i]:
             continue
         if game.resolve_if_time_is_up(for_turn=shown[i] + 1) is not None:
             outcome[i] = "resolved"
@@ -325,10 +325,12 @@ def test_the_clock_at_zero_raced_by_two_terminals_under_each_choice(tmp_path, te
     together = ",".join(str(saves[choice]) for choice in choices)
     racers = [terminals.start(CLOCK_WATCHER, together, name) for name in ("t1", "t2")]
     terminals.wait_for("ready-t1", "ready-t2")
-    for choice in choices:  # a one-second round from now; the terminals poll until 1 s past zero
+    for choice in choices:  # a one-second round from now
         with Game.open(saves[choice]) as game:
             game.live.set_clock(1.0, at_zero=choice)
-    (terminals.sync / "until").write_text(str(time.time() + 2.0))
+    # the terminals watch "warn" until 1 s past zero; the others until one of them resolves
+    now = time.time()
+    (terminals.sync / "until").write_text(" ".join(str(now + (2.0 if c == "warn" else 30.0)) for c in choices))
     terminals.signal("go")
     outcomes: dict[str, list[str]] = {}
     for racer in racers:
