@@ -501,3 +501,27 @@ def test_a_forced_turns_audit_reaches_no_seat(game, other):
         assert forced not in seen and not [e for e in seen if isinstance(e, FacilitatorAction)], seat
         assert seen, "the seat still sees the turn's public events"
     assert forced in view_for(state, None, events).events
+
+
+def test_no_white_cell_action_but_pause_and_resume_reaches_a_seat(game, other, clock):
+    game.live.issue_codes()
+    game.set_controller("cordova", "human")
+    game.facilitator_order(SalienceShift("security", 0.1))
+    game.log_facilitator("note", "atlantia looks tired")
+    game.live.set_clock(60, at_zero="strategy")
+    game.live.extend_clock(30)
+    game.live.open_seats(["atlantia"], "terminal-a", place="laptop-3")
+    other.live.open_seats(["atlantia"], "terminal-b", takeover=True, place="laptop-7")
+    game.pause()
+    game.resume()
+    clock.advance(91)
+    assert game.resolve_if_time_is_up() is not None
+    game.resolve(force=True, missing="pass")
+    events = other.events()
+    actions = {e.action for e in events if isinstance(e, FacilitatorAction)}
+    assert {"codes", "control", "queued", "note", "clock", "clock extended", "taken over", "pause", "resume",
+            "forced turn"} <= actions
+    state = other.state()
+    for seat in state.seats:
+        seen = {e.action for e in view_for(state, seat, events).events if isinstance(e, FacilitatorAction)}
+        assert seen == {"pause", "resume"}, seat
