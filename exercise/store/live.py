@@ -337,6 +337,8 @@ class Live:
             if row.clock_turn != latest + 1:  # left over from a resolved turn: a fresh round
                 row.clock_turn, row.deadline, row.remaining = latest + 1, now + row.round_seconds, row.round_seconds
             detail = change(row, now) or ""
+            if row.clock == "running" and q.paused(s):  # the game's pause holds it: runs on resume
+                _stop(row, now, "held")
             game._audit(s, f"clock {action}", detail, (FACILITATOR,))
             return clock_of(row, latest, now)
 
