@@ -441,6 +441,21 @@ def test_a_clock_set_while_the_game_is_paused_runs_when_the_game_resumes(game, c
     assert game.live.clock().remaining == pytest.approx(50)
 
 
+def test_resuming_the_clock_while_the_game_is_paused_lets_it_run_with_the_game(game, clock):
+    game.live.set_clock(60, at_zero="pass")
+    clock.advance(20)
+    game.pause()
+    assert game.live.clock().state == "held"
+    c = game.live.resume_clock()  # the white cell's menu offers it: the clock is not running
+    assert (c.state, c.remaining) == ("held", pytest.approx(40))
+    clock.advance(100)  # a long pause: the round must not run out meanwhile
+    assert game.live.clock().remaining == pytest.approx(40)
+    game.resume()
+    assert game.resolve_if_time_is_up() is None and game.turn == 0
+    c = game.live.clock()
+    assert (c.state, c.remaining) == ("running", pytest.approx(40))
+
+
 def test_at_zero_warn_never_resolves(game, other, clock):
     game.live.set_clock(60, at_zero="warn")
     clock.advance(61)
