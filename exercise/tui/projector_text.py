@@ -65,6 +65,8 @@ def decision_choices(p: Projection) -> Choices:
     d = p.heavy.digest
     injects = [Text.assemble((" INJECT ", INJECT), "  ", (title, "bold")) for title in d.injects]
     decided = [(forum, norm, outcome, detail) for forum, norm, outcome, detail in d.decisions if outcome in DECIDED]
+    blocking = {forum for forum, _, outcome, _ in decided if outcome == "blocked"}
+    decided.sort(key=lambda row: (row[0] not in blocking, row[2] != "blocked"))  # blocks first: cut last
     stuck = [f"{norm} ({forum})" for forum, norm, outcome, _ in d.decisions if outcome not in DECIDED]
     if len(stuck) > 3:  # few words: name three, count the rest
         stuck = [*stuck[:3], f"{len(stuck) - 3} more"]
@@ -136,7 +138,8 @@ def bar_choices(rows, nothing: str = "Nothing spread or receded.") -> Choices:
             thick.add_row(bar(was, now, width) + Text("\n") + bar(was, now, width))
             thick.add_row("")
         choices.append((thick, max(width, name + 18), 4 * len(rows) - 1))
-    for spaced in (True, False):  # one line a norm, with air between them if there is room
+    # one line a norm, with air between them if there is room; the last, narrow, always fits
+    for spaced, width in ((True, 24), (False, 24), (False, 8)):
         thin = Table.grid(padding=(0, 1))
         thin.add_column(style="bold", no_wrap=True)
         thin.add_column(no_wrap=True)
@@ -144,9 +147,9 @@ def bar_choices(rows, nothing: str = "Nothing spread or receded.") -> Choices:
         for i, (norm, was, now) in enumerate(rows):
             if spaced and i:
                 thin.add_row("", "", "")
-            thin.add_row(norm, bar(was, now, 24), change(was, now))
-        width = name + 26 + max(len(change(was, now)) for _, was, now in rows)
-        choices.append((thin, width, 2 * len(rows) - 1) if spaced else (thin, 0, 0))
+            thin.add_row(norm, bar(was, now, width), change(was, now) if width > 8 else Text(f"{now:.0%}", style="bold"))
+        needs = name + width + 2 + max(len(change(was, now)) for _, was, now in rows)
+        choices.append((thin, needs, 2 * len(rows) - 1 if spaced else len(rows)) if width > 8 else (thin, 0, 0))
     return choices
 
 

@@ -13,6 +13,8 @@ resolved at any terminal shows here within about a second, with no key pressed. 
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,6 +38,7 @@ from exercise.tui.widgets.big_type import Fitted
 class ProjectorScreen(Screen[None]):
     LOCKED = True  # the app's command palette offers only help and quit above it
     AUTO_FOCUS = None
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-small"), (130, "-room")]
     BINDINGS = [
         Binding("q", "app.quit", "Quit"),
         Binding("escape", "stay", show=False),  # the room's screen has nowhere to go back to
@@ -52,6 +55,10 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen #proj-decisions { width: 3fr; height: 100%; }
     ProjectorScreen #proj-movers { width: 2fr; height: 100%; }
     ProjectorScreen #proj-chart-box { height: 40%; min-height: 12; padding: 0 1; }
+    ProjectorScreen.-small #proj-turn { width: 27; }
+    ProjectorScreen.-small .proj-box { padding: 0 1; }
+    ProjectorScreen.-small BigClock { min-width: 18; }
+    ProjectorScreen.-small #proj-chart-box { min-height: 8; }
     """
 
     def __init__(self, game) -> None:

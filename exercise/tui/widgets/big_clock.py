@@ -69,6 +69,6 @@ class BigClock(Vertical):
         for cls in STATES.values():
             self.set_class(cls == state, cls)
         self.query_one(Digits).update(mm_ss(clock.remaining))
-        # few words under the digits; past zero, the presenter's sentence says what happens now
-        words = {HURRY: "LAST MINUTE", STOPPED: "PAUSED", UP: text}.get(style, f"left in turn {clock.turn}")
+        # few words under the digits (the presenter's style says which state the clock is in)
+        words = {HURRY: "LAST MINUTE", STOPPED: "PAUSED", UP: "TIME IS UP"}.get(style, f"left in turn {clock.turn}")
         self.query_one("#clock-words", Static).update(words)
