@@ -170,6 +170,7 @@ async def test_the_last_minute_cannot_be_missed(tmp_path, make_game):
 @sync
 async def test_it_is_locked_q_quits_and_no_key_leaves(tmp_path, make_game):
     game = make_game()
+    game.live.issue_codes()  # the seats and the white cell have codes; the projector needs none
     app = projector(tmp_path, game.path)
     async with app.run_test(size=ROOM) as pilot:
         await until(pilot, lambda: "Turn 1 is being played" in drawn(app), "the start")
