@@ -158,3 +158,28 @@ async def test_at_zero_the_turn_resolves_with_the_missing_seat_passing(tmp_path,
     assert game.order_sources(1)["borealis"] == "passed (forced)"
     forced = [e for e in game.events(1) if e.kind == "facilitator" and e.action == "forced turn"]
     assert forced and "round clock" in forced[0].detail and not forced[0].visible_to("atlantia")
+
+
+@sync
+async def test_continue_on_the_home_screen_asks_the_code_of_the_role_chosen(tmp_path, make_game):
+    game, codes = coded(make_game)
+    path = game.path
+    game.close()
+    app = new_app(path.parent)
+    app.saves_dir = path.parent
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")  # the one save
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen), "who is at this keyboard")
+        text = screen_text(app.screen)
+        assert "White cell" in text and "Borealis" in text
+        labels = [o.id for o in app.screen.query_one("#choice-list").options]
+        for _ in range(labels.index("borealis")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, CodeScreen), "borealis's code is asked")
+        await pilot.press(*codes["@white"], "enter")  # the white cell's code opens every seat
+        await wait_until(pilot, lambda: not isinstance(app.screen, CodeScreen), "unlocked")
+        await settle_past_tutorial(pilot, app)
+        assert isinstance(app.screen, SeatScreen) and app.screen.seat == "borealis"
