@@ -72,7 +72,9 @@ def code_given(game, seat: str | None, code: str | None) -> bool:
     """Check a code given on the command line (or in $EXERCISE_CODE) before the screen is
     taken over: a wrong one is one line and exit 2. True if one was given and it fits; False
     when none was given (the terminal UI then asks for it, and asks again if it is wrong)."""
-    if game is None or code is None and not os.environ.get(CODE_ENV):
+    if game is None or seat == PROJECTOR:  # the projector holds no seat and needs no code
+        return False
+    if code is None and not os.environ.get(CODE_ENV):
         return False
     role = FACILITATOR if seat is None or seat in WHITE_NAMES else seat
     try:
