@@ -206,3 +206,17 @@ async def test_the_end_shows_where_the_norms_ended(tmp_path, make_game):
         assert "Turning points" in text and "TURN 3" in text
         assert not app.screen.query_one(BigClock).display
         assert_public(text, game)
+
+
+def test_the_command_line_opens_it_read_only_without_a_code(make_game, monkeypatch):
+    from exercise.cli.play_cmd import code_given
+
+    game = make_game()
+    game.live.issue_codes()
+    monkeypatch.setenv("EXERCISE_CODE", "not-a-code-at-all")
+    opened = open_for_play(str(game.path), PROJECTOR, False)
+    try:
+        assert opened.read_only
+        assert code_given(opened, PROJECTOR, "wrong-code-12") is False  # no SaveError: no code asked
+    finally:
+        opened.close()
