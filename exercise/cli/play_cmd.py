@@ -12,11 +12,8 @@ import os
 from pathlib import Path
 
 from exercise.cli.seat_code import CODE_ENV, add_code_argument, require_code
-from exercise.core.orders import FACILITATOR
-from exercise.core.orders import PROJECTOR
+from exercise.core.orders import FACILITATOR, PROJECTOR, WHITE_NAMES
 from exercise.errors import SaveError
-
-from exercise.core.orders import WHITE_NAMES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
