@@ -274,19 +274,20 @@ def test_bad_arguments_are_one_line_before_anything_is_served(capsys, args, mess
     assert err == message
 
 
-def test_a_port_already_taken_is_one_line_and_exit_2(tmp_path, tutorial_path):
+def test_a_port_already_taken_is_one_line_and_exit_2_and_frees_the_others(tmp_path, tutorial_path):
     save = tmp_path / "class.db"
     Game.create(save, tutorial_path, humans=["atlantia"]).close()
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
+    port = free_port(3)
+    with socket.socket() as taken:  # atlantia's port, after the white cell's
+        taken.bind(("127.0.0.1", port + 1))
         taken.listen()
-        port = taken.getsockname()[1]
-        for extra in ([], ["--every-seat"]):
-            done = subprocess.run([sys.executable, "-m", "exercise", "serve", str(save), *extra, "--host", "127.0.0.1",
-                                   "--port", str(port)] + ([] if extra else ["--as", "atlantia"]),
-                                  capture_output=True, text=True, timeout=30)
-            assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
-            assert done.stderr.startswith(f"--host 127.0.0.1 --port {port}: cannot listen"), done.stderr
+        done = subprocess.run([sys.executable, "-m", "exercise", "serve", str(save), "--every-seat",
+                               "--host", "127.0.0.1", "--port", str(port)], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert done.stderr.startswith(f"--host 127.0.0.1 --port {port + 1}: cannot listen ("), done.stderr
+    assert done.stdout == ""  # no address printed for a server that is not there
+    with socket.socket() as s:  # the white cell's port, listened on first, is free again
+        s.bind(("127.0.0.1", port))
 
 
 def test_every_seat_gets_its_own_address_and_ctrl_c_stops_them_all(tmp_path, tutorial_path):
