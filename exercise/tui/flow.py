@@ -372,7 +372,8 @@ class PlayFlow:
                 self.leave(confirm=False)
 
         seats = None if self.white else self.seats_here or None
-        self.app.show_main(FinalScreen(self.game.state(), seats, done, debrief(history(self.game), seats)))
+        self.app.show_main(FinalScreen(self.game.state(), seats, done, debrief(history(self.game), seats),
+                                       locked=self.locked))
 
 
 def _blank():

@@ -20,14 +20,16 @@ from exercise.tui.widgets.key_footer import KeyFooter
 
 
 class FinalScreen(Screen[None]):
-    """Calls `on_done("replay")` or `on_done("home")`."""
+    """Calls `on_done("replay")` or `on_done("home")`. A terminal locked to its seat (`locked`)
+    offers neither replay nor home (both show other seats): only closing."""
 
     BINDINGS = [Binding("r", "replay", "Replay this game"), Binding("escape,h", "home", "Home")]
 
     def __init__(self, state: GameState, seats: list[str] | None, on_done: Callable[[str], None],
-                 debrief: Debrief | None = None) -> None:
+                 debrief: Debrief | None = None, locked: bool = False) -> None:
         super().__init__()
         self.on_done = on_done
+        self.locked = locked
         self.state = state
         self.seats = seats  # whose scores to show; None: everyone (white cell)
         self.debrief = debrief  # the turning points, built for the same seats
@@ -55,8 +57,9 @@ class FinalScreen(Screen[None]):
         with VerticalScroll(id="results"):
             yield Static(Group(*parts, norms, blocs))
             with Center():
-                yield Button("Replay this game", id="replay", variant="primary")
-                yield Button("Home", id="home")
+                if not self.locked:
+                    yield Button("Replay this game", id="replay", variant="primary")
+                yield Button("Close this terminal" if self.locked else "Home", id="home")
         yield KeyFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -64,6 +67,11 @@ class FinalScreen(Screen[None]):
 
     def action_replay(self) -> None:
         self.on_done("replay")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "replay" and self.locked:
+            return False
+        return super().check_action(action, parameters)
 
     def action_home(self) -> None:
         self.on_done("home")
