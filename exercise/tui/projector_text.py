@@ -53,9 +53,12 @@ def status_choices(p: Projection) -> Choices:
         head = [("ALL IN", "bold #00ff5f")]
     else:
         head = []
-    big_head = big(*head)
-    width = big_width("".join(text for text, _ in head))
-    choices: Choices = [(Group(big_head, line), max(width, len(line)), HEIGHT + 1)] if head else []
+    choices: Choices = []
+    # all of it large; else the names of the teams awaited alone (the line under them says so)
+    for part in (head, head[1:] if p.waiting and not p.paused else []):
+        if part:
+            width = big_width("".join(text for text, _ in part))
+            choices.append((Group(big(*part), line), max(width, len(line)), HEIGHT + 1))
     small = Text.assemble(*((text, style) for text, style in head)) if head else Text("")
     return [*choices, (Group(small, line), 0, 0)]
 
