@@ -4,12 +4,12 @@ seat's desk is drawn. Without Chromium or Playwright these tests skip, except in
 where they fail: there `.ci/run` installs Chromium."""
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -48,24 +48,35 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def serve(servers: list, save: Path, *args: str) -> str:
+    """Start `exercise serve SAVE ARGS` (kept in `servers`, to be stopped); its printed address."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), *args, "--host", "127.0.0.1",
+                               "--port", str(port), "--public-url", f"http://trainer-laptop:{port}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    servers.append(server)
+    line = server.stdout.readline()
+    assert line.startswith("  http://trainer-laptop:"), f"exercise serve {' '.join(args)} did not start"
+    return line.split()[0]
+
+
 @pytest.fixture(scope="module")
 def seat_server(tmp_path_factory, tutorial_path):
     _need_browser()
     save = tmp_path_factory.mktemp("browser") / "class.db"
     Game.create(save, tutorial_path, humans=["atlantia", "borealis"]).close()
-    port = free_port()
-    public = f"http://trainer-laptop:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), "--as", "atlantia",
-                               "--host", "127.0.0.1", "--port", str(port), "--public-url", public],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    servers = []
     try:
-        address = server.stdout.readline().split()[0]
+        address = serve(servers, save, "--as", "atlantia")
+        projector_address = serve(servers, save, "--projector")
+        public = address.split("/t/")[0]
         with Game.open(save, read_only=True) as game:
             other = game.live.web_token("borealis")
-        yield {"address": address, "public": public, "other": f"{public}/t/{other}/", "server": server}
+        yield {"address": address, "public": public, "other": f"{public}/t/{other}/", "projector": projector_address}
     finally:
-        server.terminate()
-        server.wait(timeout=15)
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=15)
 
 
 @pytest.fixture(scope="module")
@@ -121,4 +132,23 @@ def test_an_address_without_the_token_or_with_another_seats_is_403(seat_server, 
         assert response.status == 403, url
         text = page.inner_text("body")
         assert "needs its token" in text and "tlantia" not in text and "class.db" not in text
+    page.close()
+
+
+def test_the_projector_fills_a_1080p_screen_in_type_a_room_can_read(seat_server, browser):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    sockets, received = [], []
+    page.on("websocket", lambda ws: (sockets.append(ws.url), ws.on("framereceived", lambda frame: received.append(
+        frame if isinstance(frame, str) else frame.decode("utf-8", "replace")))))
+    assert page.goto(seat_server["projector"]).status == 200
+    deadline = time.monotonic() + 30
+    while "Forum decisions" not in "".join(received) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert "Forum decisions" in "".join(received), "".join(received)[-500:]
+    size = parse_qs(urlsplit(sockets[0]).query)
+    columns, lines = int(size["width"][0]), int(size["height"][0])
+    assert 100 <= columns <= 140 and 30 <= lines <= 45, (columns, lines)  # 24 px type, not the 16 px of a desk
+    print(f"the projector at 1920x1080: {columns} columns, {lines} lines")
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(SHOTS / "exercise-browser-projector.png"))
     page.close()
