@@ -14,7 +14,6 @@ from textual.widgets import Digits, Static
 from exercise.cli.play_cmd import open_for_play
 from exercise.core.orders import PROJECTOR, FireInject
 from exercise.store import Game
-from exercise.store.records import Clock
 from exercise.tui.model import turn_digest
 from exercise.tui.screens.help import HelpScreen
 from exercise.tui.screens.projector import ProjectorScreen
@@ -160,9 +159,9 @@ async def test_the_last_minute_cannot_be_missed(tmp_path, make_game):
         game.live.pause_clock()
         await until(pilot, lambda: clock.has_class("-stopped"), "the paused clock")
         assert not clock.has_class("-hurry") and "PAUSED" in drawn(app)
-        clock.show(Clock("running", 45.0, -3.0, "pass", 1))
-        await pilot.pause()
-        assert clock.has_class("-up") and "TIME IS UP" in drawn(app)
+        game.live.set_clock(1)  # a one-second round, running: past zero in a second
+        await until(pilot, lambda: clock.has_class("-up"), "time up")
+        assert "TIME IS UP" in drawn(app) and clock.clock.expired
         game.live.set_clock(0)
         await until(pilot, lambda: not clock.display, "the clock switched off")
 
