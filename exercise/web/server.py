@@ -207,12 +207,15 @@ class SeatServer(Server):
         if not self.origin_ok(request):
             log.warning("refused a websocket from a page at %s", request.headers.get("Origin"))
             return web.Response(status=403, text=FOREIGN_ORIGIN)
+        websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_SECONDS)
+        if not websocket.can_prepare(request).ok:
+            return web.Response(status=400, text="400: this is the page's websocket; open the page, "
+                                                 f"{token_path(self.token)}, instead.\n")
         address = request.remote or "?"
         refused = self.refusal(address)
         if refused is not None:
             return refused
         self.per_address[address] += 1  # counted before any await: no two tabs slip past the bound
-        websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_SECONDS)
         tab: Tab | None = None
         try:
             await self._after_closing(address)

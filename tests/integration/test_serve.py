@@ -139,14 +139,17 @@ def served(tmp_path_factory, tutorial_path):
     save = tmp_path_factory.mktemp("serve") / "class.db"
     Game.create(save, tutorial_path, humans=["atlantia", "borealis"]).close()
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), "--as", "atlantia",
-                               "--host", "127.0.0.1", "--port", str(port), "--public-url", PUBLIC,
-                               "--max-per-address", "2"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "EXERCISE_CODE": "not-for-the-tabs"})
+    log = save.parent / "serve.log"
+    with open(log, "w") as out:  # a file, not a pipe nobody reads: the tabs' own messages come out here too
+        server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), "--as", "atlantia",
+                                   "--host", "127.0.0.1", "--port", str(port), "--public-url", PUBLIC,
+                                   "--max-per-address", "2"], stdout=out, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "EXERCISE_CODE": "not-for-the-tabs"})
     try:
-        printed = server.stdout.readline()
         wait_for_port(port, server)
+        while not log.read_text().endswith("\n"):  # printed once it listens
+            time.sleep(0.05)
+        printed = log.read_text().splitlines()[0]
         with Game.open(save) as game:
             tokens = {seat: game.live.web_token(seat) for seat in ("atlantia", "borealis", "@white", "projector")}
         yield {"save": save, "port": port, "server": server, "printed": printed, "tokens": tokens,
@@ -154,6 +157,7 @@ def served(tmp_path_factory, tutorial_path):
     finally:
         server.terminate()
         server.wait(timeout=15)
+    assert "Traceback" not in log.read_text(), log.read_text()[-3000:]  # whatever the tests sent it
 
 
 def test_the_printed_address_carries_the_seats_token_and_the_public_url(served):
@@ -184,6 +188,7 @@ def test_with_the_token_the_page_names_the_public_url_for_its_script_and_websock
     assert "default-src 'none'" in policy and f"connect-src 'self' ws://trainer-laptop:{served['port']}" in policy
     assert headers["Referrer-Policy"] == "no-referrer"
     assert get(f"{served['local']}/t/{token}")[0] == 200  # the address without its last slash still opens
+    assert get(f"{served['local']}/t/{token}/ws")[0] == 400  # the websocket's address, opened as a page
 
 
 def test_nothing_in_the_page_or_its_assets_is_fetched_from_another_host(served):
