@@ -270,6 +270,9 @@ def serve_all(servers: list[SeatServer], on_ready: Callable[[], None] | None = N
     every tab and free every port. `on_ready` is called once all of them listen. OSError (with
     the port as `.port`) if one cannot listen; the others are closed first."""
     logging.basicConfig(level=logging.WARNING, format="exercise serve: %(message)s")
+    # textual-serve says "Application failed to start" of every tab closed before its screen
+    # came up; a tab whose `play` really fails prints its own error line here anyway
+    logging.getLogger("textual-serve").setLevel(logging.CRITICAL)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     try:
