@@ -106,16 +106,19 @@ def decision_choices(p: Projection) -> Choices:
     beside_width = max(max(len(n), len(p.forum_name(f)), min(len(x), 30)) for f, n, _, x in decided)
     lines = sum(max(HEIGHT, 2 + (-(-len(x) // beside_width) if o == "blocked" else 0)) + 1 for _, _, o, x in decided)
     large = (Group(*head, table, *tail), widest * 4 + 2 + beside_width, extra + lines - 1)
-    return [huge, large, (Group(*head, *small_decisions(p, decided), *tail), 0, 0)]
+    small = [*head, *small_decisions(p, decided), *tail]
+    # short of lines: the injects share one line
+    one = [Text.assemble((" INJECT ", INJECT), "  ", (" · ".join(d.injects), "bold")), Text("")] if injects else []
+    lines = len(small) + sum(len(rows) for rows in _by_forum(decided).values())
+    tight = [part for part in small[len(head):] if not (isinstance(part, Text) and not part.plain)]
+    return [huge, large, (Group(*small), 0, lines), (Group(*one, *small[len(head):]), 0, lines - len(head) + len(one)),
+            (Group(*one, *tight), 0, 0)]
 
 
 def small_decisions(p: Projection, decided) -> list[RenderableType]:
     """Normal type: each forum with its decisions under it."""
-    by_forum: dict[str, list[tuple[str, str, str]]] = {}
-    for forum, norm, outcome, detail in decided:
-        by_forum.setdefault(forum, []).append((norm, outcome, detail))
     parts: list[RenderableType] = []
-    for forum, rows in by_forum.items():
+    for forum, rows in _by_forum(decided).items():
         table = Table.grid(padding=(0, 2))
         table.add_column(no_wrap=True)
         table.add_column(style="bold", no_wrap=True)
@@ -125,6 +128,13 @@ def small_decisions(p: Projection, decided) -> list[RenderableType]:
                           detail if outcome == "blocked" else "")
         parts += [Text(p.forum_name(forum), style=f"{FORUM} underline"), table, Text("")]
     return parts
+
+
+def _by_forum(decided) -> dict[str, list[tuple[str, str, str]]]:
+    by_forum: dict[str, list[tuple[str, str, str]]] = {}
+    for forum, norm, outcome, detail in decided:
+        by_forum.setdefault(forum, []).append((norm, outcome, detail))
+    return by_forum
 
 
 def bar_choices(rows, nothing: str = "Nothing spread or receded.") -> Choices:

@@ -39,6 +39,7 @@ class ProjectorScreen(Screen[None]):
     LOCKED = True  # the app's command palette offers only help and quit above it
     AUTO_FOCUS = None
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-small"), (130, "-room")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (40, "-tall")]
     BINDINGS = [
         Binding("q", "app.quit", "Quit"),
         Binding("escape", "stay", show=False),  # the room's screen has nowhere to go back to
@@ -59,6 +60,7 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen.-small .proj-box { padding: 0 1; }
     ProjectorScreen.-small BigClock { min-width: 18; }
     ProjectorScreen.-small #proj-chart-box { min-height: 8; }
+    ProjectorScreen.-short #proj-chart-box { height: 35%; }
     """
 
     def __init__(self, game) -> None:
