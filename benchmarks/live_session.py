@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -311,6 +312,8 @@ def run(args) -> None:
                 left = s.execute(select(PendingRow.turn, PendingRow.seat).where(PendingRow.turn <= latest)).all()
                 forced_turns = {t for (t,) in s.execute(select(TurnRow.turn).where(TurnRow.forced))}
         report(records, table, duplicates, left, forced_turns, latest, verified, elapsed, failures, args.turns)
+        if args.keep:  # the save and every client's log, to look into
+            shutil.copytree(tmp, args.keep, dirs_exist_ok=True)
 
 
 def report(records, table, duplicates, left, forced_turns, latest, verified, elapsed, failures, turns) -> None:
@@ -367,6 +370,7 @@ def main() -> None:
     parser.add_argument("--patience", type=float, default=3.0,
                         help="seconds the white cell lets a turn wait before forcing it")
     parser.add_argument("--timeout", type=float, default=900.0, help="every client stops after this")
+    parser.add_argument("--keep", metavar="DIR", help="copy the save and the clients' logs here")
     # a client's own options (the run starts them with these)
     parser.add_argument("--client", choices=["seat", "relief", "white"], help=argparse.SUPPRESS)
     parser.add_argument("--save", help=argparse.SUPPRESS)
