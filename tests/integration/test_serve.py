@@ -431,3 +431,33 @@ def test_a_second_tab_on_the_seat_takes_it_over_and_the_first_tabs_process_ends(
     seconds = asyncio.run(two_tabs())
     print(f"the tab taken over closed {seconds:.1f} s after it said so")
     wait_children(server.pid, 0)
+
+
+def test_in_a_coded_save_the_token_opens_the_page_and_only_the_seats_code_opens_the_seat(tmp_path, tutorial_path):
+    save = tmp_path / "class.db"
+    Game.create(save, tutorial_path, humans=["atlantia", "borealis"]).close()
+    with Game.open(save) as game:
+        codes = game.live.issue_codes()
+        token = game.live.web_token("atlantia")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), "--as", "atlantia",
+                               "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, env={**os.environ, "EXERCISE_CODE": codes["@white"]})
+
+    async def tab():
+        async with aiohttp.ClientSession() as session:
+            async with Tab(session, f"ws://127.0.0.1:{port}/t/{token}/ws") as browser:
+                assert await browser.wait_for("type the join code"), browser.seen[-800:]
+                assert "Instructions from your capital" not in browser.seen
+                await browser.type(codes["borealis"] + "\r")  # another team's code opens nothing
+                assert await browser.wait_for("That is not"), browser.seen[-800:]
+                assert "Instructions from your capital" not in browser.seen
+                await browser.type(codes["atlantia"] + "\r")
+                assert await browser.wait_for("Instructions from your capital"), browser.seen[-800:]
+
+    try:
+        wait_for_port(port, server)
+        asyncio.run(tab())
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
