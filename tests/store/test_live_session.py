@@ -540,3 +540,15 @@ def test_no_white_cell_action_but_pause_and_resume_reaches_a_seat(game, other, c
     for seat in state.seats:
         seen = {e.action for e in view_for(state, seat, events).events if isinstance(e, FacilitatorAction)}
         assert seen == {"pause", "resume"}, seat
+
+
+def test_changes_moves_when_another_terminal_commits_and_only_then(game, other):
+    before = game.changes()
+    assert game.changes() == before  # nothing committed: a poll costs one pragma and says so
+    game.state(), game.live.draft("atlantia"), game.live.clock()  # reads commit nothing
+    assert game.changes() == before
+    other.live.save_draft("atlantia", [Pass()], for_turn=1, version=0)
+    after_draft = game.changes()
+    assert after_draft != before
+    other.resolve(force=True)
+    assert game.changes() != after_draft and game.turn == 1
