@@ -145,6 +145,9 @@ class SeatServer(Server):
         allowed = {f"http://{request.host}".lower(), f"https://{request.host}".lower()}
         if self.public_base:
             allowed.add(self.public_base.lower())
+            # a page opened on this machine by its loopback name, whose websocket goes to the
+            # public name: still this server's own page
+            allowed |= {f"http://{name}:{self.port}" for name in ("localhost", "127.0.0.1", "[::1]")}
         return origin.rstrip("/").lower() in allowed
 
     def refusal(self, address: str) -> web.Response | None:

@@ -216,6 +216,10 @@ def test_a_websocket_from_another_sites_page_is_refused_and_starts_nothing(serve
     other = f"ws://127.0.0.1:{served['port']}/t/{served['tokens']['borealis']}/ws"
     assert asyncio.run(handshake_status(other, origin=served["public"])) == 403
     assert children(served["server"].pid) == []
+    # the page opened as http://localhost:PORT on the trainer's machine is this server's own
+    assert asyncio.run(handshake_status(url, origin=f"http://localhost:{served['port']}")) == 101
+    assert asyncio.run(handshake_status(url, origin=f"http://localhost:{served['port'] + 1}")) == 403
+    wait_children(served["server"].pid, 0)
 
 
 def test_a_tab_plays_the_seat_in_one_process_that_ends_with_the_tab(served):
