@@ -98,9 +98,10 @@ class HomeScreen(Screen[None]):
             self._show_scenario(self.scenarios[0])
         else:
             self.query_one("#scenario-about", Static).update(Text("No scenarios found in scenarios/.", style="red"))
-        for line in self.problems:
-            self.notify(line, title="A scenario file has problems", severity="warning", timeout=10)
-        self.action_refresh_saves()
+        if self.app.game is None:  # opened on a save (a seat, the projector), nothing here is for its screen
+            for line in self.problems:
+                self.notify(line, title="A scenario file has problems", severity="warning", timeout=10)
+            self.action_refresh_saves()  # otherwise listed when home is shown, if ever
         self.query_one("#scenario-list").focus()
 
     # --- new -------------------------------------------------------------------------
