@@ -6,6 +6,7 @@ import argparse
 from datetime import datetime
 from pathlib import Path
 
+from exercise.cli.args import seed_arg
 from exercise.errors import SaveError
 from exercise.scenario.catalog import find_scenario
 from exercise.store import Game
@@ -16,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("scenario", metavar="SCENARIO", help="a scenario file or the name of a shipped one")
     p.add_argument("--save", type=Path, default=None, metavar="FILE",
                    help="where to write it (default: saves/<scenario>-<date-time>.db)")
-    p.add_argument("--seed", type=int, default=None, help="game seed (default: the scenario's)")
+    p.add_argument("--seed", type=seed_arg, default=None, help="game seed (default: the scenario's)")
     p.add_argument("--human", default="", metavar="SEATS",
                    help="comma-separated seats played by people, e.g. usa,deu (the rest are scripted)")
     p.add_argument("--force", action="store_true", help="replace an existing file")

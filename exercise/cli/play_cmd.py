@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from exercise.errors import SaveError
+from exercise.errors import SaveError, listed
 
 WHITE_NAMES = ("@white", "white", "white-cell", "facilitator")
 
@@ -32,7 +32,7 @@ def seat_to_view(game, seat: str | None) -> str | None:
         return None
     if seat not in game.scenario.by_id.delegations:
         raise SaveError(f"--as: {game.scenario.id} has no seat {seat!r} "
-                        f"(seats: {', '.join(game.scenario.by_id.delegation_ids)})")
+                        f"(seats: {listed(game.scenario.by_id.delegation_ids, hint=f'see `exercise replay {game.path}`')})")
     return seat
 
 

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from exercise import __version__
 from exercise.core.events import FacilitatorAction
 from exercise.engine import new_game
-from exercise.errors import ReplayError, SaveError, ScenarioError
+from exercise.core.limits import seed_problem
+from exercise.errors import ReplayError, SaveError, ScenarioError, listed
 from exercise.scenario import parse_scenario
 from exercise.store import queries as q
 from exercise.store.codec import SNAPSHOT_CODEC, encode, events_digest, pack_snapshot, sha256, state_text
@@ -97,9 +98,12 @@ def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: It
     seats = scenario.by_id.delegation_ids
     unknown = [h for h in humans if h not in scenario.by_id.delegations]
     if unknown:
-        raise SaveError(f"--human: {scenario.id} has no seat {unknown[0]!r} (seats: {', '.join(seats)})")
-    _check_target(path, force)
+        hint = f"see `exercise scenarios {scenario_path}`"
+        raise SaveError(f"--human: {scenario.id} has no seat {unknown[0]!r} (seats: {listed(seats, hint=hint)})")
     seed = scenario.seed if seed is None else seed
+    if seed_problem(seed):
+        raise SaveError(f"--seed: a seed {seed_problem(seed)}")
+    _check_target(path, force)
     start = new_game(scenario, seed)
     text = state_text(start)
     stamp = q.now()
