@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from pathlib import Path
 
 from exercise.cli.args import seed_arg
@@ -32,13 +31,9 @@ def humans_arg(text: str) -> list[str]:
 
 
 def default_path(scenario_id: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = Path("saves") / f"{scenario_id}-{stamp}.db"
-    n = 2
-    while path.exists():  # two games created in the same second
-        path = Path("saves") / f"{scenario_id}-{stamp}-{n}.db"
-        n += 1
-    return path
+    from exercise.store import new_save_path
+
+    return new_save_path("saves", scenario_id)
 
 
 def run(args: argparse.Namespace) -> int:

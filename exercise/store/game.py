@@ -30,7 +30,10 @@ from exercise.errors import OrderError, ReplayError, SaveError, ScenarioError
 from exercise.scenario.loader import stored_scenario_from_data
 from exercise.store import queries as q
 from exercise.store.codec import orders_by_seat, orders_text, state_from_text, unpack_snapshot
-from exercise.store.database import check_header, check_tables, ensure_wal, hold, make_engine, release, translated, writer
+from exercise.store.database import (
+    check_header, check_tables, ensure_wal, hold, make_engine, reader_mode, release, same_file, translated,
+    writer,
+)
 from exercise.store.eventlog import EventLog
 from exercise.store.records import HUMAN, AlreadyResolved, GamePaused, ReadOnlySave, SaveSummary, VerifyResult
 from exercise.store.schema import GAME_ID, SCHEMA_VERSION, GameRow, OrderRow, PendingRow, SeatRow, TurnRow
@@ -120,6 +123,9 @@ class Game:
     def _write(self) -> Iterator[Session]:
         if self.read_only:
             raise ReadOnlySave(f"{self.path}: opened read-only (replay); open it for play to change it")
+        if not same_file(self.path, self._held):  # `new --force` elsewhere: writes would be lost
+            raise SaveError(f"{self.path}: was replaced or removed by another program since it was opened; "
+                            "nothing more is written to the old game (open the save again)")
         with translated(self.path), Session(self._writer) as s, s.begin():
             yield s
 
@@ -352,7 +358,7 @@ class Game:
 
 def _connect_checked(path: Path, read_only: bool) -> tuple[Engine, int, Row | None]:
     """The engine a Game will use, after checking through it that the file is a save."""
-    engine = make_engine(path, "rw" if not read_only else ("query" if _writable(path) else "ro"))
+    engine = make_engine(path, "rw" if not read_only else reader_mode(path))
     try:
         with translated(path), Session(engine) as s:
             version = check_tables(path, s)
