@@ -58,9 +58,14 @@ def run(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     if out is not None:
         tmp = out.with_name(out.name + ".part")
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            rows = write_csv(result, fh)
-        tmp.replace(out)  # a finished file or none: never a half-written one
+        try:
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                rows = write_csv(result, fh)
+            tmp.replace(out)  # a finished file or none: never a half-written one
+        except OSError as e:
+            raise BatchError(f"{out}: cannot be written ({e.strerror})") from None
+        finally:  # Ctrl-C or a full disk while writing: no .part left behind
+            tmp.unlink(missing_ok=True)
     print(f"sweep {Path(args.scenario).name}: {len(result.variants)} variant(s) x {args.runs} runs, "
           f"seed {args.seed}, {elapsed:.1f} s")
     if out is not None:
