@@ -387,7 +387,7 @@ def _scenario(text: str, path: Path) -> Scenario:
         scenario = stored_scenario_from_data(json.loads(text), f"{path.name} (its scenario)")
     except ScenarioError as e:
         raise SaveError(f"{path}: its scenario no longer reads: {e.problems[0]}") from None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested past the parser's limit
         raise SaveError(f"{path}: its scenario is damaged (not JSON)") from None
     _SCENARIOS[text] = scenario
     while len(_SCENARIOS) > _SCENARIOS_KEPT:
