@@ -223,3 +223,26 @@ def test_default_save_names_never_leave_the_saves_folder(tmp_path):
     for bad in ("../../escaped/pwned", "/tmp/abs", "..", "a/b"):
         with pytest.raises(SaveError):
             new_save_path(tmp_path, bad)
+
+
+def test_the_key_tables_of_the_docs_give_the_fields_own_ranges():
+    """The per-section tables (`| key | type | default | meaning |`) state a range for most
+    numbers: each must be the field's, so the prose tables cannot drift from the metadata."""
+    from exercise.core.spec import Delegation, Forum, Inject, Norm
+
+    doc = (ROOT / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    sections = {"## Top level": Scenario, "## `[[delegations]]`": Delegation, "## `[[norms]]`": Norm,
+                "## `[[forums]]`": Forum, "## `[[injects]]`": Inject}
+    checked = 0
+    for heading, cls in sections.items():
+        body = doc.split(heading, 1)[1].split("\n## ", 1)[0]
+        for field in attrs.fields(cls):
+            rule = field.metadata.get(RANGE)
+            row = next((line for line in body.splitlines() if line.startswith(f"| `{field.name}` |")), None)
+            if rule is None or row is None:
+                continue
+            cell = row.split("|")[2]
+            expected = "0..2**63-1" if field.name == "seed" else rule.text().replace(",", "")
+            assert expected in cell.replace(",", ""), f"{heading} {field.name}: {cell.strip()!r}, fields say {rule.text()}"
+            checked += 1
+    assert checked >= 20
