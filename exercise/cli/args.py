@@ -17,3 +17,18 @@ def seed_arg(text: str) -> int:
     if problem:
         raise argparse.ArgumentTypeError(f"a seed {problem}")
     return value
+
+
+def turns_arg(text: str) -> int:
+    """`--turns N`: 0 up to the longest game a scenario may declare (its `turns` range)."""
+    from exercise.core.limits import range_of
+    from exercise.core.spec import Scenario
+
+    high = int(range_of(Scenario, "turns").high)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value <= high:
+        raise argparse.ArgumentTypeError(f"must be from 0 to {high:,} (a scenario's longest game), not {value}")
+    return value

@@ -7,7 +7,7 @@ import fnmatch
 import time
 from pathlib import Path
 
-from exercise.cli.args import seed_arg
+from exercise.cli.args import seed_arg, turns_arg
 from exercise.batch.sweep import SweepResult, metric_names_of, parse_vary, run_sweep, write_csv
 from exercise.batch.progress import progress_bar
 from exercise.batch.stats import Estimate
@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("scenario", metavar="SCENARIO.toml")
     p.add_argument("--runs", type=int, default=100, help="games per variant (default 100)")
     p.add_argument("--seed", type=seed_arg, default=1, help="seed the run seeds derive from (default 1)")
-    p.add_argument("--turns", type=int, default=None, help="turns per game (default: the scenario's)")
+    p.add_argument("--turns", type=turns_arg, default=None, help="turns per game (default: the scenario's)")
     p.add_argument("--vary", action="append", default=[], metavar="KEY=V1,V2",
                    help="a factor: forums=centralized,decentralized,both or any KEY.PATH=v1,v2 (repeat to cross)")
     p.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=V",
