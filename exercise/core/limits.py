@@ -95,11 +95,6 @@ ID_MAX_LEN = 64
 RESERVED_IDS = frozenset({"white", "@white", "white-cell", "facilitator", "projector", "all"})
 RESERVED_PREFIXES = ("evaluator-", "observer-")
 
-ID_RULE = ("1 to 64 characters: words of lowercase letters (a-z, or any lowercase or caseless "
-           "Unicode letter such as é or 中) and digits 0-9, joined by single dashes (`no-attack-ci`, "
-           "`g7`, `un-oewg`); no other characters, no dash at either end, in Unicode NFC form")
-DOMAIN_RULE = "like an id, but words may also be joined by underscores (`civilian_protection`)"
-
 
 @attrs.frozen
 class IdKind:
@@ -140,7 +135,7 @@ def _word_char(ch: str) -> bool:
 def _char(ch: str) -> str:
     if ch.isprintable() and not ch.isspace():
         return f"{ch!r}"
-    return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'unnamed')})".replace(" ()", "")
+    return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'unnamed')})"
 
 
 def _shown(value: str) -> str:
