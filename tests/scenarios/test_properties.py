@@ -1,7 +1,8 @@
 """Whatever validates plays: hypothesis builds valid scenarios across the whole schema (every
 number anywhere in its documented range, bounds included; unicode ids and text; every kind
 of objective, effect, trigger, rule and strategy) and each one goes through new, run,
-verify, replay, debrief and export, in process, each of which must succeed.
+verify, replay, debrief and export, in process, each of which must succeed. (Every seat is
+scripted, so `run` plays; human seats are what the other tests of play are for.)
 
 The ranges are read from the spec's field metadata, as the checker reads them, so a range
 widened there is explored here without touching this file.
@@ -76,8 +77,10 @@ def scenarios(draw) -> dict:
     for key in ("turns", "minutes_per_turn", "seed"):
         maybe(draw, key, number(Scenario, key), data)
     maybe(draw, "description", text(Scenario, "description"), data)
+    maybe(draw, "learning_objectives", st.lists(text(Scenario, "learning_objectives"), max_size=2), data)
     maybe(draw, "salience", st.dictionaries(st.sampled_from(domains), number(Scenario, "salience")), data)
-    data["frameworks"] = [{"id": f, "name": draw(text(Delegation, "name"))} for f in framework_ids]
+    data["frameworks"] = [{"id": f, "name": draw(text(Delegation, "name")),
+                           "description": draw(text(Delegation, "instructions"))} for f in framework_ids]
 
     kinds = {}
     data["delegations"] = []
@@ -100,6 +103,7 @@ def scenarios(draw) -> dict:
     data["norms"] = []
     for norm in norm_ids:
         n: dict = {"id": norm, "statement": draw(text(Norm, "statement"))}
+        maybe(draw, "description", text(Norm, "description"), n)
         for key in ("clarity", "utility", "doability"):
             maybe(draw, key, number(Norm, key), n)
         maybe(draw, "domains", st.lists(st.sampled_from(domains), max_size=2, unique=True), n)
@@ -125,6 +129,7 @@ def scenarios(draw) -> dict:
                     "min_signatories"):
             maybe(draw, key, number(Forum, key), f)
         f["binding"] = draw(st.booleans())
+        maybe(draw, "description", text(Forum, "description"), f)
         data["forums"].append(f)
 
     pairs = st.lists(st.sampled_from(seat_ids), min_size=2, max_size=2, unique=True)
@@ -151,12 +156,14 @@ def objective(draw, norms, forums) -> dict:
     if kind == "depth":
         o["target"] = draw(st.floats(1, 4))
     maybe(draw, "weight", number(Objective, "weight"), o)
+    maybe(draw, "description", text(Objective, "description"), o)
     return o
 
 
 @st.composite
 def inject(draw, inject_id, domains, seats, norms, forums) -> dict:
     i: dict = {"id": inject_id, "title": draw(text(Inject, "title"))}
+    maybe(draw, "description", text(Inject, "description"), i)
     timing = draw(st.sampled_from(["turn", "when", "manual", "none"]))
     if timing == "turn":
         i["turn"] = draw(number(Inject, "turn"))
