@@ -14,9 +14,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def interrupt(argv: list[str], cwd: Path, after: float = 2.5) -> tuple[int, float, str]:
+def interrupt(argv: list[str], cwd: Path, after: float = 1.0) -> tuple[int, float, str]:
     child = subprocess.Popen([sys.executable, "-m", "exercise", *argv], cwd=cwd, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
+    children = Path(f"/proc/{child.pid}/task/{child.pid}/children")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and child.poll() is None:  # until its workers are running
+        if children.exists() and len(children.read_text().split()) >= 2:
+            break
+        time.sleep(0.05)
     time.sleep(after)
     assert child.poll() is None, "finished before it could be interrupted: make it longer"
     sent = time.monotonic()

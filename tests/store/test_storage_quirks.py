@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import io
+import json
 import os
 import subprocess
 import sys
@@ -44,10 +45,28 @@ def _drop_dac_override() -> None:  # runs in the child, before exec
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
-def as_user(*argv, cwd: Path) -> subprocess.CompletedProcess:
-    """`exercise ARGV` in a child process held to file permissions, even when we are root."""
-    return subprocess.run([sys.executable, "-m", "exercise", *map(str, argv)], cwd=cwd, capture_output=True,
-                          text=True, timeout=120, preexec_fn=_drop_dac_override if os.geteuid() == 0 else None)
+MANY = """
+import contextlib, io, json, os, sys
+from exercise.cli import main
+commands, folder = json.loads(sys.argv[1]), sys.argv[2]
+results = []
+for argv in commands:
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = main(argv)
+    results.append([code, err.getvalue(), sorted(os.listdir(folder))])
+print(json.dumps(results))
+"""
+
+
+def as_user_many(commands: list[list], folder: Path, cwd: Path) -> list[tuple[int, str, list[str]]]:
+    """Several commands in one child held to file permissions (one interpreter start, not
+    one each): (exit code, stderr, what `folder` holds afterwards) for each."""
+    argv = json.dumps([[str(a) for a in c] for c in commands])
+    run = subprocess.run([sys.executable, "-c", MANY, argv, str(folder)], cwd=cwd, capture_output=True, text=True,
+                         timeout=120, preexec_fn=_drop_dac_override if os.geteuid() == 0 else None)
+    assert run.returncode == 0, run.stderr
+    return [tuple(r) for r in json.loads(run.stdout)]
 
 
 def _child_cannot_write(folder: Path) -> None:
@@ -76,15 +95,16 @@ def test_every_reader_works_in_a_folder_it_cannot_write_and_leaves_nothing(playe
     os.chmod(folder, 0o555)
     try:
         _child_cannot_write(folder)
-        for argv in (["verify", played], ["replay", played, "--turn", 1], ["replay", played, "--as", "atlantia"],
-                     ["export", played, "--out", out / "g.jsonl"], ["debrief", played], ["compare", played, played],
-                     ["saves", folder], ["branch", played, "--from-turn", 1, "--save", out / "b.db"]):
-            run = as_user(*argv, cwd=out)
-            assert run.returncode == 0, (argv, run.stderr)
-            assert os.listdir(folder) == ["g.db"], argv  # no -wal, no -shm
-        run = as_user("run", played, cwd=out)
-        assert run.returncode == 2 and run.stderr.strip().endswith("cannot be written (read-only file or directory); open it read-only")
-        assert as_user("verify", out / "b.db", cwd=out).returncode == 0
+        commands = [["verify", played], ["replay", played, "--turn", 1], ["replay", played, "--as", "atlantia"],
+                    ["export", played, "--out", out / "g.jsonl"], ["debrief", played], ["compare", played, played],
+                    ["saves", folder], ["branch", played, "--from-turn", 1, "--save", out / "b.db"],
+                    ["verify", out / "b.db"], ["run", played]]
+        results = as_user_many(commands, folder, cwd=out)
+        for argv, (code, err, left) in zip(commands[:-1], results):
+            assert code == 0, (argv, err)
+            assert left == ["g.db"], argv  # no -wal, no -shm
+        code, err, left = results[-1]
+        assert code == 2 and err.strip().endswith("cannot be written (read-only file or directory); open it read-only")
     finally:
         os.chmod(folder, 0o755)
         os.chmod(played, 0o644)
@@ -93,10 +113,10 @@ def test_every_reader_works_in_a_folder_it_cannot_write_and_leaves_nothing(playe
 def test_a_read_only_file_in_a_writable_folder_gets_no_sidecar_files(played, tmp_path):
     os.chmod(played, 0o444)
     try:
-        for argv in (["replay", played], ["verify", played], ["debrief", played, "--json"]):
-            run = as_user(*argv, cwd=tmp_path)
-            assert run.returncode == 0, (argv, run.stderr)
-            assert os.listdir(played.parent) == ["g.db"], argv
+        commands = [["replay", played], ["verify", played], ["debrief", played, "--json"]]
+        for argv, (code, err, left) in zip(commands, as_user_many(commands, played.parent, cwd=tmp_path)):
+            assert code == 0, (argv, err)
+            assert left == ["g.db"], argv
     finally:
         os.chmod(played, 0o644)
     assert cli("run", played, "--turns", 1)[0] == 0  # the owner plays on: nothing of the reader's in the way
