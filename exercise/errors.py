@@ -70,3 +70,13 @@ class ReplayError(ExerciseError):
 
 class BatchError(ExerciseError):
     """A sweep or experiment was asked for with a bad key path or value."""
+
+
+def listed(items, limit: int = 8, hint: str = "") -> str:
+    """`a, b, c` or, past `limit` items, `a, b, … and 1,990 more (HINT)`: a problem line names
+    a few of the choices, never all of a 2,000-seat game's."""
+    items = [str(i) for i in items]
+    if len(items) <= limit:
+        return ", ".join(items)
+    more = f" ({hint})" if hint else ""
+    return f"{', '.join(items[:limit])} … and {len(items) - limit:,} more{more}"

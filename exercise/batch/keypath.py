@@ -19,7 +19,8 @@ from typing import Any
 import tomli_w
 
 from exercise.core.spec import Scenario
-from exercise.errors import BatchError, ScenarioError
+from exercise.errors import BatchError, ScenarioError, listed
+from exercise.scenario.keys import quote_key
 from exercise.scenario.loader import scenario_from_data
 
 FORUM_FACTOR = "forums"
@@ -32,6 +33,9 @@ def parse_value(text: str) -> Any:
         return tomllib.loads(f"v = {text}")["v"]
     except tomllib.TOMLDecodeError:
         return text
+    except RecursionError:  # the parser recurses once per nested list or table
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise BatchError(f"{shown}: nests lists or tables too deeply for a scenario value") from None
 
 
 def split_assignment(text: str, option: str) -> tuple[str, str]:
@@ -51,7 +55,7 @@ def _child(node: Any, part: str, walked: str, assignment: str) -> tuple[Any, Any
             return node, ids.index(part)
         if part.isdigit() and int(part) < len(node):
             return node, int(part)
-        known = ", ".join(str(i) for i in ids if i is not None) or f"indexes 0..{len(node) - 1}"
+        known = listed(quote_key(i) for i in ids if i is not None) or f"indexes 0..{len(node) - 1}"
         raise BatchError(f"{assignment}: {walked} has no entry {part!r} (known: {known})")
     raise BatchError(f"{assignment}: {walked} is a value, not a table, so it has no key {part!r}")
 

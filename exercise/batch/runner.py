@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -102,9 +103,15 @@ def _chunks(n: int, workers: int) -> list[range]:
     return [range(i, min(n, i + size)) for i in range(0, n, size)]
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them: no traceback from each of them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _run_pool(tasks: Sequence[RunTask], workers: int, progress: Progress | None) -> list[dict[str, float]]:
     results: list[dict[str, float] | None] = [None] * len(tasks)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    try:
         futures = {pool.submit(_run_chunk, [tasks[i] for i in chunk]): chunk for chunk in _chunks(len(tasks), workers)}
         for future in as_completed(futures):
             chunk = futures[future]
@@ -112,7 +119,23 @@ def _run_pool(tasks: Sequence[RunTask], workers: int, progress: Progress | None)
                 results[i] = result
             if progress:
                 progress(len(chunk))
+    except BaseException:  # Ctrl-C or a failed run: stop now, not after the queued work
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
     return results  # type: ignore[return-value]
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel every queued chunk and end the workers' running ones: shutting a pool down the
+    usual way waits for all of its queue (a Ctrl-C took 17 s to stop a 23 s sweep)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        if process.is_alive():
+            process.terminate()
+    for process in workers:
+        process.join(timeout=2)
 
 
 def _run_dask(tasks: Sequence[RunTask], address: Any, progress: Progress | None,
@@ -132,12 +155,16 @@ def _run_dask(tasks: Sequence[RunTask], address: Any, progress: Progress | None,
         futures = client.map(_run_chunk, [[tasks[i] for i in c] for c in chunks], pure=False)
         index = {f.key: c for f, c in zip(futures, chunks)}
         results: list[dict[str, float] | None] = [None] * len(tasks)
-        for future in dask_completed(futures):
-            chunk = index[future.key]
-            for i, result in zip(chunk, future.result()):
-                results[i] = result
-            if progress:
-                progress(len(chunk))
+        try:
+            for future in dask_completed(futures):
+                chunk = index[future.key]
+                for i, result in zip(chunk, future.result()):
+                    results[i] = result
+                if progress:
+                    progress(len(chunk))
+        except BaseException:  # Ctrl-C: the cluster drops the queued chunks too
+            client.cancel(futures)
+            raise
         return results  # type: ignore[return-value]
     finally:
         if own:

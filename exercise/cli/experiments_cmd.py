@@ -8,6 +8,7 @@ import json
 import math
 import time
 
+from exercise.cli.args import seed_arg
 from exercise.batch.experiments import ExperimentResult, find, run_experiment
 from exercise.batch.progress import progress_bar
 from exercise.errors import BatchError
@@ -20,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("names", nargs="*", metavar="NAME", help="experiment names or effect numbers (see --list)")
     p.add_argument("--runs", type=int, default=None, help="runs per variant (default: each experiment's full size)")
     p.add_argument("--quick", action="store_true", help="the small size the test suite uses")
-    p.add_argument("--seed", type=int, default=1, help="seed the run seeds derive from (default 1)")
+    p.add_argument("--seed", type=seed_arg, default=1, help="seed the run seeds derive from (default 1)")
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     p.add_argument("--dask-scheduler", default=None, metavar="tcp://HOST:8786", help="run on a Dask cluster")
     out = p.add_mutually_exclusive_group()

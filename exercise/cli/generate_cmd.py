@@ -4,6 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from exercise.cli.args import seed_arg
 from exercise.errors import ExerciseError
 from exercise.scenario import parse_scenario
 from exercise.scenario.generate import generate_scenario
@@ -15,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--forums", type=int, default=4)
     p.add_argument("--norms", type=int, default=10)
     p.add_argument("--turns", type=int, default=12)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--seed", type=seed_arg, default=1)
     p.add_argument("-o", "--output", metavar="FILE.toml", help="where to write (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=run)

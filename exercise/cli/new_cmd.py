@@ -8,9 +8,9 @@ one student or a hot-seat table. `--round 15m` starts a round clock for every tu
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from pathlib import Path
 
+from exercise.cli.args import seed_arg
 from exercise.cli.seat_code import print_codes
 from exercise.errors import SaveError
 from exercise.scenario.catalog import find_scenario
@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("scenario", metavar="SCENARIO", help="a scenario file or the name of a shipped one")
     p.add_argument("--save", type=Path, default=None, metavar="FILE",
                    help="where to write it (default: saves/<scenario>-<date-time>.db)")
-    p.add_argument("--seed", type=int, default=None, help="game seed (default: the scenario's)")
+    p.add_argument("--seed", type=seed_arg, default=None, help="game seed (default: the scenario's)")
     p.add_argument("--human", default="", metavar="SEATS",
                    help="comma-separated seats played by people, e.g. usa,deu (the rest are scripted)")
     p.add_argument("--no-codes", action="store_true",
@@ -46,13 +46,9 @@ def humans_arg(text: str) -> list[str]:
 
 
 def default_path(scenario_id: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = Path("saves") / f"{scenario_id}-{stamp}.db"
-    n = 2
-    while path.exists():  # two games created in the same second
-        path = Path("saves") / f"{scenario_id}-{stamp}-{n}.db"
-        n += 1
-    return path
+    from exercise.store import new_save_path
+
+    return new_save_path("saves", scenario_id)
 
 
 def run(args: argparse.Namespace) -> int:

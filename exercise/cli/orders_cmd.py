@@ -18,7 +18,7 @@ from exercise.core.orders import parse_order
 from exercise.engine import view_for
 from exercise.engine.choices import legal_choices
 from exercise.engine.legality import check_order, check_orders
-from exercise.errors import ExerciseError, OrderError
+from exercise.errors import ExerciseError, OrderError, listed
 from exercise.store import Game
 from exercise.strategies import HUMAN
 
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         controller = game.controllers().get(args.seat)
         if controller is None:
             raise ExerciseError(f"{args.save}: there is no seat {args.seat!r} "
-                                f"(seats: {', '.join(sorted(game.controllers()))})")
+                                f"(seats: {listed(sorted(game.controllers()), hint=f'see `exercise replay {args.save}`')})")
         if controller != HUMAN:
             raise ExerciseError(f"{args.seat}: is played by the strategy {controller!r}; "
                                 "the white cell can hand it to a human")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from exercise.cli.seat_code import CODE_ENV, add_code_argument, require_code
 from exercise.core.orders import FACILITATOR, PROJECTOR, WHITE_NAMES
-from exercise.errors import SaveError
+from exercise.errors import SaveError, listed
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,7 +35,7 @@ def seat_to_view(game, seat: str | None) -> str | None:
         return None
     if seat not in game.scenario.by_id.delegations:
         raise SaveError(f"--as: {game.scenario.id} has no seat {seat!r} "
-                        f"(seats: {', '.join(game.scenario.by_id.delegation_ids)})")
+                        f"(seats: {listed(game.scenario.by_id.delegation_ids, hint=f'see `exercise replay {game.path}`')})")
     return seat
 
 

@@ -4,6 +4,7 @@ import argparse
 import json
 from pathlib import Path
 
+from exercise.cli.args import seed_arg, turns_arg
 from exercise.cli.report import format_summary, format_turn, turn_record
 from exercise.core.canonical import state_hash
 from exercise.engine.metrics import game_metrics
@@ -14,8 +15,8 @@ from exercise.scenario import load_scenario
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("run", help="play turns headless: a scenario file (all scripted) or a save")
     p.add_argument("target", metavar="SCENARIO.toml|SAVE.db")
-    p.add_argument("--turns", type=int, default=None, help="turns to play (default: the scenario's length)")
-    p.add_argument("--seed", type=int, default=None, help="game seed (scenario files only; default: the scenario's)")
+    p.add_argument("--turns", type=turns_arg, default=None, help="turns to play (default: the scenario's length)")
+    p.add_argument("--seed", type=seed_arg, default=None, help="game seed (scenario files only; default: the scenario's)")
     p.add_argument("--json", action="store_true", help="print the same report as JSON")
     p.set_defaults(func=run)
 

@@ -7,6 +7,7 @@ import fnmatch
 import time
 from pathlib import Path
 
+from exercise.cli.args import seed_arg, turns_arg
 from exercise.batch.sweep import SweepResult, metric_names_of, parse_vary, run_sweep, write_csv
 from exercise.batch.progress import progress_bar
 from exercise.batch.stats import Estimate
@@ -23,8 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "Key paths, metrics and the CSV: docs/sweeps.md.")
     p.add_argument("scenario", metavar="SCENARIO.toml")
     p.add_argument("--runs", type=int, default=100, help="games per variant (default 100)")
-    p.add_argument("--seed", type=int, default=1, help="seed the run seeds derive from (default 1)")
-    p.add_argument("--turns", type=int, default=None, help="turns per game (default: the scenario's)")
+    p.add_argument("--seed", type=seed_arg, default=1, help="seed the run seeds derive from (default 1)")
+    p.add_argument("--turns", type=turns_arg, default=None, help="turns per game (default: the scenario's)")
     p.add_argument("--vary", action="append", default=[], metavar="KEY=V1,V2",
                    help="a factor: forums=centralized,decentralized,both or any KEY.PATH=v1,v2 (repeat to cross)")
     p.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=V",
@@ -57,9 +58,14 @@ def run(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     if out is not None:
         tmp = out.with_name(out.name + ".part")
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            rows = write_csv(result, fh)
-        tmp.replace(out)  # a finished file or none: never a half-written one
+        try:
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                rows = write_csv(result, fh)
+            tmp.replace(out)  # a finished file or none: never a half-written one
+        except OSError as e:
+            raise BatchError(f"{out}: cannot be written ({e.strerror})") from None
+        finally:  # Ctrl-C or a full disk while writing: no .part left behind
+            tmp.unlink(missing_ok=True)
     print(f"sweep {Path(args.scenario).name}: {len(result.variants)} variant(s) x {args.runs} runs, "
           f"seed {args.seed}, {elapsed:.1f} s")
     if out is not None:

@@ -17,6 +17,7 @@ from typing import ClassVar, Literal
 
 import attrs
 
+from exercise.core.limits import RANGE, Range
 from exercise.errors import OrderSyntaxError
 
 FACILITATOR = "@white"
@@ -130,7 +131,7 @@ class Assist(Order):
     verb: ClassVar[str] = "assist"
     target: str
     norm: str
-    amount: float = 1.0
+    amount: float = attrs.field(default=1.0, metadata={RANGE: Range(0, 1000)})
 
     def text(self) -> str:
         return f"assist {self.target} on {self.norm} with {_num(self.amount)}"
@@ -196,7 +197,7 @@ class FireInject(Order):
 class SalienceShift(Order):
     verb: ClassVar[str] = "salience"
     domain: str
-    delta: float
+    delta: float = attrs.field(metadata={RANGE: Range(-1, 1)})
 
     def text(self) -> str:
         return f"salience {self.domain} {_signed(self.delta)}"
@@ -207,7 +208,7 @@ class Shock(Order):
     verb: ClassVar[str] = "shock"
     target: str
     attribute: Literal["capacity", "power", "budget"]
-    delta: float
+    delta: float = attrs.field(metadata={RANGE: Range(-1000, 1000)})
 
     def text(self) -> str:
         return f"shock {self.target} {self.attribute} {_signed(self.delta)}"
@@ -248,6 +249,12 @@ _GRAMMAR: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+def number_problem(cls: type[Order], field: str, value: float) -> str | None:
+    """What is wrong with `value` for an order's number field (its Range), or None."""
+    rule = attrs.fields_dict(cls)[field].metadata.get(RANGE)
+    return rule.problem(value) if rule is not None else None
+
+
 def parse_order(text: str, seat: str = "?") -> Order:
     """Read one order from its text form; raise OrderSyntaxError quoting the text otherwise."""
     words = text.split()
@@ -268,9 +275,13 @@ def parse_order(text: str, seat: str = "?") -> Order:
             values.append(word)
         elif slot == "NUMBER":
             try:
-                values.append(float(word))
+                number = float(word)
             except ValueError:
                 raise OrderSyntaxError(seat, text.strip(), f"{word!r} is not a number") from None
+            problem = number_problem(ORDER_TYPES[verb], fields[len(values)], number)
+            if problem:
+                raise OrderSyntaxError(seat, text.strip(), f"{fields[len(values)]} {problem}")
+            values.append(number)
         elif slot == "CHANGE":
             if word not in ("clarify", "narrow"):
                 raise OrderSyntaxError(seat, text.strip(), "an amendment is 'clarify' or 'narrow'")

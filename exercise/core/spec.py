@@ -11,6 +11,44 @@ from typing import Literal
 
 import attrs
 
+from exercise.core.limits import DOMAIN_KIND, ID, ID_KIND, RANGE, SEED, TEXT, Range, Text
+
+REF = "ref"  # field metadata: the field names (or lists) ids of this kind, checked to exist
+
+
+def num(default, low: float, high: float, **kw):
+    """A number field in [low, high] (every value of a table field, for a factory default)."""
+    meta = {RANGE: Range(low, high)}
+    if callable(default):
+        return attrs.field(factory=default, metadata=meta, **kw)
+    return attrs.field(default=default, metadata=meta, **kw)
+
+
+def whole(default, low: int, high: int):
+    return attrs.field(default=default, metadata={RANGE: Range(low, high, whole=True)})
+
+
+def text(default=attrs.NOTHING, max_len: int = 200, one_line: bool = True):
+    """A string (or, with a tuple default, each string of a list) of bounded length."""
+    meta = {TEXT: Text(max_len, one_line)}
+    if isinstance(default, tuple):
+        return attrs.field(factory=tuple, metadata=meta)
+    return attrs.field(default=default, metadata=meta)
+
+
+def ident():
+    return attrs.field(metadata={ID: ID_KIND})
+
+
+def ref(kind: str, default=attrs.NOTHING):
+    if isinstance(default, tuple):
+        return attrs.field(factory=tuple, metadata={REF: kind})
+    return attrs.field(default=default, metadata={REF: kind})
+
+
+UNIT = (0.0, 1.0)
+LONG = 5000  # a paragraph or a few: descriptions, instructions
+
 # The issue domains norms serve or harm, and delegations weigh. A scenario may declare others.
 DEFAULT_DOMAINS: tuple[str, ...] = (
     "security",
@@ -51,29 +89,29 @@ class Objective:
     """
 
     kind: ObjectiveKind
-    norm: str
-    forum: str | None = None
-    target: float = 0.0
-    weight: float = 1.0
-    description: str = ""
+    norm: str = ref("norm")
+    forum: str | None = ref("forum", None)
+    target: float = num(0.0, 0, 4)
+    weight: float = num(1.0, 0, 1000)
+    description: str = text("", LONG, one_line=False)
 
 
 @attrs.frozen
 class Delegation:
-    id: str
-    name: str
+    id: str = ident()
+    name: str = text()
     kind: DelegationKind = "state"
-    power: float = 0.5
-    capacity: float = 0.5
-    budget: float = 3.0
-    values: dict[str, float] = attrs.field(factory=dict)
-    affinity: dict[str, float] = attrs.field(factory=dict)
-    bloc: str = ""
-    threshold: float | None = None
-    strategy: str = "bandwagoner"
+    power: float = num(0.5, *UNIT)
+    capacity: float = num(0.5, *UNIT)
+    budget: float = num(3.0, 0, 1000)
+    values: dict[str, float] = num(dict, *UNIT)
+    affinity: dict[str, float] = num(dict, *UNIT)
+    bloc: str = text("", 64)
+    threshold: float | None = num(None, *UNIT)
+    strategy: str = ref("strategy", "bandwagoner")
     human: bool = False
-    instructions: str = ""
-    red_lines: tuple[str, ...] = ()
+    instructions: str = text("", LONG, one_line=False)
+    red_lines: tuple[str, ...] = text((), 1000, one_line=False)
     objectives: tuple[Objective, ...] = ()
 
     @property
@@ -85,45 +123,45 @@ class Delegation:
 class Framework:
     """An established body of norms a new one can be grafted onto."""
 
-    id: str
-    name: str
-    description: str = ""
+    id: str = ident()
+    name: str = text()
+    description: str = text("", LONG, one_line=False)
 
 
 @attrs.frozen
 class Norm:
-    id: str
-    statement: str
-    domains: tuple[str, ...] = ()
-    harms: tuple[str, ...] = ()
-    clarity: float = 0.5
-    utility: float = 0.5
-    doability: float = 0.5
-    framework: str | None = None
-    conflicts: tuple[str, ...] = ()
-    description: str = ""
+    id: str = ident()
+    statement: str = text(attrs.NOTHING, 1000, one_line=False)
+    domains: tuple[str, ...] = ref("domain", ())
+    harms: tuple[str, ...] = ref("domain", ())
+    clarity: float = num(0.5, *UNIT)
+    utility: float = num(0.5, *UNIT)
+    doability: float = num(0.5, *UNIT)
+    framework: str | None = ref("framework", None)
+    conflicts: tuple[str, ...] = ref("norm", ())
+    description: str = text("", LONG, one_line=False)
 
 
 @attrs.frozen
 class Forum:
     """Where norms are proposed and decided. `members` empty with `open_to_all` means everyone."""
 
-    id: str
-    name: str
+    id: str = ident()
+    name: str = text()
     kind: ForumKind = "decentralized"
     rule: DecisionRule = "majority"
-    members: tuple[str, ...] = ()
+    members: tuple[str, ...] = ref("delegation", ())
     open_to_all: bool = False
-    cadence: int = 1
-    offset: int = 0
-    agenda_size: int = 3
-    min_deliberation: int = 0
-    max_sessions: int = 3
+    cadence: int = whole(1, 1, 1000)
+    offset: int = whole(0, 0, 1000)
+    agenda_size: int = whole(3, 1, 100)
+    min_deliberation: int = whole(0, 0, 1000)
+    max_sessions: int = whole(3, 1, 1000)
     open_to_non_state: bool = False
     binding: bool = False
-    quota: float = 0.67
-    min_signatories: int = 2
-    description: str = ""
+    quota: float = num(0.67, *UNIT)
+    min_signatories: int = whole(2, 1, 100_000)
+    description: str = text("", LONG, one_line=False)
 
     def meets_on(self, turn: int) -> bool:
         return turn >= self.offset and (turn - self.offset) % self.cadence == 0
@@ -131,19 +169,19 @@ class Forum:
 
 @attrs.frozen
 class Tie:
-    a: str
-    b: str
-    kind: str = "partner"
-    weight: float = 1.0
+    a: str = ref("delegation")
+    b: str = ref("delegation")
+    kind: str = text("partner", 64)
+    weight: float = num(1.0, *UNIT)
 
 
 @attrs.frozen
 class TieGroup:
     """A clique of ties: every pair of `members` is tied (an alliance, a trade bloc)."""
 
-    kind: str
-    members: tuple[str, ...]
-    weight: float = 1.0
+    kind: str = text(attrs.NOTHING, 64)
+    members: tuple[str, ...] = ref("delegation")
+    weight: float = num(1.0, *UNIT)
 
 
 @attrs.frozen
@@ -151,9 +189,9 @@ class Trigger:
     """When a condition-triggered inject fires: the first turn its condition holds."""
 
     event: TriggerEvent
-    norm: str
-    forum: str | None = None
-    value: float = 0.0
+    norm: str = ref("norm")
+    forum: str | None = ref("forum", None)
+    value: float = num(0.0, *UNIT)
 
 
 @attrs.frozen
@@ -163,10 +201,10 @@ class Effect:
     is named as an attacker (its power -= delta, security salience += delta); note: nothing."""
 
     kind: EffectKind
-    domain: str | None = None
-    delegation: str | None = None
-    forum: str | None = None
-    delta: float = 0.0
+    domain: str | None = ref("domain", None)
+    delegation: str | None = ref("delegation", None)
+    forum: str | None = ref("forum", None)
+    delta: float = num(0.0, -1000, 1000)
 
 
 @attrs.frozen
@@ -174,10 +212,10 @@ class Inject:
     """A scripted event. Fires at `turn`, or when `when` holds, or only by the facilitator
     (`manual = true`, or neither a turn nor a condition)."""
 
-    id: str
-    title: str
-    description: str = ""
-    turn: int | None = None
+    id: str = ident()
+    title: str = text()
+    description: str = text("", LONG, one_line=False)
+    turn: int | None = whole(None, 1, 1000)
     when: Trigger | None = None
     manual: bool = False
     effects: tuple[Effect, ...] = ()
@@ -188,46 +226,46 @@ class ModelParams:
     """The model's coefficients (docs/model.md explains each). A scenario may override any of
     them in a `[model]` table; sweeps vary them like any other key."""
 
-    clarity_weight: float = 0.35
-    utility_weight: float = 0.7
-    graft_weight: float = 0.6
-    graft_neutral: float = 0.4
-    social_weight: float = 0.7
-    cascade_tipping: float = 0.33
-    cascade_weight: float = 0.6
-    conflict_weight: float = 0.8
-    cost_weight: float = 0.45
-    held_bonus: float = 0.6
-    precedent_weight: float = 0.25
-    lobby_effect: float = 0.12
-    lobby_decay: float = 0.5
-    diffusion_noise: float = 0.06
-    vote_yes: float = 0.3
-    vote_no: float = 0.0
-    base_internalization: float = 0.22
-    implement_effect: float = 0.45
-    assist_effect: float = 0.25
-    assist_capacity: float = 0.15
-    assist_decay: float = 0.8
-    binding_effect: float = 0.12
-    lip_service_alignment: float = -0.05
-    clarify_step: float = 0.12
-    narrow_step: float = 0.12
-    threshold_low: float = 0.35
-    threshold_high: float = 0.75
+    clarity_weight: float = num(0.35, 0, 10)
+    utility_weight: float = num(0.7, 0, 10)
+    graft_weight: float = num(0.6, 0, 10)
+    graft_neutral: float = num(0.4, *UNIT)
+    social_weight: float = num(0.7, 0, 10)
+    cascade_tipping: float = num(0.33, *UNIT)
+    cascade_weight: float = num(0.6, 0, 10)
+    conflict_weight: float = num(0.8, 0, 10)
+    cost_weight: float = num(0.45, 0, 10)
+    held_bonus: float = num(0.6, 0, 10)
+    precedent_weight: float = num(0.25, 0, 10)
+    lobby_effect: float = num(0.12, 0, 10)
+    lobby_decay: float = num(0.5, *UNIT)
+    diffusion_noise: float = num(0.06, *UNIT)
+    vote_yes: float = num(0.3, -10, 10)
+    vote_no: float = num(0.0, -10, 10)
+    base_internalization: float = num(0.22, *UNIT)
+    implement_effect: float = num(0.45, 0, 10)
+    assist_effect: float = num(0.25, 0, 10)
+    assist_capacity: float = num(0.15, 0, 10)
+    assist_decay: float = num(0.8, *UNIT)
+    binding_effect: float = num(0.12, 0, 10)
+    lip_service_alignment: float = num(-0.05, -10, 10)
+    clarify_step: float = num(0.12, 0, 10)
+    narrow_step: float = num(0.12, 0, 10)
+    threshold_low: float = num(0.35, *UNIT)
+    threshold_high: float = num(0.75, *UNIT)
 
 
 @attrs.frozen
 class Scenario:
-    id: str
-    title: str
-    description: str = ""
-    turns: int = 12
-    minutes_per_turn: int = 15
-    seed: int = 1
-    learning_objectives: tuple[str, ...] = ()
-    domains: tuple[str, ...] = DEFAULT_DOMAINS
-    salience: dict[str, float] = attrs.field(factory=dict)
+    id: str = ident()
+    title: str = text()
+    description: str = text("", 20_000, one_line=False)
+    turns: int = whole(12, 1, 1000)
+    minutes_per_turn: int = whole(15, 1, 1440)
+    seed: int = attrs.field(default=1, metadata={RANGE: SEED})
+    learning_objectives: tuple[str, ...] = text((), 1000, one_line=False)
+    domains: tuple[str, ...] = attrs.field(default=DEFAULT_DOMAINS, metadata={ID: DOMAIN_KIND})
+    salience: dict[str, float] = num(dict, *UNIT)
     frameworks: tuple[Framework, ...] = ()
     delegations: tuple[Delegation, ...] = ()
     norms: tuple[Norm, ...] = ()

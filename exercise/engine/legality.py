@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from exercise.core.orders import (
     FACILITATOR,
     FACILITATOR_ORDERS,
+    number_problem,
     Amend,
     Assist,
     Endorse,
@@ -51,6 +52,12 @@ Problem = tuple[type[OrderError], str]
 
 def problem(view: View, order: Order) -> Problem | None:
     """Why `order` is refused for the view's seat now, or None when it is legal."""
+    numbered = _NUMBERED.get(type(order))
+    if numbered:  # orders built in code, not parsed, get the ranges the parser applies
+        for name in numbered:
+            bad = number_problem(type(order), name, getattr(order, name))
+            if bad:
+                return IllegalOrder, f"{name} {bad}"
     if isinstance(order, FACILITATOR_ORDERS):
         if view.seat is not None:
             return IllegalOrder, "only the white cell can give this order"
@@ -197,6 +204,8 @@ def _check_facilitator(view: View, o: Order) -> Problem | None:
             return UnknownReference, f"there is no delegation {o.target!r}"
     return None
 
+
+_NUMBERED = {Assist: ("amount",), SalienceShift: ("delta",), Shock: ("delta",)}
 
 _CHECKS = {
     Propose: _check_propose,

@@ -178,10 +178,11 @@ class View:
     def next_session(self, forum_id: str) -> int | None:
         forum = self.forum(forum_id)
         turn = self.turn + 1
-        for t in range(turn, turn + forum.cadence + forum.offset + 1):
-            if forum.meets_on(t):
-                return t
-        return None
+        if turn <= forum.offset:
+            return forum.offset
+        # The first session at or after `turn`, by arithmetic: a loop over the turns between
+        # took as long as the cadence (and a cadence of 10**18 never ended).
+        return forum.offset + -(-(turn - forum.offset) // forum.cadence) * forum.cadence
 
     def norm_ids(self) -> tuple[str, ...]:
         return self._state.scenario.by_id.norm_ids

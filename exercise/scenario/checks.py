@@ -9,22 +9,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from exercise.core.spec import Scenario
+from exercise.scenario.bounds import field_problems
+from exercise.scenario.keys import join
 
 
 def semantic_problems(s: Scenario) -> list[str]:
     from exercise.strategies import strategy_names  # late: strategies import the engine
 
-    return list(_all(s, set(strategy_names())))
-
-
-def _unit(path: str, value: float) -> Iterator[str]:
-    if not 0.0 <= value <= 1.0:
-        yield f"{path}: must be between 0 and 1, not {value:g}"
-
-
-def _at_least(path: str, value: float, low: float) -> Iterator[str]:
-    if value < low:
-        yield f"{path}: must be at least {low:g}, not {value:g}"
+    # Ranges, lengths and id shapes first: a cross-field rule may assume them.
+    return list(field_problems(s)) + list(_all(s, set(strategy_names())))
 
 
 def _dupes(section: str, ids: Iterable[str]) -> Iterator[str]:
@@ -48,10 +41,6 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
     forums = {f.id for f in s.forums}
     kinds = {d.id: d.kind for d in s.delegations}
 
-    if not s.id.strip():
-        yield "id: must not be empty"
-    yield from _at_least("turns", s.turns, 1)
-    yield from _at_least("minutes_per_turn", s.minutes_per_turn, 1)
     for section, items in (("delegations", s.delegations), ("norms", s.norms), ("forums", s.forums)):
         if not items:
             yield f"{section}: at least one is required"
@@ -61,37 +50,26 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
     if len(set(s.domains)) != len(s.domains):
         yield "domains: lists a domain twice"
     for key, value in s.salience.items():
-        yield from _ref(f"salience.{key}", key, domains, "domain")
-        yield from _unit(f"salience.{key}", value)
+        yield from _ref(join("salience", key), key, domains, "domain")
 
     for i, d in enumerate(s.delegations):
         p = f"delegations[{i}]"
-        for attr in ("power", "capacity"):
-            yield from _unit(f"{p}.{attr}", getattr(d, attr))
-        yield from _at_least(f"{p}.budget", d.budget, 0)
-        if d.threshold is not None:
-            yield from _unit(f"{p}.threshold", d.threshold)
-        for key, value in d.values.items():
-            yield from _ref(f"{p}.values.{key}", key, domains, "domain")
-            yield from _unit(f"{p}.values.{key}", value)
-        for key, value in d.affinity.items():
-            yield from _ref(f"{p}.affinity.{key}", key, frameworks, "framework")
-            yield from _unit(f"{p}.affinity.{key}", value)
+        for key in d.values:
+            yield from _ref(join(p, "values", key), key, domains, "domain")
+        for key in d.affinity:
+            yield from _ref(join(p, "affinity", key), key, frameworks, "framework")
         yield from _ref(f"{p}.strategy", d.strategy, strategies, "strategy")
         for j, o in enumerate(d.objectives):
             q = f"{p}.objectives[{j}]"
             yield from _ref(f"{q}.norm", o.norm, norms, "norm")
             yield from _ref(f"{q}.forum", o.forum, forums, "forum")
-            yield from _at_least(f"{q}.weight", o.weight, 0)
-            if o.kind == "breadth":
-                yield from _unit(f"{q}.target", o.target)
+            if o.kind == "breadth" and not 0 <= o.target <= 1:
+                yield f"{q}.target: a breadth target is a share, 0 to 1, not {o.target:g}"
             if o.kind == "depth" and not 1 <= o.target <= 4:
                 yield f"{q}.target: a depth target is 1 (rhetoric) to 4 (practice), not {o.target:g}"
 
     for i, n in enumerate(s.norms):
         p = f"norms[{i}]"
-        for attr in ("clarity", "utility", "doability"):
-            yield from _unit(f"{p}.{attr}", getattr(n, attr))
         for j, dom in enumerate(n.domains):
             yield from _ref(f"{p}.domains[{j}]", dom, domains, "domain")
         for j, dom in enumerate(n.harms):
@@ -104,13 +82,6 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
 
     for i, f in enumerate(s.forums):
         p = f"forums[{i}]"
-        yield from _at_least(f"{p}.cadence", f.cadence, 1)
-        yield from _at_least(f"{p}.offset", f.offset, 0)
-        yield from _at_least(f"{p}.agenda_size", f.agenda_size, 1)
-        yield from _at_least(f"{p}.min_deliberation", f.min_deliberation, 0)
-        yield from _at_least(f"{p}.max_sessions", f.max_sessions, 1)
-        yield from _at_least(f"{p}.min_signatories", f.min_signatories, 1)
-        yield from _unit(f"{p}.quota", f.quota)
         if not f.open_to_all and not f.members:
             yield f"{p}.members: list the members, or set open_to_all = true"
         for j, m in enumerate(f.members):
@@ -127,24 +98,18 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
         yield from _ref(f"{p}.b", t.b, delegations, "delegation")
         if t.a == t.b:
             yield f"{p}: a delegation cannot be tied to itself"
-        yield from _unit(f"{p}.weight", t.weight)
     for i, g in enumerate(s.tie_groups):
         p = f"tie_groups[{i}]"
         for j, m in enumerate(g.members):
             yield from _ref(f"{p}.members[{j}]", m, delegations, "delegation")
-        yield from _unit(f"{p}.weight", g.weight)
 
     for i, inj in enumerate(s.injects):
         p = f"injects[{i}]"
-        if inj.turn is not None:
-            yield from _at_least(f"{p}.turn", inj.turn, 1)
         if inj.turn is not None and inj.when is not None:
             yield f"{p}: give either turn or when, not both"
         if inj.when is not None:
             yield from _ref(f"{p}.when.norm", inj.when.norm, norms, "norm")
             yield from _ref(f"{p}.when.forum", inj.when.forum, forums, "forum")
-            if inj.when.event == "breadth_above":
-                yield from _unit(f"{p}.when.value", inj.when.value)
         for j, e in enumerate(inj.effects):
             q = f"{p}.effects[{j}]"
             yield from _ref(f"{q}.domain", e.domain, domains, "domain")

@@ -6,7 +6,6 @@ raised together as a ScenarioError, so an author fixes a file in one pass.
 
 from __future__ import annotations
 
-import re
 import tomllib
 import typing
 from pathlib import Path
@@ -16,9 +15,15 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from exercise.core.limits import INT64_MAX, MAX_NESTING, nesting
 from exercise.core.spec import Scenario
-from exercise.errors import ScenarioError
+from exercise.errors import ScenarioError, listed
 from exercise.scenario.checks import semantic_problems
+from exercise.scenario.keys import key_path, quote_key
+
+# A scenario file larger than this is refused before it is parsed (the largest shipped one,
+# 3,100 lines, is 120 KB; `exercise generate --delegations 2000` writes about 4 MB).
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 def _with_strict_primitives(conv: cattrs.BaseConverter) -> cattrs.BaseConverter:
@@ -27,11 +32,15 @@ def _with_strict_primitives(conv: cattrs.BaseConverter) -> cattrs.BaseConverter:
     def number(value: Any, _type: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(f"must be a number, not {value!r}")
+        if isinstance(value, int) and abs(value) > INT64_MAX:
+            raise TypeError(f"must be a number that fits 64 bits, not {value}")
         return float(value)
 
     def integer(value: Any, _type: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"must be a whole number, not {value!r}")
+        if not -INT64_MAX - 1 <= value <= INT64_MAX:  # what SQLite and canonical JSON hold
+            raise TypeError(f"must be a whole number that fits 64 bits, not {value}")
         return value
 
     def text(value: Any, _type: Any) -> str:
@@ -104,16 +113,31 @@ def load_scenario(path: str | Path) -> Scenario:
     return parse_scenario(text, name)
 
 
-def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
-    """Structure and check scenario TOML text; `name` labels every problem line."""
+def read_toml(text: str, name: str) -> dict[str, Any]:
+    """TOML text -> data, every failure as one ScenarioError line naming `name`."""
+    if len(text) > MAX_FILE_BYTES:
+        raise ScenarioError([f"{name}: is {len(text):,} characters long; a scenario file has at most "
+                             f"{MAX_FILE_BYTES:,}"])
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ScenarioError([f"{name}: not valid TOML: {exc}"]) from None
-    return scenario_from_data(data, name)
+    except RecursionError:  # the parser recurses once per nested list or inline table
+        raise ScenarioError([_too_deep(name)]) from None
+
+
+def _too_deep(name: str) -> str:
+    return f"{name}: nests tables and lists more than {MAX_NESTING} levels deep (a scenario needs 5)"
+
+
+def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
+    """Structure and check scenario TOML text; `name` labels every problem line."""
+    return scenario_from_data(read_toml(text, name), name)
 
 
 def scenario_from_data(data: dict[str, Any], name: str = "<scenario>") -> Scenario:
+    if nesting(data) > MAX_NESTING:
+        raise ScenarioError([_too_deep(name)])
     try:
         scenario = _CONVERTER.structure(data, Scenario)
     except (ClassValidationError, IterableValidationError) as exc:
@@ -128,6 +152,8 @@ def stored_scenario_from_data(data: dict[str, Any], name: str = "<scenario>") ->
     """A scenario that scenario_from_data accepted when it was stored, as a save keeps it.
     Read without generated code; if anything trips the quick pass (a damaged or hand-edited
     save), scenario_from_data reads it again, to name the problems exactly as for a file."""
+    if nesting(data) > MAX_NESTING:
+        raise ScenarioError([_too_deep(name)])
     try:
         scenario = _QUICK.structure(data, Scenario)
     except Exception:  # any failure at all: the strict pass below says what is wrong
@@ -139,24 +165,38 @@ def stored_scenario_from_data(data: dict[str, Any], name: str = "<scenario>") ->
 
 
 def _describe(exc: BaseException) -> list[str]:
-    lines = []
-    for message in cattrs.transform_error(exc, path="$", format_exception=_format_exception):
-        text, _, where = message.rpartition(" @ ")
-        lines.append(f"{_key_path(where)}: {text}")
+    lines = [f"{key_path(parts)}: {text}" for parts, text in _errors(exc, ())]
     return sorted(set(lines), key=lines.index)
+
+
+def _errors(exc: BaseException, parts: tuple) -> list[tuple[tuple, str]]:
+    """(key path parts, message) for every failure in cattrs' exception tree (as
+    cattrs.transform_error walks it, keeping the keys themselves so they can be quoted)."""
+    if not isinstance(exc, (ClassValidationError, IterableValidationError)):
+        return [(parts, _format_exception(exc, None))]
+    out = []
+    with_notes, without = exc.group_exceptions()
+    for sub, note in with_notes:
+        step = note.index if isinstance(exc, IterableValidationError) else note.name
+        if isinstance(sub, (ClassValidationError, IterableValidationError)):
+            out.extend(_errors(sub, (*parts, step)))
+        else:
+            out.append(((*parts, step), _format_exception(sub, note.type)))
+    out.extend((parts, _format_exception(sub, None)) for sub in without)
+    return out
 
 
 def _format_exception(exc: BaseException, type_: Any) -> str:
     if isinstance(exc, KeyError):
         return "required key is missing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown key(s): {', '.join(sorted(exc.extra_fields))}"
+        return f"unknown key(s): {listed(quote_key(k) for k in sorted(exc.extra_fields))}"
     if isinstance(exc, TypeError) and str(exc).startswith("must be"):
         return str(exc)
     if "Literal" in repr(type_):
         choices = ", ".join(repr(a) for a in getattr(type_, "__args__", ()))
         value = str(exc).split(" not in literal")[0]
-        return f"{value!r} must be one of {choices}"
+        return f"{_short(value)!r} must be one of {choices}"
     if isinstance(exc, (TypeError, ValueError)) and type_ is not None:
         expected = getattr(type_, "__name__", str(type_))
         if "tuple" in str(type_).lower() or "list" in str(type_).lower():
@@ -164,11 +204,9 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
         if "dict" in str(type_).lower():
             return "must be a table"
         return f"invalid value, expected {expected}"
-    return str(exc) or exc.__class__.__name__
+    return _short(str(exc) or exc.__class__.__name__)
 
 
-def _key_path(where: str) -> str:
-    """`$.delegations[3].values['security']` -> `delegations[3].values.security`."""
-    where = re.sub(r"\['([^']*)'\]", r".\1", where)
-    where = where.removeprefix("$").removeprefix(".")
-    return where or "(top level)"
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())  # one line, whatever the message held
+    return text if len(text) <= limit else text[:limit] + "…"

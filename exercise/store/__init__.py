@@ -12,6 +12,7 @@ transaction. See docs/saves.md.
 from exercise.errors import SaveError
 from exercise.store.game import Game
 from exercise.store.listing import list_saves
+from exercise.store.paths import new_save_path
 from exercise.store.records import AlreadyResolved, GamePaused, ReadOnlySave, SaveSummary, VerifyResult
 from exercise.store.schema import SCHEMA_VERSION
 
@@ -25,4 +26,5 @@ __all__ = [
     "SaveSummary",
     "VerifyResult",
     "list_saves",
+    "new_save_path",
 ]

@@ -17,7 +17,7 @@ import attrs
 from exercise.core.events import SessionOutcome
 from exercise.core.orders import FACILITATOR
 from exercise.engine.metrics import breadth, delegation_score, mean_depth
-from exercise.errors import SaveError
+from exercise.errors import SaveError, listed
 from exercise.store.game import Game
 
 
@@ -91,7 +91,7 @@ def compare_games(a: Game, b: Game, seat: str | None = None) -> Comparison:
                         f"compare games of one scenario")
     if seat is not None and seat not in a.scenario.by_id.delegations:
         raise SaveError(f"--as: {a.scenario.id} has no seat {seat!r} "
-                        f"(seats: {', '.join(a.scenario.by_id.delegation_ids)})")
+                        f"(seats: {listed(a.scenario.by_id.delegation_ids, hint=f'see `exercise replay {a.path}`')})")
     turns = (a.turn, b.turn)
     common = min(turns)
     parted = next((t for t in range(common + 1) if a.state_hash(t) != b.state_hash(t)), None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,11 +21,12 @@ from exercise import __version__
 from exercise.core.events import FacilitatorAction
 from exercise.core.orders import FACILITATOR
 from exercise.engine import new_game
-from exercise.errors import ReplayError, SaveError, ScenarioError
+from exercise.core.limits import seed_problem
+from exercise.errors import ReplayError, SaveError, ScenarioError, listed
 from exercise.scenario import parse_scenario
 from exercise.store import queries as q
 from exercise.store.codec import SNAPSHOT_CODEC, encode, events_digest, pack_snapshot, sha256, state_text
-from exercise.store.database import held, make_engine, set_file_identity, translated, writer
+from exercise.store.database import exclusive_use, make_engine, set_file_identity, translated, writer
 from exercise.store.eventlog import EventLog
 from exercise.store.schema import (
     GAME_ID,
@@ -56,8 +57,9 @@ def _check_target(path: Path, force: bool) -> None:
         raise SaveError(f"{path}: is a directory; give a file name for the save")
     if path.exists() and not force:
         raise SaveError(f"{path}: already exists (choose another name, or --force to replace it)")
-    if path.exists() and held(path):  # replacing it would pull its WAL from under our connection
-        raise SaveError(f"{path}: is open in this program; close it before replacing it")
+    if path.exists():  # replacing it would pull its WAL from under our connection, or another's
+        with exclusive_use(path):
+            pass
 
 
 @contextmanager
@@ -77,9 +79,12 @@ def _new_file(path: Path):
             set_file_identity(s)
             yield s
         engine.dispose()  # the last connection closes: the WAL is checkpointed and removed
-        for sidecar in _sidecars(path):  # a replaced save's WAL must not be replayed onto the new one
-            sidecar.unlink(missing_ok=True)
-        os.replace(tmp, path)
+        # Checked again, and held, as the old save is replaced: a program that opened it while
+        # the new one was being built would go on writing to a file nobody sees.
+        with exclusive_use(path) if path.exists() else nullcontext():
+            for sidecar in _sidecars(path):  # a replaced save's WAL must not be replayed onto the new one
+                sidecar.unlink(missing_ok=True)
+            os.replace(tmp, path)
     finally:
         engine.dispose()
         for leftover in [tmp, *_sidecars(tmp)]:
@@ -98,9 +103,12 @@ def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: It
     seats = scenario.by_id.delegation_ids
     unknown = [h for h in humans if h not in scenario.by_id.delegations]
     if unknown:
-        raise SaveError(f"--human: {scenario.id} has no seat {unknown[0]!r} (seats: {', '.join(seats)})")
-    _check_target(path, force)
+        hint = f"see `exercise scenarios {scenario_path}`"
+        raise SaveError(f"--human: {scenario.id} has no seat {unknown[0]!r} (seats: {listed(seats, hint=hint)})")
     seed = scenario.seed if seed is None else seed
+    if seed_problem(seed):
+        raise SaveError(f"--seed: a seed {seed_problem(seed)}")
+    _check_target(path, force)
     start = new_game(scenario, seed)
     text = state_text(start)
     stamp = q.now()

@@ -14,6 +14,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import struct
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX
+    fcntl = None  # type: ignore[assignment]
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -38,6 +44,8 @@ MAGIC = b"SQLite format 3\x00"
 # leave them reading an old snapshot. So a file in here is never opened outside SQLite.
 _held: Counter[tuple[int, int]] = Counter()
 _held_lock = threading.Lock()
+# Held files this process reads as immutable (no locks to drop): a second reader may too.
+_immutable: set[tuple[int, int]] = set()
 
 
 def _key(path: Path) -> tuple[int, int] | None:
@@ -63,12 +71,125 @@ def release(key: tuple[int, int] | None) -> None:
         _held[key] -= 1
         if _held[key] <= 0:
             del _held[key]
+            _immutable.discard(key)
 
 
 def held(path: Path) -> bool:
     key = _key(path)
     with _held_lock:
         return key is not None and key in _held
+
+
+# SQLite's dead-man-switch byte in a WAL save's -shm file: every connection that has the save
+# open holds a shared POSIX lock on it, for as long as it is open (os_unix.c, UNIX_SHM_DMS).
+_DMS_BYTE = 128
+
+
+@contextmanager
+def exclusive_use(path: Path) -> Iterator[None]:
+    """Hold the save at `path` against every other program while the block runs: SaveError if
+    any has it open now (a terminal playing, replaying or serving it); while held, one that
+    tries to open it waits. A save never opened in WAL mode, or whose -shm is gone, is not in
+    use. Never for a file this process has open: closing the descriptor opened here would
+    drop this process's own SQLite locks on it (see `_held`)."""
+    shm = path.with_name(path.name + "-shm")
+    if held(path):
+        raise SaveError(f"{path}: is open in this program; close it before replacing it")
+    if fcntl is None:  # no POSIX locks (Windows): SQLite's own locking refuses the rename
+        yield
+        return
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except FileNotFoundError:
+        yield
+        return
+    except OSError as e:
+        raise SaveError(f"{path}: cannot check whether another program has it open ({e.strerror})") from None
+    try:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _DMS_BYTE)
+        except OSError:
+            raise SaveError(f"{path}: is open in another program (a terminal playing, replaying or serving "
+                            f"it); close it there first, or its later turns would be lost") from None
+        try:
+            yield
+        finally:
+            fcntl.lockf(fd, fcntl.LOCK_UN, 1, _DMS_BYTE)
+    finally:
+        os.close(fd)
+
+
+def in_use_elsewhere(path: Path) -> bool:
+    """Whether another program has the save open now (holds the -shm dead-man switch), asked
+    with F_GETLK, which takes no lock. Only for a file this process does not hold."""
+    if fcntl is None or held(path):
+        return held(path)
+    shm = path.with_name(path.name + "-shm")
+    try:
+        fd = os.open(shm, os.O_RDONLY)
+    except OSError:
+        return False  # no -shm: nobody has it open in WAL mode
+    try:
+        query = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, _DMS_BYTE, 1, 0)
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, query)
+        return struct.unpack_from("h", answer)[0] != fcntl.F_UNLCK
+    except OSError:
+        return True  # cannot tell: assume someone may be writing (never read it as immutable)
+    finally:
+        os.close(fd)
+
+
+# Below this much free space a reader does not try to make -wal/-shm files (which needs room).
+_LOW_SPACE = 256 * 1024
+
+
+def _low_space(folder: Path) -> bool:
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return st.f_bavail * st.f_frsize < _LOW_SPACE
+
+
+def writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def reader_mode(path: Path) -> str:
+    """How a reader opens the save at `path`, for make_engine.
+
+    "query" (a read-write connection that never writes) on a file this user may write: the last
+    reader out removes the -wal/-shm files. "immutable" where that cannot work and nothing can
+    change the file: this user cannot write the file or its folder (read-only media, another
+    user's save, a read-only mount), or the disk is full, while no program has the save open and
+    its -wal holds no unfinished commits. Such a connection makes no -wal/-shm files and takes
+    no locks, so a read works where creating them would fail, and leaves nothing behind. "ro"
+    otherwise: another program has it open (its -shm is there to share), or a -wal holds
+    commits SQLite must read. Never "immutable" for a file this process has open (see `_held`).
+    """
+    can_write = writable(path)
+    wal = path.with_name(path.name + "-wal")
+    try:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    if held(path):
+        with _held_lock:
+            return "immutable" if _key(path) in _immutable else ("query" if can_write else "ro")
+    if pending or in_use_elsewhere(path):
+        return "query" if can_write else "ro"
+    if not can_write or _low_space(path.parent):
+        return "immutable"
+    return "query"
+
+
+def disk_full(path: Path) -> bool:
+    return _low_space(path.parent if not path.is_dir() else path)
+
+
+def same_file(path: Path, key: tuple[int, int] | None) -> bool:
+    """Whether `path` is still the file that was opened as `key` (not replaced or removed)."""
+    return key is None or _key(path) == key
 
 
 def inspect_file(path: Path) -> bytes | None:
@@ -116,7 +237,11 @@ def _connect(path: Path, mode: str, wal: bool) -> sqlite3.Connection:
     # read-only connection, the last one to close can remove the -wal and -shm files.
     # Never `immutable=1`: closing such a connection drops this process's locks on the file,
     # and other connections to it then miss commits made by other processes.
-    uri = f"file:{quote(str(path.resolve()))}?mode={'rw' if mode == 'query' else mode}"
+    options = {"query": "mode=rw", "immutable": "mode=ro&immutable=1"}.get(mode, f"mode={mode}")
+    if mode == "immutable" and (key := _key(path)) is not None:
+        with _held_lock:
+            _immutable.add(key)
+    uri = f"file:{quote(str(path.resolve()))}?{options}"
     # isolation_level=None: the "begin" listener below issues BEGIN itself (SQLAlchemy's
     # documented recipe), so a writer can ask for BEGIN IMMEDIATE.
     con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
@@ -133,8 +258,8 @@ def _connect(path: Path, mode: str, wal: bool) -> sqlite3.Connection:
 
 
 def make_engine(path: Path, mode: str, wal: bool = True) -> Engine:
-    """mode: "ro" (never writes), "query" (reads only, on a writable file), "rw" (an existing
-    file), "rwc" (may create it)."""
+    """mode: "ro" (never writes), "query" (reads only, on a writable file), "immutable" (reads
+    a file nothing can change: see reader_mode), "rw" (an existing file), "rwc" (may create it)."""
     engine = create_engine("sqlite+pysqlite://", creator=lambda: _connect(path, mode, wal and mode == "rwc"),
                            poolclass=QueuePool, pool_size=2, max_overflow=4)
 
@@ -180,7 +305,12 @@ def translated(path: Path) -> Iterator[None]:
     try:
         yield
     except exc.DBAPIError as e:
-        raise SaveError(f"{path}: {describe(e)}") from None
+        message = describe(e)
+        if message.startswith("cannot be written (") and disk_full(path):
+            # SQLite says "disk I/O error" when it cannot grow the -shm file: name the cause
+            message = ("cannot be written: the disk is full (the save stays at its last complete "
+                       "turn; free some space and go on)")
+        raise SaveError(f"{path}: {message}") from None
 
 
 def check_header(path: Path) -> None:

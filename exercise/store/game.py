@@ -41,7 +41,9 @@ from exercise.store.database import (
     ensure_wal,
     hold,
     make_engine,
+    reader_mode,
     release,
+    same_file,
     translated,
     watcher,
     writer,
@@ -159,6 +161,9 @@ class Game:
     def _write(self) -> Iterator[Session]:
         if self.read_only:
             raise ReadOnlySave(f"{self.path}: opened read-only (replay); open it for play to change it")
+        if not same_file(self.path, self._held):  # `new --force` elsewhere: writes would be lost
+            raise SaveError(f"{self.path}: was replaced or removed by another program since it was opened; "
+                            "nothing more is written to the old game (open the save again)")
         with translated(self.path), Session(self._writer) as s, s.begin():
             yield s
 
@@ -451,7 +456,7 @@ class Game:
 
 def _connect_checked(path: Path, read_only: bool) -> tuple[Engine, int, Row | None]:
     """The engine a Game will use, after checking through it that the file is a save."""
-    engine = make_engine(path, "rw" if not read_only else ("query" if _writable(path) else "ro"))
+    engine = make_engine(path, "rw" if not read_only else reader_mode(path))
     try:
         with translated(path), Session(engine) as s:
             version = check_tables(path, s)
@@ -480,7 +485,7 @@ def _scenario(text: str, path: Path) -> Scenario:
         scenario = stored_scenario_from_data(json.loads(text), f"{path.name} (its scenario)")
     except ScenarioError as e:
         raise SaveError(f"{path}: its scenario no longer reads: {e.problems[0]}") from None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested past the parser's limit
         raise SaveError(f"{path}: its scenario is damaged (not JSON)") from None
     _SCENARIOS[text] = scenario
     while len(_SCENARIOS) > _SCENARIOS_KEPT:

@@ -158,16 +158,11 @@ class ExerciseApp(App[None]):
         from exercise.scenario import load_scenario
 
         def create():
-            from exercise.store import Game
+            from exercise.store import Game, new_save_path
 
             scenario = load_scenario(scenario_path)
             self.saves_dir.mkdir(parents=True, exist_ok=True)
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            path = self.saves_dir / f"{scenario.id}-{stamp}.db"
-            n = 1
-            while path.exists():
-                n += 1
-                path = self.saves_dir / f"{scenario.id}-{stamp}-{n}.db"
+            path = new_save_path(self.saves_dir, scenario.id)  # never outside saves_dir
             return Game.create(path, scenario_path, seed=seed, humans=humans)
 
         self.background("Creating the game…", create, lambda game: self.start_game(game))

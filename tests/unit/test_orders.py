@@ -17,13 +17,14 @@ from exercise.errors import (
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
 amount = st.floats(min_value=0.25, max_value=100, allow_nan=False).map(lambda x: round(x, 2))
+salience_delta = st.floats(min_value=-1, max_value=1, allow_nan=False).map(lambda x: round(x, 2))
 
 ORDERS = st.one_of(
     st.builds(Propose, ids, ids), st.builds(Endorse, ids, ids), st.builds(Object, ids, ids),
     st.builds(Amend, ids, ids, st.sampled_from(["clarify", "narrow"])), st.builds(Graft, ids, ids),
     st.builds(Lobby, ids, ids), st.builds(Assist, ids, ids, amount), st.builds(Implement, ids),
     st.builds(SignOn, ids, ids), st.builds(Withdraw, ids, ids), st.just(Pass()),
-    st.builds(FireInject, ids), st.builds(SalienceShift, ids, amount),
+    st.builds(FireInject, ids), st.builds(SalienceShift, ids, salience_delta),
     st.builds(Shock, ids, st.sampled_from(["capacity", "power", "budget"]), amount),
 )
 
@@ -34,6 +35,11 @@ def test_every_order_round_trips_through_its_text(order):
 
 
 @pytest.mark.parametrize("text, message", [
+    ("assist x on y with nan", "amount must be a finite number between 0 and 1000, not nan"),
+    ("assist x on y with 1e999", "amount must be a finite number between 0 and 1000, not inf"),
+    ("assist x on y with 5000", "amount must be between 0 and 1000, not 5000"),
+    ("salience security 3", "delta must be between -1 and 1, not 3"),
+    ("shock x budget -inf", "delta must be a finite number between -1000 and 1000, not -inf"),
     ("", "empty order"),
     ("dance usa", "unknown verb 'dance'"),
     ("endorse x", "expected 'endorse NAME in NAME'"),
