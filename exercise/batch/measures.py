@@ -12,7 +12,6 @@ import math
 from collections.abc import Callable, Iterable
 
 from exercise.core.events import Event, SessionOutcome
-
 from exercise.core.state import GameState
 from exercise.engine.metrics import breadth, conflict_index, mean_depth, norm_blocs, opposed_blocs, total_power
 

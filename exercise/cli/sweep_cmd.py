@@ -7,9 +7,9 @@ import fnmatch
 import time
 from pathlib import Path
 
-from exercise.batch.sweep import SweepResult, metric_names_of, parse_vary, run_sweep, write_csv
 from exercise.batch.progress import progress_bar
 from exercise.batch.stats import Estimate
+from exercise.batch.sweep import SweepResult, metric_names_of, parse_vary, run_sweep, write_csv
 from exercise.errors import BatchError
 
 # Past this many metrics the summary shows only game-level ones unless --metric asks for more.

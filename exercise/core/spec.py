@@ -238,7 +238,7 @@ class Scenario:
     model: ModelParams = ModelParams()
 
     @functools.cached_property
-    def by_id(self) -> "ScenarioIndex":
+    def by_id(self) -> ScenarioIndex:
         return ScenarioIndex(self)
 
     @functools.cached_property

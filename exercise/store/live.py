@@ -25,7 +25,6 @@ import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import attrs
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 

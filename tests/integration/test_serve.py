@@ -414,23 +414,22 @@ def test_a_second_tab_on_the_seat_takes_it_over_and_the_first_tabs_process_ends(
     url = f"ws://127.0.0.1:{served['port']}/t/{token}/ws"
 
     async def two_tabs():
-        async with aiohttp.ClientSession() as session:
-            async with Tab(session, url) as first:
-                assert await first.wait_for("Republic of Atlantia"), first.seen[-500:]
-                async with Tab(session, url) as second:
-                    # the lease names where the seat is open: the first tab's address
-                    assert await second.wait_for("browser tab from 127.0.0.1"), second.seen[-800:]
-                    assert len(children(server.pid)) == 2
-                    await second.type("\r")  # "Take it over here"
-                    assert await first.wait_for("was taken over", seconds=20), first.seen[-800:]
-                    start = time.monotonic()
-                    while not first.closed and time.monotonic() - start < 20:
-                        await asyncio.sleep(0.1)
-                    assert first.closed  # its process ended, and the tab's websocket with it
-                    seconds = time.monotonic() - start
-                    await asyncio.to_thread(wait_children, server.pid, 1, 10)
-                    assert not second.closed
-                    return seconds
+        async with aiohttp.ClientSession() as session, Tab(session, url) as first:
+            assert await first.wait_for("Republic of Atlantia"), first.seen[-500:]
+            async with Tab(session, url) as second:
+                # the lease names where the seat is open: the first tab's address
+                assert await second.wait_for("browser tab from 127.0.0.1"), second.seen[-800:]
+                assert len(children(server.pid)) == 2
+                await second.type("\r")  # "Take it over here"
+                assert await first.wait_for("was taken over", seconds=20), first.seen[-800:]
+                start = time.monotonic()
+                while not first.closed and time.monotonic() - start < 20:
+                    await asyncio.sleep(0.1)
+                assert first.closed  # its process ended, and the tab's websocket with it
+                seconds = time.monotonic() - start
+                await asyncio.to_thread(wait_children, server.pid, 1, 10)
+                assert not second.closed
+                return seconds
 
     seconds = asyncio.run(two_tabs())
     print(f"the tab taken over closed {seconds:.1f} s after it said so")

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from exercise.errors import SaveError
-from exercise.store import Game, SCHEMA_VERSION
+from exercise.store import SCHEMA_VERSION, Game
 
 
 def _missing(tmp_path, new_save):

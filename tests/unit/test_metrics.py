@@ -1,9 +1,14 @@
 """Metrics on hand-set states: breadth, depth, conflict index, blocs, scores."""
 
-from exercise.core.spec import Delegation, Norm, Objective, Scenario, Forum
+from exercise.core.spec import Delegation, Forum, Norm, Objective, Scenario
 from exercise.engine import new_game
 from exercise.engine.metrics import (
-    breadth, conflict_index, delegation_score, mean_depth, norm_blocs, opposed_blocs,
+    breadth,
+    conflict_index,
+    delegation_score,
+    mean_depth,
+    norm_blocs,
+    opposed_blocs,
 )
 
 
