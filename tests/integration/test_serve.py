@@ -104,8 +104,8 @@ async def screen_text(url: str, wanted: str, seconds: float = 30, origin: str | 
     child process looks like meanwhile."""
     seen, child = "", {}
     headers = {"Origin": origin} if origin else {}
-    async with aiohttp.ClientSession() as session:
-        async with session.ws_connect(f"{url}?width=160&height=48", headers=headers) as ws:
+    async with aiohttp.ClientSession() as session, \
+            session.ws_connect(f"{url}?width=160&height=48", headers=headers) as ws:
             try:
                 async with asyncio.timeout(seconds):
                     async for message in ws:
