@@ -448,15 +448,15 @@ def test_in_a_coded_save_the_token_opens_the_page_and_only_the_seats_code_opens_
                               stderr=subprocess.DEVNULL, env={**os.environ, "EXERCISE_CODE": codes["@white"]})
 
     async def tab():
-        async with aiohttp.ClientSession() as session:
-            async with Tab(session, f"ws://127.0.0.1:{port}/t/{token}/ws") as browser:
-                assert await browser.wait_for("type the join code"), browser.seen[-800:]
-                assert "Instructions from your capital" not in browser.seen
-                await browser.type(codes["borealis"] + "\r")  # another team's code opens nothing
-                assert await browser.wait_for("That is not"), browser.seen[-800:]
-                assert "Instructions from your capital" not in browser.seen
-                await browser.type(codes["atlantia"] + "\r")
-                assert await browser.wait_for("Instructions from your capital"), browser.seen[-800:]
+        async with aiohttp.ClientSession() as session, \
+                Tab(session, f"ws://127.0.0.1:{port}/t/{token}/ws") as browser:
+            assert await browser.wait_for("type the join code"), browser.seen[-800:]
+            assert "Instructions from your capital" not in browser.seen
+            await browser.type(codes["borealis"] + "\r")  # another team's code opens nothing
+            assert await browser.wait_for("That is not"), browser.seen[-800:]
+            assert "Instructions from your capital" not in browser.seen
+            await browser.type(codes["atlantia"] + "\r")
+            assert await browser.wait_for("Instructions from your capital"), browser.seen[-800:]
 
     try:
         wait_for_port(port, server)
