@@ -106,7 +106,7 @@ def main() -> None:
                 if p.poll() is None:
                     p.kill()
         latencies, missing = [], 0
-        for seat, log in logs.items():
+        for log in logs.values():
             seen = {}
             for line in log.read_text().splitlines()[1:]:
                 turn, at = line.split()

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from exercise.core.canonical import state_hash
@@ -108,7 +109,7 @@ def bench_size(tmp: Path, turns: int) -> None:
     for label, path in worlds:
         sizes = _growth(path, tmp / f"size-{path.stem}.db", marks)
         parts = []
-        for (t0, s0), (t1, s1) in zip(sizes, sizes[1:]):
+        for (t0, s0), (t1, s1) in pairwise(sizes):
             parts.append(f"turns {t0}-{t1}: {(s1 - s0) / (t1 - t0) / 1024:5.1f} KB/turn")
         print(f"         {label:<20} start {sizes[0][1] / 1024:6.0f} KB; " + "; ".join(parts)
               + f"; {sizes[-1][1] / 1024 / 1024:.1f} MB at turn {sizes[-1][0]}")

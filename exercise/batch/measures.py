@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 
 from exercise.core.events import Event, SessionOutcome
-
 from exercise.core.state import GameState
 from exercise.engine.metrics import breadth, conflict_index, mean_depth, norm_blocs, opposed_blocs, total_power
 
@@ -99,7 +99,7 @@ def cascade(state: GameState, trace: Trace, norm_id: str, tipping: str = "", win
     w = float(window)
     history = [0.0, *state.norms[norm_id].breadth_history]
     gains: dict[str, list[float]] = {"below": [], "above": []}
-    for start, end in zip(history, history[1:]):
+    for start, end in pairwise(history):
         if tip - w <= start < tip:
             gains["below"].append(end - start)
         elif tip <= start < tip + w:

@@ -21,8 +21,8 @@ import attrs
 from exercise.batch.measures import MEASURES, Trace
 from exercise.core.rng import derive_seed
 from exercise.core.spec import Scenario
-from exercise.errors import BatchError
 from exercise.engine import new_game
+from exercise.errors import BatchError
 from exercise.headless import play
 from exercise.scenario.loader import parse_scenario
 
@@ -142,7 +142,8 @@ def _run_dask(tasks: Sequence[RunTask], address: Any, progress: Progress | None,
               timeout: float) -> list[dict[str, float]]:
     """Send the same tasks to a Dask distributed scheduler (`address` may also be a Client)."""
     try:
-        from dask.distributed import Client, as_completed as dask_completed
+        from dask.distributed import Client
+        from dask.distributed import as_completed as dask_completed
     except ImportError:
         raise BatchError("--dask-scheduler needs dask: pip install 'exercise[dask]'") from None
     own = not hasattr(address, "map")

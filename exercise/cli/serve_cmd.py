@@ -20,8 +20,14 @@ from pathlib import Path
 from exercise.cli.play_cmd import WHITE_NAMES, open_for_play
 from exercise.core.orders import FACILITATOR
 from exercise.errors import ExerciseError
-from exercise.web.address import (PUBLIC_URL_ADVICE, PublicUrl, needs_public_url, parse_public_url,
-                                  printed_base, token_path)
+from exercise.web.address import (
+    PUBLIC_URL_ADVICE,
+    PublicUrl,
+    needs_public_url,
+    parse_public_url,
+    printed_base,
+    token_path,
+)
 
 PROJECTOR = "projector"
 HOT_SEAT, REPLAY = "@hot-seat", "@replay"  # the token names of a hot-seat and of a replay server
@@ -93,8 +99,8 @@ def label(seat: str | None, replay: bool, names: dict[str, str]) -> str:
 def web_tokens(save: str, names: list[str]) -> dict[str, str]:
     """Each name's token, from the save's secret (made on first use, so the save is opened for
     writing unless it has one already)."""
-    from exercise.store import Game
     from exercise.errors import SaveError
+    from exercise.store import Game
 
     try:
         with Game.open(Path(save), read_only=True) as game:

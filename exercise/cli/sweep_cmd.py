@@ -7,10 +7,10 @@ import fnmatch
 import time
 from pathlib import Path
 
-from exercise.cli.args import seed_arg, turns_arg
-from exercise.batch.sweep import SweepResult, metric_names_of, parse_vary, run_sweep, write_csv
 from exercise.batch.progress import progress_bar
 from exercise.batch.stats import Estimate
+from exercise.batch.sweep import SweepResult, metric_names_of, parse_vary, run_sweep, write_csv
+from exercise.cli.args import seed_arg, turns_arg
 from exercise.errors import BatchError
 
 # Past this many metrics the summary shows only game-level ones unless --metric asks for more.

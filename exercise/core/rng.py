@@ -22,7 +22,7 @@ class LazyStream:
     deterministic and never draw, and deriving a stream (a sha256 and a Mersenne Twister
     seeding) for every seat every turn was a twentieth of a headless game."""
 
-    __slots__ = ("_seed", "_labels", "_rng")
+    __slots__ = ("_labels", "_rng", "_seed")
 
     def __init__(self, seed: int, *labels: object):
         self._seed, self._labels, self._rng = seed, labels, None

@@ -276,7 +276,7 @@ class Scenario:
     model: ModelParams = ModelParams()
 
     @functools.cached_property
-    def by_id(self) -> "ScenarioIndex":
+    def by_id(self) -> ScenarioIndex:
         return ScenarioIndex(self)
 
     @functools.cached_property

@@ -79,7 +79,7 @@ class NormTerms:
     does not change meanwhile; each product keeps the formula's order ((a * b) * c), so the
     sums are the same floats as working it out whole."""
 
-    __slots__ = ("norm", "clarity", "utility", "factor", "framework", "precedent", "conflicts", "cost")
+    __slots__ = ("clarity", "conflicts", "cost", "factor", "framework", "norm", "precedent", "utility")
 
     def __init__(self, state: GameState, norm: Norm, ns: NormState):
         m = state.scenario.model

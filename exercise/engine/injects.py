@@ -37,9 +37,8 @@ def due_injects(state: GameState) -> list[Inject]:
     for inject in state.scenario.injects:
         if inject.id in state.fired_injects or inject.manual:
             continue
-        if inject.turn is not None and inject.turn == state.turn:
-            due.append(inject)
-        elif inject.when is not None and condition_holds(state, inject.when):
+        on_its_turn = inject.turn is not None and inject.turn == state.turn
+        if on_its_turn or (inject.when is not None and condition_holds(state, inject.when)):
             due.append(inject)
     return due
 

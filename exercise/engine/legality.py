@@ -199,9 +199,8 @@ def _check_facilitator(view: View, o: Order) -> Problem | None:
     elif isinstance(o, SalienceShift):
         if o.domain not in scenario.domains:
             return UnknownReference, f"there is no domain {o.domain!r}"
-    elif isinstance(o, Shock):
-        if o.target not in state.seats:
-            return UnknownReference, f"there is no delegation {o.target!r}"
+    elif isinstance(o, Shock) and o.target not in state.seats:
+        return UnknownReference, f"there is no delegation {o.target!r}"
     return None
 
 

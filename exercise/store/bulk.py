@@ -11,7 +11,7 @@ order.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from itertools import chain
 
 from sqlalchemy import Table, insert
@@ -22,12 +22,12 @@ from sqlalchemy.orm import Session
 _MAX_VALUES = 900
 
 
-@lru_cache(maxsize=None)
+@cache
 def insert_sql(table: Table) -> str:
     return str(insert(table).compile(dialect=sqlite.dialect()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _many_rows_sql(table: Table, rows: int) -> str:
     """INSERT ... VALUES (?, ...), (?, ...), ... for `rows` rows."""
     head, group = insert_sql(table).split(" VALUES ")

@@ -11,7 +11,7 @@ engine's own numbering; audit events (not part of the hashed state) shift the on
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from functools import cache
 from operator import attrgetter
 
 import attrs
@@ -31,12 +31,12 @@ _SHAPES = (select(_SHAPE_COLUMNS.shape, _SHAPE_COLUMNS.kind, _SHAPE_COLUMNS.fiel
            .where(_SHAPE_COLUMNS.game_id == GAME_ID))  # Core, built once: see queries.py
 
 
-@lru_cache(maxsize=None)
+@cache
 def field_names(cls: type[Event]) -> tuple[str, ...]:
     return tuple(a.name for a in attrs.fields(cls) if a.name not in _COLUMNS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tuple_fields(cls: type[Event]) -> frozenset[str]:
     return frozenset(a.name for a in attrs.fields(cls) if str(a.type).startswith("tuple"))
 
@@ -56,7 +56,7 @@ def build_event(kind: str, names: Sequence[str], values: Sequence, turn: int, se
     return cls(turn=turn, seq=seq, **fields)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _values_of(cls: type[Event]) -> Callable[[Event], tuple]:
     """An event's values in field order, as one C-level call (a thousand events a turn)."""
     names = field_names(cls)

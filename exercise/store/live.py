@@ -25,7 +25,6 @@ import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import attrs
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -85,10 +84,7 @@ def session_row(s: Session) -> SessionRow:
 def clock_of(row: SessionRow | None, latest: int, now: float) -> Clock:
     if row is None or row.clock == "off" or row.round_seconds <= 0:
         return Clock("off", 0.0, 0.0, "warn", latest + 1)
-    if row.clock == "running":
-        remaining = row.deadline - now
-    else:
-        remaining = row.remaining
+    remaining = row.deadline - now if row.clock == "running" else row.remaining
     # a clock left over from a turn since resolved counts as the new turn's, from the start
     if row.clock_turn != latest + 1:
         remaining = row.round_seconds
@@ -382,7 +378,7 @@ def _run(row: SessionRow, now: float) -> str:
 
 
 def _minutes(seconds: float) -> str:
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 

@@ -5,7 +5,7 @@ one transaction holds."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import attrs
 from sqlalchemy import bindparam, select
@@ -18,7 +18,7 @@ from exercise.store.schema import GAME_ID, EventRow, GameRow, PendingRow, SeatRo
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # The reads every turn, every screen refresh and every replayed turn makes, built once on the

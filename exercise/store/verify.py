@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 
+from exercise.core.canonical import state_hash as hash_of_state
 from exercise.engine import new_game, resolve_turn
 from exercise.errors import ExerciseError, SaveError
-from exercise.core.canonical import state_hash as hash_of_state
 from exercise.store.codec import encode, events_digest, orders_by_seat, unpack_snapshot
 from exercise.store.database import translated
 from exercise.store.eventlog import EventLog, values_text

@@ -16,8 +16,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from exercise.core.orders import WHITE_NAMES
-from exercise.core.orders import PROJECTOR
+from exercise.core.orders import PROJECTOR, WHITE_NAMES
 from exercise.tui import heap
 from exercise.tui.errors import describe
 from exercise.tui.flow import PlayFlow

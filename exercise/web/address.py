@@ -6,6 +6,7 @@ websocket's address, so a query string would not survive there).
 """
 
 from __future__ import annotations
+
 import ipaddress
 from urllib.parse import urlsplit
 

@@ -157,7 +157,9 @@ def test_the_summary_pairs_each_variant_with_the_first_seed_by_seed():
     from exercise.batch.sweep import SweepResult, Variant
     from exercise.cli.sweep_cmd import format_summary
 
-    runs = lambda values: tuple({"m": v} for v in values)
+    def runs(values):
+        return tuple({"m": v} for v in values)
+
     result = SweepResult((Variant("a", (), ""), Variant("b", (), "")), (1, 2, 3, 4),
                          (runs([1.0, 5.0, 9.0, 13.0]), runs([2.0, 6.0, 10.0, 14.0 + 1e-9])))
     paired = result.differences("m")[0]

@@ -104,8 +104,8 @@ async def screen_text(url: str, wanted: str, seconds: float = 30, origin: str | 
     child process looks like meanwhile."""
     seen, child = "", {}
     headers = {"Origin": origin} if origin else {}
-    async with aiohttp.ClientSession() as session:
-        async with session.ws_connect(f"{url}?width=160&height=48", headers=headers) as ws:
+    async with aiohttp.ClientSession() as session, \
+            session.ws_connect(f"{url}?width=160&height=48", headers=headers) as ws:
             try:
                 async with asyncio.timeout(seconds):
                     async for message in ws:
@@ -414,23 +414,22 @@ def test_a_second_tab_on_the_seat_takes_it_over_and_the_first_tabs_process_ends(
     url = f"ws://127.0.0.1:{served['port']}/t/{token}/ws"
 
     async def two_tabs():
-        async with aiohttp.ClientSession() as session:
-            async with Tab(session, url) as first:
-                assert await first.wait_for("Republic of Atlantia"), first.seen[-500:]
-                async with Tab(session, url) as second:
-                    # the lease names where the seat is open: the first tab's address
-                    assert await second.wait_for("browser tab from 127.0.0.1"), second.seen[-800:]
-                    assert len(children(server.pid)) == 2
-                    await second.type("\r")  # "Take it over here"
-                    assert await first.wait_for("was taken over", seconds=20), first.seen[-800:]
-                    start = time.monotonic()
-                    while not first.closed and time.monotonic() - start < 20:
-                        await asyncio.sleep(0.1)
-                    assert first.closed  # its process ended, and the tab's websocket with it
-                    seconds = time.monotonic() - start
-                    await asyncio.to_thread(wait_children, server.pid, 1, 10)
-                    assert not second.closed
-                    return seconds
+        async with aiohttp.ClientSession() as session, Tab(session, url) as first:
+            assert await first.wait_for("Republic of Atlantia"), first.seen[-500:]
+            async with Tab(session, url) as second:
+                # the lease names where the seat is open: the first tab's address
+                assert await second.wait_for("browser tab from 127.0.0.1"), second.seen[-800:]
+                assert len(children(server.pid)) == 2
+                await second.type("\r")  # "Take it over here"
+                assert await first.wait_for("was taken over", seconds=20), first.seen[-800:]
+                start = time.monotonic()
+                while not first.closed and time.monotonic() - start < 20:
+                    await asyncio.sleep(0.1)
+                assert first.closed  # its process ended, and the tab's websocket with it
+                seconds = time.monotonic() - start
+                await asyncio.to_thread(wait_children, server.pid, 1, 10)
+                assert not second.closed
+                return seconds
 
     seconds = asyncio.run(two_tabs())
     print(f"the tab taken over closed {seconds:.1f} s after it said so")
@@ -449,15 +448,15 @@ def test_in_a_coded_save_the_token_opens_the_page_and_only_the_seats_code_opens_
                               stderr=subprocess.DEVNULL, env={**os.environ, "EXERCISE_CODE": codes["@white"]})
 
     async def tab():
-        async with aiohttp.ClientSession() as session:
-            async with Tab(session, f"ws://127.0.0.1:{port}/t/{token}/ws") as browser:
-                assert await browser.wait_for("type the join code"), browser.seen[-800:]
-                assert "Instructions from your capital" not in browser.seen
-                await browser.type(codes["borealis"] + "\r")  # another team's code opens nothing
-                assert await browser.wait_for("That is not"), browser.seen[-800:]
-                assert "Instructions from your capital" not in browser.seen
-                await browser.type(codes["atlantia"] + "\r")
-                assert await browser.wait_for("Instructions from your capital"), browser.seen[-800:]
+        async with aiohttp.ClientSession() as session, \
+                Tab(session, f"ws://127.0.0.1:{port}/t/{token}/ws") as browser:
+            assert await browser.wait_for("type the join code"), browser.seen[-800:]
+            assert "Instructions from your capital" not in browser.seen
+            await browser.type(codes["borealis"] + "\r")  # another team's code opens nothing
+            assert await browser.wait_for("That is not"), browser.seen[-800:]
+            assert "Instructions from your capital" not in browser.seen
+            await browser.type(codes["atlantia"] + "\r")
+            assert await browser.wait_for("Instructions from your capital"), browser.seen[-800:]
 
     try:
         wait_for_port(port, server)

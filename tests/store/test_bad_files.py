@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from exercise.errors import SaveError
-from exercise.store import Game, SCHEMA_VERSION
+from exercise.store import SCHEMA_VERSION, Game
 
 
 def _missing(tmp_path, new_save):
@@ -142,7 +142,7 @@ def test_a_newer_version_recorded_only_in_the_table_is_refused_too(tmp_path, new
     con.commit()
     con.close()
     before = path.read_bytes()
-    code, out, err = cli("replay", path)
+    code, _, err = cli("replay", path)
     assert code == 2 and err.strip().splitlines() == [
         f"{path}: was written by a newer exercise (save schema 7; this one reads up to {SCHEMA_VERSION}): "
         "upgrade exercise to open it"]

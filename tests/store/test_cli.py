@@ -40,9 +40,9 @@ def test_run_on_a_save_prints_what_the_headless_run_prints(tmp_path, cli, tutori
     assert cli("new", tutorial_path, "--save", tmp_path / "g.db")[0] == 0
     code, from_save, err = cli("run", tmp_path / "g.db")
     assert code == 0 and err == ""
-    code, headless, _ = cli("run", tutorial_path)
+    _, headless, _ = cli("run", tutorial_path)
     assert from_save == headless
-    code, out, err = cli("run", tmp_path / "g.db")
+    code, _, err = cli("run", tmp_path / "g.db")
     assert code == 0 and "the game is over" in err
 
 
@@ -50,7 +50,7 @@ def test_run_advances_by_turns_and_commits_each(tmp_path, cli, tutorial_path):
     cli("new", tutorial_path, "--save", tmp_path / "g.db")
     code, out, _ = cli("run", tmp_path / "g.db", "--turns", "3", "--json")
     report = json.loads(out)
-    assert [t["turn"] for t in report["turns"]] == [1, 2, 3] and report["stopped"] is None
+    assert code == 0 and [t["turn"] for t in report["turns"]] == [1, 2, 3] and report["stopped"] is None
     cli("run", tmp_path / "g.db", "--turns", "2")
     with Game.open(tmp_path / "g.db") as game:
         assert game.turn == 5

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from exercise.core.canonical import event_to_dict, state_json
+from exercise.core.canonical import event_from_dict, event_to_dict, state_json
 from exercise.core.orders import parse_order
+from exercise.errors import SaveError
 from exercise.headless import play
 from exercise.scenario import load_scenario, parse_scenario
 from exercise.scenario.generate import generate_scenario
-from exercise.core.canonical import event_from_dict
-from exercise.store.eventlog import build_event, field_names, values_text
 from exercise.store.codec import (
     events_digest,
     orders_from_text,
@@ -24,7 +23,7 @@ from exercise.store.codec import (
     state_text,
     unpack_snapshot,
 )
-from exercise.errors import SaveError
+from exercise.store.eventlog import build_event, field_names, values_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -69,13 +69,13 @@ def test_saves_of_other_scenarios_or_an_unknown_seat_are_one_line_exit_2(new_sav
     b = new_save("b.db", scenario=ROOT / "scenarios" / "hygiene.toml")
     paths = [str(a.path), str(b.path)]
     a.close(), b.close()
-    before = [open(p, "rb").read() for p in paths]
+    before = [Path(p).read_bytes() for p in paths]
     for args, message in ((paths, "plays 'tutorial' and"), ([paths[0], paths[0], "--as", "nobody"], "has no seat 'nobody'"),
                           ([paths[0], str(tmp_path / "missing.db")], "missing.db: no such save")):
         assert main(["compare", *args]) == 2
         err = capsys.readouterr().err.strip()
         assert message in err and len(err.splitlines()) == 1
-    assert [open(p, "rb").read() for p in paths] == before  # read-only: nothing written
+    assert [Path(p).read_bytes() for p in paths] == before  # read-only: nothing written
 
 
 def test_debrief_of_a_save_lists_turning_points_arcs_and_blocs(new_save, capsys):

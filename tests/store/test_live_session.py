@@ -146,7 +146,7 @@ def test_a_seat_open_elsewhere_is_refused_naming_where_and_since_when(game, othe
     lease = game.live.leases()[0]
     assert (taken.value.seat, taken.value.place, taken.value.opened_at) == ("atlantia", "laptop-3", lease.opened_at)
     assert "laptop-3" in str(taken.value) and lease.opened_at[11:16] in str(taken.value)
-    assert [(l.seat, l.holder, l.place) for l in other.live.leases()] == [("atlantia", "terminal-a", "laptop-3")]
+    assert [(ls.seat, ls.holder, ls.place) for ls in other.live.leases()] == [("atlantia", "terminal-a", "laptop-3")]
     other.live.open_seats(["borealis"], "terminal-b", place="laptop-7")  # another seat is free
     game.live.open_seats(["atlantia"], "terminal-a", place="laptop-3")  # reopening its own is fine
     assert game.live.heartbeat(["atlantia"], "terminal-a") == []
@@ -156,14 +156,14 @@ def test_opening_several_seats_takes_none_of_them_if_one_is_taken(game, other, c
     game.live.open_seats(["borealis"], "terminal-a", place="laptop-3")
     with pytest.raises(SeatTaken):
         other.live.open_seats(["atlantia", "borealis"], "terminal-b")
-    assert [l.seat for l in game.live.leases()] == ["borealis"]
+    assert [ls.seat for ls in game.live.leases()] == ["borealis"]
 
 
 def test_a_takeover_is_learnt_at_the_next_heartbeat_and_audited_for_the_white_cell(game, other, clock):
     game.live.open_seats(["atlantia", "borealis"], "terminal-a", place="laptop-3")
     clock.advance(live_module.HEARTBEAT_SECONDS)
     other.live.open_seats(["atlantia"], "terminal-b", takeover=True, place="laptop-7")
-    assert {l.seat: l.holder for l in game.live.leases()} == {"atlantia": "terminal-b", "borealis": "terminal-a"}
+    assert {ls.seat: ls.holder for ls in game.live.leases()} == {"atlantia": "terminal-b", "borealis": "terminal-a"}
     clock.advance(live_module.HEARTBEAT_SECONDS)
     assert game.live.heartbeat(["atlantia", "borealis"], "terminal-a") == ["atlantia"]
     assert other.live.heartbeat(["atlantia"], "terminal-b") == []
@@ -191,7 +191,7 @@ def test_the_one_taken_over_learns_it_even_if_the_taker_has_gone_again(game, oth
         clock.advance(live_module.LEASE_SECONDS + 1)
     clock.advance(live_module.HEARTBEAT_SECONDS)
     assert game.live.heartbeat(["atlantia"], "terminal-a") == ["atlantia"]
-    assert [l.holder for l in game.live.leases()] in ([], ["terminal-b"])  # not silently taken back
+    assert [ls.holder for ls in game.live.leases()] in ([], ["terminal-b"])  # not silently taken back
     game.live.open_seats(["atlantia"], "terminal-a")  # opening it again is a choice the team makes
     assert game.live.heartbeat(["atlantia"], "terminal-a") == []
 
@@ -201,11 +201,11 @@ def test_a_silent_terminals_lease_lapses_after_lease_seconds(game, other, clock)
     clock.advance(live_module.LEASE_SECONDS - 0.5)
     with pytest.raises(SeatTaken):
         other.live.open_seats(["atlantia"], "terminal-b")
-    assert [l.seat for l in other.live.leases()] == ["atlantia"]
+    assert [ls.seat for ls in other.live.leases()] == ["atlantia"]
     clock.advance(1.0)
     assert other.live.leases() == []
     other.live.open_seats(["atlantia"], "terminal-b", place="laptop-7")  # no takeover needed
-    assert [(l.holder, l.place) for l in game.live.leases()] == [("terminal-b", "laptop-7")]
+    assert [(ls.holder, ls.place) for ls in game.live.leases()] == [("terminal-b", "laptop-7")]
     assert not [e for e in audit(game) if e.action == "taken over"]  # nobody was taken over
     assert game.live.heartbeat(["atlantia"], "crashed") == ["atlantia"]  # back from the dead: lost
 
@@ -219,14 +219,14 @@ def test_heartbeats_keep_a_lease_alive_and_a_lapsed_one_nobody_took_is_kept(game
         other.live.open_seats(["atlantia"], "terminal-b")
     clock.advance(live_module.LEASE_SECONDS * 3)  # the laptop slept; nobody came
     assert game.live.heartbeat(["atlantia"], "terminal-a") == []
-    assert [l.holder for l in other.live.leases()] == ["terminal-a"]
+    assert [ls.holder for ls in other.live.leases()] == ["terminal-a"]
     assert live_module.HEARTBEAT_SECONDS * 3 <= live_module.LEASE_SECONDS
 
 
 def test_closing_a_seat_frees_it_but_only_its_holder_can(game, other, clock):
     game.live.open_seats(["atlantia"], "terminal-a")
     other.live.close_seats(["atlantia"], "terminal-b")  # not its lease: nothing happens
-    assert [l.holder for l in game.live.leases()] == ["terminal-a"]
+    assert [ls.holder for ls in game.live.leases()] == ["terminal-a"]
     game.live.close_seats(["atlantia"], "terminal-a")
     assert game.live.leases() == []
     other.live.open_seats(["atlantia"], "terminal-b")

@@ -13,8 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from exercise.errors import SaveError
-from exercise.store import SCHEMA_VERSION, Game
-from exercise.store import upgrade
+from exercise.store import SCHEMA_VERSION, Game, upgrade
 
 
 def _add_audit_column(session) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -14,7 +15,7 @@ SIZE = (120, 40)
 
 
 def plain(renderable) -> str:
-    console = Console(width=400, record=True, color_system=None, file=open("/dev/null", "w"))
+    console = Console(width=400, record=True, color_system=None, file=io.StringIO())
     console.print(renderable)
     return console.export_text()
 

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from exercise.core.canonical import state_hash, state_json, state_from_dict
+from exercise.core.canonical import state_from_dict, state_hash, state_json
 from exercise.headless import play
 
 SCRIPT = """

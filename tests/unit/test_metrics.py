@@ -1,16 +1,21 @@
 """Metrics on hand-set states: breadth, depth, conflict index, blocs, scores."""
 
-from exercise.core.spec import Delegation, Norm, Objective, Scenario, Forum
+from exercise.core.spec import Delegation, Forum, Norm, Objective, Scenario
 from exercise.engine import new_game
 from exercise.engine.metrics import (
-    breadth, conflict_index, delegation_score, mean_depth, norm_blocs, opposed_blocs,
+    breadth,
+    conflict_index,
+    delegation_score,
+    mean_depth,
+    norm_blocs,
+    opposed_blocs,
 )
 
 
 def world():
     ds = tuple(Delegation(id=x, name=x, power=p) for x, p in (("a", 0.4), ("b", 0.3), ("c", 0.2), ("d", 0.1)))
-    ds = ds[:3] + (Delegation(id="d", name="d", power=0.1, objectives=(
-        Objective(kind="adopt", norm="x", weight=1), Objective(kind="avoid", norm="y", weight=3))),)
+    ds = (*ds[:3], Delegation(id="d", name="d", power=0.1, objectives=(
+        Objective(kind="adopt", norm="x", weight=1), Objective(kind="avoid", norm="y", weight=3))))
     norms = (Norm(id="x", statement="X", conflicts=("y",)), Norm(id="y", statement="Y"), Norm(id="z", statement="Z"))
     return Scenario(id="m", title="M", delegations=ds, norms=norms,
                     forums=(Forum(id="f", name="F", members=("a",)),))

@@ -5,14 +5,33 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exercise.core.orders import (
-    Amend, Assist, Endorse, FireInject, Graft, Implement, Lobby, Object, Pass, Propose,
-    SalienceShift, Shock, SignOn, Withdraw, parse_order,
+    Amend,
+    Assist,
+    Endorse,
+    FireInject,
+    Graft,
+    Implement,
+    Lobby,
+    Object,
+    Pass,
+    Propose,
+    SalienceShift,
+    Shock,
+    SignOn,
+    Withdraw,
+    parse_order,
 )
 from exercise.engine import new_game, validate_orders, view_for
 from exercise.engine.legality import check_orders
 from exercise.errors import (
-    AgendaFull, IllegalOrder, NotAMember, NotEnoughBudget, NotEnoughInfluence, NotOnAgenda,
-    OrderSyntaxError, UnknownReference,
+    AgendaFull,
+    IllegalOrder,
+    NotAMember,
+    NotEnoughBudget,
+    NotEnoughInfluence,
+    NotOnAgenda,
+    OrderSyntaxError,
+    UnknownReference,
 )
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)

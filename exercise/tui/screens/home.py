@@ -67,20 +67,19 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="home-tabs", initial="home-new"):
-            with TabPane("New exercise", id="home-new"):
-                with Horizontal():
-                    yield OptionList(*[Option(Text.assemble((i.title, "bold"), f"\n  {i.id}: {len(i.seats)} seats, "
-                                                            f"{i.turns} turns, ~{i.minutes} min"), id=i.id)
-                                       for i in self.scenarios], id="scenario-list")
-                    with VerticalScroll(id="scenario-detail"):
-                        yield Static(id="scenario-about")
-                        yield Label("Who plays each seat (space switches human / scripted)", classes="section")
-                        yield SelectionList[str](id="seat-picker")
-                        yield Static(id="seat-summary")
-                        with Horizontal(id="seed-row"):
-                            yield Label("Seed", id="seed-label")
-                            yield Input(id="seed", type="integer", placeholder="the scenario's seed")
-                            yield Button("Start", id="start", variant="primary")
+            with TabPane("New exercise", id="home-new"), Horizontal():
+                yield OptionList(*[Option(Text.assemble((i.title, "bold"), f"\n  {i.id}: {len(i.seats)} seats, "
+                                                        f"{i.turns} turns, ~{i.minutes} min"), id=i.id)
+                                   for i in self.scenarios], id="scenario-list")
+                with VerticalScroll(id="scenario-detail"):
+                    yield Static(id="scenario-about")
+                    yield Label("Who plays each seat (space switches human / scripted)", classes="section")
+                    yield SelectionList[str](id="seat-picker")
+                    yield Static(id="seat-summary")
+                    with Horizontal(id="seed-row"):
+                        yield Label("Seed", id="seed-label")
+                        yield Input(id="seed", type="integer", placeholder="the scenario's seed")
+                        yield Button("Start", id="start", variant="primary")
             with TabPane("Continue", id="home-continue"):
                 yield Label("Saved games (enter opens one to play on)", classes="section")
                 yield DataTable(id="continue-table", cursor_type="row", zebra_stripes=True)
@@ -204,7 +203,7 @@ class HomeScreen(Screen[None]):
     @on(DataTable.RowSelected, "#continue-table")
     def _continue(self, event: DataTable.RowSelected) -> None:
         path = event.row_key.value
-        if path and path.endswith(".db") or (path and Path(path).exists()):
+        if (path and path.endswith(".db")) or (path and Path(path).exists()):
             self.app.choose_role(Path(path))
 
     @on(DataTable.RowSelected, "#replay-table")

@@ -40,6 +40,4 @@ class TabbedScreen(PerLayoutLines, Screen[None]):
                                                  for node in focused.ancestors_with_self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "tab" and self.typing():
-            return False  # the digit is typed
-        return True
+        return not (action == "tab" and self.typing())  # a digit typed into a field is not a tab key

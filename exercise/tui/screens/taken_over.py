@@ -27,9 +27,8 @@ class TakenOverScreen(Screen[None]):
         self.flow, self.seats, self.served = flow, seats, served
 
     def compose(self) -> ComposeResult:
-        with Middle():
-            with Center():
-                yield Static(id="taken-text")
+        with Middle(), Center():
+            yield Static(id="taken-text")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -47,7 +47,7 @@ class AdoptionChart(Horizontal):
         longest = max((len(values) for _, values in series), default=0)
         turns = list(range(longest))
         # the widest norm last, so its line is drawn on top where lines meet
-        for (norm, values), (hex_colour, rgb) in reversed(list(zip(series, COLOURS, strict=False))):
+        for (_, values), (_, rgb) in reversed(list(zip(series, COLOURS, strict=False))):
             plt.plot(list(range(len(values))), list(values), marker=MARKER, color=rgb)
         for (norm, values), (hex_colour, _) in zip(series, COLOURS, strict=False):
             legend.append("██ ", style=hex_colour)

@@ -85,7 +85,5 @@ class Fitted(Static):
         if not self._choices:
             return
         width, height = self.content_region.width, self.content_region.height
-        for renderable, w, h in self._choices:
-            if w <= width and h <= height:
-                break
-        self.update(renderable)
+        # the first that fits, else the last (the smallest)
+        self.update(next((r for r, w, h in self._choices if w <= width and h <= height), self._choices[-1][0]))

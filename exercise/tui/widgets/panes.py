@@ -8,8 +8,6 @@ tab switch drawing the tab area twice.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher
 
@@ -17,4 +15,4 @@ from exercise.tui.widgets.per_layout import PerLayoutLines
 
 
 class Panes(PerLayoutLines, ContentSwitcher):
-    current: reactive[str | None] = reactive[Optional[str]](None, init=False, repaint=False)
+    current: reactive[str | None] = reactive[str | None](None, init=False, repaint=False)
