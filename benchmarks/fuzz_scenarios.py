@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-import fuzzing  # noqa: E402  (tests/fuzzing.py: shared with the CI-sized test)
+import fuzzing
 
 
 def main() -> int:

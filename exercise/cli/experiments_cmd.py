@@ -8,9 +8,9 @@ import json
 import math
 import time
 
-from exercise.cli.args import seed_arg
 from exercise.batch.experiments import ExperimentResult, find, run_experiment
 from exercise.batch.progress import progress_bar
+from exercise.cli.args import seed_arg
 from exercise.errors import BatchError
 
 

@@ -10,6 +10,7 @@ end in reasonable time.
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 
@@ -116,7 +117,7 @@ class IdKind:
                 what = "lowercase letters, digits and " + " or ".join(repr(s) for s in self.separators)
                 return f"{shown} holds {_char(ch)}; use {what} (e.g. 'no-attack-ci')"
         sep = self.separators
-        if value[0] in sep or value[-1] in sep or any(a in sep and b in sep for a, b in zip(value, value[1:])):
+        if value[0] in sep or value[-1] in sep or any(a in sep and b in sep for a, b in itertools.pairwise(value)):
             return f"{shown} must be words joined by single {' or '.join(repr(s) for s in sep)} (no {sep[0]!r} at either end)"
         if self.reserved and (value in RESERVED_IDS or value.startswith(RESERVED_PREFIXES)):
             return f"{shown} is reserved for live play (reserved: {', '.join(sorted(RESERVED_IDS))}, evaluator-*, observer-*)"

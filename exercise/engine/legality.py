@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from exercise.core.orders import (
     FACILITATOR,
     FACILITATOR_ORDERS,
-    number_problem,
     Amend,
     Assist,
     Endorse,
@@ -33,6 +32,7 @@ from exercise.core.orders import (
     Shock,
     SignOn,
     Withdraw,
+    number_problem,
 )
 from exercise.core.state import MAX_DEPTH
 from exercise.engine.views import View

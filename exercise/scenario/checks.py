@@ -49,7 +49,7 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
         yield from _dupes(section, (i.id for i in items))
     if len(set(s.domains)) != len(s.domains):
         yield "domains: lists a domain twice"
-    for key, value in s.salience.items():
+    for key, _value in s.salience.items():
         yield from _ref(join("salience", key), key, domains, "domain")
 
     for i, d in enumerate(s.delegations):

@@ -24,8 +24,19 @@ from hypothesis import strategies as st
 from exercise.cli import main
 from exercise.core.limits import RANGE, TEXT, Range
 from exercise.core.spec import (
-    DECISION_RULES, DELEGATION_KINDS, Delegation, Effect, Forum, Inject, ModelParams, Norm, Objective, Scenario,
-    Tie, TieGroup, Trigger,
+    DECISION_RULES,
+    DELEGATION_KINDS,
+    Delegation,
+    Effect,
+    Forum,
+    Inject,
+    ModelParams,
+    Norm,
+    Objective,
+    Scenario,
+    Tie,
+    TieGroup,
+    Trigger,
 )
 from exercise.scenario import parse_scenario
 from exercise.strategies import strategy_names
@@ -208,7 +219,7 @@ def test_every_valid_scenario_plays_saves_and_reads_back(data, tmp_path_factory)
     for argv in (["validate", path], ["new", path, "--save", save], ["run", save, "--turns", 2],
                  ["verify", save], ["replay", save, "--turn", 1], ["replay", save, "--json"],
                  ["debrief", save], ["debrief", save, "--json"], ["export", save, "--out", folder / "g.jsonl"]):
-        code, out, err = cli(*argv)
+        code, _out, err = cli(*argv)
         assert code == 0, f"{argv[0]} exited {code}: {err.strip()}"
     lines = (folder / "g.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["type"] for line in lines][:1] == ["game"]

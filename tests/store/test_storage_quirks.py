@@ -209,7 +209,7 @@ def test_a_game_whose_file_was_replaced_refuses_to_write_into_the_old_one(played
     other = tmp_path / "other.db"
     assert cli("new", TUTORIAL, "--save", other)[0] == 0
     with Game.open(played) as game:
-        game.turn
+        _ = game.turn  # read once, so the Game holds the file open
         os.replace(other, played)  # what a careless copy or an older exercise could do
         with pytest.raises(SaveError, match="was replaced or removed by another program"):
             game.pause()
