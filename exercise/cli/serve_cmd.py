@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from exercise.cli.play_cmd import WHITE_NAMES, open_for_play
-from exercise.core.orders import FACILITATOR
+from exercise.core.orders import FACILITATOR, PROJECTOR
 from exercise.errors import ExerciseError
 from exercise.web.address import (
     PUBLIC_URL_ADVICE,
@@ -29,7 +29,6 @@ from exercise.web.address import (
     token_path,
 )
 
-PROJECTOR = "projector"
 HOT_SEAT, REPLAY = "@hot-seat", "@replay"  # the token names of a hot-seat and of a replay server
 
 
