@@ -274,7 +274,7 @@ def make_engine(path: Path, mode: str, wal: bool = True) -> Engine:
 def watcher(path: Path) -> sqlite3.Connection:
     """A connection of its own for `PRAGMA data_version`, which changes when any OTHER
     connection commits: several polls a second cost next to nothing."""
-    return _connect(path, "query" if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) else "ro", False)
+    return _connect(path, reader_mode(path), False)  # as the Game's readers: see reader_mode
 
 
 def writer(engine: Engine) -> Engine:
