@@ -12,11 +12,8 @@ is `game.live` (live.py).
 
 from __future__ import annotations
 
-import json
-import os
 import tempfile
 import time
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,17 +28,12 @@ from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.engine import TurnResult, validate_orders
 from exercise.engine.metrics import delegation_score
-from exercise.errors import OrderError, ReplayError, SaveError, ScenarioError
-from exercise.scenario.loader import stored_scenario_from_data
+from exercise.errors import OrderError, ReplayError, SaveError
 from exercise.store import queries as q
 from exercise.store.codec import orders_by_seat, orders_text, state_from_text, unpack_snapshot
 from exercise.store.database import (
     check_header,
-    check_tables,
-    ensure_wal,
     hold,
-    make_engine,
-    reader_mode,
     release,
     same_file,
     translated,
@@ -50,6 +42,7 @@ from exercise.store.database import (
 )
 from exercise.store.eventlog import EventLog
 from exercise.store.live import Live, bump_draft, clock_of, hold_clock, release_clock, restart_clock
+from exercise.store.opening import connect_checked, stored_scenario, writable
 from exercise.store.records import (
     HUMAN,
     AlreadyResolved,
@@ -95,7 +88,7 @@ class Game:
         self._watch = None  # a connection of its own for `changes()`, opened on first use
         self.live = Live(self)
         try:
-            self.scenario: Scenario = _scenario(row.scenario_json, path)
+            self.scenario: Scenario = stored_scenario(row.scenario_json, path)
             self._seen = self.turn
         except BaseException:
             self.close()
@@ -119,9 +112,9 @@ class Game:
         temporary copy when read_only)."""
         path = Path(path)
         check_header(path)
-        if not read_only and not _writable(path):
+        if not read_only and not writable(path):
             raise SaveError(f"{path}: cannot be written (read-only file or directory); open it read-only")
-        engine, version, row = _connect_checked(path, read_only)
+        engine, version, row = connect_checked(path, read_only)
         db_path, tmp = path, None
         if version < SCHEMA_VERSION:
             engine.dispose()
@@ -129,7 +122,7 @@ class Game:
                 db_path, tmp = upgraded_copy(path, version)
             else:
                 upgrade_in_place(path, version)
-            engine, version, row = _connect_checked(db_path, read_only)
+            engine, version, row = connect_checked(db_path, read_only)
         return cls(path, db_path, read_only, row, engine, tmp)
 
     def close(self) -> None:
@@ -453,45 +446,3 @@ class Game:
         """A read session on the save, for the store's own tools (verify, export, branch)."""
         return Session(self._engine)
 
-
-def _connect_checked(path: Path, read_only: bool) -> tuple[Engine, int, Row | None]:
-    """The engine a Game will use, after checking through it that the file is a save."""
-    engine = make_engine(path, "rw" if not read_only else reader_mode(path))
-    try:
-        with translated(path), Session(engine) as s:
-            version = check_tables(path, s)
-            row = q.game_row(s) if version == SCHEMA_VERSION else None
-        if not read_only:
-            with translated(path):
-                ensure_wal(engine)
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine, version, row
-
-
-# Parsed scenarios by their text: a process that opens the same save again and again (the
-# terminal UI: white cell, seats, replay) parses its scenario once. Scenarios are immutable.
-_SCENARIOS: OrderedDict[str, Scenario] = OrderedDict()
-_SCENARIOS_KEPT = 8
-
-
-def _scenario(text: str, path: Path) -> Scenario:
-    """The scenario from its stored JSON (the TOML text as parsed), checked as a file would be."""
-    if text in _SCENARIOS:
-        _SCENARIOS.move_to_end(text)
-        return _SCENARIOS[text]
-    try:
-        scenario = stored_scenario_from_data(json.loads(text), f"{path.name} (its scenario)")
-    except ScenarioError as e:
-        raise SaveError(f"{path}: its scenario no longer reads: {e.problems[0]}") from None
-    except (ValueError, RecursionError):  # RecursionError: JSON nested past the parser's limit
-        raise SaveError(f"{path}: its scenario is damaged (not JSON)") from None
-    _SCENARIOS[text] = scenario
-    while len(_SCENARIOS) > _SCENARIOS_KEPT:
-        _SCENARIOS.popitem(last=False)
-    return scenario
-
-
-def _writable(path: Path) -> bool:
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

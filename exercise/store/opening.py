@@ -1,0 +1,62 @@
+"""Opening a save's file for a Game: the checked connection, and its scenario read once per
+process (the terminal UI opens the same save again and again: white cell, seats, replay)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import OrderedDict
+from pathlib import Path
+
+from sqlalchemy import Engine, Row
+from sqlalchemy.orm import Session
+
+from exercise.core.spec import Scenario
+from exercise.errors import SaveError, ScenarioError
+from exercise.scenario.loader import stored_scenario_from_data
+from exercise.store import queries as q
+from exercise.store.database import check_tables, ensure_wal, make_engine, reader_mode, translated
+from exercise.store.schema import SCHEMA_VERSION
+
+
+def connect_checked(path: Path, read_only: bool) -> tuple[Engine, int, Row | None]:
+    """The engine a Game will use, after checking through it that the file is a save."""
+    engine = make_engine(path, "rw" if not read_only else reader_mode(path))
+    try:
+        with translated(path), Session(engine) as s:
+            version = check_tables(path, s)
+            row = q.game_row(s) if version == SCHEMA_VERSION else None
+        if not read_only:
+            with translated(path):
+                ensure_wal(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine, version, row
+
+
+# Parsed scenarios by their text: a process that opens the same save again and again (the
+# terminal UI: white cell, seats, replay) parses its scenario once. Scenarios are immutable.
+_SCENARIOS: OrderedDict[str, Scenario] = OrderedDict()
+_SCENARIOS_KEPT = 8
+
+
+def stored_scenario(text: str, path: Path) -> Scenario:
+    """The scenario from its stored JSON (the TOML text as parsed), checked as a file would be."""
+    if text in _SCENARIOS:
+        _SCENARIOS.move_to_end(text)
+        return _SCENARIOS[text]
+    try:
+        scenario = stored_scenario_from_data(json.loads(text), f"{path.name} (its scenario)")
+    except ScenarioError as e:
+        raise SaveError(f"{path}: its scenario no longer reads: {e.problems[0]}") from None
+    except (ValueError, RecursionError):  # RecursionError: JSON nested past the parser's limit
+        raise SaveError(f"{path}: its scenario is damaged (not JSON)") from None
+    _SCENARIOS[text] = scenario
+    while len(_SCENARIOS) > _SCENARIOS_KEPT:
+        _SCENARIOS.popitem(last=False)
+    return scenario
+
+
+def writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
