@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "exercise.cli.compare_cmd",
     "exercise.cli.debrief_cmd",
     "exercise.cli.export_cmd",
+    "exercise.cli.report_cmd",
+    "exercise.cli.msel_cmd",
     "exercise.cli.validate_cmd",
     "exercise.cli.generate_cmd",
     "exercise.cli.strategies_cmd",

@@ -219,6 +219,15 @@ class Inject:
     when: Trigger | None = None
     manual: bool = False
     effects: tuple[Effect, ...] = ()
+    # The planners' columns of the master scenario events list (`exercise msel`); the engine
+    # does not read them. sender: who the inject comes from (press, a ministry, the white cell);
+    # recipients: the seats it is addressed to (none: everyone); objective: the exercise
+    # objective it serves (an objective id, as evaluators score against).
+    sender: str = text("", 200)
+    recipients: tuple[str, ...] = ref("delegation", ())
+    expected_action: str = text("", LONG, one_line=False)
+    objective: str = text("", 64)
+    notes: str = text("", LONG, one_line=False)
 
 
 @attrs.frozen

@@ -110,6 +110,8 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
         if inj.when is not None:
             yield from _ref(f"{p}.when.norm", inj.when.norm, norms, "norm")
             yield from _ref(f"{p}.when.forum", inj.when.forum, forums, "forum")
+        for j, r in enumerate(inj.recipients):
+            yield from _ref(f"{p}.recipients[{j}]", r, delegations, "delegation")
         for j, e in enumerate(inj.effects):
             q = f"{p}.effects[{j}]"
             yield from _ref(f"{q}.domain", e.domain, domains, "domain")
