@@ -10,3 +10,14 @@ from exercise.store.game import Game
 
 def history(game: Game) -> list[tuple[GameState, list[Event]]]:
     return [(game.state(turn), game.events(turn) if turn else []) for turn in range(game.turn + 1)]
+
+
+def orders_by_turn(game: Game, seats: list[str]) -> dict[str, list[tuple[int, list[str]]]]:
+    """Each seat's orders, turn by turn (turns it gave none left out), as order text."""
+    out: dict[str, list[tuple[int, list[str]]]] = {seat: [] for seat in seats}
+    for turn in range(1, game.turn + 1):
+        given = game.orders(turn)
+        for seat in seats:
+            if given.get(seat):
+                out[seat].append((turn, [str(order) for order in given[seat]]))
+    return out
