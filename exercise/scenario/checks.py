@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from exercise.core.limits import RUBRIC_LEVEL
 from exercise.core.spec import Scenario
 from exercise.scenario.bounds import field_problems
 from exercise.scenario.keys import join
@@ -103,6 +104,8 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
         for j, m in enumerate(g.members):
             yield from _ref(f"{p}.members[{j}]", m, delegations, "delegation")
 
+    yield from _rubric(s)
+
     for i, inj in enumerate(s.injects):
         p = f"injects[{i}]"
         if inj.turn is not None and inj.when is not None:
@@ -123,3 +126,21 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
             for key in needs.get(e.kind, ()):
                 if getattr(e, key) is None:
                     yield f"{q}.{key}: required for a {e.kind} effect"
+
+
+def _rubric(s: Scenario) -> Iterator[str]:
+    seen: set[str] = set()
+    wanted = list(range(int(RUBRIC_LEVEL.low), int(RUBRIC_LEVEL.high) + 1))
+    for i, c in enumerate(s.rubric):
+        p = f"rubric[{i}]"
+        if c.objective in seen:
+            yield f"{p}.objective: a second criterion for objective {c.objective!r}"
+        seen.add(c.objective)
+        levels = [lv.level for lv in c.levels]
+        for j, level in enumerate(levels):
+            if level in levels[:j]:
+                yield f"{p}.levels[{j}].level: level {level} is described twice"
+        missing = [n for n in wanted if n not in levels]
+        if missing:
+            yield (f"{p}.levels: describe every level {wanted[0]} to {wanted[-1]} "
+                   f"(missing: {', '.join(map(str, missing))})")
