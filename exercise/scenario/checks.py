@@ -12,6 +12,7 @@ from exercise.core.limits import RUBRIC_LEVEL
 from exercise.core.spec import Scenario
 from exercise.scenario.bounds import field_problems
 from exercise.scenario.keys import join
+from exercise.scenario.rubric import rubric
 
 
 def semantic_problems(s: Scenario) -> list[str]:
@@ -106,6 +107,7 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
 
     yield from _rubric(s)
 
+    objective_ids = {c.objective for c in rubric(s)} if any(inj.objective for inj in s.injects) else set()
     for i, inj in enumerate(s.injects):
         p = f"injects[{i}]"
         if inj.turn is not None and inj.when is not None:
@@ -113,6 +115,9 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
         if inj.when is not None:
             yield from _ref(f"{p}.when.norm", inj.when.norm, norms, "norm")
             yield from _ref(f"{p}.when.forum", inj.when.forum, forums, "forum")
+        if inj.objective and inj.objective not in objective_ids:
+            yield (f"{p}.objective: unknown objective {inj.objective!r} "
+                   f"(the scenario's: {', '.join(sorted(objective_ids)) or 'none'})")
         for j, r in enumerate(inj.recipients):
             yield from _ref(f"{p}.recipients[{j}]", r, delegations, "delegation")
         for j, e in enumerate(inj.effects):
