@@ -196,6 +196,9 @@ def _scorecard(g: Gathered, scored: list[str], series: dict[str, tuple[float, ..
         by = tuple((o, _mean([s.level for s in mine if s.objective == o])) for o in objectives)
         rows.append(ScoreRow(team, g.scenario.delegation(team).name, series[team][-1],
                              _mean([s.level for s in mine]), by))
-    group_by = tuple((o, _mean([s.level for s in g.scores if s.objective == o])) for o in objectives)
+    # the group average is the teams' average (each team counts once, however often scored)
+    group_by = tuple((o, _mean([v for r in rows for ob, v in r.by_objective if ob == o and v is not None]))
+                     for o in objectives)
     return Scorecard(tuple(rows), objectives, _mean([r.engine for r in rows]),
-                     _mean([s.level for s in g.scores]), group_by, tuple(sorted({s.evaluator for s in g.scores})))
+                     _mean([r.evaluator for r in rows if r.evaluator is not None]), group_by,
+                     tuple(sorted({s.evaluator for s in g.scores})))

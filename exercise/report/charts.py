@@ -24,6 +24,7 @@ _STYLE = Style(
 )
 _UUID = re.compile(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)  # pygal's tooltip config: the report runs no script
 
 
 def _config(title: str, legend_items: int) -> dict:
@@ -34,8 +35,8 @@ def _config(title: str, legend_items: int) -> dict:
 
 
 def _svg(chart, name: str) -> str:
-    """The rendered SVG with pygal's random id made `chart-NAME` and its comments left out."""
-    return _COMMENT.sub("", _UUID.sub(f"chart-{name}", chart.render(is_unicode=True)))
+    """The rendered SVG with pygal's random id made `chart-NAME`, its comments and script left out."""
+    return _SCRIPT.sub("", _COMMENT.sub("", _UUID.sub(f"chart-{name}", chart.render(is_unicode=True))))
 
 
 def _x_labels(chart, turns: int) -> None:
