@@ -27,11 +27,18 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)  # pygal's tooltip config: the report runs no script
 
 
+LEGEND_ROW = 21  # pixels a row of the legend takes (1.5 x its 14-pixel box)
+
+
 def _config(title: str, legend_items: int) -> dict:
-    rows = max(1, (legend_items + 3) // 4)  # four legend entries to a row, below the plot
+    """Legend below the plot, four entries to a row. pygal reserves floor(n / columns) rows
+    for it, so the rows it misses are added to the bottom margin."""
+    columns = max(1, min(4, legend_items))
+    rows = -(-legend_items // columns)
     return dict(title=title, style=_STYLE, js=[], disable_xml_declaration=True, width=WIDTH,
-                height=HEIGHT + 40 + 22 * min(rows, 10), legend_at_bottom=True, legend_at_bottom_columns=max(1, min(4, legend_items)),
-                truncate_legend=28, explicit_size=False)
+                height=HEIGHT + LEGEND_ROW * rows, legend_at_bottom=True, legend_at_bottom_columns=columns,
+                margin_bottom=20 + LEGEND_ROW * (rows - legend_items // columns), truncate_legend=28,
+                truncate_label=-1, explicit_size=False)
 
 
 def _svg(chart, name: str) -> str:
@@ -40,8 +47,9 @@ def _svg(chart, name: str) -> str:
 
 
 def _x_labels(chart, turns: int) -> None:
+    step = max(1, turns // 10)
     chart.x_labels = [str(t) for t in range(turns)]
-    chart.x_labels_major_every = max(1, turns // 10)
+    chart.x_labels_major = [str(t) for t in range(0, turns, step)]
     chart.show_minor_x_labels = turns <= 25
     chart.show_dots = turns <= 40
 
