@@ -38,7 +38,7 @@ def _config(title: str, legend_items: int) -> dict:
     return dict(title=title, style=_STYLE, js=[], disable_xml_declaration=True, width=WIDTH,
                 height=HEIGHT + LEGEND_ROW * rows, legend_at_bottom=True, legend_at_bottom_columns=columns,
                 margin_bottom=20 + LEGEND_ROW * (rows - legend_items // columns), truncate_legend=28,
-                truncate_label=-1, explicit_size=False)
+                truncate_label=-1, explicit_size=True)
 
 
 def _svg(chart, name: str) -> str:
