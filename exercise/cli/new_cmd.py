@@ -12,6 +12,7 @@ from pathlib import Path
 
 from exercise.cli.args import seed_arg
 from exercise.cli.seat_code import print_codes
+from exercise.core.limits import ROLE_COUNT
 from exercise.errors import SaveError
 from exercise.scenario.catalog import find_scenario
 from exercise.store import Game
@@ -34,6 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--at-zero", choices=AT_ZERO, default="warn",
                    help="when the clock runs out: warn only (default), resolve with missing seats passing, "
                         "or with them played by their strategy")
+    p.add_argument("--evaluators", type=int, default=0, metavar="N",
+                   help="evaluator seats (evaluator-1 ...): score each team's turns against the rubric")
+    p.add_argument("--observers", type=int, default=0, metavar="N",
+                   help="observer seats (observer-1 ...): watch what a chosen team sees, live, without acting")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=run)
 
@@ -55,6 +60,9 @@ def run(args: argparse.Namespace) -> int:
     scenario_path = find_scenario(args.scenario)
     humans = humans_arg(args.human)
     round_seconds = parse_round(args.round) if args.round is not None else None
+    for key, count in (("--evaluators", args.evaluators), ("--observers", args.observers)):
+        if ROLE_COUNT.problem(count):
+            raise SaveError(f"{key}: {ROLE_COUNT.problem(count)}")
     if args.save is None:
         from exercise.scenario import load_scenario
 
@@ -66,14 +74,19 @@ def run(args: argparse.Namespace) -> int:
               f"{game.scenario.turns} turns")
         print(f"  human seats: {', '.join(people) or 'none'}")
         print(f"  scripted: {len(controllers) - len(people)} seats")
+        roles = game.evaluation.add_roles(evaluators=args.evaluators, observers=args.observers)
+        if roles:
+            print(f"  evaluator and observer seats: {', '.join(roles)}")
         if round_seconds is not None:
             clock = game.live.set_clock(round_seconds, at_zero=args.at_zero)
             print(f"  round clock: {clock.round_seconds / 60:g} minutes a turn; at zero: {args.at_zero}")
-        if people and not args.no_codes:
+        if (people or roles) and not args.no_codes:
             print("  join codes (a seat's code opens only that seat; the white cell's opens every seat):")
             print_codes(game, game.live.issue_codes())
             print(f"next: exercise play {game.path} --as white   and, for each team, "
                   f"exercise play {game.path} --as SEAT")
+            if roles:
+                print(f"      evaluators and observers: exercise play {game.path} --as {roles[0]}")
         else:
             print(f"next: exercise run {game.path}" + ("" if not people else "   (stops when people must order)"))
     return 0
