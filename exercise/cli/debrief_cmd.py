@@ -8,6 +8,7 @@ import json
 
 import attrs
 
+from exercise.cli.notes_cmd import note_lines
 from exercise.cli.play_cmd import seat_to_view
 from exercise.engine.debrief import Debrief, debrief
 from exercise.store import Game
@@ -31,12 +32,19 @@ def run(args: argparse.Namespace) -> int:
     with Game.open(args.save, read_only=True) as game:
         seat = seat_to_view(game, args.seat)
         result = debrief(history(game), None if seat is None else [seat])
+        # the instructor's bookmarks are instructor material: the white cell's debrief only
+        notes = game.evaluation.instructor_notes() if seat is None else []
     if args.json:
-        print(json.dumps(attrs.asdict(result), indent=2))
+        print(json.dumps({**attrs.asdict(result), **({"instructor_notes": [attrs.asdict(n) for n in notes]}
+                                                     if seat is None else {})}, indent=2))
     elif args.markdown:
         print("\n".join(markdown_debrief(result, game.path.name, game.seed, game.scenario.title)))
+        if notes:
+            print("\n".join(["", "## Instructor's notes", "", *note_lines(notes, markdown=True)]))
     else:
         print("\n".join(format_debrief(result, game.path.name, game.seed)))
+        if notes:
+            print("\n".join(["", "Instructor's notes", *note_lines(notes)]))
     return 0
 
 

@@ -4,13 +4,13 @@ derived from its objectives when it has none (a pure function of the scenario).
 Levels follow HSEEP's four performance ratings; a derived criterion says what each looks like
 in words that fit any objective. The derived objective ids are stable for a scenario: its
 learning objectives in order ("lo-1", "lo-2", ...), else every distinct delegation objective
-("adopt-<norm>", "block-<norm>", ...), sorted, so scores stay attached across releases.
+("adopt-<norm>", "block-<norm>-<forum>", ...), sorted, so scores stay attached across releases.
 """
 
 from __future__ import annotations
 
 from exercise.core.limits import ID_KIND
-from exercise.core.spec import Criterion, RubricLevel, Scenario
+from exercise.core.spec import Criterion, Objective, RubricLevel, Scenario
 
 # HSEEP's ratings, worded for a team's play against one objective (level 1..4).
 LEVEL_NAMES = ("Unable to be performed", "Performed with major challenges",
@@ -36,10 +36,16 @@ def default_rubric(scenario: Scenario) -> tuple[Criterion, ...]:
     seen: dict[str, str] = {}
     for delegation in sorted(scenario.delegations, key=lambda d: d.id):
         for o in delegation.objectives:
-            ident = f"{o.kind}-{o.norm}"
+            ident = objective_key(o)
             if ID_KIND.problem(ident) is None and ident not in seen:
-                seen[ident] = f"{_VERBS[o.kind]} {scenario.norm(o.norm).name}"
+                forum = f" in {scenario.forum(o.forum).name}" if o.forum else ""
+                seen[ident] = f"{_VERBS[o.kind]} {scenario.norm(o.norm).name}{forum}"
     return tuple(_criterion(ident, title) for ident, title in sorted(seen.items()))
+
+
+def objective_key(objective: Objective) -> str:
+    """A delegation objective's id: "adopt-<norm>", or "adopt-<norm>-<forum>" with a forum."""
+    return f"{objective.kind}-{objective.norm}" + (f"-{objective.forum}" if objective.forum else "")
 
 
 def _criterion(ident: str, text: str) -> Criterion:
