@@ -202,6 +202,9 @@ class ExerciseApp(App[None]):
             for seat in humans:
                 choices.append((seat, f"Play {game.scenario.delegation(seat).name} [{seat}] only"))
             choices.append(("@white", "White cell (facilitator): see everything, steer the session"))
+            for role in game.evaluation.roles():
+                what = "score the teams against the rubric" if role.kind == EVALUATOR else "watch a team, live"
+                choices.append((role.seat, f"{role.seat.capitalize()}: {what}"))
 
             def chosen(role: str | None) -> None:
                 if role is None:
