@@ -8,6 +8,7 @@ import json
 
 import attrs
 
+from exercise.cli.notes_cmd import note_lines
 from exercise.cli.play_cmd import seat_to_view
 from exercise.core.state import GameState
 from exercise.engine.debrief import Debrief, debrief
@@ -35,13 +36,21 @@ def run(args: argparse.Namespace) -> int:
         seat = seat_to_view(game, args.seat)
         past = history(game)
         result = debrief(past, None if seat is None else [seat])
+        # the instructor's bookmarks are instructor material: the white cell's debrief only
+        notes = game.evaluation.instructor_notes() if seat is None else []
         handout = handout_extras(game, past[-1][0], seat) if args.markdown else None
     if args.json:
-        print(json.dumps(attrs.asdict(result), indent=2))
+        print(json.dumps({**attrs.asdict(result), **({"instructor_notes": [attrs.asdict(n) for n in notes]}
+                                                     if seat is None else {})}, indent=2))
     elif handout is not None:
-        print("\n".join(markdown_debrief(result, game.path.name, game.seed, game.scenario.title) + handout))
+        print("\n".join(markdown_debrief(result, game.path.name, game.seed, game.scenario.title)))
+        if notes:
+            print("\n".join(["", "## Instructor's notes", "", *note_lines(notes, markdown=True)]))
+        print("\n".join(handout))
     else:
         print("\n".join(format_debrief(result, game.path.name, game.seed)))
+        if notes:
+            print("\n".join(["", "Instructor's notes", *note_lines(notes)]))
     return 0
 
 

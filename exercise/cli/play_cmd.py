@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("save", nargs="?", metavar="SAVE.db", help="a saved game to open")
     p.add_argument("--as", dest="seat", metavar="DELEGATION",
                    help="play only this human seat ('white': the facilitator's console; "
-                        "'projector': the room's screen, public information only)")
+                        "'projector': the room's screen, public information only; "
+                        "'evaluator-N' or 'observer-N': an evaluator's or observer's seat)")
     p.add_argument("--replay", action="store_true", help="open the save read-only, to replay it")
     add_code_argument(p)
     p.add_argument("--saves", default="saves", metavar="DIR", help="where new games are saved (default: saves/)")
@@ -47,11 +48,20 @@ def open_for_play(save: str | None, seat: str | None, replay: bool):
             raise SaveError("--as and --replay need a SAVE to open")
         return None
     from exercise.store import Game
+    from exercise.store.evaluation_records import OBSERVER, role_kind
 
     path = Path(save)
     if not path.exists():
         raise SaveError(f"{path}: no such save")
-    game = Game.open(path, read_only=replay or seat == PROJECTOR)  # the projector only reads
+    kind = role_kind(seat) if seat and not replay else None
+    game = Game.open(path, read_only=replay or seat == PROJECTOR or kind == OBSERVER)  # these only read
+    if kind is not None:
+        if game.evaluation.role(seat) is None:
+            roles = [r.seat for r in game.evaluation.roles()]
+            game.close()
+            raise SaveError(f"{path}: --as {seat}: there is no such seat (evaluator and observer seats: "
+                            f"{', '.join(roles) or 'none; exercise new ... --evaluators N --observers N makes them'})")
+        return game
     if seat and not replay and seat not in WHITE_NAMES and seat != PROJECTOR:
         humans = game.human_seats()
         if seat not in game.state().seats:

@@ -16,8 +16,10 @@ opens the file for that one write (`add_instructor_note`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, insert, select
@@ -57,14 +59,33 @@ def _text_problem(rule: Text, value: object, key: str) -> str | None:
     return f"{key}: {problem}" if problem else None
 
 
-def item_problems(item: ImprovementItem, where: str) -> list[str]:
-    """Problem lines (`WHERE.COLUMN: what is wrong`) of an improvement plan line."""
+def item_problems(item: ImprovementItem, where: str, objectives: Iterable[str]) -> list[str]:
+    """Problem lines (`WHERE COLUMN: what is wrong`) of an improvement plan line; `objectives`:
+    the rubric's, which a line's objective must be one of (or empty)."""
     problems = [_text_problem(PLAN_TEXT, item.issue, f"{where}issue"),
                 _text_problem(PLAN_TEXT, item.recommendation, f"{where}recommendation")]
     problems += [_text_problem(SHORT_TEXT, getattr(item, key), f"{where}{key}") for key in ("owner", "due", "objective")]
     if isinstance(item.issue, str) and not item.issue.strip():
         problems.append(f"{where}issue: must not be empty (what went wrong, or what to improve)")
+    if isinstance(item.due, str) and item.due and not _is_date(item.due):
+        problems.append(f"{where}due: write a date as YYYY-MM-DD, not {item.due!r}")
+    objectives = list(objectives)
+    if isinstance(item.objective, str) and item.objective and item.objective not in objectives:
+        problems.append(f"{where}objective: {item.objective!r} is not in the rubric "
+                        f"(objectives: {', '.join(objectives) or 'none'})")
+    if isinstance(item.number, bool) or not isinstance(item.number, int) or item.number < 1:
+        problems.append(f"{where}number: must be a whole number from 1, not {item.number!r}")
     return [p for p in problems if p]
+
+
+def _is_date(text: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 class Evaluation:
@@ -79,7 +100,7 @@ class Evaluation:
         return rubric(self._game.scenario)
 
     def objectives(self) -> tuple[str, ...]:
-        return tuple(c.objective for c in self.rubric())
+        return rubric_objectives(self._game.scenario)
 
     def roles(self, kind: str | None = None) -> list[Role]:
         """The evaluator and observer seats (or one kind), sorted by kind and number."""
@@ -169,7 +190,7 @@ class Evaluation:
             raise SaveError(f"{game.path}: {problems[0]}")
         with game._write() as s:
             self._check_evaluator(s, evaluator)
-            _check_turn(game, s, turn, low=1, in_play=True)
+            _check_turn(game, s, turn, low=1, in_play=True, verb="score")
             row = s.get(RubricScoreRow, (GAME_ID, evaluator, turn, team, objective))
             if row is None:
                 s.add(RubricScoreRow(game_id=GAME_ID, evaluator=evaluator, turn=turn, team=team, objective=objective,
@@ -243,11 +264,12 @@ class Evaluation:
         with self._game._read() as s:
             return [_note(r) for r in _notes(s, INSTRUCTOR, turn)]
 
-    def remove_note(self, number: int) -> None:
+    def remove_instructor_note(self, number: int) -> None:
         with self._writable() as g, g._write() as s:
-            gone = s.execute(delete(NoteRow).where(NoteRow.game_id == GAME_ID, NoteRow.number == number)).rowcount
+            gone = s.execute(delete(NoteRow).where(NoteRow.game_id == GAME_ID, NoteRow.number == number,
+                                                   NoteRow.kind == INSTRUCTOR)).rowcount
             if not gone:
-                raise SaveError(f"{g.path}: there is no note {number}")
+                raise SaveError(f"{g.path}: there is no instructor's note {number}")
 
     # --- the improvement plan -----------------------------------------------------------
     def plan(self) -> list[ImprovementItem]:
@@ -322,17 +344,21 @@ class Evaluation:
             yield game
 
 
+def rubric_objectives(scenario) -> tuple[str, ...]:
+    return tuple(c.objective for c in rubric(scenario))
+
+
 def _released(s: Session) -> bool:
     row = s.get(ReleaseRow, GAME_ID)
     return bool(row is not None and row.released)
 
 
-def _check_turn(game: Game, s: Session, turn: int, *, low: int, in_play: bool) -> None:
+def _check_turn(game: Game, s: Session, turn: int, *, low: int, in_play: bool, verb: str = "note") -> None:
     latest = q.latest_turn(s)
     high = min(latest + 1, game.scenario.turns) if in_play else latest
     if isinstance(turn, bool) or not isinstance(turn, int) or not low <= turn <= high:
-        shown = "no turn can be noted yet" if high < low else f"turns {low} to {high}"
-        raise SaveError(f"{game.path}: turn: there is no turn {turn!r} to note ({shown})")
+        shown = f"no turn can be {verb}d yet" if high < low else f"turns {low} to {high}"
+        raise SaveError(f"{game.path}: turn: there is no turn {turn!r} to {verb} ({shown})")
 
 
 def _add_note(s: Session, kind: str, turn: int, team: str, text: str, author: str) -> NoteRow:
@@ -362,11 +388,12 @@ def _item(row: ImprovementRow) -> ImprovementItem:
 
 
 def _put_items(game: Game, s: Session, items: list[ImprovementItem]) -> None:
-    problems = [p for i, item in enumerate(items) for p in item_problems(item, f"line {item.number}: ")]
+    objectives = rubric_objectives(game.scenario)
+    problems = [p for item in items for p in item_problems(item, f"line {item.number}: ", objectives)]
     numbers = [item.number for item in items]
     problems += [f"line {n}: number: used twice" for i, n in enumerate(numbers) if n in numbers[:i]]
     if problems:
-        raise SaveError(f"{game.path}: improvement plan {problems[0]}")
+        raise SaveError("\n".join(f"{game.path}: improvement plan {p}" for p in problems))
     for item in items:
         row = s.get(ImprovementRow, (GAME_ID, item.number))
         if row is None:

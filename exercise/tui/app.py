@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from exercise.core.orders import PROJECTOR, WHITE_NAMES
+from exercise.store.evaluation_records import EVALUATOR, role_kind
 from exercise.tui import heap
 from exercise.tui.errors import describe
 from exercise.tui.flow import PlayFlow
@@ -117,6 +118,9 @@ class ExerciseApp(App[None]):
             self.flow = None
             self.show_main(ProjectorScreen(game))
             return
+        if role and role_kind(role):  # an evaluator or observer: watches, never plays
+            self._start_watching(game, role, unlocked=unlocked, on_cancel=on_cancel)
+            return
         seat = None if role in WHITE_NAMES or not role else role
 
         def begin(ok: bool) -> None:
@@ -138,6 +142,27 @@ class ExerciseApp(App[None]):
             begin(True)
         else:
             self.unlock(game, seat, begin)
+
+    def _start_watching(self, game: Any, role: str, *, unlocked: bool, on_cancel: Callable[[], None] | None) -> None:
+        """An evaluator's or observer's seat (screens/evaluator.py, observer.py), after its code."""
+        from exercise.tui.screens.evaluator import EvaluatorScreen
+        from exercise.tui.screens.observer import ObserverScreen
+
+        def begin(ok: bool) -> None:
+            if not ok:
+                game.close()
+                if self.game is game:
+                    self.game = None
+                (on_cancel or self.go_home)()
+                return
+            self.flow = None
+            screen = EvaluatorScreen if role_kind(role) == EVALUATOR else ObserverScreen
+            self.show_main(screen(game, role))
+
+        if unlocked:
+            begin(True)
+        else:
+            self.unlock(game, role, begin)
 
     def unlock(self, game: Any, seat: str | None, then: Callable[[bool], None]) -> None:
         """Ask for `seat`'s code (None: the white cell's) if the save has codes, then `then(ok)`."""
@@ -177,6 +202,9 @@ class ExerciseApp(App[None]):
             for seat in humans:
                 choices.append((seat, f"Play {game.scenario.delegation(seat).name} [{seat}] only"))
             choices.append(("@white", "White cell (facilitator): see everything, steer the session"))
+            for role in game.evaluation.roles():
+                what = "score the teams against the rubric" if role.kind == EVALUATOR else "watch a team, live"
+                choices.append((role.seat, f"{role.seat.capitalize()}: {what}"))
 
             def chosen(role: str | None) -> None:
                 if role is None:

@@ -41,7 +41,7 @@ def test_scores_replace_and_leave_the_hashes_alone(evaluated):
 @pytest.mark.parametrize(("args", "key"), [
     (("evaluator-1", 1, "atlantia", None, 5), "level: must be at most 4, not 5"),
     (("evaluator-1", 1, "atlantia", None, 0), "level: must be at least 1, not 0"),
-    (("evaluator-1", 9, "atlantia", None, 2), "turn: there is no turn 9"),
+    (("evaluator-1", 9, "atlantia", None, 2), "turn: there is no turn 9 to score"),
     (("evaluator-1", 1, "nowhere", None, 2), "team: there is no team 'nowhere'"),
     (("evaluator-1", 1, "atlantia", "made-up", 2), "objective: 'made-up' is not in the rubric"),
     (("observer-1", 1, "atlantia", None, 2), "evaluator: there is no evaluator seat 'observer-1'"),
@@ -112,7 +112,7 @@ def test_the_plan_is_checked_whole_before_anything_is_written(evaluated):
     with pytest.raises(SaveError, match="line 2: issue: must not be empty"):
         ev.replace_plan(bad)
     assert [i.issue for i in ev.plan()] == ["first"]
-    ev.replace_plan([ImprovementItem(1, "a", "b", "c", "d"), ImprovementItem(2, "e", "f")])
+    ev.replace_plan([ImprovementItem(1, "a", "b", "c", "2027-02-01"), ImprovementItem(2, "e", "f")])
     assert [i.number for i in ev.plan()] == [1, 2]
     ev.remove_item(1)
     assert [i.issue for i in ev.plan()] == ["e"]
