@@ -42,7 +42,7 @@ def make_save(path: Path, seats: int, turns: int, seed: int) -> None:
                 for n, objective in enumerate(objectives):
                     ev.score(f"evaluator-{1 + turn // 10 % 2}", turn, team, objective, 1 + (turn + n) % 4,
                              f"turn {turn} note")
-        ev.add_item("Consensus blocks", "Brief coalition building", "trainer", "next class")
+        ev.add_item("Consensus blocks", "Brief coalition building", "trainer", "2027-01-15")
 
 
 def time_report(save: Path, fmt: str, runs: int) -> float:

@@ -31,7 +31,7 @@ def report_file(tmp_path_factory) -> Path:
         ev.add_roles(evaluators=1)
         ev.score("evaluator-1", 3, "atlantia", "lo-1", 4, "Pushed the Assembly with a clear text")
         ev.score("evaluator-1", 3, "borealis", "lo-1", 2, "Blocked without offering anything")
-        ev.add_item("One objection stops the Assembly", "Brief coalition building", "trainer", "next class", "lo-1")
+        ev.add_item("One objection stops the Assembly", "Brief coalition building", "trainer", "2027-01-15", "lo-1")
     out = folder / "class.html"
     done = subprocess.run([sys.executable, "-m", "exercise", "report", str(save), "--out", str(out)],
                           capture_output=True, text=True)

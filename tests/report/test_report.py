@@ -62,7 +62,7 @@ def test_findings_plan_notes_and_timeline_come_from_the_save(evaluated_save, tmp
     strengths, improvements = lo1.split("**Areas for improvement**")
     assert "Republic of Atlantia: Pushed the Assembly with a clear text [evaluator-1, turn 3, level 4]" in strengths
     assert "Borealis Federation: Blocked without offering anything [evaluator-1, turn 3, level 1]" in improvements
-    assert "| 1 | lo-1 | One objection stops the Assembly | Brief coalition building before turn 3 | trainer |" in md
+    assert "| 1 | lo-1 | One objection stops the Assembly | Brief coalition building before turn 3 | trainer | 2027-01-15 |" in md
     assert "| 3 | Stop here and explain the consensus rule | instructor |" in md
     assert "| 4 | borealis: Borealis asked for a recess | evaluator-2 |" in md
     with Game.open(evaluated_save, read_only=True) as game:
