@@ -15,7 +15,7 @@ from exercise.engine.debrief import Debrief, debrief
 from exercise.engine.metrics import norm_summary
 from exercise.scenario.guides import debrief_questions
 from exercise.store import Game
-from exercise.store.history import history, orders_by_turn
+from exercise.store.history import history, orders_by_turn, teams_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -123,14 +123,6 @@ def markdown_debrief(d: Debrief, name: str, seed: int, title: str) -> list[str]:
     return lines
 
 
-def teams_of(game: Game, seat: str | None) -> list[str]:
-    """Whose orders a handout lists: the seat's own, or the human teams' (every seat's when
-    all of them were scripted)."""
-    if seat is not None:
-        return [seat]
-    return game.human_seats() or sorted(game.controllers())
-
-
 def handout_extras(game: Game, final: GameState, seat: str | None) -> list[str]:
     """What the handout adds to the debrief: how every norm ended, each team's orders by turn
     and the scenario guide's debrief questions."""
@@ -144,7 +136,7 @@ def handout_extras(game: Game, final: GameState, seat: str | None) -> list[str]:
         depths = " / ".join(str(n["by_depth"][k]) for k in ("rhetoric", "policy", "law", "practice"))
         lines.append(f"| `{norm}` | {n['status']} | {_cell(where)} | {n['breadth']:.2f} | {n['holders']} | {depths} |")
     lines += ["", "## Orders by turn"]
-    for team, turns in orders_by_turn(game, teams_of(game, seat)).items():
+    for team, turns in orders_by_turn(game, list(teams_of(game, seat))).items():
         lines += ["", f"### {_cell(scenario.delegation(team).name)} (`{team}`)", ""]
         if not turns:
             lines.append("No orders given.")

@@ -13,7 +13,7 @@ from exercise.core.spec import Criterion, Scenario
 from exercise.core.state import GameState
 from exercise.store import Game
 from exercise.store.evaluation_records import EvaluatorNote, ImprovementItem, InstructorNote, Role, RubricScore
-from exercise.store.history import history, orders_by_turn
+from exercise.store.history import history, orders_by_turn, teams_of
 from exercise.store.records import SaveSummary
 
 
@@ -34,17 +34,6 @@ class Gathered:
     plan: tuple[ImprovementItem, ...]
     released: bool
     viewer: str | None  # a seat's view, or None: the white cell's
-
-
-def teams_of(game: Game, viewer: str | None) -> tuple[str, ...]:
-    """The teams the report is about: the viewer's seat, else the human seats, else (a game
-    every seat of which was scripted) every seat with objectives."""
-    if viewer is not None:
-        return (viewer,)
-    humans = game.human_seats()
-    if humans:
-        return tuple(sorted(humans))
-    return tuple(d for d in game.scenario.by_id.delegation_ids if game.scenario.delegation(d).objectives)
 
 
 def gather(game: Game, viewer: str | None = None) -> Gathered:

@@ -112,8 +112,8 @@ def _analysis(r: Report, names: dict[str, str]) -> str:
     parts = [f'<section id="analysis" class="major"><h2>{words.SECTIONS["analysis"]}</h2>']
     for o in r.objectives:
         parts.append(f"<h3>{_e(o.id)}: {_e(o.title)}</h3>")
-        if o.norms:
-            parts.append(f"<p>About: {', '.join(f'<code>{_e(n)}</code>' for n in o.norms)}.</p>")
+        parts.append(f"<p>About: {', '.join(f'<code>{_e(n)}</code>' for n in o.norms)}.</p>" if o.norms
+                     else f"<p>{_e(words.NO_NORMS)}</p>")
         if o.injects:
             parts.append("<p>Injects serving it: " + "; ".join(f"{_e(t)} ({words.fired(turn)})" for t, turn in o.injects)
                          + ".</p>")

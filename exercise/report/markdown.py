@@ -69,8 +69,7 @@ def render_markdown(r: Report) -> str:
     out += [f"## {S['analysis']}", ""]
     for obj in r.objectives:
         out += [f"### {obj.id}: {obj.title}", ""]
-        if obj.norms:
-            out += ["About: " + ", ".join(f"`{n}`" for n in obj.norms) + ".", ""]
+        out += ["About: " + ", ".join(f"`{n}`" for n in obj.norms) + "." if obj.norms else words.NO_NORMS, ""]
         if obj.injects:
             out += ["Injects serving it: " + "; ".join(f"{t} ({words.fired(turn)})" for t, turn in obj.injects)
                     + ".", ""]

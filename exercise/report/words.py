@@ -21,6 +21,7 @@ NO_PLAN = "No improvement items yet: the trainer adds them in the white cell or 
           "`exercise plan SAVE --import plan.csv`."
 NO_NOTES = "No instructor or evaluator notes."
 NO_TURNING = "Nothing has turned yet: no decision, inject or score change."
+NO_NORMS = "The objective names no norm, so the game's evidence for it is each team's play (next section)."
 ENGINE_HOW = "The engine scores each team 0 to 100 against its own objectives after every turn (weighted progress)."
 
 

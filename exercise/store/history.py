@@ -21,3 +21,14 @@ def orders_by_turn(game: Game, seats: list[str]) -> dict[str, list[tuple[int, li
             if given.get(seat):
                 out[seat].append((turn, [str(order) for order in given[seat]]))
     return out
+
+
+def teams_of(game: Game, viewer: str | None) -> tuple[str, ...]:
+    """The teams a report or handout is about: the viewer's seat, else the human seats, else (a game
+    every seat of which was scripted) every seat with objectives."""
+    if viewer is not None:
+        return (viewer,)
+    humans = game.human_seats()
+    if humans:
+        return tuple(sorted(humans))
+    return tuple(d for d in game.scenario.by_id.delegation_ids if game.scenario.delegation(d).objectives)
