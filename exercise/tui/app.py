@@ -34,7 +34,8 @@ class ExerciseApp(App[None]):
     ]
 
     def __init__(self, *, saves_dir: Path | str = "saves", scenarios_dir: Path | str | None = None,
-                 game: Any = None, seat: str | None = None, replay: bool = False, unlocked: bool = False) -> None:
+                 game: Any = None, seat: str | None = None, replay: bool = False, unlocked: bool = False,
+                 watch: str | None = None) -> None:
         super().__init__()
         self.saves_dir = Path(saves_dir)
         self.scenarios_dir = Path(scenarios_dir) if scenarios_dir else None
@@ -43,6 +44,7 @@ class ExerciseApp(App[None]):
         self._start_seat = seat
         self._start_replay = replay
         self._start_unlocked = unlocked  # the code was checked on the command line
+        self._start_watch = watch  # the team an evaluator or observer watches first (None: asked)
         self.home: HomeScreen | None = None
 
     # --- start-up -----------------------------------------------------------------------
@@ -157,7 +159,8 @@ class ExerciseApp(App[None]):
                 return
             self.flow = None
             screen = EvaluatorScreen if role_kind(role) == EVALUATOR else ObserverScreen
-            self.show_main(screen(game, role))
+            watch, self._start_watch = self._start_watch, None
+            self.show_main(screen(game, role, team=watch, ask=watch is None))
 
         if unlocked:
             begin(True)
