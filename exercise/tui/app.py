@@ -127,10 +127,7 @@ class ExerciseApp(App[None]):
 
         def begin(ok: bool) -> None:
             if not ok:
-                game.close()
-                if self.game is game:
-                    self.game = None
-                (on_cancel or self.go_home)()
+                self._cancel_start(game, on_cancel)
                 return
             if role in WHITE_NAMES:
                 self.flow = PlayFlow(self, game, white=True)
@@ -145,6 +142,13 @@ class ExerciseApp(App[None]):
         else:
             self.unlock(game, seat, begin)
 
+    def _cancel_start(self, game: Any, on_cancel: Callable[[], None] | None) -> None:
+        """The code was not given: the game closes, and `on_cancel` (default: back home)."""
+        game.close()
+        if self.game is game:
+            self.game = None
+        (on_cancel or self.go_home)()
+
     def _start_watching(self, game: Any, role: str, *, unlocked: bool, on_cancel: Callable[[], None] | None) -> None:
         """An evaluator's or observer's seat (screens/evaluator.py, observer.py), after its code."""
         from exercise.tui.screens.evaluator import EvaluatorScreen
@@ -152,10 +156,7 @@ class ExerciseApp(App[None]):
 
         def begin(ok: bool) -> None:
             if not ok:
-                game.close()
-                if self.game is game:
-                    self.game = None
-                (on_cancel or self.go_home)()
+                self._cancel_start(game, on_cancel)
                 return
             self.flow = None
             screen = EvaluatorScreen if role_kind(role) == EVALUATOR else ObserverScreen
