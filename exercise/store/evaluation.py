@@ -16,16 +16,14 @@ opens the file for that one write (`add_instructor_note`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from exercise.core.limits import NOTE_TEXT, PLAN_TEXT, ROLE_COUNT, RUBRIC_LEVEL, SHORT_TEXT, Text
+from exercise.core.limits import NOTE_TEXT, ROLE_COUNT, RUBRIC_LEVEL, SHORT_TEXT
 from exercise.core.orders import FACILITATOR
 from exercise.core.spec import Criterion
 from exercise.errors import SaveError
@@ -44,48 +42,13 @@ from exercise.store.evaluation_records import (
     RubricScore,
     role_name,
 )
+from exercise.store.improvement import item_of, put_items, rubric_objectives, text_problem
 from exercise.store.schema import GAME_ID, ImprovementRow, NoteRow, ReleaseRow, RoleRow, RubricScoreRow
 
 if TYPE_CHECKING:
     from exercise.store.game import Game
 
 _NOTE_KINDS = (EVALUATOR, INSTRUCTOR)
-
-
-def _text_problem(rule: Text, value: object, key: str) -> str | None:
-    if not isinstance(value, str):
-        return f"{key}: must be text, not {value!r}"
-    problem = rule.problem(value)
-    return f"{key}: {problem}" if problem else None
-
-
-def item_problems(item: ImprovementItem, where: str, objectives: Iterable[str]) -> list[str]:
-    """Problem lines (`WHERE COLUMN: what is wrong`) of an improvement plan line; `objectives`:
-    the rubric's, which a line's objective must be one of (or empty)."""
-    problems = [_text_problem(PLAN_TEXT, item.issue, f"{where}issue"),
-                _text_problem(PLAN_TEXT, item.recommendation, f"{where}recommendation")]
-    problems += [_text_problem(SHORT_TEXT, getattr(item, key), f"{where}{key}") for key in ("owner", "due", "objective")]
-    if isinstance(item.issue, str) and not item.issue.strip():
-        problems.append(f"{where}issue: must not be empty (what went wrong, or what to improve)")
-    if isinstance(item.due, str) and item.due and not _is_date(item.due):
-        problems.append(f"{where}due: write a date as YYYY-MM-DD, not {item.due!r}")
-    objectives = list(objectives)
-    if isinstance(item.objective, str) and item.objective and item.objective not in objectives:
-        problems.append(f"{where}objective: {item.objective!r} is not in the rubric "
-                        f"(objectives: {', '.join(objectives) or 'none'})")
-    if isinstance(item.number, bool) or not isinstance(item.number, int) or item.number < 1:
-        problems.append(f"{where}number: must be a whole number from 1, not {item.number!r}")
-    return [p for p in problems if p]
-
-
-def _is_date(text: str) -> bool:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 class Evaluation:
@@ -143,7 +106,7 @@ class Evaluation:
 
     def set_player(self, seat: str, player: str) -> None:
         """Record who plays `seat` (a team, evaluator or observer seat)."""
-        problem = _text_problem(SHORT_TEXT, player, "player")
+        problem = text_problem(SHORT_TEXT, player, "player")
         if problem:
             raise SaveError(f"{self._game.path}: {problem}")
         with self._game._write() as s:
@@ -181,7 +144,7 @@ class Evaluation:
         evaluator, team or objective, or a turn not played or in play."""
         game = self._game
         problems = [f"level: {p}" for p in [RUBRIC_LEVEL.problem(level)] if p]
-        problems += [p for p in [_text_problem(NOTE_TEXT, note, "note")] if p]
+        problems += [p for p in [text_problem(NOTE_TEXT, note, "note")] if p]
         if objective not in self.objectives():
             problems.append(f"objective: {objective!r} is not in the rubric (objectives: {', '.join(self.objectives())})")
         if team not in game.scenario.by_id.delegations:
@@ -225,7 +188,7 @@ class Evaluation:
     # --- notes --------------------------------------------------------------------------
     def add_evaluator_note(self, evaluator: str, turn: int, text: str, team: str = "") -> EvaluatorNote:
         game = self._game
-        problem = _text_problem(NOTE_TEXT, text, "note")
+        problem = text_problem(NOTE_TEXT, text, "note")
         if problem is None and not text.strip():
             problem = "note: must not be empty"
         if problem is None and team and team not in game.scenario.by_id.delegations:
@@ -250,7 +213,7 @@ class Evaluation:
         """Bookmark `turn` (0: the start) with a note. Works on a Game opened read-only (a
         replay) by opening the file for this one write."""
         game = self._game
-        problem = _text_problem(NOTE_TEXT, text, "note") or _text_problem(SHORT_TEXT, author, "author")
+        problem = text_problem(NOTE_TEXT, text, "note") or text_problem(SHORT_TEXT, author, "author")
         if problem is None and not text.strip():
             problem = "note: must not be empty"
         if problem:
@@ -276,7 +239,7 @@ class Evaluation:
         with self._game._read() as s:
             rows = s.scalars(select(ImprovementRow).where(ImprovementRow.game_id == GAME_ID)
                              .order_by(ImprovementRow.number))
-            return [_item(r) for r in rows]
+            return [item_of(r) for r in rows]
 
     def add_item(self, issue: str, recommendation: str, owner: str = "", due: str = "",
                  objective: str = "") -> ImprovementItem:
@@ -285,14 +248,14 @@ class Evaluation:
             number = (s.scalar(select(func.max(ImprovementRow.number)).where(ImprovementRow.game_id == GAME_ID))
                       or 0) + 1
             item = ImprovementItem(number, issue, recommendation, owner, due, objective)
-            _put_items(g, s, [item])
+            put_items(g, s, [item])
             return item
 
     def update_item(self, item: ImprovementItem) -> None:
         with self._writable() as g, g._write() as s:
             if s.get(ImprovementRow, (GAME_ID, item.number)) is None:
                 raise SaveError(f"{g.path}: the improvement plan has no line {item.number}")
-            _put_items(g, s, [item])
+            put_items(g, s, [item])
 
     def remove_item(self, number: int) -> None:
         with self._writable() as g, g._write() as s:
@@ -306,7 +269,7 @@ class Evaluation:
         items = list(items)
         with self._writable() as g, g._write() as s:
             s.execute(delete(ImprovementRow).where(ImprovementRow.game_id == GAME_ID))
-            _put_items(g, s, items)
+            put_items(g, s, items)
 
     # --- helpers ------------------------------------------------------------------------
     def _check_evaluator(self, s: Session, evaluator: str) -> None:
@@ -344,10 +307,6 @@ class Evaluation:
             yield game
 
 
-def rubric_objectives(scenario) -> tuple[str, ...]:
-    return tuple(c.objective for c in rubric(scenario))
-
-
 def _released(s: Session) -> bool:
     row = s.get(ReleaseRow, GAME_ID)
     return bool(row is not None and row.released)
@@ -381,28 +340,6 @@ def _note(row: NoteRow) -> EvaluatorNote | InstructorNote:
     if row.kind == INSTRUCTOR:
         return InstructorNote(row.number, row.turn, row.text, row.author, row.created)
     return EvaluatorNote(row.number, row.turn, row.team, row.text, row.author, row.created)
-
-
-def _item(row: ImprovementRow) -> ImprovementItem:
-    return ImprovementItem(row.number, row.issue, row.recommendation, row.owner, row.due, row.objective)
-
-
-def _put_items(game: Game, s: Session, items: list[ImprovementItem]) -> None:
-    objectives = rubric_objectives(game.scenario)
-    problems = [p for item in items for p in item_problems(item, f"line {item.number}: ", objectives)]
-    numbers = [item.number for item in items]
-    problems += [f"line {n}: number: used twice" for i, n in enumerate(numbers) if n in numbers[:i]]
-    if problems:
-        raise SaveError("\n".join(f"{game.path}: improvement plan {p}" for p in problems))
-    for item in items:
-        row = s.get(ImprovementRow, (GAME_ID, item.number))
-        if row is None:
-            s.add(ImprovementRow(game_id=GAME_ID, number=item.number, issue=item.issue,
-                                 recommendation=item.recommendation, owner=item.owner, due=item.due,
-                                 objective=item.objective))
-        else:
-            row.issue, row.recommendation, row.owner = item.issue, item.recommendation, item.owner
-            row.due, row.objective = item.due, item.objective
 
 
 def copy_evaluation(src: Session, dst: Session, from_turn: int) -> None:

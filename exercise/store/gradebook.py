@@ -27,7 +27,7 @@ from exercise.engine.metrics import delegation_score, objective_progress
 from exercise.errors import SaveError
 from exercise.scenario.rubric import objective_key
 from exercise.store.game import Game
-from exercise.store.listing import SUFFIXES
+from exercise.store.listing import save_files
 from exercise.store.records import HUMAN
 
 RUBRIC_TOP = 4  # the level a rubric percent is taken of (core.limits.RUBRIC_LEVEL's top)
@@ -80,11 +80,8 @@ def save_rows(game: Game) -> list[GradeRow]:
 def gradebook(directory: Path, problems: list[str] | None = None) -> list[GradeRow]:
     """Every save's rows in `directory`, by file name then seat; files that are not saves are
     skipped with one line each in `problems`."""
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise SaveError(f"{directory}: no such directory")
     rows = []
-    for path in sorted(p for p in directory.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()):
+    for path in save_files(directory):
         try:
             with Game.open(path, read_only=True) as game:
                 rows.extend(save_rows(game))

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from exercise.errors import SaveError
-from exercise.store.evaluation import item_problems
 from exercise.store.evaluation_records import PLAN_COLUMNS, ImprovementItem
+from exercise.store.improvement import item_problems
 
 REQUIRED = ("issue", "recommendation")
 MAX_ROWS = 10_000

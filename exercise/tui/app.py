@@ -34,7 +34,8 @@ class ExerciseApp(App[None]):
     ]
 
     def __init__(self, *, saves_dir: Path | str = "saves", scenarios_dir: Path | str | None = None,
-                 game: Any = None, seat: str | None = None, replay: bool = False, unlocked: bool = False) -> None:
+                 game: Any = None, seat: str | None = None, replay: bool = False, unlocked: bool = False,
+                 watch: str | None = None) -> None:
         super().__init__()
         self.saves_dir = Path(saves_dir)
         self.scenarios_dir = Path(scenarios_dir) if scenarios_dir else None
@@ -43,6 +44,7 @@ class ExerciseApp(App[None]):
         self._start_seat = seat
         self._start_replay = replay
         self._start_unlocked = unlocked  # the code was checked on the command line
+        self._start_watch = watch  # the team an evaluator or observer watches first (None: asked)
         self.home: HomeScreen | None = None
 
     # --- start-up -----------------------------------------------------------------------
@@ -125,10 +127,7 @@ class ExerciseApp(App[None]):
 
         def begin(ok: bool) -> None:
             if not ok:
-                game.close()
-                if self.game is game:
-                    self.game = None
-                (on_cancel or self.go_home)()
+                self._cancel_start(game, on_cancel)
                 return
             if role in WHITE_NAMES:
                 self.flow = PlayFlow(self, game, white=True)
@@ -143,6 +142,13 @@ class ExerciseApp(App[None]):
         else:
             self.unlock(game, seat, begin)
 
+    def _cancel_start(self, game: Any, on_cancel: Callable[[], None] | None) -> None:
+        """The code was not given: the game closes, and `on_cancel` (default: back home)."""
+        game.close()
+        if self.game is game:
+            self.game = None
+        (on_cancel or self.go_home)()
+
     def _start_watching(self, game: Any, role: str, *, unlocked: bool, on_cancel: Callable[[], None] | None) -> None:
         """An evaluator's or observer's seat (screens/evaluator.py, observer.py), after its code."""
         from exercise.tui.screens.evaluator import EvaluatorScreen
@@ -150,14 +156,12 @@ class ExerciseApp(App[None]):
 
         def begin(ok: bool) -> None:
             if not ok:
-                game.close()
-                if self.game is game:
-                    self.game = None
-                (on_cancel or self.go_home)()
+                self._cancel_start(game, on_cancel)
                 return
             self.flow = None
             screen = EvaluatorScreen if role_kind(role) == EVALUATOR else ObserverScreen
-            self.show_main(screen(game, role))
+            watch, self._start_watch = self._start_watch, None
+            self.show_main(screen(game, role, team=watch, ask=watch is None))
 
         if unlocked:
             begin(True)

@@ -10,8 +10,9 @@ import pytest
 from exercise.cli import main
 from exercise.engine import view_for
 from exercise.store import Game
+from exercise.tui.app import ExerciseApp
 from exercise.tui.screens.evaluation import EvaluationScreen
-from tests.tui.helpers import SIZE, new_app, screen_text, settle_past_tutorial, sync
+from tests.tui.helpers import SIZE, screen_text, settle_past_tutorial, sync
 
 ABOUT_ATLANTIA = "zebra-remark-atlantia"
 ABOUT_BOREALIS = "walrus-remark-borealis"
@@ -72,7 +73,7 @@ def test_the_store_gives_teams_and_observers_nothing_before_release(session):
 
 async def _dialog_text(tmp_path, save, seat, key, read_only=False) -> str:
     game = Game.open(save, read_only=read_only)
-    app = new_app(tmp_path, game=game, seat=seat)
+    app = ExerciseApp(saves_dir=tmp_path / "saves", game=game, seat=seat, watch="atlantia")
     try:
         async with app.run_test(size=SIZE) as pilot:
             await settle_past_tutorial(pilot, app)
@@ -92,7 +93,7 @@ async def test_a_team_and_its_observer_see_it_only_after_release(session, tmp_pa
     with Game.open(session) as game:
         game.evaluation.release()
     assert secrets(await _dialog_text(tmp_path, session, "atlantia", "v")) == [ABOUT_ATLANTIA, ABOUT_ALL]
-    # the observer watches atlantia (the first team): it sees what atlantia sees
+    # the observer watches atlantia: it sees what atlantia sees
     assert secrets(await _dialog_text(tmp_path, session, "observer-1", "e", read_only=True)) == [
         ABOUT_ATLANTIA, ABOUT_ALL]
     assert len(secrets(await _dialog_text(tmp_path, session, "evaluator-1", "e"))) == 3  # the control

@@ -194,3 +194,10 @@ def test_instructor_notes_from_the_shell_show_in_the_white_cells_debrief(cli, tm
     assert cli("notes", save, "--remove", "1")[0] == 0
     code, out, _ = cli("notes", save)
     assert "no notes" in out
+
+
+def test_serve_checks_an_evaluator_seat_like_play(cli, tmp_path, tutorial_path):
+    save, _ = _class(cli, tmp_path, tutorial_path, "g.db", "--evaluators", "1", "--no-codes")
+    code, _, err = cli("serve", save, "--as", "evaluator-2")
+    assert code == 2 and err.strip() == (f"{save}: --as evaluator-2: there is no such seat "
+                                         "(evaluator and observer seats: evaluator-1)")

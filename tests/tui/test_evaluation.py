@@ -43,6 +43,7 @@ async def _choose(pilot, app, label_start: str) -> None:
 async def test_an_evaluator_scores_a_team_and_notes_a_turn(tmp_path, make_game):
     game = _evaluated(make_game)
     async with seated(tmp_path, game, "evaluator-1") as (app, pilot):
+        await _choose(pilot, app, "Every team")  # asked at once: which team to watch
         screen = app.screen
         assert isinstance(screen, EvaluatorScreen)
         assert "Every team is shown" in screen_text(screen)
@@ -77,9 +78,10 @@ async def test_an_evaluator_scores_a_team_and_notes_a_turn(tmp_path, make_game):
 async def test_an_observer_follows_a_teams_desk_live_and_cannot_act(tmp_path, make_game):
     game = _evaluated(make_game, turns=0)
     async with seated(tmp_path, game, "observer-1") as (app, pilot):
+        await _choose(pilot, app, "Republic of Atlantia")  # asked at once: which team to watch
         screen = app.screen
         assert isinstance(screen, ObserverScreen)
-        assert screen.team == "atlantia"  # the first team, until another is chosen
+        assert screen.team == "atlantia"
         with Game.open(game.path) as team:  # the team's terminal picks an order
             team.live.save_draft("atlantia", [parse_order("propose laws-of-war in assembly", "atlantia")],
                                  for_turn=1, version=None)

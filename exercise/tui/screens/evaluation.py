@@ -11,6 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from exercise.core.orders import FACILITATOR
+from exercise.store.evaluation_records import EVALUATOR
 from exercise.tui.evaluation_text import note_lines, scores_table
 
 NOT_RELEASED = "The evaluators' scores and notes are not released yet: the white cell releases them."
@@ -42,7 +44,5 @@ class EvaluationScreen(ModalScreen[None]):
             yield Static(Text("escape closes", style="dim"))
 
     def _sees_all(self) -> bool:
-        from exercise.core.orders import FACILITATOR
-
         role = self.game.evaluation.role(self.viewer)
-        return self.viewer == FACILITATOR or (role is not None and role.kind == "evaluator")
+        return self.viewer == FACILITATOR or (role is not None and role.kind == EVALUATOR)

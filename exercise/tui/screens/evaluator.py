@@ -35,8 +35,8 @@ class EvaluatorScreen(WatchScreen):
     ALL_ALLOWED = True
     WHAT = "Evaluator"
 
-    def __init__(self, game, seat: str, team: str | None = None) -> None:
-        super().__init__(game, seat, team)
+    def __init__(self, game, seat: str, team: str | None = None, ask: bool = False) -> None:
+        super().__init__(game, seat, team, ask)
         self.scored_turn: int | None = None  # None: follow the last turn played
 
     def lead_panes(self) -> list[tuple[str, str, Widget]]:

@@ -43,8 +43,10 @@ class WatchScreen(TabbedScreen):
     ALL_ALLOWED = False  # whether "every team" is a choice (evaluators)
     WHAT = "Observer"
 
-    def __init__(self, game, seat: str, team: str | None = None) -> None:
+    def __init__(self, game, seat: str, team: str | None = None, ask: bool = False) -> None:
+        """`team`: the one watched first (evaluators: None, every team); `ask`: ask at once."""
         super().__init__()
+        self._ask = ask
         self.game = game
         self.seat = seat  # "observer-1", "evaluator-2"
         teams = game.scenario.by_id.delegation_ids
@@ -70,6 +72,8 @@ class WatchScreen(TabbedScreen):
         self.title = self.game.scenario.title
         self.watch_save()
         self.set_interval(WATCH_SECONDS, self.watch_save)
+        if self._ask:
+            self.action_choose_team()
 
     # --- following the save -------------------------------------------------------------
     def watch_save(self) -> None:
