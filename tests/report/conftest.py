@@ -3,16 +3,7 @@ from pathlib import Path
 import pytest
 
 from exercise.store import Game
-
-ROOT = Path(__file__).resolve().parents[2]
-TUTORIAL = ROOT / "scenarios" / "tutorial.toml"
-
-
-def play_out(path: Path, humans=("atlantia", "borealis")) -> Path:
-    with Game.create(path, TUTORIAL, humans=list(humans)) as game:
-        while not game.finished:
-            game.resolve(force=True, missing="strategy")
-    return path
+from tests.report.helpers import play_out
 
 
 @pytest.fixture(scope="module")

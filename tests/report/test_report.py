@@ -1,6 +1,7 @@
 """`exercise report` as an instructor runs it: real processes on real saves; every number in
 the report is checked against the save it came from."""
 
+import csv
 import os
 import re
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 
 from exercise.engine.metrics import delegation_score
 from exercise.store import Game
+from tests.report.helpers import TUTORIAL, play_out
 
 
 def exercise(*args):
@@ -156,3 +158,31 @@ def test_an_unwritable_directory_is_one_line(plain_save, tmp_path):
         assert len(lines) == 1
     finally:
         locked.chmod(0o700)
+
+
+def test_injects_the_msel_ties_to_an_objective_show_in_its_analysis(tmp_path):
+    """A planner's MSEL names the objective an inject serves; the report of a game of that
+    scenario lists the inject under the objective, with the turn it fired."""
+    sheet, scenario = tmp_path / "m.csv", tmp_path / "tutorial-v2.toml"
+    assert exercise("msel", "export", TUTORIAL, "--out", sheet).returncode == 0
+    with sheet.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    rows[0]["objective"] = "lo-1"
+    with sheet.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert exercise("msel", "import", TUTORIAL, sheet, "--out", scenario).returncode == 0
+    save = play_out(tmp_path / "v2.db", scenario=scenario)
+    md = _report(save, tmp_path, "md")
+    lo1 = md.split("## Analysis of each objective")[1].split("### lo-2")[0]
+    assert "Injects serving it: Ransomware hits hospitals (fired on turn 3)." in lo1
+    rows[0]["objective"] = "lo-9"
+    with sheet.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    out = exercise("msel", "import", TUTORIAL, sheet, "--out", tmp_path / "bad.toml")
+    assert out.returncode == 2
+    assert out.stderr.startswith("m.csv: row 2, column 'objective': unknown objective 'lo-9'")
+    assert not (tmp_path / "bad.toml").exists()
