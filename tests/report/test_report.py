@@ -186,3 +186,15 @@ def test_injects_the_msel_ties_to_an_objective_show_in_its_analysis(tmp_path):
     assert out.returncode == 2
     assert out.stderr.startswith("m.csv: row 2, column 'objective': unknown objective 'lo-9'")
     assert not (tmp_path / "bad.toml").exists()
+
+
+def test_without_weasyprint_a_pdf_is_refused_in_one_line_and_nothing_written(plain_save, tmp_path, monkeypatch,
+                                                                            capsys):
+    from exercise.cli import main
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if it were not installed
+    out = tmp_path / "r.pdf"
+    assert main(["report", str(plain_save), "--format", "pdf", "--out", str(out)]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "cannot make a PDF here" in lines[0] and "pip install 'exercise[pdf]'" in lines[0]
+    assert not out.exists()
