@@ -151,6 +151,7 @@ def _met_at(g: Gathered, team: str, o: Objective) -> int | None:
 
 
 def _team(g: Gathered, d: Debrief, team: str) -> TeamAnalysis:
+    """The team's own section: its findings name no team (the heading does)."""
     scenario, final = g.scenario, g.history[-1][0]
     objectives, strengths, improvements = [], [], []
     for o in scenario.delegation(team).objectives:
@@ -158,15 +159,15 @@ def _team(g: Gathered, d: Debrief, team: str) -> TeamAnalysis:
         text = objective_text(scenario, o)
         objectives.append((text, round(progress, 4), met if progress >= 1.0 else None))
         if progress >= 1.0:
-            strengths.append(Finding(team, f"met: {text}", f"engine, turn {met}"))
+            strengths.append(Finding("", f"met: {text}", f"engine, turn {met}"))
         else:
-            improvements.append(Finding(team, f"not met: {text} ({progress:.0%})", f"engine, turn {final.turn}"))
+            improvements.append(Finding("", f"not met: {text} ({progress:.0%})", f"engine, turn {final.turn}"))
     arc = next((a for a in d.arcs if a.seat == team), None)
     if arc and arc.best:
-        strengths.append(Finding(team, f"best turn: {arc.best_why} ({arc.best[1]:+.0f} points)",
+        strengths.append(Finding("", f"best turn: {arc.best_why} ({arc.best[1]:+.0f} points)",
                                  f"engine, turn {arc.best[0]}"))
     if arc and arc.worst:
-        improvements.append(Finding(team, f"worst turn: {arc.worst_why} ({arc.worst[1]:+.0f} points)",
+        improvements.append(Finding("", f"worst turn: {arc.worst_why} ({arc.worst[1]:+.0f} points)",
                                     f"engine, turn {arc.worst[0]}"))
     verbs = Counter(order.split()[0] for _, orders in g.orders.get(team, []) for order in orders)
     signed = {order.split()[1] for _, orders in g.orders.get(team, []) for order in orders

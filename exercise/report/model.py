@@ -41,7 +41,7 @@ class Overview:
 class Finding:
     """One strength or area for improvement, and where it comes from."""
 
-    team: str  # a seat id, "" for the whole exercise
+    team: str  # a seat id; "" in a team's own section, or about the whole exercise
     text: str
     source: str  # "evaluator-1, turn 3" or "engine, turn 5"
 
