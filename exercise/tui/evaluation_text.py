@@ -43,3 +43,16 @@ def note_lines(notes: list[EvaluatorNote]) -> Text:
         text.append(f"turn {n.turn}, {n.author}{about}: ", style="bold")
         text.append(n.text + "\n")
     return text
+
+
+def criterion_text(criterion: Criterion, given: RubricScore | None) -> Text:
+    """One criterion in full: its title, what each level looks like (the one given marked)."""
+    text = Text(criterion.title + "\n", style="bold")
+    for lv in sorted(criterion.levels, key=lambda lv: lv.level):
+        mark = "▶ " if given is not None and given.level == lv.level else "  "
+        text.append(f"{mark}{lv.level} ", style=LEVEL_STYLES[lv.level - 1])
+        text.append(lv.looks_like + "\n")
+    if given is not None and given.note:
+        text.append("note: ", style="bold")
+        text.append(given.note)
+    return text

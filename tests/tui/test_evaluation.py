@@ -165,3 +165,17 @@ async def test_replay_bookmarks_turns_lists_the_notes_and_jumps(tmp_path, make_g
         notes = again.evaluation.instructor_notes()
         assert [(n.turn, n.text) for n in notes] == [(2, "the coalition forms")] and again.verify().ok
     assert FACILITATOR  # the white cell wrote nothing here
+
+
+@sync
+async def test_an_evaluator_follows_turns_resolved_at_another_terminal(tmp_path, make_game):
+    game = _evaluated(make_game)
+    async with seated(tmp_path, game, "evaluator-1") as (app, pilot):
+        await _choose(pilot, app, "Borealis Federation")
+        screen = app.screen
+        assert screen.latest == 1 and screen.turn == 1
+        with Game.open(game.path) as white:  # the white cell forces turn 2 elsewhere
+            white.resolve(force=True)
+        await wait_until(pilot, lambda: screen.latest == 2, "the evaluator sees turn 2 without a key")
+        assert screen.turn == 2  # it follows the last turn played until told otherwise
+        assert "for turn 2" in screen_text(screen.query_one("#rubric-head"))

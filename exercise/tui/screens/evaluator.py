@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from exercise.tui.errors import plain_errors
-from exercise.tui.evaluation_text import level_choices
+from exercise.tui.evaluation_text import criterion_text, level_choices
 from exercise.tui.screens.prompt import ChoiceScreen, PromptScreen
 from exercise.tui.screens.tabbed import tab_keys
 from exercise.tui.screens.watch import WatchScreen
@@ -34,15 +34,22 @@ class EvaluatorScreen(WatchScreen):
     ]
     ALL_ALLOWED = True
     WHAT = "Evaluator"
+    DEFAULT_CSS = """
+    EvaluatorScreen #rubric-head { padding: 0 1; }
+    EvaluatorScreen #rubric { height: auto; max-height: 50%; }
+    EvaluatorScreen #rubric-detail { padding: 1 1 0 1; }
+    """
 
     def __init__(self, game, seat: str, team: str | None = None, ask: bool = False) -> None:
         super().__init__(game, seat, team, ask)
         self.scored_turn: int | None = None  # None: follow the last turn played
+        self._given: dict = {}  # this evaluator's scores of the team and turn shown, by objective
 
     def lead_panes(self) -> list[tuple[str, str, Widget]]:
         from textual.containers import Vertical
 
-        rubric = Vertical(Static(id="rubric-head"), RubricPane(id="rubric"), id="rubric-box")
+        rubric = Vertical(Static(id="rubric-head"), RubricPane(id="rubric"), Static(id="rubric-detail"),
+                          id="rubric-box")
         return [("Rubric", "tab-rubric", rubric), *super().lead_panes()]
 
     def scorable(self) -> tuple[int, int]:
@@ -64,14 +71,30 @@ class EvaluatorScreen(WatchScreen):
         turn = self.turn
         if self.team is None:
             head.update(Text("Every team is shown: press t and choose one to score it.", style="bold yellow"))
+            self._given = {}
             pane.show(self.game.evaluation.rubric(), {})
+            self._show_detail()
             return
         played = "in play" if turn > self.latest else "played"
         head.update(Text.assemble("Scoring ", (self.team, "bold"), " for turn ", (str(turn), "bold"), f" ({played})",
                                   ("   enter: level   n: note   [ ]: turn   t: team", "dim")))
-        given = {s.objective: s for s in self.game.evaluation.scores(self.seat, turn=turn, team=self.team,
-                                                                     evaluator=self.seat)}
-        pane.show(self.game.evaluation.rubric(), given)
+        self._given = {s.objective: s for s in self.game.evaluation.scores(self.seat, turn=turn, team=self.team,
+                                                                           evaluator=self.seat)}
+        pane.show(self.game.evaluation.rubric(), self._given)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        objective = self.query_one(RubricPane).current()
+        criterion = next((c for c in self.game.evaluation.rubric() if c.objective == objective), None)
+        detail = self.query_one("#rubric-detail", Static)
+        if criterion is None or self.team is None:
+            detail.update("")
+            return
+        detail.update(criterion_text(criterion, self._given.get(criterion.objective)))
+
+    @on(DataTable.RowHighlighted, "#rubric")
+    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
 
     def action_turn(self, delta: int) -> None:
         low, high = self.scorable()
