@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{game.path}: no join codes (anyone with the file plays any seat); "
                   f"issue them with: exercise codes {game.path} --reissue")
         now = time.time()
-        for seat in [FACILITATOR, *game.human_seats()]:
+        for seat in [FACILITATOR, *game.human_seats(), *(r.seat for r in game.evaluation.roles())]:
             issued = f"code issued {coded[seat][:16].replace('T', ' ')} UTC" if seat in coded else "no code"
             lease = open_now.get(seat)
             where = (f"open at {lease.place} since {lease.opened_at[11:16]} UTC "
@@ -49,14 +49,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _reissue(game: Game, args: argparse.Namespace) -> int:
     require_code(game, FACILITATOR, args.code)
-    humans = game.human_seats()
-    seats = None
+    humans = game.human_seats() + [r.seat for r in game.evaluation.roles()]  # evaluators, observers too
     if args.reissue:
-        seats = [FACILITATOR if name in WHITE_NAMES else name for name in args.reissue]
+        seats: list[str] | None = [FACILITATOR if name in WHITE_NAMES else name for name in args.reissue]
         for seat in seats:
             if seat != FACILITATOR and seat not in humans:
                 raise SaveError(f"--reissue {seat}: not a human seat of {game.path} "
                                 f"(human seats: {', '.join(humans) or 'none'})")
+    else:
+        seats = None
     issued = game.live.issue_codes(seats)
     print(f"new codes for {game.path} (the old ones no longer open these seats):")
     print_codes(game, issued)

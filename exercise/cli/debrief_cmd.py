@@ -8,10 +8,14 @@ import json
 
 import attrs
 
+from exercise.cli.notes_cmd import note_lines
 from exercise.cli.play_cmd import seat_to_view
+from exercise.core.state import GameState
 from exercise.engine.debrief import Debrief, debrief
+from exercise.engine.metrics import norm_summary
+from exercise.scenario.guides import debrief_questions
 from exercise.store import Game
-from exercise.store.history import history
+from exercise.store.history import history, orders_by_turn, teams_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,13 +34,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     with Game.open(args.save, read_only=True) as game:
         seat = seat_to_view(game, args.seat)
-        result = debrief(history(game), None if seat is None else [seat])
+        past = history(game)
+        result = debrief(past, None if seat is None else [seat])
+        # the instructor's bookmarks are instructor material: the white cell's debrief only
+        notes = game.evaluation.instructor_notes() if seat is None else []
+        handout = handout_extras(game, past[-1][0], seat) if args.markdown else None
     if args.json:
-        print(json.dumps(attrs.asdict(result), indent=2))
-    elif args.markdown:
+        print(json.dumps({**attrs.asdict(result), **({"instructor_notes": [attrs.asdict(n) for n in notes]}
+                                                     if seat is None else {})}, indent=2))
+    elif handout is not None:
         print("\n".join(markdown_debrief(result, game.path.name, game.seed, game.scenario.title)))
+        if notes:
+            print("\n".join(["", "## Instructor's notes", "", *note_lines(notes, markdown=True)]))
+        print("\n".join(handout))
     else:
         print("\n".join(format_debrief(result, game.path.name, game.seed)))
+        if notes:
+            print("\n".join(["", "Instructor's notes", *note_lines(notes)]))
     return 0
 
 
@@ -106,4 +120,33 @@ def markdown_debrief(d: Debrief, name: str, seed: int, title: str) -> list[str]:
     if d.blocs:
         lines.append("")
         lines += [f"- **{b['id']}** holds {', '.join(b['norms']) or '-'}: {', '.join(b['members'])}" for b in d.blocs]
+    return lines
+
+
+def handout_extras(game: Game, final: GameState, seat: str | None) -> list[str]:
+    """What the handout adds to the debrief: how every norm ended, each team's orders by turn
+    and the scenario guide's debrief questions."""
+    scenario = game.scenario
+    lines = ["", "## How every norm ended", "",
+             "| norm | status | adopted in (turn) | breadth | holders | rhetoric / policy / law / practice |",
+             "|---|---|---|---:|---:|---|"]
+    for norm in sorted(final.norms):
+        n = norm_summary(final, norm)
+        where = ", ".join(f"{scenario.forum(f).name} ({t})" for f, t in n["adopted_in"].items()) or "-"
+        depths = " / ".join(str(n["by_depth"][k]) for k in ("rhetoric", "policy", "law", "practice"))
+        lines.append(f"| `{norm}` | {n['status']} | {_cell(where)} | {n['breadth']:.2f} | {n['holders']} | {depths} |")
+    lines += ["", "## Orders by turn"]
+    for team, turns in orders_by_turn(game, list(teams_of(game, seat))).items():
+        lines += ["", f"### {_cell(scenario.delegation(team).name)} (`{team}`)", ""]
+        if not turns:
+            lines.append("No orders given.")
+            continue
+        lines += ["| turn | orders |", "|---:|---|"]
+        lines += [f"| {turn} | {'<br>'.join(_cell(o) for o in orders)} |" for turn, orders in turns]
+    questions = debrief_questions(scenario.id)
+    lines += ["", "## Debrief questions", ""]
+    if questions:
+        lines += [f"{i}. {q}" for i, q in enumerate(questions, 1)]
+    else:
+        lines.append(f"The scenario `{scenario.id}` has no facilitator guide with debrief questions.")
     return lines

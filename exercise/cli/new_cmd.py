@@ -12,9 +12,11 @@ from pathlib import Path
 
 from exercise.cli.args import seed_arg
 from exercise.cli.seat_code import print_codes
+from exercise.core.limits import ROLE_COUNT
 from exercise.errors import SaveError
 from exercise.scenario.catalog import find_scenario
 from exercise.store import Game
+from exercise.store.evaluation_records import EVALUATOR, OBSERVER, role_name
 from exercise.store.live import parse_round
 from exercise.store.records import AT_ZERO
 
@@ -34,6 +36,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--at-zero", choices=AT_ZERO, default="warn",
                    help="when the clock runs out: warn only (default), resolve with missing seats passing, "
                         "or with them played by their strategy")
+    p.add_argument("--evaluators", type=int, default=0, metavar="N",
+                   help="evaluator seats (evaluator-1 ...): score each team's turns against the rubric")
+    p.add_argument("--observers", type=int, default=0, metavar="N",
+                   help="observer seats (observer-1 ...): watch what a chosen team sees, live, without acting")
+    p.add_argument("--player", action="append", default=[], metavar="SEAT=NAME",
+                   help="who plays a seat, for gradebooks and the report (repeat it: --player usa='Ann Lee')")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=run)
 
@@ -43,6 +51,16 @@ def humans_arg(text: str) -> list[str]:
     if any(not s for s in seats) and text.strip():
         raise SaveError(f"--human: {text!r} has an empty seat name (write seats as usa,deu)")
     return [s for s in seats if s]
+
+
+def players_arg(pairs: list[str]) -> dict[str, str]:
+    players = {}
+    for pair in pairs:
+        seat, sep, name = pair.partition("=")
+        if not sep or not seat.strip() or not name.strip():
+            raise SaveError(f"--player: {pair!r} is not SEAT=NAME (e.g. --player usa='Ann Lee')")
+        players[seat.strip()] = name.strip()
+    return players
 
 
 def default_path(scenario_id: str) -> Path:
@@ -55,10 +73,20 @@ def run(args: argparse.Namespace) -> int:
     scenario_path = find_scenario(args.scenario)
     humans = humans_arg(args.human)
     round_seconds = parse_round(args.round) if args.round is not None else None
-    if args.save is None:
+    players = players_arg(args.player)
+    for key, count in (("--evaluators", args.evaluators), ("--observers", args.observers)):
+        if ROLE_COUNT.problem(count):
+            raise SaveError(f"{key}: {ROLE_COUNT.problem(count)}")
+    if args.save is None or players:
         from exercise.scenario import load_scenario
 
-        args.save = default_path(load_scenario(scenario_path).id)
+        scenario = load_scenario(scenario_path)
+        args.save = default_path(scenario.id) if args.save is None else args.save
+        made = {role_name(kind, n) for kind, count in ((EVALUATOR, args.evaluators), (OBSERVER, args.observers))
+                for n in range(1, count + 1)}
+        for seat in players:  # checked before the save is written: a bad one leaves nothing behind
+            if seat not in scenario.by_id.delegations and seat not in made:
+                raise SaveError(f"--player {seat}=...: {scenario.id} has no seat {seat!r}")
     with Game.create(args.save, scenario_path, seed=args.seed, humans=humans, force=args.force) as game:
         controllers = game.controllers()
         people = [seat for seat, c in controllers.items() if c == "human"]
@@ -66,14 +94,21 @@ def run(args: argparse.Namespace) -> int:
               f"{game.scenario.turns} turns")
         print(f"  human seats: {', '.join(people) or 'none'}")
         print(f"  scripted: {len(controllers) - len(people)} seats")
+        roles = game.evaluation.add_roles(evaluators=args.evaluators, observers=args.observers)
+        for seat, name in players.items():
+            game.evaluation.set_player(seat, name)
+        if roles:
+            print(f"  evaluator and observer seats: {', '.join(roles)}")
         if round_seconds is not None:
             clock = game.live.set_clock(round_seconds, at_zero=args.at_zero)
             print(f"  round clock: {clock.round_seconds / 60:g} minutes a turn; at zero: {args.at_zero}")
-        if people and not args.no_codes:
+        if (people or roles) and not args.no_codes:
             print("  join codes (a seat's code opens only that seat; the white cell's opens every seat):")
             print_codes(game, game.live.issue_codes())
             print(f"next: exercise play {game.path} --as white   and, for each team, "
                   f"exercise play {game.path} --as SEAT")
+            if roles:
+                print(f"      evaluators and observers: exercise play {game.path} --as {roles[0]}")
         else:
             print(f"next: exercise run {game.path}" + ("" if not people else "   (stops when people must order)"))
     return 0

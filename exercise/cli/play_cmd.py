@@ -21,8 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("save", nargs="?", metavar="SAVE.db", help="a saved game to open")
     p.add_argument("--as", dest="seat", metavar="DELEGATION",
                    help="play only this human seat ('white': the facilitator's console; "
-                        "'projector': the room's screen, public information only)")
+                        "'projector': the room's screen, public information only; "
+                        "'evaluator-N' or 'observer-N': an evaluator's or observer's seat)")
     p.add_argument("--replay", action="store_true", help="open the save read-only, to replay it")
+    p.add_argument("--watch", metavar="TEAM", default=None,
+                   help="with --as observer-N or evaluator-N: the team to watch first (default: asked)")
     add_code_argument(p)
     p.add_argument("--saves", default="saves", metavar="DIR", help="where new games are saved (default: saves/)")
     p.set_defaults(func=run)
@@ -39,7 +42,7 @@ def seat_to_view(game, seat: str | None) -> str | None:
     return seat
 
 
-def open_for_play(save: str | None, seat: str | None, replay: bool):
+def open_for_play(save: str | None, seat: str | None, replay: bool, watch: str | None = None):
     """The save to play (None: the home screen), checked as `play` needs it: one SaveError line
     for a missing or bad file or a seat that no human plays, before any screen is taken over."""
     if not save:
@@ -47,11 +50,24 @@ def open_for_play(save: str | None, seat: str | None, replay: bool):
             raise SaveError("--as and --replay need a SAVE to open")
         return None
     from exercise.store import Game
+    from exercise.store.evaluation_records import OBSERVER, role_kind
 
     path = Path(save)
     if not path.exists():
         raise SaveError(f"{path}: no such save")
-    game = Game.open(path, read_only=replay or seat == PROJECTOR)  # the projector only reads
+    kind = role_kind(seat) if seat and not replay else None
+    game = Game.open(path, read_only=replay or seat == PROJECTOR or kind == OBSERVER)  # these only read
+    if kind is not None:
+        if watch is not None and watch not in game.scenario.by_id.delegations:
+            game.close()
+            raise SaveError(f"--watch: {game.scenario.id} has no team {watch!r} "
+                            f"(teams: {listed(game.scenario.by_id.delegation_ids)})")
+        if game.evaluation.role(seat) is None:
+            roles = [r.seat for r in game.evaluation.roles()]
+            game.close()
+            raise SaveError(f"{path}: --as {seat}: there is no such seat (evaluator and observer seats: "
+                            f"{', '.join(roles) or 'none; exercise new ... --evaluators N --observers N makes them'})")
+        return game
     if seat and not replay and seat not in WHITE_NAMES and seat != PROJECTOR:
         humans = game.human_seats()
         if seat not in game.state().seats:
@@ -83,12 +99,16 @@ def code_given(game, seat: str | None, code: str | None) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    game = open_for_play(args.save, args.seat, bool(args.replay))
+    from exercise.store.evaluation_records import role_kind
+
+    if args.watch is not None and not (args.seat and role_kind(args.seat)):
+        raise SaveError("--watch: only for an observer's or evaluator's seat (--as observer-1)")
+    game = open_for_play(args.save, args.seat, bool(args.replay), args.watch)
     unlocked = False if args.replay else code_given(game, args.seat, args.code)
     from exercise.tui.app import ExerciseApp
 
     app = ExerciseApp(saves_dir=Path(args.saves), game=game, seat=args.seat, replay=bool(args.replay),
-                      unlocked=unlocked)
+                      unlocked=unlocked, watch=args.watch)
     try:
         app.run()
     finally:

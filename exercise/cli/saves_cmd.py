@@ -8,7 +8,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from exercise.store import SaveSummary, list_saves
+from exercise.errors import SaveError
+from exercise.store import Game, SaveSummary, list_saves
 from exercise.store.listing import DEFAULT_DIR
 
 
@@ -18,7 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="where to look (default: saves/)")
     p.add_argument("--scores", action="store_true",
                    help="with each human seat's score against its objectives (0-100), e.g. for grading")
-    p.add_argument("--json", action="store_true", help="print the same as JSON")
+    p.add_argument("--json", action="store_true",
+                   help="print the same as JSON (with --scores: each save's gradebook rows too)")
+    p.add_argument("--csv", action="store_true",
+                   help="with --scores: the gradebook as CSV, one row per save and human seat (student, scenario, "
+                        "seed, engine score per objective, evaluators' rubric scores, final score)")
     p.set_defaults(func=run)
 
 
@@ -57,12 +62,21 @@ def as_dict(summary: SaveSummary) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.csv:
+        return _gradebook_csv(args)
     problems: list[str] = []
     saves = list_saves(args.directory, problems=problems, scores=args.scores)
     for line in problems:
         print(f"skipped {line}", file=sys.stderr)
     if args.json:
-        print(json.dumps([as_dict(s) for s in saves], sort_keys=True, indent=1))
+        entries = [as_dict(s) for s in saves]
+        if args.scores:
+            from exercise.store.gradebook import save_rows
+
+            for entry, summary in zip(entries, saves, strict=True):
+                with Game.open(summary.path, read_only=True) as game:
+                    entry["gradebook"] = [row.as_dict() for row in save_rows(game)]
+        print(json.dumps(entries, sort_keys=True, indent=1))
         return 0
     if not saves:
         print(f"no saves in {args.directory} (create one with `exercise new SCENARIO`)")
@@ -72,4 +86,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"{s.path}  {s.scenario_id}  turn {s.turn} of {s.length}  seed {s.seed}  "
               f"last played {s.last_played_at.replace('T', ' ').rstrip('Z')} UTC  {status_text(s)}{branch}")
         print(f"    {seats_text(s)}")
+    return 0
+
+
+def _gradebook_csv(args: argparse.Namespace) -> int:
+    from exercise.store.gradebook import gradebook, write_csv
+
+    if not args.scores or args.json:
+        raise SaveError("--csv: writes the gradebook: give it with --scores (and without --json)")
+    problems: list[str] = []
+    rows = gradebook(args.directory, problems)
+    for line in problems:
+        print(f"skipped {line}", file=sys.stderr)
+    write_csv(rows, sys.stdout)
     return 0

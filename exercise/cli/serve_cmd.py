@@ -147,7 +147,8 @@ def run(args: argparse.Namespace) -> int:
             raise ExerciseError("--every-seat needs a SAVE to play, and neither --as nor --replay")
         game = open_for_play(args.save, None, False)
         try:
-            seats: list[str | None] = ["white", *game.human_seats(), PROJECTOR]
+            seats: list[str | None] = ["white", *game.human_seats(), *(r.seat for r in game.evaluation.roles()),
+                                       PROJECTOR]
             names = {d.id: d.name for d in game.scenario.delegations}
         finally:
             game.close()

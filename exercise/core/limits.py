@@ -148,6 +148,16 @@ ID_KIND = IdKind()
 DOMAIN_KIND = IdKind(separators="-_", reserved=False)
 SEED = Range(0, INT64_MAX, whole=True)
 SEED_TEXT = f"0..2**63-1 ({INT64_MAX:,})"
+# A rubric level, as evaluators score an objective (HSEEP's four ratings): 1 unable to be
+# performed .. 4 performed without challenges. Scenario rubrics and stored scores both use it.
+RUBRIC_LEVEL = Range(1, 4, whole=True)
+# What people write after action: an evaluator's or instructor's note, an improvement plan's
+# issue and recommendation, and the short fields (owner, due date, a player's name).
+NOTE_TEXT = Text(5000, one_line=False)
+PLAN_TEXT = Text(2000, one_line=False)
+SHORT_TEXT = Text(200)
+# How many evaluator or observer seats `exercise new` makes at most.
+ROLE_COUNT = Range(0, 50, whole=True)
 
 
 def seed_problem(value: object) -> str | None:

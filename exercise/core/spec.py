@@ -11,7 +11,7 @@ from typing import Literal
 
 import attrs
 
-from exercise.core.limits import DOMAIN_KIND, ID, ID_KIND, RANGE, SEED, TEXT, Range, Text
+from exercise.core.limits import DOMAIN_KIND, ID, ID_KIND, RANGE, RUBRIC_LEVEL, SEED, TEXT, Range, Text
 
 REF = "ref"  # field metadata: the field names (or lists) ids of this kind, checked to exist
 
@@ -219,6 +219,15 @@ class Inject:
     when: Trigger | None = None
     manual: bool = False
     effects: tuple[Effect, ...] = ()
+    # The planners' columns of the master scenario events list (`exercise msel`); the engine
+    # does not read them. sender: who the inject comes from (press, a ministry, the white cell);
+    # recipients: the seats it is addressed to (none: everyone); objective: the exercise
+    # objective it serves (an objective id, as evaluators score against).
+    sender: str = text("", 200)
+    recipients: tuple[str, ...] = ref("delegation", ())
+    expected_action: str = text("", LONG, one_line=False)
+    objective: str = text("", 64)
+    notes: str = text("", LONG, one_line=False)
 
 
 @attrs.frozen
@@ -256,6 +265,25 @@ class ModelParams:
 
 
 @attrs.frozen
+class RubricLevel:
+    """What one level of a rubric criterion looks like (1: unable to be performed .. 4:
+    performed without challenges)."""
+
+    level: int = attrs.field(metadata={RANGE: RUBRIC_LEVEL})
+    looks_like: str = text(attrs.NOTHING, LONG, one_line=False)
+
+
+@attrs.frozen
+class Criterion:
+    """One criterion of the scenario's rubric: the exercise objective it evaluates (an id
+    evaluators score against), a title, and what each level 1 to 4 looks like."""
+
+    objective: str = ident()
+    title: str = text()
+    levels: tuple[RubricLevel, ...] = ()
+
+
+@attrs.frozen
 class Scenario:
     id: str = ident()
     title: str = text()
@@ -274,6 +302,7 @@ class Scenario:
     tie_groups: tuple[TieGroup, ...] = ()
     injects: tuple[Inject, ...] = ()
     model: ModelParams = ModelParams()
+    rubric: tuple[Criterion, ...] = ()  # none: derived from the objectives (scenario/rubric.py)
 
     @functools.cached_property
     def by_id(self) -> ScenarioIndex:

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from exercise.core.limits import RUBRIC_LEVEL
 from exercise.core.spec import Scenario
 from exercise.scenario.bounds import field_problems
 from exercise.scenario.keys import join
+from exercise.scenario.rubric import rubric
 
 
 def semantic_problems(s: Scenario) -> list[str]:
@@ -103,6 +105,9 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
         for j, m in enumerate(g.members):
             yield from _ref(f"{p}.members[{j}]", m, delegations, "delegation")
 
+    yield from _rubric(s)
+
+    objective_ids = {c.objective for c in rubric(s)} if any(inj.objective for inj in s.injects) else set()
     for i, inj in enumerate(s.injects):
         p = f"injects[{i}]"
         if inj.turn is not None and inj.when is not None:
@@ -110,6 +115,11 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
         if inj.when is not None:
             yield from _ref(f"{p}.when.norm", inj.when.norm, norms, "norm")
             yield from _ref(f"{p}.when.forum", inj.when.forum, forums, "forum")
+        if inj.objective and inj.objective not in objective_ids:
+            yield (f"{p}.objective: unknown objective {inj.objective!r} "
+                   f"(the scenario's: {', '.join(sorted(objective_ids)) or 'none'})")
+        for j, r in enumerate(inj.recipients):
+            yield from _ref(f"{p}.recipients[{j}]", r, delegations, "delegation")
         for j, e in enumerate(inj.effects):
             q = f"{p}.effects[{j}]"
             yield from _ref(f"{q}.domain", e.domain, domains, "domain")
@@ -121,3 +131,21 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
             for key in needs.get(e.kind, ()):
                 if getattr(e, key) is None:
                     yield f"{q}.{key}: required for a {e.kind} effect"
+
+
+def _rubric(s: Scenario) -> Iterator[str]:
+    seen: set[str] = set()
+    wanted = list(range(int(RUBRIC_LEVEL.low), int(RUBRIC_LEVEL.high) + 1))
+    for i, c in enumerate(s.rubric):
+        p = f"rubric[{i}]"
+        if c.objective in seen:
+            yield f"{p}.objective: a second criterion for objective {c.objective!r}"
+        seen.add(c.objective)
+        levels = [lv.level for lv in c.levels]
+        for j, level in enumerate(levels):
+            if level in levels[:j]:
+                yield f"{p}.levels[{j}].level: level {level} is described twice"
+        missing = [n for n in wanted if n not in levels]
+        if missing:
+            yield (f"{p}.levels: describe every level {wanted[0]} to {wanted[-1]} "
+                   f"(missing: {', '.join(map(str, missing))})")

@@ -99,9 +99,14 @@ _resolve_annotations(Scenario, set())
 def load_scenario(path: str | Path) -> Scenario:
     """Load and validate a scenario file; raise ScenarioError naming the file on any problem."""
     path = Path(path)
+    return parse_scenario(scenario_text(path), path.name)
+
+
+def scenario_text(path: Path) -> str:
+    """A scenario file's text; ScenarioError in one line naming it when it cannot be read."""
     name = path.name
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ScenarioError([f"{path}: no such file"]) from None
     except IsADirectoryError:
@@ -110,7 +115,6 @@ def load_scenario(path: str | Path) -> Scenario:
         raise ScenarioError([f"{name}: is not UTF-8 text"]) from None
     except OSError as exc:
         raise ScenarioError([f"{path}: cannot be read ({exc.strerror})"]) from None
-    return parse_scenario(text, name)
 
 
 def read_toml(text: str, name: str) -> dict[str, Any]:

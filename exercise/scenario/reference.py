@@ -10,6 +10,7 @@ import attrs
 
 from exercise.core.limits import ID, RANGE, TEXT, IdKind
 from exercise.core.spec import (
+    Criterion,
     Delegation,
     Effect,
     Forum,
@@ -18,6 +19,7 @@ from exercise.core.spec import (
     ModelParams,
     Norm,
     Objective,
+    RubricLevel,
     Scenario,
     Tie,
     TieGroup,
@@ -31,7 +33,7 @@ SECTIONS: tuple[tuple[str, type], ...] = (
     ("top level", Scenario), ("[[frameworks]]", Framework), ("[[delegations]]", Delegation),
     ("objectives", Objective), ("[[norms]]", Norm), ("[[forums]]", Forum), ("[[ties]]", Tie),
     ("[[tie_groups]]", TieGroup), ("[[injects]]", Inject), ("when", Trigger), ("effects", Effect),
-    ("[model]", ModelParams),
+    ("[[rubric]]", Criterion), ("levels", RubricLevel), ("[model]", ModelParams),
 )
 
 

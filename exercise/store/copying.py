@@ -27,6 +27,7 @@ from exercise.scenario import parse_scenario
 from exercise.store import queries as q
 from exercise.store.codec import SNAPSHOT_CODEC, encode, events_digest, pack_snapshot, sha256, state_text
 from exercise.store.database import exclusive_use, make_engine, set_file_identity, translated, writer
+from exercise.store.evaluation import copy_evaluation
 from exercise.store.eventlog import EventLog
 from exercise.store.schema import (
     GAME_ID,
@@ -166,6 +167,7 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
             _copy_rows(src, dst, OrderRow, OrderRow.turn <= from_turn)
             _copy_rows(src, dst, EventShapeRow)
             _copy_rows(src, dst, EventRow, EventRow.seq <= last)
+            copy_evaluation(src, dst, from_turn)
             q.append_audit(dst, EventLog(), [FacilitatorAction(
                 turn=from_turn + 1, audience=(FACILITATOR,), action="branched",
                 detail=f"what-if from {game.path.name} at turn {from_turn}")])

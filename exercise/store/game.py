@@ -7,7 +7,8 @@ resolutions are meant for the turn after that one: if another client resolved it
 A screen that shows a turn passes `for_turn` itself, so a terminal left open while the turn
 resolved elsewhere can never order for a turn its team has not seen. Nothing is recorded past
 the scenario's last turn (GameOver). The live session (codes, leases, drafts, the round clock)
-is `game.live` (live.py).
+is `game.live` (live.py); evaluators' scores, notes and the improvement plan are
+`game.evaluation` (evaluation.py).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from exercise.store.database import (
     watcher,
     writer,
 )
+from exercise.store.evaluation import Evaluation
 from exercise.store.eventlog import EventLog
 from exercise.store.live import Live, bump_draft, clock_of, hold_clock, release_clock, restart_clock
 from exercise.store.opening import connect_checked, stored_scenario, writable
@@ -87,6 +89,7 @@ class Game:
         self._seen = 0
         self._watch = None  # a connection of its own for `changes()`, opened on first use
         self.live = Live(self)
+        self.evaluation = Evaluation(self)
         try:
             self.scenario: Scenario = stored_scenario(row.scenario_json, path)
             self._seen = self.turn

@@ -34,7 +34,7 @@ from exercise.store import codes as codebook
 from exercise.store import queries as q
 from exercise.store.codec import orders_from_text, orders_text
 from exercise.store.records import AT_ZERO, HUMAN, Clock, Draft, Lease, SeatTaken, StaleOrders
-from exercise.store.schema import GAME_ID, DraftRow, LeaseRow, SeatCodeRow, SessionRow
+from exercise.store.schema import GAME_ID, DraftRow, LeaseRow, RoleRow, SeatCodeRow, SessionRow
 
 if TYPE_CHECKING:
     from exercise.store.game import Game
@@ -79,6 +79,11 @@ def session_row(s: Session) -> SessionRow:
         s.add(row)
         s.flush()
     return row
+
+
+def watcher_seats(s: Session) -> list[str]:
+    """The evaluator and observer seats (store/evaluation.py), sorted."""
+    return sorted(s.scalars(select(RoleRow.role).where(RoleRow.game_id == GAME_ID, RoleRow.kind != "team")))
 
 
 def clock_of(row: SessionRow | None, latest: int, now: float) -> Clock:
@@ -144,12 +149,13 @@ class Live:
         game = self._game
         with game._write() as s:
             controllers = q.controllers(s)
+            roles = watcher_seats(s)  # evaluators and observers: codes like any seat
             wanted = sorted(set(seats)) if seats is not None else [
-                FACILITATOR, *(seat for seat, c in controllers.items() if c == HUMAN)]
+                FACILITATOR, *(seat for seat, c in controllers.items() if c == HUMAN), *roles]
             for seat in wanted:
-                if seat != FACILITATOR and seat not in controllers:
+                if seat != FACILITATOR and seat not in controllers and seat not in roles:
                     raise SaveError(f"{game.path}: there is no seat {seat!r} "
-                                    f"(seats: {', '.join(sorted(controllers))})")
+                                    f"(seats: {', '.join(sorted([*controllers, *roles]))})")
             issued = {seat: codebook.new_code() for seat in wanted}
             stamp = q.now()
             for seat, code in issued.items():

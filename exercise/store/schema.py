@@ -15,7 +15,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 # Recorded twice: in the game table, and in the SQLite header as `PRAGMA user_version` (with
 # `PRAGMA application_id` = "EXER"), so a foreign file or a newer save is refused from its
 # first 100 bytes, before any connection could leave -wal/-shm files beside it.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x45584552
 GAME_ID = 1
 
@@ -209,3 +209,80 @@ class SessionRow(Base):
     at_zero: Mapped[str] = mapped_column(default="warn")
     clock_turn: Mapped[int] = mapped_column(default=0)  # the turn the clock counts down for
 
+
+
+# --- evaluation: evaluator and observer seats, rubric scores, notes, the improvement plan ---
+# Judgements about the game, not part of it: nothing here is hashed or replayed by `verify`;
+# `branch` copies what concerns the turns it keeps (store/evaluation.py).
+
+
+class RoleRow(Base):
+    """A seat that watches rather than plays ("evaluator-1", "observer-2"; kind: "evaluator"
+    or "observer"), or a team seat whose player was named (kind "team"). `player`: who sits
+    there, for gradebooks and the report ("" unknown)."""
+
+    __tablename__ = "roles"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(primary_key=True)
+    kind: Mapped[str]  # "evaluator", "observer" or "team"
+    player: Mapped[str] = mapped_column(default="")
+
+
+class RubricScoreRow(Base):
+    """An evaluator's rubric level (1-4) for one team's play of one turn against one
+    objective; scoring again replaces it."""
+
+    __tablename__ = "rubric_scores"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    evaluator: Mapped[str] = mapped_column(primary_key=True)
+    turn: Mapped[int] = mapped_column(primary_key=True)
+    team: Mapped[str] = mapped_column(primary_key=True)
+    objective: Mapped[str] = mapped_column(primary_key=True)
+    level: Mapped[int]
+    note: Mapped[str] = mapped_column(default="")
+    scored_at: Mapped[str]
+
+
+class NoteRow(Base):
+    """A free-text note on a turn: an evaluator's (kind "evaluator", optionally about one
+    team) or an instructor's bookmark on a replay (kind "instructor")."""
+
+    __tablename__ = "notes"
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str]
+    turn: Mapped[int]
+    team: Mapped[str] = mapped_column(default="")
+    text: Mapped[str]
+    author: Mapped[str]
+    created: Mapped[str]
+
+
+class ImprovementRow(Base):
+    """One line of the improvement plan (AAR/IP): issue, recommendation, owner, due."""
+
+    __tablename__ = "improvement_plan"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True)
+    issue: Mapped[str]
+    recommendation: Mapped[str]
+    owner: Mapped[str] = mapped_column(default="")
+    due: Mapped[str] = mapped_column(default="")  # a date as the trainer wrote it (ISO 8601 if parsed)
+    objective: Mapped[str] = mapped_column(default="")
+
+
+class ReleaseRow(Base):
+    """Whether the white cell has released the evaluators' scores and notes to the teams."""
+
+    __tablename__ = "evaluation_release"
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    released: Mapped[bool] = mapped_column(default=False)
+    released_at: Mapped[str] = mapped_column(default="")

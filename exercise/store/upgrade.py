@@ -9,6 +9,8 @@ Version history:
     1  the first release: game, seats, pending_orders, orders, events, snapshots, turns.
     2  live sessions: seat_codes, leases, drafts, session (round clock, web secret). New
        tables only, created by the step's create_all; a session row is made when first needed.
+    3  evaluation: roles (evaluator and observer seats), rubric_scores, notes,
+       improvement_plan, evaluation_release. New tables only, like version 2.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from exercise.store.schema import GAME_ID, SCHEMA_VERSION, Base, GameRow
 # from-version -> the step that rewrites a save of that version into the next one.
 UPGRADES: dict[int, Callable[[Session], None]] = {
     1: lambda session: None,  # version 2 only adds tables
+    2: lambda session: None,  # version 3 only adds tables
 }
 
 

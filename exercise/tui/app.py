@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from exercise.core.orders import PROJECTOR, WHITE_NAMES
+from exercise.store.evaluation_records import EVALUATOR, role_kind
 from exercise.tui import heap
 from exercise.tui.errors import describe
 from exercise.tui.flow import PlayFlow
@@ -33,7 +34,8 @@ class ExerciseApp(App[None]):
     ]
 
     def __init__(self, *, saves_dir: Path | str = "saves", scenarios_dir: Path | str | None = None,
-                 game: Any = None, seat: str | None = None, replay: bool = False, unlocked: bool = False) -> None:
+                 game: Any = None, seat: str | None = None, replay: bool = False, unlocked: bool = False,
+                 watch: str | None = None) -> None:
         super().__init__()
         self.saves_dir = Path(saves_dir)
         self.scenarios_dir = Path(scenarios_dir) if scenarios_dir else None
@@ -42,6 +44,7 @@ class ExerciseApp(App[None]):
         self._start_seat = seat
         self._start_replay = replay
         self._start_unlocked = unlocked  # the code was checked on the command line
+        self._start_watch = watch  # the team an evaluator or observer watches first (None: asked)
         self.home: HomeScreen | None = None
 
     # --- start-up -----------------------------------------------------------------------
@@ -117,14 +120,14 @@ class ExerciseApp(App[None]):
             self.flow = None
             self.show_main(ProjectorScreen(game))
             return
+        if role and role_kind(role):  # an evaluator or observer: watches, never plays
+            self._start_watching(game, role, unlocked=unlocked, on_cancel=on_cancel)
+            return
         seat = None if role in WHITE_NAMES or not role else role
 
         def begin(ok: bool) -> None:
             if not ok:
-                game.close()
-                if self.game is game:
-                    self.game = None
-                (on_cancel or self.go_home)()
+                self._cancel_start(game, on_cancel)
                 return
             if role in WHITE_NAMES:
                 self.flow = PlayFlow(self, game, white=True)
@@ -138,6 +141,32 @@ class ExerciseApp(App[None]):
             begin(True)
         else:
             self.unlock(game, seat, begin)
+
+    def _cancel_start(self, game: Any, on_cancel: Callable[[], None] | None) -> None:
+        """The code was not given: the game closes, and `on_cancel` (default: back home)."""
+        game.close()
+        if self.game is game:
+            self.game = None
+        (on_cancel or self.go_home)()
+
+    def _start_watching(self, game: Any, role: str, *, unlocked: bool, on_cancel: Callable[[], None] | None) -> None:
+        """An evaluator's or observer's seat (screens/evaluator.py, observer.py), after its code."""
+        from exercise.tui.screens.evaluator import EvaluatorScreen
+        from exercise.tui.screens.observer import ObserverScreen
+
+        def begin(ok: bool) -> None:
+            if not ok:
+                self._cancel_start(game, on_cancel)
+                return
+            self.flow = None
+            screen = EvaluatorScreen if role_kind(role) == EVALUATOR else ObserverScreen
+            watch, self._start_watch = self._start_watch, None
+            self.show_main(screen(game, role, team=watch, ask=watch is None))
+
+        if unlocked:
+            begin(True)
+        else:
+            self.unlock(game, role, begin)
 
     def unlock(self, game: Any, seat: str | None, then: Callable[[bool], None]) -> None:
         """Ask for `seat`'s code (None: the white cell's) if the save has codes, then `then(ok)`."""
@@ -177,6 +206,9 @@ class ExerciseApp(App[None]):
             for seat in humans:
                 choices.append((seat, f"Play {game.scenario.delegation(seat).name} [{seat}] only"))
             choices.append(("@white", "White cell (facilitator): see everything, steer the session"))
+            for role in game.evaluation.roles():
+                what = "score the teams against the rubric" if role.kind == EVALUATOR else "watch a team, live"
+                choices.append((role.seat, f"{role.seat.capitalize()}: {what}"))
 
             def chosen(role: str | None) -> None:
                 if role is None:

@@ -101,3 +101,36 @@ def test_the_quick_reading_reports_problems_like_the_strict_one(damage):
     with pytest.raises(ScenarioError) as quick:
         stored_scenario_from_data(data, "t.toml")
     assert quick.value.problems == strict.value.problems
+
+
+RUBRIC = '''
+[[rubric]]
+objective = "coalition"
+title = "Builds a coalition"
+levels = [{level = 1, looks_like = "alone"}, {level = 2, looks_like = "one ally"},
+          {level = 3, looks_like = "a bloc"}, {level = 4, looks_like = "a majority"}]
+'''
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('{level = 3, looks_like = "a bloc"}', '{level = 5, looks_like = "a bloc"}',
+     ["bad.toml: rubric[0].levels[2].level: must be at most 4, not 5",
+      "bad.toml: rubric[0].levels: describe every level 1 to 4 (missing: 3)"]),
+    ('{level = 3, looks_like = "a bloc"}', '{level = 2, looks_like = "a bloc"}',
+     ["bad.toml: rubric[0].levels[2].level: level 2 is described twice",
+      "bad.toml: rubric[0].levels: describe every level 1 to 4 (missing: 3)"]),
+    ('objective = "coalition"', 'objective = "Coalition!"',
+     ["bad.toml: rubric[0].objective: 'Coalition!' holds 'C'; use lowercase letters, digits and '-' "
+      "(e.g. 'no-attack-ci')"]),
+    ('{level = 1, looks_like = "alone"}', '{level = 1}',
+     ["bad.toml: rubric[0].levels[0].looks_like: required key is missing"]),
+])
+def test_a_bad_rubric_is_one_line_per_problem_naming_the_key(old, new, expected):
+    text = TUTORIAL + RUBRIC
+    assert old in text
+    assert problems(text.replace(old, new, 1)) == expected
+
+
+def test_a_rubric_names_each_objective_once():
+    assert problems(TUTORIAL + RUBRIC + RUBRIC) == [
+        "bad.toml: rubric[1].objective: a second criterion for objective 'coalition'"]

@@ -37,6 +37,9 @@ class ReplayScreen(TabbedScreen):
         Binding("v", "switch_view", "Whose view"),
         Binding("b", "branch", "Branch"),
         Binding("c", "compare", "Compare"),
+        Binding("m", "bookmark", "Note", tooltip="bookmark the turn shown with an instructor's note"),
+        Binding("l", "notes", "Notes", tooltip="the instructor's notes with their turns; enter jumps to one"),
+        Binding("i", "plan", "Plan", show=False, tooltip="add a line to the improvement plan"),
         *tab_keys("Orders", "Brief", "Forums", "Norms", "Network", "Timeline"),
         Binding("escape", "leave", "Home"),
     ]
@@ -80,6 +83,8 @@ class ReplayScreen(TabbedScreen):
         if point is not None and point.headlines:
             more = f" (+{len(point.headlines) - 1} more)" if len(point.headlines) > 1 else ""
             bar.append_text(Text.assemble("\n ", ("TURNING POINT ", "bold yellow"), point.headlines[0], more))
+        for note in self.game.evaluation.instructor_notes(t):
+            bar.append_text(Text.assemble("\n ", ("NOTE ", "bold magenta"), note.text.splitlines()[0]))
         self.query_one("#replay-bar", Static).update(bar)
         orders = game.orders(t) if t > 0 else {}
         if self.seat is not None:
@@ -167,6 +172,42 @@ class ReplayScreen(TabbedScreen):
             with Game.open(choice, read_only=True) as other:
                 lines = format_comparison(compare_games(self.game, other, self.seat))
             self.app.push_screen(CompareScreen(lines))
+
+    def action_bookmark(self) -> None:
+        turn = self.turn
+
+        def written(text: str | None) -> None:
+            if text:
+                self._bookmark(turn, text)
+
+        self.app.push_screen(PromptScreen(f"A note on turn {turn}",
+                                          note="Kept in the save (outside the turns); debrief and the report show it."),
+                             written)
+
+    @plain_errors
+    def _bookmark(self, turn: int, text: str) -> None:
+        self.game.evaluation.add_instructor_note(turn, text)
+        self.notify(f"Turn {turn} bookmarked.", timeout=3)
+        self.show()
+
+    def action_notes(self) -> None:
+        notes = self.game.evaluation.instructor_notes()
+        if not notes:
+            self.notify("No notes yet: m bookmarks the turn shown.", timeout=3)
+            return
+        choices = [(str(n.number), f"turn {n.turn}: {n.text.splitlines()[0]}") for n in notes]
+        turns = {str(n.number): n.turn for n in notes}
+
+        def chosen(number: str | None) -> None:
+            if number is not None:
+                self.action_go(turns[number])
+
+        self.app.push_screen(ChoiceScreen("Instructor's notes (enter jumps to the turn)", choices), chosen)
+
+    def action_plan(self) -> None:
+        from exercise.tui.plan_entry import add_plan_line
+
+        add_plan_line(self, self.game)
 
     def action_branch(self) -> None:
         self.on_branch(self.game, self.turn)

@@ -31,6 +31,7 @@ class SeatScreen(TabbedScreen):
         Binding("s", "review", "Submit"),
         Binding("t", "tutorial", "Tutorial", show=False),
         Binding("w", "white_cell", "White cell", show=False),
+        Binding("v", "evaluation", "Evaluation", show=False),
         Binding("escape", "leave", "Leave"),
     ]
 
@@ -97,6 +98,12 @@ class SeatScreen(TabbedScreen):
         from exercise.tui.screens.tutorial import TutorialScreen
 
         self.app.push_screen(TutorialScreen(), self._focus_desk)
+
+    def action_evaluation(self) -> None:
+        """The evaluators' scores and notes about this team, once the white cell released them."""
+        from exercise.tui.screens.evaluation import EvaluationScreen
+
+        self.app.push_screen(EvaluationScreen(self.game, self.seat))
 
     def action_white_cell(self) -> None:
         self.flow.open_white_cell()

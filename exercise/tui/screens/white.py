@@ -32,6 +32,8 @@ class WhiteScreen(TabbedScreen):
         Binding("f", "force", "Force", tooltip="force the turn: missing seats pass or are played by their strategy"),
         Binding("k", "clock", "Clock", tooltip="the round clock: set, pause, extend, restart, what happens at zero"),
         Binding("d", "debrief", "Debrief", tooltip="the debrief so far: turning points, who gained and lost"),
+        Binding("e", "evaluation", "Evaluation",
+                tooltip="the evaluators' scores and notes: see them, release them to the teams, the improvement plan"),
         Binding("escape", "leave", "Back"),
     ]
 
@@ -162,6 +164,11 @@ class WhiteScreen(TabbedScreen):
         from exercise.tui.screens.debrief import DebriefScreen
 
         self.app.push_screen(DebriefScreen(debrief(history(self.game))))
+
+    def action_evaluation(self) -> None:
+        from exercise.tui.plan_entry import evaluation_menu
+
+        evaluation_menu(self, self.game)
 
     def action_leave(self) -> None:
         if isinstance(self.focused, Input):  # escape leaves a filter box first
