@@ -11,7 +11,6 @@ real 1 MB tmpfs, mounted when the tests run as root.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import io
 import json
 import os
@@ -26,6 +25,7 @@ import pytest
 from exercise.cli import main
 from exercise.errors import SaveError
 from exercise.store import Game
+from tests.as_user import held_to_permissions
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "scenarios" / "tutorial.toml"
@@ -36,13 +36,6 @@ def cli(*argv) -> tuple[int, str]:
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
         code = main([str(a) for a in argv])
     return code, err.getvalue()
-
-
-def _drop_dac_override() -> None:  # runs in the child, before exec
-    libc = ctypes.CDLL(None, use_errno=True)
-    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
-        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
 MANY = """
@@ -64,14 +57,14 @@ def as_user_many(commands: list[list], folder: Path, cwd: Path) -> list[tuple[in
     one each): (exit code, stderr, what `folder` holds afterwards) for each."""
     argv = json.dumps([[str(a) for a in c] for c in commands])
     run = subprocess.run([sys.executable, "-c", MANY, argv, str(folder)], cwd=cwd, capture_output=True, text=True,
-                         timeout=120, preexec_fn=_drop_dac_override if os.geteuid() == 0 else None)
+                         timeout=120, preexec_fn=held_to_permissions())
     assert run.returncode == 0, run.stderr
     return [tuple(r) for r in json.loads(run.stdout)]
 
 
 def _child_cannot_write(folder: Path) -> None:
     probe = subprocess.run([sys.executable, "-c", f"open({str(folder / 'probe')!r}, 'w')"], capture_output=True,
-                           preexec_fn=_drop_dac_override if os.geteuid() == 0 else None)
+                           preexec_fn=held_to_permissions())
     if probe.returncode == 0:
         (folder / "probe").unlink()
         pytest.skip("a child process here can write a folder with mode 555 (no way to drop root's override)")
