@@ -21,13 +21,13 @@ class Blocker(Strategy):
         against = opposed_norms(view)
         items = agenda_items(view)
         for forum, item in items:
-            norm = item["norm"]
-            if view.seat not in item["objectors"] and (norm in against or view.my_appeal(norm) < m.vote_no):
+            norm = item.norm
+            if view.seat not in item.objectors and (norm in against or view.my_appeal(norm) < m.vote_no):
                 plan.add(Object(norm, forum))
         for forum, item in items:
-            if view.seat not in item["endorsers"] and view.my_appeal(item["norm"]) >= m.vote_yes \
-                    and item["norm"] not in against:
-                plan.add(Endorse(item["norm"], forum))
+            if view.seat not in item.endorsers and view.my_appeal(item.norm) >= m.vote_yes \
+                    and item.norm not in against:
+                plan.add(Endorse(item.norm, forum))
         friends = {other for other, _ in view.neighbours()}
         me = view.me
 
