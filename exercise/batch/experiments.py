@@ -57,6 +57,9 @@ class Experiment:
         return SCENARIOS / self.scenario
 
 
+TOLERANCE = 1e-9  # a difference this small is no difference (float noise is not an effect)
+
+
 @attrs.frozen
 class Outcome:
     comparison: Comparison
@@ -67,9 +70,9 @@ class Outcome:
         e, sign = self.estimate, self.comparison.sign
         if e.n == 0 or math.isnan(e.mean):
             return "no data"
-        if (e.low > 0 if sign > 0 else e.high < 0):
+        if (e.low > TOLERANCE if sign > 0 else e.high < -TOLERANCE):
             return "holds"
-        if e.mean * sign > 0:
+        if e.mean * sign > TOLERANCE:
             return "direction only"
         return "fails"
 

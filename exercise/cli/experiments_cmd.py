@@ -29,12 +29,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     out.add_argument("--json", action="store_true", help="print the results as one JSON document")
     p.add_argument("--check", action="store_true", help="exit 1 if any effect lacks its claimed direction")
     p.add_argument("--list", action="store_true", help="list the experiments and exit")
+    p.add_argument("--worlds", metavar="DIR|FAMILY", default=None,
+                   help="pose every experiment on every world of a directory of scenarios or a family (docs/worlds.md)")
+    p.add_argument("--count", type=int, default=None, help="with --worlds: how many worlds (default 50, quick 10)")
+    p.add_argument("--world-seed", type=seed_arg, default=1, help="with --worlds FAMILY: the family's seed (default 1)")
+    p.add_argument("--verbose", action="store_true", help="with --worlds: every world's verdict and figures")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     experiments = find(args.names)
+    if args.worlds and not args.list:
+        return run_on_worlds(args)
     if args.list:
         for exp in experiments:
             print(f"{exp.effect}  {exp.name:<14} {exp.claim}")
@@ -61,6 +68,29 @@ def run(args: argparse.Namespace) -> int:
         print(f"{held} of {len(results)} effects hold (95% interval on the claimed side of zero)"
               + (f"; without the claimed direction: {', '.join(lacking)}" if lacking else ""))
     return 1 if (args.check and lacking) else 0
+
+
+def run_on_worlds(args: argparse.Namespace) -> int:
+    """`--worlds`: every experiment posed on every world; --check fails on any failing world."""
+    from exercise.batch.worlds import prepare, run_plan
+    from exercise.cli import worlds_report
+
+    if args.dask_scheduler:
+        raise BatchError("--worlds runs in a process pool; --dask-scheduler is for the lab experiments")
+    if args.count is not None and args.count < 1:
+        raise BatchError(f"--count {args.count}: must be at least 1")
+    plan = prepare(args.worlds, args.names, args.count, args.quick, args.runs, args.seed, args.world_seed)
+    started = time.perf_counter()
+    with progress_bar(len(plan.tasks), f"{len(plan.worlds)} worlds", args.quiet) as progress:
+        result = run_plan(plan, args.workers, progress, args.seed)
+    if args.markdown:
+        print("\n".join(worlds_report.markdown_table(result)))
+    elif args.json:
+        print(json.dumps(worlds_report.results_json(result), indent=2))
+    else:
+        print("\n".join(worlds_report.text_report(result, args.verbose)))
+        print(f"({len(plan.tasks)} games in {time.perf_counter() - started:.1f} s)")
+    return 1 if (args.check and result.failing) else 0
 
 
 def format_result(result: ExperimentResult, seconds: float) -> list[str]:
