@@ -137,12 +137,12 @@ EXPERIMENTS: tuple[Experiment, ...] = (
         claim="Seeding a norm in a like-minded forum before the centralized forum raises its chance "
               "of adoption there, compared with proposing it there directly.",
         scenario="forums.toml",
-        factor="forums (the like-minded forums exist or not)",
-        variants=(("direct", ("forums=centralized",)), ("outside-in", ("forums=both",))),
-        measure="adopted_in:protect-ci:apex",
+        factor="whether the like-minded forums meet before the apex body's first session (turn 3) or only after it",
+        variants=(("direct", ("forums.alliance.offset=4", "forums.industry-call.offset=4")), ("outside-in", ())),
+        measure="adopted_in:protect-ci:apex:3",
         comparisons=(
-            C("share of runs the apex adopts protect-ci (outside-in - direct)", "direct", "outside-in",
-              "adopted", +1),
+            C("share of runs the apex adopts protect-ci at its first session (outside-in - direct)", "direct",
+              "outside-in", "adopted_by", +1),
         ),
     ),
 )

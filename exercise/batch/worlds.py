@@ -26,7 +26,7 @@ from exercise.batch.stats import Estimate, estimate, paired_difference
 from exercise.errors import BatchError, ScenarioError
 from exercise.scenario.loader import parse_scenario
 
-WORLD_RUNS = 24  # runs per variant per world at full size
+WORLD_RUNS = 12  # runs per variant per world at full size (the interval that matters is across worlds)
 QUICK_RUNS = 8  # ... at the quick (CI) size
 FULL_COUNT = 50
 QUICK_COUNT = 10
