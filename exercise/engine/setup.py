@@ -44,6 +44,9 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         n.id: NormState(n.id, r6(n.clarity), r6(n.utility), r6(n.doability), n.framework)
         for n in sorted(scenario.norms, key=lambda n: n.id)
     }
+    for n in scenario.norms:  # who already holds a norm when the game starts (at rhetoric)
+        for d in sorted(n.holders):
+            norms[n.id].depth[d], norms[n.id].progress[d], norms[n.id].since[d] = 1, 0.0, 0
     salience = {dom: r6(scenario.salience.get(dom, 0.5)) for dom in sorted(scenario.domains)}
     return GameState(
         scenario_id=scenario.id, turn=0, salience=salience, seats=seats, forums=forums,

@@ -58,7 +58,7 @@ def resolve_turn(state: GameState, orders: Mapping[str, Sequence[Order]], seed: 
     seat_orders = {k: v for k, v in orders.items() if k != FACILITATOR}
     run_injects(new, log, orders.get(FACILITATOR, ()))
     run_orders(new, log, seat_orders)
-    run_sessions(new, log)
+    run_sessions(new, log, seed)
     run_diffusion(new, log, seed)
     run_internalization(new, log)
     _close_turn(new)

@@ -79,6 +79,10 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
             yield from _ref(f"{p}.conflicts[{j}]", other, norms, "norm")
             if other == n.id:
                 yield f"{p}.conflicts[{j}]: a norm cannot conflict with itself"
+        for j, holder in enumerate(n.holders):
+            yield from _ref(f"{p}.holders[{j}]", holder, delegations, "delegation")
+        if len(set(n.holders)) != len(n.holders):
+            yield f"{p}.holders: a delegation is listed twice"
 
     for i, f in enumerate(s.forums):
         p = f"forums[{i}]"

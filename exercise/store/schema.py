@@ -15,7 +15,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 # Recorded twice: in the game table, and in the SQLite header as `PRAGMA user_version` (with
 # `PRAGMA application_id` = "EXER"), so a foreign file or a newer save is refused from its
 # first 100 bytes, before any connection could leave -wal/-shm files beside it.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x45584552
 GAME_ID = 1
 
@@ -40,6 +40,7 @@ class GameRow(Base):
     scenario_json: Mapped[str]  # the same, as parsed from TOML: opens 10x faster than TOML
     scenario_sha256: Mapped[str]
     seed: Mapped[int]
+    rules_version: Mapped[int] = mapped_column(default=1)  # engine/rules.py when it was made
     created_at: Mapped[str]  # ISO 8601, UTC
     last_played_at: Mapped[str]
     paused: Mapped[bool] = mapped_column(default=False)

@@ -10,6 +10,7 @@ import random
 from typing import ClassVar
 
 from exercise.core.orders import Endorse, Order, SignOn
+from exercise.engine.appeal import alignment, will
 from exercise.engine.legality import problem
 from exercise.engine.views import View
 
@@ -85,6 +86,11 @@ def open_to_propose(view: View, forum: str, norm: str) -> bool:
     """False when proposing `norm` in `forum` is visibly void: already there, adopted, or full."""
     return (not view.on_agenda(forum, norm) and not view.is_adopted_in(forum, norm)
             and view.agenda_length(forum) < view.forum(forum).agenda_size)
+
+
+def my_will(view: View, norm: str) -> float:
+    """How far the seat's own values let it move toward `norm` (0 flatly opposed .. 1)."""
+    return will(alignment(view.me.values, view.norm(norm)))
 
 
 def opposed_norms(view: View) -> set[str]:

@@ -3,8 +3,17 @@ from __future__ import annotations
 import random
 
 from exercise.core.orders import Endorse, Object, Order, Propose
+from exercise.engine.forums import isolation
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms, open_to_propose, opposed_norms
+from exercise.strategies.base import (
+    Plan,
+    Strategy,
+    agenda_items,
+    liked_norms,
+    my_will,
+    open_to_propose,
+    opposed_norms,
+)
 
 
 class Blocker(Strategy):
@@ -22,7 +31,10 @@ class Blocker(Strategy):
         items = agenda_items(view)
         for forum, item in items:
             norm = item["norm"]
-            if view.seat not in item["objectors"] and (norm in against or view.my_appeal(norm) < m.vote_no):
+            line = m.vote_no
+            if view.forum(forum).rule == "consensus":  # a lone veto of a widely held text isolates
+                line -= isolation(m, view.breadth_history(norm), my_will(view, norm))
+            if view.seat not in item["objectors"] and (norm in against or view.my_appeal(norm) < line):
                 plan.add(Object(norm, forum))
         for forum, item in items:
             if view.seat not in item["endorsers"] and view.my_appeal(item["norm"]) >= m.vote_yes \
