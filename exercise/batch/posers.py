@@ -29,6 +29,7 @@ EARLIEST_APEX = 4  # outside-in: the centralized forum's first session is no ear
 ALIGNED = (0.85, 0.2)  # the probe's values for the norm's served and harmed domains
 OPPOSED = (0.25, 0.9)
 CAPABLE, INCAPABLE = 0.9, 0.15
+PROPOSERS = ("champion", "blocker")  # the scripted strategies that table norms
 
 
 @attrs.frozen
@@ -260,10 +261,21 @@ def first_session(forum: Forum, offset: int | None = None) -> int:
     return next(t for t in range(1, f.offset + f.cadence + 2) if f.meets_on(t))
 
 
+def _champion_in(sc: Scenario, norm: Norm, members: Sequence[str]) -> bool:
+    """Whether a scripted proposer among `members` wants `norm` adopted (someone will table it)."""
+    for seat in members:
+        d = sc.delegation(seat)
+        if not d.human and d.strategy in PROPOSERS and any(
+                o.kind in ("adopt", "breadth", "depth") and o.norm == norm.id for o in d.objectives):
+            return True
+    return False
+
+
 def outside_in(sc: Scenario) -> Posed | NotPosed:
     """The norm: one some member of the centralized forum objects to on values (alignment
     below 0), the mildest such objection first, that a decentralized forum's members favour
-    more than the centralized forum's do (that forum is the like-minded one). Both arms keep
+    more than the centralized forum's do and where a scripted proposer wants it adopted (that
+    forum is the like-minded one). Both arms keep
     every forum (the same agenda competition); only the like-minded forum's timing differs: it
     meets from turn 1 (outside-in) or first after the centralized forum's first session
     (direct). The measure is adoption by the centralized forum at that first session."""
@@ -278,14 +290,14 @@ def outside_in(sc: Scenario) -> Posed | NotPosed:
         if mildest >= 0:
             continue  # nobody in the centralized forum objects on values: no route is needed
         world = _mean_alignment(sc, norm, apex_members)
-        gaps = sorted(((_mean_alignment(sc, norm, _members(sc, f)) - world, f.id) for f in local if _members(sc, f)),
-                      key=lambda x: (-x[0], x[1]))
+        gaps = sorted(((_mean_alignment(sc, norm, _members(sc, f)) - world, f.id) for f in local
+                       if _champion_in(sc, norm, _members(sc, f))), key=lambda x: (-x[0], x[1]))
         if gaps and gaps[0][0] > 0:
             key = (mildest, gaps[0][0])
             if best is None or key > best[0]:
                 best = (key, norm.id, gaps[0][1])
     if best is None:
-        return NotPosed("no norm contested in the centralized forum that a like-minded forum favours")
+        return NotPosed("no norm contested in the centralized forum that a like-minded forum favours and champions")
     _, norm_id, like = best
     sets: list[Assignment] = []
     offset = apex.offset

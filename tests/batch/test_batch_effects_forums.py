@@ -8,12 +8,7 @@ import pytest
 from exercise.batch.experiments import find, run_experiment
 
 
-OUTSIDE_IN_PENDING = pytest.mark.xfail(
-    strict=True, reason="issue 14 item 3 (mech): with the like-minded forums in both arms (no agenda confound), "
-                        "precedent never moves the apex body's objectors by its first session (0 of 40 in both arms)")
-
-
-@pytest.mark.parametrize("name", ["forum-speed", "norm-blocs", pytest.param("outside-in", marks=OUTSIDE_IN_PENDING)])
+@pytest.mark.parametrize("name", ["forum-speed", "norm-blocs", "outside-in"])
 def test_effect_holds(name):
     exp = find([name])[0]
     result = run_experiment(exp, exp.ci_runs, seed=1, workers=1)
