@@ -110,3 +110,22 @@ def test_a_family_is_reproducible_and_its_worlds_load():
 def test_bad_family_entries_are_named(data, problem):
     problems = family_problems("f", data, "x")
     assert len(problems) == 1 and problems[0].startswith(problem)
+
+
+def test_docs_give_every_knob_and_their_commands_parse():
+    import re
+    import shlex
+    from pathlib import Path
+
+    from exercise.cli import build_parser
+    from exercise.scenario.knobs import KNOB_NAMES, knob_help
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "worlds.md").read_text(encoding="utf-8")
+    for name in KNOB_NAMES:
+        assert f"| `--{name.replace('_', '-')}` | {knob_help(name)} |" in doc, name
+    commands = [line.split("#")[0].strip() for block in re.findall(r"```\n(.*?)```", doc, re.S)
+                for line in block.splitlines() if line.startswith("exercise ") and "--help" not in line]
+    assert len(commands) >= 8
+    for command in commands:
+        words = shlex.split(command)[1:]
+        build_parser(words).parse_args(words)  # an unknown option exits 2
