@@ -91,11 +91,26 @@ class ExperimentResult:
 
     @property
     def verdict(self) -> str:
-        verdicts = [o.verdict for o in self.outcomes]
-        for v in ("fails", "no data", "direction only"):
-            if v in verdicts:
-                return v
-        return "holds"
+        return worst_verdict(self.outcomes)
+
+
+def worst_verdict(outcomes: Sequence[Outcome]) -> str:
+    """An experiment's verdict: the worst of its comparisons'."""
+    verdicts = [o.verdict for o in outcomes]
+    for v in ("fails", "no data", "direction only"):
+        if v in verdicts:
+            return v
+    return "holds"
+
+
+def compare(comparisons: Sequence[Comparison], by_variant: dict[str, list[dict[str, float]]]) -> tuple[Outcome, ...]:
+    """Each comparison as a seed-paired difference between the runs of two variants."""
+    outcomes = []
+    for c in comparisons:
+        a = [r.get(c.metric, math.nan) for r in by_variant[c.variant_a]]
+        b = [r.get(c.metric_b or c.metric, math.nan) for r in by_variant[c.variant_b]]
+        outcomes.append(Outcome(c, paired_difference(a, b)))
+    return tuple(outcomes)
 
 
 def _variant_texts(exp: Experiment) -> list[tuple[str, str]]:
@@ -120,16 +135,12 @@ def run_experiment(exp: Experiment, runs: int, seed: int = 1, workers: int | Non
     tasks = [RunTask(text, s, exp.turns, exp.measure) for _, text in texts for s in seeds]
     flat = run_tasks(tasks, workers, progress, dask_scheduler)
     by_variant = {label: flat[i * runs:(i + 1) * runs] for i, (label, _) in enumerate(texts)}
-    outcomes = []
-    for c in exp.comparisons:
-        a = [r.get(c.metric, math.nan) for r in by_variant[c.variant_a]]
-        b = [r.get(c.metric_b or c.metric, math.nan) for r in by_variant[c.variant_b]]
-        outcomes.append(Outcome(c, paired_difference(a, b)))
+    outcomes = compare(exp.comparisons, by_variant)
     means = {}
     for label, results in by_variant.items():
         names = sorted({k for r in results for k in r})
         means[label] = {k: _nanmean([r.get(k, math.nan) for r in results]) for k in names}
-    return ExperimentResult(exp, runs, seed, means, tuple(outcomes))
+    return ExperimentResult(exp, runs, seed, means, outcomes)
 
 
 def _nanmean(xs: Sequence[float]) -> float:

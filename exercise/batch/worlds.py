@@ -18,11 +18,11 @@ from typing import Any
 
 import attrs
 
-from exercise.batch.experiments import Experiment, Outcome, find
+from exercise.batch.experiments import Experiment, Outcome, compare, find, worst_verdict
 from exercise.batch.keypath import build_variant
 from exercise.batch.posers import POSERS, NotPosed, Posed
 from exercise.batch.runner import Progress, RunTask, run_seeds, run_tasks
-from exercise.batch.stats import Estimate, estimate, paired_difference
+from exercise.batch.stats import Estimate, estimate
 from exercise.errors import BatchError, ScenarioError
 from exercise.scenario.loader import parse_scenario
 
@@ -49,13 +49,7 @@ class WorldOutcome:
 
     @property
     def verdict(self) -> str:
-        if isinstance(self.posed, NotPosed):
-            return "not posed"
-        verdicts = [o.verdict for o in self.outcomes]
-        for v in ("fails", "no data", "direction only"):
-            if v in verdicts:
-                return v
-        return "holds"
+        return "not posed" if isinstance(self.posed, NotPosed) else worst_verdict(self.outcomes)
 
 
 @attrs.frozen
@@ -181,12 +175,7 @@ def run_plan(plan: Plan, workers: int | None = None, progress: Progress | None =
                 per_exp[exp.name].append(WorldOutcome(world.name, posed))
                 continue
             by_variant = {label: [next(flat) for _ in plan.seeds] for (label, _), _text in zip(posed.variants, texts)}
-            outcomes = []
-            for c in posed.comparisons:
-                a = [r.get(c.metric, math.nan) for r in by_variant[c.variant_a]]
-                b = [r.get(c.metric_b or c.metric, math.nan) for r in by_variant[c.variant_b]]
-                outcomes.append(Outcome(c, paired_difference(a, b)))
-            per_exp[exp.name].append(WorldOutcome(world.name, posed, tuple(outcomes)))
+            per_exp[exp.name].append(WorldOutcome(world.name, posed, compare(posed.comparisons, by_variant)))
     effects = tuple(EffectSummary(e, tuple(per_exp[e.name])) for e in plan.experiments)
     return WorldsResult(plan.source, len(plan.seeds), seed, tuple(w.name for w, _ in plan.worlds), effects)
 
