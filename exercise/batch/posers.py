@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from exercise.batch.experiments import Comparison as C
+from exercise.batch.comparison import Comparison as C
 from exercise.batch.keypath import UNSET
 from exercise.batch.measures import LOW_CAPACITY
 from exercise.core.spec import STATE_KINDS, Forum, Norm, Scenario

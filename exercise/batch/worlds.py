@@ -14,12 +14,11 @@ import math
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import attrs
 
-from exercise.batch.experiments import Experiment, Outcome, compare, find, worst_verdict
-from exercise.batch.keypath import build_variant
+from exercise.batch.comparison import Outcome, compare, worst_verdict
+from exercise.batch.experiments import Experiment, find, variant_texts
 from exercise.batch.posers import POSERS, NotPosed, Posed
 from exercise.batch.runner import Progress, RunTask, run_seeds, run_tasks
 from exercise.batch.stats import Estimate, estimate
@@ -128,11 +127,7 @@ def pose(world: World, experiments: Sequence[Experiment]) -> list[tuple[Experime
     out = []
     for exp in experiments:
         posed = POSERS[exp.name](scenario)
-        texts: list[str] = []
-        if isinstance(posed, Posed):
-            for _, assigns in posed.variants:
-                assignments: list[tuple[str, Any, str]] = [(k, v, "--set") for k, v in (*posed.sets, *assigns)]
-                texts.append(build_variant(data, assignments, world.name)[1])
+        texts = variant_texts(posed, data, world.name) if isinstance(posed, Posed) else []
         out.append((exp, posed, texts))
     return out
 

@@ -8,7 +8,7 @@ import json
 import math
 import time
 
-from exercise.batch.experiments import ExperimentResult, find, run_experiment
+from exercise.batch.experiments import ExperimentResult, find, pose_lab, run_experiment
 from exercise.batch.progress import progress_bar
 from exercise.cli.args import seed_arg
 from exercise.errors import BatchError
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     for exp in experiments:
         runs = args.runs or (exp.ci_runs if args.quick else exp.full_runs)
         started = time.perf_counter()
-        with progress_bar(runs * len(exp.variants), f"{exp.effect} {exp.name}", args.quiet) as progress:
+        with progress_bar(runs * len(pose_lab(exp).variants), f"{exp.effect} {exp.name}", args.quiet) as progress:
             result = run_experiment(exp, runs, args.seed, args.workers, progress, args.dask_scheduler)
         results.append(result)
         if not (args.markdown or args.json):
@@ -95,10 +95,10 @@ def run_on_worlds(args: argparse.Namespace) -> int:
 
 def format_result(result: ExperimentResult, seconds: float) -> list[str]:
     exp = result.experiment
-    lines = [f"{exp.effect}. {exp.name}: {result.verdict.upper()}  ({result.runs} runs x {len(exp.variants)} "
+    lines = [f"{exp.effect}. {exp.name}: {result.verdict.upper()}  ({result.runs} runs x {len(result.posed.variants)} "
              f"variants, seed {result.seed}, {seconds:.1f} s)",
              f"   claim:  {exp.claim}",
-             f"   factor: {exp.factor}; scenario {exp.scenario}"]
+             f"   factor: {exp.factor}; scenario {exp.scenario}: {result.posed.picked}"]
     for outcome in result.outcomes:
         e = outcome.estimate
         lines.append(f"   {outcome.comparison.label}: {e.text()} (n={e.n}) -> {outcome.verdict}")
@@ -119,13 +119,13 @@ def markdown_table(results: list[ExperimentResult]) -> list[str]:
              "|---|---|---|---|---|---|---|---|"]
     for r in results:
         exp = r.experiment
-        variants = " vs ".join(label for label, _ in exp.variants)
+        variants = " vs ".join(label for label, _ in r.posed.variants)
         for i, o in enumerate(r.outcomes):
             e = o.estimate
             first = i == 0
             lines.append(
                 f"| {exp.effect if first else ''} | {exp.name + ': ' if first else ''}{o.comparison.label} | "
-                f"{f'`{exp.scenario}`: {variants}' if first else ''} | {r.runs} x {len(exp.variants)} | "
+                f"{f'`{exp.scenario}`: {variants}' if first else ''} | {r.runs} x {len(r.posed.variants)} | "
                 f"{_means(r, o.comparison)} | {e.mean:+.3f} | [{e.low:+.3f}, {e.high:+.3f}] | {o.verdict} |")
     return lines
 
@@ -151,6 +151,6 @@ def results_json(results: list[ExperimentResult]) -> list[dict]:
                 "verdict": o.verdict,
             })
         out.append({"effect": exp.effect, "name": exp.name, "claim": exp.claim, "scenario": exp.scenario,
-                    "factor": exp.factor, "variants": [label for label, _ in exp.variants], "runs": r.runs,
+                    "factor": exp.factor, "variants": [label for label, _ in r.posed.variants], "picked": r.posed.picked, "runs": r.runs,
                     "seed": r.seed, "verdict": r.verdict, "comparisons": comparisons})
     return out

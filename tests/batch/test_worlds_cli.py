@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
+
 from exercise.batch import posers
 from exercise.batch.worlds import read_worlds, run_worlds
 from exercise.cli import main
@@ -85,8 +87,7 @@ def test_check_exits_1_only_when_a_posed_effect_fails(tmp_path, monkeypatch, cap
 
     def reversed_claim(sc):
         posed = clarity(sc)
-        comparisons = tuple(posers.C(c.label, c.variant_a, c.variant_b, c.metric, -c.sign) for c in posed.comparisons)
-        return posers.Posed(posed.variants, posed.measure, comparisons, posed.picked, posed.sets)
+        return attrs.evolve(posed, comparisons=tuple(attrs.evolve(c, sign=-c.sign) for c in posed.comparisons))
 
     monkeypatch.setitem(posers.POSERS, "clarity", reversed_claim)
     assert main(args) == 0  # without --check it reports, and succeeds
