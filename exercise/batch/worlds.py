@@ -139,6 +139,7 @@ class Plan:
     source: str
     experiments: tuple[Experiment, ...]
     worlds: tuple[tuple[World, tuple[tuple[Experiment, Posed | NotPosed, tuple[str, ...]], ...]], ...]
+    seed: int  # the run seeds derive from it
     seeds: tuple[int, ...]
 
     @property
@@ -158,10 +159,10 @@ def prepare(source: str, names: Sequence[str] = (), count: int | None = None, qu
     if runs < 2:
         raise BatchError(f"--runs {runs}: must be at least 2 (an interval needs two runs)")
     posed = tuple((w, tuple((e, p, tuple(t)) for e, p, t in pose(w, experiments))) for w in chosen)
-    return Plan(source, experiments, posed, tuple(run_seeds(seed, runs)))
+    return Plan(source, experiments, posed, seed, tuple(run_seeds(seed, runs)))
 
 
-def run_plan(plan: Plan, workers: int | None = None, progress: Progress | None = None, seed: int = 1) -> WorldsResult:
+def run_plan(plan: Plan, workers: int | None = None, progress: Progress | None = None) -> WorldsResult:
     flat = iter(run_tasks(plan.tasks, workers, progress))
     per_exp: dict[str, list[WorldOutcome]] = {e.name: [] for e in plan.experiments}
     for world, posings in plan.worlds:
@@ -172,7 +173,7 @@ def run_plan(plan: Plan, workers: int | None = None, progress: Progress | None =
             by_variant = {label: [next(flat) for _ in plan.seeds] for (label, _), _text in zip(posed.variants, texts)}
             per_exp[exp.name].append(WorldOutcome(world.name, posed, compare(posed.comparisons, by_variant)))
     effects = tuple(EffectSummary(e, tuple(per_exp[e.name])) for e in plan.experiments)
-    return WorldsResult(plan.source, len(plan.seeds), seed, tuple(w.name for w, _ in plan.worlds), effects)
+    return WorldsResult(plan.source, len(plan.seeds), plan.seed, tuple(w.name for w, _ in plan.worlds), effects)
 
 
 def run_worlds(source: str, names: Sequence[str] = (), count: int | None = None, quick: bool = False,
@@ -180,7 +181,7 @@ def run_worlds(source: str, names: Sequence[str] = (), count: int | None = None,
                progress: Progress | None = None, world_seed: int = 1,
                worlds: Sequence[World] | None = None) -> WorldsResult:
     plan = prepare(source, names, count, quick, runs, seed, world_seed, worlds)
-    return run_plan(plan, workers, progress, seed)
+    return run_plan(plan, workers, progress)
 
 
 def pooled_text(e: Estimate) -> str:

@@ -82,7 +82,7 @@ def run_on_worlds(args: argparse.Namespace) -> int:
     plan = prepare(args.worlds, args.names, args.count, args.quick, args.runs, args.seed, args.world_seed)
     started = time.perf_counter()
     with progress_bar(len(plan.tasks), f"{len(plan.worlds)} worlds", args.quiet) as progress:
-        result = run_plan(plan, args.workers, progress, args.seed)
+        result = run_plan(plan, args.workers, progress)
     if args.markdown:
         print("\n".join(worlds_report.markdown_table(result)))
     elif args.json:
