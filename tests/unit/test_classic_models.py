@@ -218,3 +218,50 @@ def test_signatories_outside_a_signon_forum_are_refused_in_one_line(tmp_path):
     assert run.returncode == 2 and "Traceback" not in out
     assert "forums[0].signatories: only a sign-on call" in out
     assert "forums[0].signatories.pledge[1]" in out
+
+
+def rivalry_world(kind: str) -> str:
+    return f"""
+id = "rivals"
+title = "A friend and a rival"
+[[delegations]]
+id = "me"
+name = "Me"
+[[delegations]]
+id = "friend"
+name = "Friend"
+[[delegations]]
+id = "rival"
+name = "Rival"
+
+[[norms]]
+id = "n"
+statement = "N."
+holders = ["rival"]
+
+[[forums]]
+id = "f"
+name = "F"
+members = ["me", "friend", "rival"]
+
+[[ties]]
+a = "me"
+b = "friend"
+[[ties]]
+a = "me"
+b = "rival"
+kind = "{kind}"
+{TERMS_OFF}
+"""
+
+
+def test_a_rival_holding_a_norm_pushes_away_where_a_partner_would_pull():
+    from exercise.engine.forums import social_share
+
+    partner = new_game(parse_scenario(rivalry_world("partner"), "w.toml"), 1)
+    hostile = new_game(parse_scenario(rivalry_world("rivalry"), "w.toml"), 1)
+    assert social_share(partner, "me", "n") == pytest.approx(0.5)
+    assert social_share(hostile, "me", "n") == pytest.approx(-0.5)
+    # and once the friend holds it too, friend and rival cancel out
+    hostile.norms["n"].depth["friend"] = 1
+    assert social_share(hostile, "me", "n") == pytest.approx(0.0)
