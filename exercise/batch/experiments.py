@@ -1,54 +1,44 @@
 """The nine validation experiments: each effect the model claims, measured on seeded runs.
 
-An experiment is a base scenario (a file in exercise/batch/scenarios/), fixed settings, and
-variants that change only the named factor (key-path assignments, as `exercise sweep --vary`
-would). Every variant plays the same seeds. Each comparison is a seed-paired difference of one
-metric between two variants (or two metrics of one variant) with a 95% interval, and a claimed
-sign: the effect `holds` when the interval lies on the claimed side of zero, shows `direction
-only` when just the mean does, and `fails` otherwise.
+An experiment is posed on a world by its poser (exercise/batch/posers.py), which picks the
+norms, forums and seats from the world by rule and returns the variants as key-path
+assignments (as `exercise sweep --set` would), the measure and the comparisons. The lab
+experiments are those posers applied to the lab scenarios in exercise/batch/scenarios/;
+`exercise experiments --worlds` applies the same posers to any world (exercise/batch/worlds.py).
+Every variant plays the same seeds. Each comparison is a seed-paired difference of one metric
+between two variants (or two metrics of one variant) with a 95% interval, and a claimed sign:
+the effect `holds` when the interval lies on the claimed side of zero, shows `direction only`
+when just the mean does, and `fails` otherwise.
 """
 
 from __future__ import annotations
 
 import math
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from exercise.batch.keypath import build_variant, parse_value
+from exercise.batch.comparison import Comparison, Outcome, compare, worst_verdict
+from exercise.batch.keypath import build_variant
 from exercise.batch.runner import Progress, RunTask, run_seeds, run_tasks
-from exercise.batch.stats import Estimate, paired_difference
 from exercise.errors import BatchError
 
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 
-
-@attrs.frozen
-class Comparison:
-    """`sign * (metric_b in variant_b - metric_a in variant_a) > 0` is the claim."""
-
-    label: str
-    variant_a: str
-    variant_b: str
-    metric: str
-    sign: int = 1
-    metric_b: str | None = None  # another metric of the same run (variant_b == variant_a)
+__all__ = ["SCENARIOS", "Comparison", "Experiment", "ExperimentResult", "Outcome", "find", "posed_on",
+           "run_experiment", "variant_texts"]
 
 
 @attrs.frozen
 class Experiment:
-    name: str
+    name: str  # also the name of its poser
     effect: int
     claim: str
-    scenario: str
+    scenario: str  # the lab scenario it is posed on
     factor: str
-    variants: tuple[tuple[str, tuple[str, ...]], ...]  # (label, ("key.path=value", ...))
-    measure: str
-    comparisons: tuple[Comparison, ...]
-    sets: tuple[str, ...] = ()
-    turns: int | None = None
     full_runs: int = 400
     ci_runs: int = 40
 
@@ -58,29 +48,9 @@ class Experiment:
 
 
 @attrs.frozen
-class Outcome:
-    comparison: Comparison
-    estimate: Estimate
-
-    @property
-    def verdict(self) -> str:
-        e, sign = self.estimate, self.comparison.sign
-        if e.n == 0 or math.isnan(e.mean):
-            return "no data"
-        if (e.low > 0 if sign > 0 else e.high < 0):
-            return "holds"
-        if e.mean * sign > 0:
-            return "direction only"
-        return "fails"
-
-    @property
-    def has_direction(self) -> bool:
-        return self.verdict in ("holds", "direction only")
-
-
-@attrs.frozen
 class ExperimentResult:
     experiment: Experiment
+    posed: Any  # posers.Posed: the variants, measure and comparisons as posed on the lab scenario
     runs: int
     seed: int
     means: dict[str, dict[str, float]]  # variant -> metric -> mean
@@ -88,45 +58,50 @@ class ExperimentResult:
 
     @property
     def verdict(self) -> str:
-        verdicts = [o.verdict for o in self.outcomes]
-        for v in ("fails", "no data", "direction only"):
-            if v in verdicts:
-                return v
-        return "holds"
+        return worst_verdict(self.outcomes)
 
 
-def _variant_texts(exp: Experiment) -> list[tuple[str, str]]:
-    import tomllib
+def posed_on(exp: Experiment, scenario):
+    """The experiment posed on a scenario by its poser (a Posed or a NotPosed)."""
+    from exercise.batch.posers import POSERS
 
-    base = tomllib.loads(exp.path.read_text(encoding="utf-8"))
-    out = []
-    for label, assigns in exp.variants:
-        assignments: list[tuple[str, Any, str]] = []
-        for text in (*exp.sets, *assigns):
-            key, _, value = text.partition("=")
-            assignments.append((key, value if key == "forums" else parse_value(value), "--set"))
-        _, toml_text = build_variant(base, assignments, exp.scenario)
-        out.append((label, toml_text))
-    return out
+    return POSERS[exp.name](scenario)
+
+
+def variant_texts(posed, data: dict[str, Any], name: str) -> list[str]:
+    """The scenario TOML of each posed variant: the world's data with the assignments applied."""
+    texts = []
+    for _, assigns in posed.variants:
+        assignments: list[tuple[str, Any, str]] = [(k, v, "--set") for k, v in (*posed.sets, *assigns)]
+        texts.append(build_variant(data, assignments, name)[1])
+    return texts
+
+
+def pose_lab(exp: Experiment):
+    from exercise.batch.posers import NotPosed
+    from exercise.scenario import load_scenario
+
+    posed = posed_on(exp, load_scenario(exp.path))
+    if isinstance(posed, NotPosed):  # a lab scenario is written to pose its experiment
+        raise BatchError(f"{exp.name}: cannot be posed on {exp.scenario}: {posed.reason}")
+    return posed
 
 
 def run_experiment(exp: Experiment, runs: int, seed: int = 1, workers: int | None = None,
                    progress: Progress | None = None, dask_scheduler: str | None = None) -> ExperimentResult:
-    texts = _variant_texts(exp)
+    posed = pose_lab(exp)
+    texts = variant_texts(posed, tomllib.loads(exp.path.read_text(encoding="utf-8")), exp.scenario)
     seeds = run_seeds(seed, runs)
-    tasks = [RunTask(text, s, exp.turns, exp.measure) for _, text in texts for s in seeds]
+    tasks = [RunTask(text, s, None, posed.measure) for text in texts for s in seeds]
     flat = run_tasks(tasks, workers, progress, dask_scheduler)
-    by_variant = {label: flat[i * runs:(i + 1) * runs] for i, (label, _) in enumerate(texts)}
-    outcomes = []
-    for c in exp.comparisons:
-        a = [r.get(c.metric, math.nan) for r in by_variant[c.variant_a]]
-        b = [r.get(c.metric_b or c.metric, math.nan) for r in by_variant[c.variant_b]]
-        outcomes.append(Outcome(c, paired_difference(a, b)))
+    labels = [label for label, _ in posed.variants]
+    by_variant = {label: flat[i * runs:(i + 1) * runs] for i, label in enumerate(labels)}
+    outcomes = compare(posed.comparisons, by_variant)
     means = {}
     for label, results in by_variant.items():
         names = sorted({k for r in results for k in r})
         means[label] = {k: _nanmean([r.get(k, math.nan) for r in results]) for k in names}
-    return ExperimentResult(exp, runs, seed, means, tuple(outcomes))
+    return ExperimentResult(exp, posed, runs, seed, means, outcomes)
 
 
 def _nanmean(xs: Sequence[float]) -> float:

@@ -24,6 +24,16 @@ from exercise.scenario.keys import quote_key
 from exercise.scenario.loader import scenario_from_data
 
 FORUM_FACTOR = "forums"
+
+
+class _Unset:
+    """The value that removes a key (a poser's `ungrafted` arm: no framework at all)."""
+
+    def __repr__(self) -> str:
+        return "(unset)"
+
+
+UNSET = _Unset()
 FORUM_CHOICES = ("centralized", "decentralized", "both")
 
 
@@ -75,6 +85,10 @@ def set_path(data: dict[str, Any], path: str, value: Any, assignment: str | None
         node = container[key]
         walked = f"{walked}.{part}" if walked else part
     container, key = _child(node, parts[-1], walked or "the scenario", assignment)
+    if value is UNSET:
+        if isinstance(container, dict):
+            container.pop(key, None)
+        return
     container[key] = value
 
 

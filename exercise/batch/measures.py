@@ -17,6 +17,7 @@ from exercise.core.state import GameState
 from exercise.engine.metrics import breadth, conflict_index, mean_depth, norm_blocs, opposed_blocs, total_power
 
 NAN = math.nan
+LOW_CAPACITY = 0.4  # a holder below this capacity is "low-capacity" (effect 5)
 
 
 class Trace:
@@ -113,14 +114,18 @@ def cascade(state: GameState, trace: Trace, norm_id: str, tipping: str = "", win
     }
 
 
-def adopted_in(state: GameState, trace: Trace, norm_id: str, forum_id: str) -> dict[str, float]:
-    """Whether (1/0) and when (censored) a forum adopted a norm, and the norm's breadth."""
+def adopted_in(state: GameState, trace: Trace, norm_id: str, forum_id: str, by: str = "") -> dict[str, float]:
+    """Whether (1/0) and when (censored) a forum adopted a norm, the norm's breadth, and with
+    `by` whether the forum had adopted it by that turn (`adopted_by`)."""
     turn = state.forums[forum_id].adopted.get(norm_id)
-    return {
+    out = {
         "adopted": 1.0 if turn is not None else 0.0,
         "adopted_turn": float(turn if turn is not None else state.turn + 1),
         "breadth": breadth(state, norm_id),
     }
+    if by:
+        out["adopted_by"] = 1.0 if turn is not None and turn <= int(by) else 0.0
+    return out
 
 
 def norm(state: GameState, trace: Trace, norm_id: str) -> dict[str, float]:
@@ -128,7 +133,7 @@ def norm(state: GameState, trace: Trace, norm_id: str) -> dict[str, float]:
     and lip-service share among its holders, and depth among low-capacity holders."""
     ns = state.norms[norm_id]
     history = ns.breadth_history
-    low = [ns.depth[d] for d in sorted(ns.depth) if state.scenario.delegation(d).capacity < 0.4]
+    low = [ns.depth[d] for d in sorted(ns.depth) if state.scenario.delegation(d).capacity < LOW_CAPACITY]
     return {
         "breadth": breadth(state, norm_id),
         "breadth_mean": sum(history) / len(history) if history else 0.0,
@@ -138,12 +143,25 @@ def norm(state: GameState, trace: Trace, norm_id: str) -> dict[str, float]:
     }
 
 
+def holdings(state: GameState, trace: Trace) -> dict[str, float]:
+    """Depth over every norm's holders: the mean depth of low-capacity holdings and the
+    lip-service share of all holdings (a world where assistance may go to any norm)."""
+    depths = [(d, ns.depth[d]) for n, ns in sorted(state.norms.items()) for d in sorted(ns.depth)]
+    low = [v for d, v in depths if state.scenario.delegation(d).capacity < LOW_CAPACITY]
+    return {
+        "holdings": float(len(depths)),
+        "depth_low_capacity": sum(low) / len(low) if low else NAN,
+        "lip_service": sum(1 for _, v in depths if v <= 1) / len(depths) if depths else NAN,
+    }
+
+
 _MEASURES: dict[str, Callable[..., dict[str, float]]] = {
     "standard": standard,
     "probe": probe,
     "cascade": cascade,
     "adopted_in": adopted_in,
     "norm": norm,
+    "holdings": holdings,
 }
 
 

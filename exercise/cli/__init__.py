@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "exercise.cli.msel_cmd",
     "exercise.cli.validate_cmd",
     "exercise.cli.generate_cmd",
+    "exercise.cli.worlds_cmd",
     "exercise.cli.strategies_cmd",
     "exercise.cli.sweep_cmd",
     "exercise.cli.experiments_cmd",

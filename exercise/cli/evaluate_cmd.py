@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from exercise.cli.seat_code import add_code_argument, require_code
-from exercise.core.orders import FACILITATOR
+from exercise.core.seats import FACILITATOR
 from exercise.errors import SaveError
 
 

@@ -8,7 +8,7 @@ import json
 import math
 import time
 
-from exercise.batch.experiments import ExperimentResult, find, run_experiment
+from exercise.batch.experiments import ExperimentResult, find, pose_lab, run_experiment
 from exercise.batch.progress import progress_bar
 from exercise.cli.args import seed_arg
 from exercise.errors import BatchError
@@ -29,12 +29,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     out.add_argument("--json", action="store_true", help="print the results as one JSON document")
     p.add_argument("--check", action="store_true", help="exit 1 if any effect lacks its claimed direction")
     p.add_argument("--list", action="store_true", help="list the experiments and exit")
+    p.add_argument("--worlds", metavar="DIR|FAMILY", default=None,
+                   help="pose every experiment on every world of a directory of scenarios or a family (docs/worlds.md)")
+    p.add_argument("--count", type=int, default=None, help="with --worlds: how many worlds (default 50, quick 10)")
+    p.add_argument("--world-seed", type=seed_arg, default=1, help="with --worlds FAMILY: the family's seed (default 1)")
+    p.add_argument("--verbose", action="store_true", help="with --worlds: every world's verdict and figures")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     experiments = find(args.names)
+    if args.worlds and not args.list:
+        return run_on_worlds(args)
     if args.list:
         for exp in experiments:
             print(f"{exp.effect}  {exp.name:<14} {exp.claim}")
@@ -45,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     for exp in experiments:
         runs = args.runs or (exp.ci_runs if args.quick else exp.full_runs)
         started = time.perf_counter()
-        with progress_bar(runs * len(exp.variants), f"{exp.effect} {exp.name}", args.quiet) as progress:
+        with progress_bar(runs * len(pose_lab(exp).variants), f"{exp.effect} {exp.name}", args.quiet) as progress:
             result = run_experiment(exp, runs, args.seed, args.workers, progress, args.dask_scheduler)
         results.append(result)
         if not (args.markdown or args.json):
@@ -63,12 +70,35 @@ def run(args: argparse.Namespace) -> int:
     return 1 if (args.check and lacking) else 0
 
 
+def run_on_worlds(args: argparse.Namespace) -> int:
+    """`--worlds`: every experiment posed on every world; --check fails on any failing world."""
+    from exercise.batch.worlds import prepare, run_plan
+    from exercise.cli import worlds_report
+
+    if args.dask_scheduler:
+        raise BatchError("--worlds runs in a process pool; --dask-scheduler is for the lab experiments")
+    if args.count is not None and args.count < 1:
+        raise BatchError(f"--count {args.count}: must be at least 1")
+    plan = prepare(args.worlds, args.names, args.count, args.quick, args.runs, args.seed, args.world_seed)
+    started = time.perf_counter()
+    with progress_bar(len(plan.tasks), f"{len(plan.worlds)} worlds", args.quiet) as progress:
+        result = run_plan(plan, args.workers, progress)
+    if args.markdown:
+        print("\n".join(worlds_report.markdown_table(result)))
+    elif args.json:
+        print(json.dumps(worlds_report.results_json(result), indent=2))
+    else:
+        print("\n".join(worlds_report.text_report(result, args.verbose)))
+        print(f"({len(plan.tasks)} games in {time.perf_counter() - started:.1f} s)")
+    return 1 if (args.check and result.failing) else 0
+
+
 def format_result(result: ExperimentResult, seconds: float) -> list[str]:
     exp = result.experiment
-    lines = [f"{exp.effect}. {exp.name}: {result.verdict.upper()}  ({result.runs} runs x {len(exp.variants)} "
+    lines = [f"{exp.effect}. {exp.name}: {result.verdict.upper()}  ({result.runs} runs x {len(result.posed.variants)} "
              f"variants, seed {result.seed}, {seconds:.1f} s)",
              f"   claim:  {exp.claim}",
-             f"   factor: {exp.factor}; scenario {exp.scenario}"]
+             f"   factor: {exp.factor}; scenario {exp.scenario}: {result.posed.picked}"]
     for outcome in result.outcomes:
         e = outcome.estimate
         lines.append(f"   {outcome.comparison.label}: {e.text()} (n={e.n}) -> {outcome.verdict}")
@@ -89,13 +119,13 @@ def markdown_table(results: list[ExperimentResult]) -> list[str]:
              "|---|---|---|---|---|---|---|---|"]
     for r in results:
         exp = r.experiment
-        variants = " vs ".join(label for label, _ in exp.variants)
+        variants = " vs ".join(label for label, _ in r.posed.variants)
         for i, o in enumerate(r.outcomes):
             e = o.estimate
             first = i == 0
             lines.append(
                 f"| {exp.effect if first else ''} | {exp.name + ': ' if first else ''}{o.comparison.label} | "
-                f"{f'`{exp.scenario}`: {variants}' if first else ''} | {r.runs} x {len(exp.variants)} | "
+                f"{f'`{exp.scenario}`: {variants}' if first else ''} | {r.runs} x {len(r.posed.variants)} | "
                 f"{_means(r, o.comparison)} | {e.mean:+.3f} | [{e.low:+.3f}, {e.high:+.3f}] | {o.verdict} |")
     return lines
 
@@ -121,6 +151,6 @@ def results_json(results: list[ExperimentResult]) -> list[dict]:
                 "verdict": o.verdict,
             })
         out.append({"effect": exp.effect, "name": exp.name, "claim": exp.claim, "scenario": exp.scenario,
-                    "factor": exp.factor, "variants": [label for label, _ in exp.variants], "runs": r.runs,
+                    "factor": exp.factor, "variants": [label for label, _ in r.posed.variants], "picked": r.posed.picked, "runs": r.runs,
                     "seed": r.seed, "verdict": r.verdict, "comparisons": comparisons})
     return out

@@ -22,6 +22,8 @@ def run_save(args: argparse.Namespace) -> int:
     if args.turns is not None and args.turns < 0:
         raise SaveError(f"--turns must be 0 or more, not {args.turns}")
     with Game.open(args.target) as game:
+        if game.rules_note:  # resuming a save made under other rules: one line, then play on
+            print(game.rules_note, file=sys.stderr)
         start = game.turn
         # nothing is ever played past the scenario's last turn
         goal = min(start + args.turns, game.scenario.turns) if args.turns is not None else game.scenario.turns

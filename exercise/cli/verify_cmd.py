@@ -27,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps({"save": str(game.path), "turns": result.turns, "ok": result.ok,
                               "first_mismatch": result.first_mismatch, "reason": result.reason}, sort_keys=True))
+        elif result.ok and result.reason:  # made under other rules: stored turns checked, not re-resolved
+            print(result.reason)
         elif result.ok:
             print(f"{game.path}: all {result.turns} turns match (and the start), re-resolved in {seconds:.2f} s")
         else:

@@ -139,6 +139,7 @@ class Norm:
     doability: float = num(0.5, *UNIT)
     framework: str | None = ref("framework", None)
     conflicts: tuple[str, ...] = ref("norm", ())
+    holders: tuple[str, ...] = ref("delegation", ())
     description: str = text("", LONG, one_line=False)
 
 
@@ -161,6 +162,8 @@ class Forum:
     binding: bool = False
     quota: float = num(0.67, *UNIT)
     min_signatories: int = whole(2, 1, 100_000)
+    # a sign-on call's texts open for signature at the start, with who has signed each already
+    signatories: dict[str, tuple[str, ...]] = attrs.field(factory=dict, metadata={REF: "delegation"})
     description: str = text("", LONG, one_line=False)
 
     def meets_on(self, turn: int) -> bool:
@@ -241,8 +244,9 @@ class ModelParams:
     graft_neutral: float = num(0.4, *UNIT)
     social_weight: float = num(0.7, 0, 10)
     cascade_tipping: float = num(0.33, *UNIT)
-    cascade_weight: float = num(0.6, 0, 10)
+    cascade_weight: float = num(0.15, 0, 10)
     conflict_weight: float = num(0.8, 0, 10)
+    rival_weight: float = num(0.3, 0, 10)
     cost_weight: float = num(0.45, 0, 10)
     held_bonus: float = num(0.6, 0, 10)
     precedent_weight: float = num(0.25, 0, 10)
@@ -251,6 +255,9 @@ class ModelParams:
     diffusion_noise: float = num(0.06, *UNIT)
     vote_yes: float = num(0.3, -10, 10)
     vote_no: float = num(0.0, -10, 10)
+    vote_noise: float = num(0.1, 0, 10)
+    stand_aside_weight: float = num(0.4, 0, 10)
+    block_memory: int = whole(2, 0, 1000)
     base_internalization: float = num(0.22, *UNIT)
     implement_effect: float = num(0.45, 0, 10)
     assist_effect: float = num(0.25, 0, 10)

@@ -3,20 +3,28 @@
     appeal = clarity_weight * clarity * will
            + utility_weight * utility * alignment * salience_factor
            + graft_weight * (affinity[framework] - graft_neutral)       (if grafted)
-           + precedent_weight * breadth at the end of the last turn
-           + lobby pressure received
+           + will * precedent_weight * breadth at the end of the last turn
+           + will * lobby pressure received
            + held_bonus                                                  (if already held)
-           - conflict_weight * (share of conflicting norms already held, depth-weighted)
-           - cost_weight * (1 - do-ability) * (1 - effective capacity)
+           - conflict_weight * (0.5 + 0.5 * deepest conflicting depth held / 4)   (if any held)
+           - rival_weight * breadth of its broadest rival at the end of the last turn
+           - cost_weight * (1 - do-ability) * (1 - capacity)
 
 alignment = mean value over the domains the norm serves - mean value over those it harms.
 salience_factor = 2 * mean salience of the norm's domains (1.0 at the neutral 0.5).
 will = clamp(alignment + 0.5, 0, 1): how far the delegation's values let it move toward the norm.
 Clarity helps those willing to follow a norm (it is easy to grasp and to comply with); it does
 not make a norm acceptable to someone whose values it offends, so it is scaled by will.
+Every pressure toward a norm is scaled by will (clarity, precedent, lobbying here; the social
+and cascade pulls in votes and diffusion): pressure moves those whose values allow it, and an
+actor whose values oppose a norm (will 0) feels none of it.
 The precedent term is why "outside-in" works: a norm already held by much of the world is harder
-to reject, even for those whose values it does not serve (objecting isolates them). It uses the
+to reject for those whose values do not forbid it (objecting isolates them). It uses the
 breadth recorded when the last turn closed, so it is public, cheap and the same for everyone.
+The rival term is path dependence: the further a conflicting norm has spread, the more the world
+is already organised around it, and the less a newcomer appeals to anyone (holder or not).
+The cost term reads the seat's own capacity: assistance is earmarked for implementing norms
+already held (internalization.py), so it deepens practice without buying new shallow adopters.
 Diffusion adds the social terms (neighbours' adoption and the cascade bonus) in diffusion.py.
 """
 
@@ -64,6 +72,11 @@ def _static(scenario: Scenario) -> _Static:
     return _Static(scenario)
 
 
+def conflicts_of(scenario: Scenario, norm_id: str) -> tuple[str, ...]:
+    """The norms `norm_id` conflicts with (either side may name the conflict), sorted."""
+    return _static(scenario).conflicts[norm_id]
+
+
 def cached_alignment(state: GameState, delegation: Delegation, norm: Norm) -> float:
     table = _static(state.scenario).alignment
     key = (delegation.id, norm.id)
@@ -79,7 +92,7 @@ class NormTerms:
     does not change meanwhile; each product keeps the formula's order ((a * b) * c), so the
     sums are the same floats as working it out whole."""
 
-    __slots__ = ("clarity", "conflicts", "cost", "factor", "framework", "norm", "precedent", "utility")
+    __slots__ = ("clarity", "conflicts", "cost", "factor", "framework", "norm", "precedent", "rival", "utility")
 
     def __init__(self, state: GameState, norm: Norm, ns: NormState):
         m = state.scenario.model
@@ -97,7 +110,11 @@ class NormTerms:
             self.factor = 1.0
         self.framework = ns.framework
         self.precedent = m.precedent_weight * ns.breadth_history[-1] if ns.breadth_history else None
-        self.conflicts = [state.norms[other].depth for other in _static(state.scenario).conflicts[norm.id]]
+        rivals = _static(state.scenario).conflicts[norm.id]
+        self.conflicts = [state.norms[other].depth for other in rivals]
+        widest = max((state.norms[o].breadth_history[-1] for o in rivals if state.norms[o].breadth_history),
+                     default=0.0)
+        self.rival = m.rival_weight * widest if widest > 0.0 and m.rival_weight else None
         self.cost = m.cost_weight * (1.0 - ns.doability) if ns.doability < 1.0 else None
 
 
@@ -122,14 +139,15 @@ def appeal_of(state: GameState, delegation: Delegation, ns: NormState, terms: No
     m = state.scenario.model
     me = delegation.id
     align = cached_alignment(state, delegation, terms.norm)
-    value = terms.clarity * (1.0 if align >= 0.5 else 0.0 if align <= -0.5 else align + 0.5)
+    pull = 1.0 if align >= 0.5 else 0.0 if align <= -0.5 else align + 0.5  # will(), inlined
+    value = terms.clarity * pull
     value += terms.utility * align * terms.factor
     if terms.framework is not None:
         value += m.graft_weight * (delegation.affinity.get(terms.framework, m.graft_neutral) - m.graft_neutral)
     if terms.precedent is not None:
-        value += terms.precedent
+        value += pull * terms.precedent
     if ns.lobby:
-        value += ns.lobby.get(me, 0.0)
+        value += pull * ns.lobby.get(me, 0.0)
     if me in ns.depth:
         value += m.held_bonus
     worst = 0
@@ -139,8 +157,8 @@ def appeal_of(state: GameState, delegation: Delegation, ns: NormState, terms: No
             worst = depth
     if worst:  # how deeply it holds a conflicting norm
         value -= m.conflict_weight * (0.5 + 0.5 * worst / MAX_DEPTH)
-    if terms.cost is not None:
-        seat = state.seats[me]  # effective_capacity(), inlined
-        capacity = min(1.0, seat.capacity + m.assist_capacity * seat.assistance)
-        value -= terms.cost * (1.0 - capacity)
+    if terms.rival is not None:
+        value -= terms.rival
+    if terms.cost is not None:  # its own capacity: assistance is earmarked for depth
+        value -= terms.cost * (1.0 - state.seats[me].capacity)
     return value

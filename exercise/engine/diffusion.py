@@ -4,43 +4,57 @@ For every delegation that does not yet hold a norm held by someone:
 
     pressure = appeal (see appeal.py)
              + will * social_weight * social_share     (tie- and power-weighted neighbours holding it)
-             + will * cascade_weight * max(0, breadth - cascade_tipping)
+             + will * cascade_weight                   (once breadth >= cascade_tipping)
              + noise (uniform +-diffusion_noise, from the game seed)
 
     will = clamp(alignment + 0.5, 0, 1): social pressure moves those whose values allow it;
     an actor whose values oppose the norm adopts last, if ever.
 
-It adopts (at rhetoric) when pressure >= its own threshold. Thresholds differ between
-delegations, so adoption cascades: each adopter raises its neighbours' social share, and past
-the tipping share the cascade term speeds everyone up. All decisions use the state as it was at
-the start of the phase, so the order of delegations never matters.
+It adopts (at rhetoric) when pressure >= its own threshold (less THRESHOLD_TOLERANCE: thresholds
+are stored to 6 decimals, so "k of 99 others" is met by exactly k of them). Thresholds differ
+between delegations, so adoption cascades: each adopter raises its neighbours' social share.
+The tipping dynamic is a step: once a norm's breadth (at the end of the last turn, public)
+reaches the tipping share it has become "what the world does", and every willing non-holder
+feels the extra pull at once, so the adoption rate jumps there and not before.
+
+A delegation that would take up two conflicting norms in the same phase takes only the one it
+is pushed hardest toward (largest pressure - threshold; ties by norm id): nobody adopts both
+sides of a conflict at once. All decisions use the state as it was at the start of the phase,
+so the order of delegations never matters.
 """
 
 from __future__ import annotations
 
 from exercise.core.rng import stream
 from exercise.core.state import GameState
-from exercise.engine.appeal import NormTerms, alignment_and_will, appeal_of
+from exercise.engine.appeal import NormTerms, alignment_and_will, appeal_of, conflicts_of
 from exercise.engine.forums import social_share
 from exercise.engine.log import EventLog
-from exercise.engine.metrics import breadth, total_power
 from exercise.engine.orders_phase import adopt
+
+# Half the unit of the 6th decimal thresholds are stored to: a threshold written as k/99 is met
+# by a share of exactly k/99 (which r6 would otherwise round up past it).
+THRESHOLD_TOLERANCE = 5e-7
+
+
+def tipped(ns, tipping: float) -> bool:
+    """Whether a norm's breadth at the end of the last turn has reached the tipping share."""
+    return bool(ns.breadth_history) and ns.breadth_history[-1] >= tipping - THRESHOLD_TOLERANCE
 
 
 def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
     scenario = state.scenario
     m = scenario.model
     rng = stream(seed, state.turn, "diffusion")
-    total = total_power(state)
     ids = scenario.by_id.delegation_ids
-    pending: list[tuple[str, str]] = []
+    pending: dict[tuple[str, str], float] = {}  # (norm, delegation) -> margin over its threshold
     for norm_id in sorted(state.norms):
         ns = state.norms[norm_id]
         if not ns.depth:
             continue
         norm = scenario.norm(norm_id)
         terms = NormTerms(state, norm, ns)  # nothing changes until the pending adoptions below
-        cascade = m.cascade_weight * max(0.0, breadth(state, norm_id, total) - m.cascade_tipping)
+        cascade = m.cascade_weight if tipped(ns, m.cascade_tipping) else 0.0
         for d in ids:
             noise = (rng.random() * 2.0 - 1.0) * m.diffusion_noise
             if d in ns.depth:
@@ -49,7 +63,11 @@ def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
             pull = alignment_and_will(state, delegation, norm)[1]
             pressure = appeal_of(state, delegation, ns, terms) + noise
             pressure += pull * (m.social_weight * social_share(state, d, norm_id) + cascade)
-            if pressure >= state.seats[d].threshold:
-                pending.append((norm_id, d))
-    for norm_id, d in pending:
+            margin = pressure - state.seats[d].threshold
+            if margin >= -THRESHOLD_TOLERANCE:
+                pending[(norm_id, d)] = margin
+    for (norm_id, d), margin in pending.items():
+        if any((other, d) in pending and (pending[(other, d)], norm_id) > (margin, other)
+               for other in conflicts_of(scenario, norm_id)):
+            continue  # it takes up the rival it is pushed harder toward
         adopt(state, log, norm_id, d, "diffusion")

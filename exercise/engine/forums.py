@@ -2,10 +2,28 @@
 first, and applies its decision rule.
 
 Each member's vote on an item: its stated position if it endorsed or objected, otherwise its
-disposition (appeal plus the social pull of its ties that hold the norm): yes at or above
-`vote_yes`, no below `vote_no`, abstain between. Rules:
+disposition (appeal plus the social pull of its ties that hold the norm, scaled by will like
+every pressure toward a norm) plus a little vote noise from the game seed: yes at or above
+`vote_yes`, no below `vote_no`, abstain between. The noise makes precedent and lobbying raise
+the chance of a yes rather than decide it: a would-be objector near the line sometimes lets a
+text pass and sometimes does not, so the same history plays out differently across seeds.
 
-- consensus:  adopted unless someone votes no (every no is a block); all members adopt.
+    disposition = appeal + will * social_weight * social_share + uniform(+-vote_noise)
+
+In a consensus body a no is a veto, and vetoing a text much of the world already holds
+isolates the one who casts it. A member whose values are not flatly opposed (will > 0) stands
+aside instead of blocking unless its disposition is below `vote_no - isolation`:
+
+    isolation = stand_aside_weight * breadth at the end of the last turn        (will > 0)
+
+Standing aside is not adopting (see consensus below): it is how precedent raises the chance,
+not the certainty, of a consensus ("outside-in"), while a flatly opposed member always blocks.
+
+Rules:
+
+- consensus:  adopted unless someone votes no (every no is a block); the yes voters adopt, and
+              so do abstainers whose values lean toward it (will >= 0.5): they acquiesce.
+              An abstainer whose values lean against it lets the text pass without taking it on.
 - unanimity:  adopted only if every member votes yes; all members adopt.
 - majority:   adopted if yes > no (by count); the yes voters adopt.
 - qualified:  adopted if yes >= quota * members; the yes voters adopt.
@@ -21,23 +39,37 @@ being blocked is deadlocked; after `max_sessions` sessions it is tabled (dropped
 from __future__ import annotations
 
 from exercise.core.events import SessionOutcome
+from exercise.core.rng import stream
+from exercise.core.spec import ModelParams
 from exercise.core.state import AgendaItem, ForumState, GameState
-from exercise.engine.appeal import NormTerms, appeal_of
+from exercise.engine.appeal import NormTerms, alignment_and_will, appeal_of
 from exercise.engine.log import EventLog
 from exercise.engine.network import network_for
 from exercise.engine.orders_phase import adopt
 
 
 def social_share(state: GameState, delegation_id: str, norm_id: str) -> float:
-    """Power- and tie-weighted share of a delegation's neighbours holding the norm."""
+    """Power- and tie-weighted share of a delegation's ties holding the norm, friendly ties
+    for it and hostile ones (rivalries) against it: -1..1, 0 with no ties.
+
+        share = (sum w_friend * power [holds] - sum w_rival * power [holds]) / sum w * power
+    """
     holders = state.norms[norm_id].depth
     seats = state.seats
+    network = network_for(state.scenario)
     total = held = 0.0
-    for other, weight in network_for(state.scenario).neighbours[delegation_id]:
+    for other, weight in network.neighbours[delegation_id]:
         w = weight * seats[other].power
         total += w
         if other in holders:
             held += w
+    rivals = network.rivals[delegation_id]
+    if rivals:
+        for other, weight in rivals:
+            w = weight * seats[other].power
+            total += w
+            if other in holders:
+                held -= w
     return held / total if total else 0.0
 
 
@@ -48,29 +80,59 @@ def disposition(state: GameState, delegation_id: str, norm_id: str, terms: NormT
     ns = state.norms[norm_id]
     if terms is None:
         terms = NormTerms(state, scenario.norm(norm_id), ns)
-    value = appeal_of(state, scenario.delegation(delegation_id), ns, terms)
-    return value + m.social_weight * social_share(state, delegation_id, norm_id)
+    delegation = scenario.delegation(delegation_id)
+    value = appeal_of(state, delegation, ns, terms)
+    pull = alignment_and_will(state, delegation, terms.norm)[1]
+    return value + pull * m.social_weight * social_share(state, delegation_id, norm_id)
 
 
-def votes(state: GameState, forum: ForumState, item: AgendaItem) -> tuple[list[str], list[str]]:
+def isolation(model: ModelParams, breadth_history: list[float], will: float) -> float:
+    """How far below `vote_no` a member's disposition must be before it vetoes a consensus
+    text: the world's adherence to the norm (last recorded breadth) makes a lone no costly,
+    for anyone whose values are not flatly opposed (will > 0)."""
+    if will <= 0.0 or not breadth_history:
+        return 0.0
+    return model.stand_aside_weight * breadth_history[-1]
+
+
+def votes(state: GameState, forum: ForumState, item: AgendaItem, seed: int) -> tuple[list[str], list[str]]:
     m = state.scenario.model
-    terms = NormTerms(state, state.scenario.norm(item.norm), state.norms[item.norm])  # one vote: one state
+    norm = state.scenario.norm(item.norm)
+    ns = state.norms[item.norm]
+    terms = NormTerms(state, norm, ns)  # one vote: one state
+    veto = state.scenario.forum(forum.id).rule == "consensus"
+    delegations = state.scenario.by_id.delegations
+    rng = stream(seed, state.turn, "vote", forum.id, item.norm) if m.vote_noise else None
     yes, no = [], []
-    for member in forum.members:
+    for member in forum.members:  # one draw per member in member order, whether used or not
+        noise = (rng.random() * 2.0 - 1.0) * m.vote_noise if rng is not None else 0.0
         if member in item.endorsers:
             yes.append(member)
         elif member in item.objectors:
             no.append(member)
         else:
-            d = disposition(state, member, item.norm, terms)
+            d = disposition(state, member, item.norm, terms) + noise
+            line = m.vote_no
+            if veto:
+                line -= isolation(m, ns.breadth_history, alignment_and_will(state, delegations[member], norm)[1])
             if d >= m.vote_yes:
                 yes.append(member)
-            elif d < m.vote_no:
+            elif d < line:
                 no.append(member)
     return yes, no
 
 
-def decide(state: GameState, forum: ForumState, item: AgendaItem) -> tuple[str, list[str], list[str], list[str], list[str]]:
+def acquiescing(state: GameState, members: list[str], yes: list[str], norm_id: str) -> list[str]:
+    """Who takes on a consensus text: the yes voters and the abstainers whose values lean
+    toward it (will >= 0.5); an abstainer leaning against it lets it pass without adopting."""
+    voted = set(yes)
+    norm = state.scenario.norm(norm_id)
+    delegations = state.scenario.by_id.delegations
+    return [d for d in members if d in voted or alignment_and_will(state, delegations[d], norm)[1] >= 0.5]
+
+
+def decide(state: GameState, forum: ForumState, item: AgendaItem,
+           seed: int) -> tuple[str, list[str], list[str], list[str], list[str]]:
     """Return (outcome, yes, no, blockers, adopters)."""
     spec = state.scenario.forum(forum.id)
     if spec.rule == "signon":
@@ -78,12 +140,14 @@ def decide(state: GameState, forum: ForumState, item: AgendaItem) -> tuple[str, 
         if len(signed) >= spec.min_signatories:
             return "adopted", list(signed), [], [], list(signed)
         return "deadlocked", list(signed), [], [], []
-    yes, no = votes(state, forum, item)
+    yes, no = votes(state, forum, item, seed)
     members = forum.members
     if spec.rule == "consensus":
         if no:
             return "blocked", yes, no, list(no), []
-        return ("adopted", yes, no, [], list(members)) if yes else ("deadlocked", yes, no, [], [])
+        if not yes:
+            return "deadlocked", yes, no, [], []
+        return "adopted", yes, no, [], acquiescing(state, members, yes, item.norm)
     if spec.rule == "unanimity":
         if len(yes) == len(members):
             return "adopted", yes, no, [], list(members)
@@ -101,7 +165,7 @@ def decide(state: GameState, forum: ForumState, item: AgendaItem) -> tuple[str, 
     return "deadlocked", yes, no, [], []
 
 
-def run_sessions(state: GameState, log: EventLog) -> None:
+def run_sessions(state: GameState, log: EventLog, seed: int) -> None:
     for forum_id in sorted(state.forums):
         spec = state.scenario.forum(forum_id)
         if not spec.meets_on(state.turn):
@@ -113,7 +177,7 @@ def run_sessions(state: GameState, log: EventLog) -> None:
                 log.add(SessionOutcome, forum=forum_id, norm=item.norm, outcome="deliberating")
                 continue
             item.sessions += 1
-            outcome, yes, no, blockers, adopters = decide(state, forum, item)
+            outcome, yes, no, blockers, adopters = decide(state, forum, item, seed)
             if outcome == "adopted":
                 forum.agenda.remove(item)
                 forum.adopted[item.norm] = state.turn

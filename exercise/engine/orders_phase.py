@@ -4,6 +4,11 @@ Withdrawals first, then framing (graft, amend), then proposals (strongest propos
 an agenda fills up), then positions (endorse, object, sign on), then lobbying, assistance and
 implementation at home. Every order spends its cost; a proposal that finds the agenda filled by
 a stronger proposer is refused with an event, and its cost is refunded.
+
+A forum remembers a block: a norm blocked there is not taken back onto its agenda for
+`block_memory` turns after the block (the proposal is refused, its cost refunded), so the
+strongest proposer cannot fill a small agenda with the same blocked text session after
+session; meanwhile its proposers reword it, carry it to other forums or bring something else.
 """
 
 from __future__ import annotations
@@ -67,9 +72,16 @@ def run_orders(state: GameState, log: EventLog, orders: Mapping[str, Sequence[Or
         if isinstance(order, Propose):
             forum = state.forums[order.forum]
             spec = state.scenario.forum(order.forum)
-            if forum.item(order.norm) is not None or len(forum.agenda) >= spec.agenda_size:
-                reason = ("another delegation proposed it first" if forum.item(order.norm)
-                          else f"the agenda of {order.forum} filled up")
+            reason = None
+            blocked = forum.blocked.get(order.norm)
+            if forum.item(order.norm) is not None:
+                reason = "another delegation proposed it first"
+            elif blocked is not None and state.turn - blocked <= state.scenario.model.block_memory:
+                reason = (f"{order.norm} was blocked in {order.forum} at turn {blocked}; "
+                          f"it may come back after turn {blocked + state.scenario.model.block_memory}")
+            elif len(forum.agenda) >= spec.agenda_size:
+                reason = f"the agenda of {order.forum} filled up"
+            if reason is not None:
                 log.add(OrderRefused, audience=(seat,), seat=seat, order=text, reason=reason)
                 continue
         s.influence = r6(s.influence - order.influence_cost)

@@ -14,7 +14,8 @@ from collections.abc import Collection, Mapping, Sequence
 import attrs
 
 from exercise.core.events import Event
-from exercise.core.orders import FACILITATOR, Order
+from exercise.core.orders import Order
+from exercise.core.seats import FACILITATOR
 from exercise.core.state import GameState, r6
 from exercise.engine.diffusion import run_diffusion
 from exercise.engine.forums import run_sessions
@@ -58,7 +59,7 @@ def resolve_turn(state: GameState, orders: Mapping[str, Sequence[Order]], seed: 
     seat_orders = {k: v for k, v in orders.items() if k != FACILITATOR}
     run_injects(new, log, orders.get(FACILITATOR, ()))
     run_orders(new, log, seat_orders)
-    run_sessions(new, log)
+    run_sessions(new, log, seed)
     run_diffusion(new, log, seed)
     run_internalization(new, log)
     _close_turn(new)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from statistics import fmean
 
 from exercise.core.events import InjectFired, SessionOutcome
+from exercise.core.seats import HUMAN
 from exercise.core.spec import Objective, Scenario
 from exercise.core.state import MAX_DEPTH
 from exercise.engine.debrief import Debrief, debrief
@@ -30,7 +31,6 @@ from exercise.report.model import (
 )
 from exercise.scenario.rubric import LEVEL_NAMES
 from exercise.store.evaluation_records import RubricScore
-from exercise.store.records import HUMAN
 
 STRONG = 3  # a rubric level at or above this is a strength, below it an area for improvement
 _VERB = {"adopt": "adopt", "block": "block", "breadth": "spread", "depth": "practise", "avoid": "stay out of"}

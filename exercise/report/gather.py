@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import attrs
 
 from exercise.core.events import Event
-from exercise.core.orders import FACILITATOR
+from exercise.core.seats import FACILITATOR
 from exercise.core.spec import Criterion, Scenario
 from exercise.core.state import GameState
 from exercise.store import Game

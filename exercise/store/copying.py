@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 from exercise import __version__
 from exercise.core.events import FacilitatorAction
 from exercise.core.limits import seed_problem
-from exercise.core.orders import FACILITATOR
+from exercise.core.seats import FACILITATOR
 from exercise.engine import new_game
+from exercise.engine.rules import RULES_VERSION
 from exercise.errors import ReplayError, SaveError, ScenarioError, listed
 from exercise.scenario import parse_scenario
 from exercise.store import queries as q
@@ -117,7 +118,7 @@ def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: It
         s.add(GameRow(id=GAME_ID, schema_version=SCHEMA_VERSION, app_version=__version__,
                       scenario_id=scenario.id, scenario_title=scenario.title, scenario_name=scenario_path.name,
                       scenario_text=scenario_text, scenario_json=encode(tomllib.loads(scenario_text)),
-                      scenario_sha256=sha256(scenario_text), seed=seed,
+                      scenario_sha256=sha256(scenario_text), seed=seed, rules_version=RULES_VERSION,
                       created_at=stamp, last_played_at=stamp, paused=False))
         s.flush()
         s.execute(insert(SeatRow.__table__), [
@@ -158,7 +159,8 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
                 scenario_id=origin.scenario_id, scenario_title=origin.scenario_title,
                 scenario_name=origin.scenario_name, scenario_text=origin.scenario_text,
                 scenario_json=origin.scenario_json,
-                scenario_sha256=origin.scenario_sha256, seed=origin.seed, created_at=stamp,
+                scenario_sha256=origin.scenario_sha256, seed=origin.seed,
+                rules_version=origin.rules_version, created_at=stamp,
                 last_played_at=stamp, paused=False, branched_from=str(game.path), branched_at_turn=from_turn))
             dst.flush()
             _copy_rows(src, dst, SeatRow)

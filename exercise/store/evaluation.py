@@ -24,7 +24,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from exercise.core.limits import NOTE_TEXT, ROLE_COUNT, RUBRIC_LEVEL, SHORT_TEXT
-from exercise.core.orders import FACILITATOR
+from exercise.core.seats import FACILITATOR
 from exercise.core.spec import Criterion
 from exercise.errors import SaveError
 from exercise.scenario.rubric import rubric

@@ -24,7 +24,8 @@ from sqlalchemy import Engine, Row, delete, exc, select, update
 from sqlalchemy.orm import Session
 
 from exercise.core.events import Event, FacilitatorAction
-from exercise.core.orders import FACILITATOR, FACILITATOR_ORDERS, Order
+from exercise.core.orders import FACILITATOR_ORDERS, Order
+from exercise.core.seats import FACILITATOR
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.engine import TurnResult, validate_orders
@@ -80,6 +81,7 @@ class Game:
         self.read_only = read_only
         self.scenario_text = row.scenario_text
         self.seed = row.seed
+        self.rules_version = row.rules_version
         self._engine = engine
         self._writer = writer(engine)
         self._held = hold(db_path)
@@ -413,6 +415,17 @@ class Game:
 
         branch_save(self, from_turn, Path(new_path), force=force)
         return Game.open(new_path)
+
+    @property
+    def rules_note(self) -> str:
+        """One line when the save was made under other rules than this engine plays, else ""."""
+        from exercise.engine.rules import RULES_VERSION
+
+        if self.rules_version == RULES_VERSION:
+            return ""
+        return (f"{self.path}: made under rules version {self.rules_version}, this engine plays version "
+                f"{RULES_VERSION}: its turns are not re-resolved (stored turns replay as recorded; "
+                "new turns follow the new rules)")
 
     def verify(self) -> VerifyResult:
         from exercise.store.verify import verify_game

@@ -40,6 +40,7 @@ class GameRow(Base):
     scenario_json: Mapped[str]  # the same, as parsed from TOML: opens 10x faster than TOML
     scenario_sha256: Mapped[str]
     seed: Mapped[int]
+    rules_version: Mapped[int] = mapped_column(default=1)  # engine/rules.py when it was made
     created_at: Mapped[str]  # ISO 8601, UTC
     last_played_at: Mapped[str]
     paused: Mapped[bool] = mapped_column(default=False)

@@ -9,8 +9,9 @@ Version history:
     1  the first release: game, seats, pending_orders, orders, events, snapshots, turns.
     2  live sessions: seat_codes, leases, drafts, session (round clock, web secret). New
        tables only, created by the step's create_all; a session row is made when first needed.
-    3  evaluation: roles (evaluator and observer seats), rubric_scores, notes,
-       improvement_plan, evaluation_release. New tables only, like version 2.
+    3  evaluation and the rules version: roles (evaluator and observer seats), rubric_scores,
+       notes, improvement_plan, evaluation_release (new tables), and game.rules_version: the
+       rules the save was made under (engine/rules.py); older saves were made under rules 1.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import update
+from sqlalchemy import text, update
 from sqlalchemy.orm import Session
 
 from exercise.errors import SaveError
@@ -31,8 +32,14 @@ from exercise.store.schema import GAME_ID, SCHEMA_VERSION, Base, GameRow
 # from-version -> the step that rewrites a save of that version into the next one.
 UPGRADES: dict[int, Callable[[Session], None]] = {
     1: lambda session: None,  # version 2 only adds tables
-    2: lambda session: None,  # version 3 only adds tables
+    2: lambda session: _add_rules_version(session),  # and create_all adds the evaluation tables
 }
+
+
+def _add_rules_version(session: Session) -> None:
+    columns = {row[1] for row in session.execute(text("PRAGMA table_info(game)"))}
+    if "rules_version" not in columns:
+        session.execute(text("ALTER TABLE game ADD COLUMN rules_version INTEGER NOT NULL DEFAULT 1"))
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -3,31 +3,59 @@ from __future__ import annotations
 import random
 
 from exercise.core.orders import Endorse, Object, Order, Propose
+from exercise.engine.forums import isolation
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms, open_to_propose, opposed_norms
+from exercise.strategies.base import (
+    Plan,
+    Strategy,
+    agenda_items,
+    liked_norms,
+    my_will,
+    open_to_propose,
+    opposed_norms,
+)
 
 
 class Blocker(Strategy):
     """Sovereigntist: objects to every agenda item it opposes (one objection stops a consensus
-    body) and forum-shops, proposing its own norms where its friends are the majority."""
+    body) and forum-shops, proposing its own norms where its friends are the majority.
+
+    In a consensus body a veto of a widely held text isolates: it objects by its own judgement
+    only below `vote_no - isolation` (engine/forums.py), and it carries out an instruction to
+    block (a block or avoid objective) unless it stands aside, which it does with probability
+    `isolation / max(1, the objective's weight)` (a draw from its seat's stream) when its values
+    are not flatly opposed: the precedent raises the chance, never the certainty, that it lets
+    the text pass, and a weightier instruction holds more often."""
 
     name = "blocker"
     summary = "objects to what it opposes; proposes its own norms in the friendliest forum"
-    classifier = {"stochastic": False, "memory": False}
+    classifier = {"stochastic": True, "memory": False}
 
     def decide(self, view: View, rng: random.Random) -> list[Order]:
         plan = Plan(view)
         m = view.model
         against = opposed_norms(view)
+        firmness: dict[str, float] = {}
+        for o in view.objectives:
+            if o.kind in ("block", "avoid"):
+                firmness[o.norm] = max(firmness.get(o.norm, 0.0), o.weight)
         items = agenda_items(view)
         for forum, item in items:
-            norm = item["norm"]
-            if view.seat not in item["objectors"] and (norm in against or view.my_appeal(norm) < m.vote_no):
+            norm = item.norm
+            if view.seat in item.objectors:
+                continue
+            cost = 0.0
+            if view.forum(forum).rule == "consensus":  # a lone veto of a widely held text isolates
+                cost = isolation(m, view.breadth_history(norm), my_will(view, norm))
+            if norm in against:  # instructed: it blocks unless it stands aside, less often the weightier the instruction
+                if not (cost > 0.0 and rng.random() < cost / max(1.0, firmness.get(norm, 1.0))):
+                    plan.add(Object(norm, forum))
+            elif view.my_appeal(norm) < m.vote_no - cost:
                 plan.add(Object(norm, forum))
         for forum, item in items:
-            if view.seat not in item["endorsers"] and view.my_appeal(item["norm"]) >= m.vote_yes \
-                    and item["norm"] not in against:
-                plan.add(Endorse(item["norm"], forum))
+            if view.seat not in item.endorsers and view.my_appeal(item.norm) >= m.vote_yes \
+                    and item.norm not in against:
+                plan.add(Endorse(item.norm, forum))
         friends = {other for other, _ in view.neighbours()}
         me = view.me
 

@@ -4,7 +4,7 @@ or withdraw them, and add a line to the improvement plan (issue, recommendation,
 
 from __future__ import annotations
 
-from exercise.core.orders import FACILITATOR
+from exercise.core.seats import FACILITATOR
 from exercise.tui.screens.prompt import ChoiceScreen, PromptScreen
 
 PLAN_QUESTIONS = (

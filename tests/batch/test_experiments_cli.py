@@ -5,7 +5,7 @@ import json
 import attrs
 import pytest
 
-from exercise.batch import catalog
+from exercise.batch import catalog, posers
 from exercise.cli import main
 
 SMALL = ["--runs", "6", "--workers", "1", "--quiet"]
@@ -40,8 +40,14 @@ def test_json_and_markdown_carry_the_same_figures(capsys):
 
 def test_check_fails_when_an_effect_loses_its_direction(monkeypatch, capsys):
     clarity = next(e for e in catalog.EXPERIMENTS if e.name == "clarity")
-    reversed_claim = attrs.evolve(clarity, comparisons=tuple(attrs.evolve(c, sign=-c.sign) for c in clarity.comparisons))
-    monkeypatch.setattr(catalog, "EXPERIMENTS", (reversed_claim,))
+    pose = posers.POSERS["clarity"]
+
+    def reversed_claim(scenario):
+        posed = pose(scenario)
+        return attrs.evolve(posed, comparisons=tuple(attrs.evolve(c, sign=-c.sign) for c in posed.comparisons))
+
+    monkeypatch.setattr(catalog, "EXPERIMENTS", (clarity,))
+    monkeypatch.setitem(posers.POSERS, "clarity", reversed_claim)
     assert main(["experiments", *SMALL]) == 0  # without --check it reports, and succeeds
     assert "without the claimed direction: clarity" in capsys.readouterr().out
     assert main(["experiments", *SMALL, "--check"]) == 1

@@ -33,12 +33,12 @@ def test_clarity_helps_the_willing_and_not_the_opposed():
     assert appeal(clear, "foe") == pytest.approx(appeal(murky, "foe"))  # will is 0 for the foe
 
 
-def test_precedent_raises_appeal_for_everyone_with_last_turns_breadth():
+def test_precedent_raises_appeal_by_will_times_last_turns_breadth():
     state = new_game(world(), 1)
     before = {d: appeal(state, d) for d in ("friend", "foe")}
     state.norms["n"].breadth_history.append(0.8)
-    for d in ("friend", "foe"):
-        assert appeal(state, d) - before[d] == pytest.approx(0.25 * 0.8)
+    assert appeal(state, "friend") - before["friend"] == pytest.approx(1.0 * 0.25 * 0.8)  # will 1
+    assert appeal(state, "foe") == pytest.approx(before["foe"])  # will 0: precedent moves it not at all
 
 
 def test_grafting_pays_off_with_affinity_above_neutral():

@@ -107,17 +107,23 @@ def _cent_vs_decent(runs):
         assert g.metrics["opposed_blocs"] >= 1, g.seed
 
 
+FORCE = {"self-defence", "countermeasures", "ihl-applies"}
+
+
 @dynamic("gge-2015-vs-2017")
 def _gge(runs):
     for g in runs:
         # the 2014-15 group agrees at least three voluntary norms
-        assert len(g.forum("gge-2015")["adopted"]) >= 3, g.seed
-        # the 2016-17 group adopts no consensus text at all ...
-        assert g.forum("gge-2017")["first_adoption"] is None, g.seed
-        # ... because a handful (at most 3 of 25) block its international-law text
+        assert len(set(g.forum("gge-2015")["adopted"]) - FORCE) >= 3, g.seed
+        # the 2016-17 group agrees none of its international-law texts ...
+        assert not set(g.forum("gge-2017")["adopted"]) & FORCE, g.seed
+        # ... because a handful (at most 3 of 25) block them
         blocked = [s for s in g.sessions("gge-2017") if s.outcome == "blocked"]
         assert blocked and all(1 <= len(s.blockers) <= 3 for s in blocked), g.seed
-        assert {s.norm for s in blocked} <= {"self-defence", "countermeasures", "ihl-applies"}, g.seed
+        assert {s.norm for s in blocked} <= FORCE, g.seed
+    # and in most seeds the 2014-15 group also drops every force text (in seed 3 Russia stands
+    # aside on self-defence, the minority history: tests/scenarios/test_history_spread.py)
+    assert sum(not set(g.forum("gge-2015")["adopted"]) & FORCE for g in runs) >= 2
 
 
 @dynamic("oewg")
@@ -266,13 +272,13 @@ def test_plays_to_the_end_and_shows_its_dynamic(name):
 
 def test_the_gge_deadlock_comes_from_its_objectors():
     """The check can fail: with Russia, China and Cuba scripted as followers without red lines,
-    the 2016-17 group does adopt a text."""
+    the 2016-17 group does adopt an international-law text."""
     scenario = load_scenario(SCENARIOS / "gge-2015-vs-2017.toml")
     softened = attrs.evolve(scenario, delegations=tuple(
         attrs.evolve(d, strategy="bandwagoner", objectives=(), values={**d.values, "sovereignty": 0.3})
         if d.id in ("rus", "chn", "cub") else d for d in scenario.delegations))
     runs = play_seeds(softened)
-    assert all(g.forum("gge-2017")["adopted"] for g in runs)
+    assert all(set(g.forum("gge-2017")["adopted"]) & FORCE for g in runs)
     with pytest.raises(AssertionError):
         DYNAMICS["gge-2015-vs-2017"](runs)
 

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from exercise.core.orders import FACILITATOR
+from exercise.core.seats import FACILITATOR
 from exercise.errors import SaveError
 from exercise.store import Game, upgrade
 from exercise.store.evaluation_records import ImprovementItem

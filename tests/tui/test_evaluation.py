@@ -3,7 +3,8 @@ by keys through Pilot, checked against what the screens show and what the save k
 
 from __future__ import annotations
 
-from exercise.core.orders import FACILITATOR, parse_order
+from exercise.core.orders import parse_order
+from exercise.core.seats import FACILITATOR
 from exercise.store import Game
 from exercise.tui.screens.evaluation import NOT_RELEASED, EvaluationScreen
 from exercise.tui.screens.evaluator import EvaluatorScreen

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from exercise.core.orders import FACILITATOR
+from exercise.core.seats import FACILITATOR
 from exercise.store.evaluation_records import EVALUATOR
 from exercise.tui.evaluation_text import note_lines, scores_table
 

@@ -1,0 +1,18 @@
+"""The version of the rules: what `resolve_turn` computes from a state and orders.
+
+A save records the rules version it was made under (at `exercise new`). When the mechanics
+change, the same orders resolve to different states, so a save made under other rules cannot
+be re-resolved and compared: `verify` says so in one line instead of calling it tampered, and
+replaying its stored turns still works (they are stored states, not recomputed ones).
+
+History:
+    1  the rules before the version was recorded (saves without one are read as 1).
+    2  issue 14: will scales every pressure toward a norm, votes included; consensus adopters
+       are the yes voters and acquiescent abstainers; vote noise and standing aside; a forum
+       remembers a block; tipping is a step; rival breadth crowds out a conflicting norm;
+       assistance is earmarked for depth; initial holders.
+
+Bump it with every change that moves a state hash for the same scenario, seed and orders.
+"""
+
+RULES_VERSION = 2
