@@ -185,7 +185,8 @@ def _ties(rng, k: Knobs, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for p in people:
         count = int(half) + (1 if rng.random() < half - int(half) else 0)
         same = [q for q in by_bloc[p["bloc"]] if q != p["id"]]
-        other = [q for q in ids if q not in set(by_bloc[p["bloc"]])] if k.clustering < 1 else []
+        mine = set(by_bloc[p["bloc"]])
+        other = [q for q in ids if q not in mine] if k.clustering < 1 else []
         for _ in range(count):
             inside = bool(same) and (not other or rng.random() < k.clustering)
             pool = same if inside else other
