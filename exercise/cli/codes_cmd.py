@@ -11,7 +11,7 @@ import argparse
 import time
 
 from exercise.cli.seat_code import add_code_argument, print_codes, require_code, who
-from exercise.core.orders import FACILITATOR, WHITE_NAMES
+from exercise.core.seats import FACILITATOR, WHITE_NAMES
 from exercise.errors import SaveError
 from exercise.store import Game
 

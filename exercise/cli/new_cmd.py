@@ -12,6 +12,7 @@ from pathlib import Path
 
 from exercise.cli.args import seed_arg
 from exercise.cli.seat_code import print_codes
+from exercise.core.seats import HUMAN
 from exercise.errors import SaveError
 from exercise.scenario.catalog import find_scenario
 from exercise.store import Game
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         args.save = default_path(load_scenario(scenario_path).id)
     with Game.create(args.save, scenario_path, seed=args.seed, humans=humans, force=args.force) as game:
         controllers = game.controllers()
-        people = [seat for seat, c in controllers.items() if c == "human"]
+        people = [seat for seat, c in controllers.items() if c == HUMAN]
         print(f"created {game.path}: {game.scenario.title} ({game.scenario.id}), seed {game.seed}, "
               f"{game.scenario.turns} turns")
         print(f"  human seats: {', '.join(people) or 'none'}")

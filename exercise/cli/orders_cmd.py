@@ -15,12 +15,12 @@ import sys
 
 from exercise.cli.seat_code import add_code_argument, require_code
 from exercise.core.orders import parse_order
+from exercise.core.seats import HUMAN
 from exercise.engine import view_for
 from exercise.engine.choices import legal_choices
 from exercise.engine.legality import check_order, check_orders
 from exercise.errors import ExerciseError, OrderError, listed
 from exercise.store import Game
-from exercise.strategies import HUMAN
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from exercise.cli.seat_code import CODE_ENV, add_code_argument, require_code
-from exercise.core.orders import FACILITATOR, PROJECTOR, WHITE_NAMES
+from exercise.core.seats import FACILITATOR, PROJECTOR, WHITE_NAMES
 from exercise.errors import SaveError, listed
 
 

@@ -9,7 +9,7 @@ import json
 
 from exercise.cli.play_cmd import seat_to_view
 from exercise.cli.report import format_turn, turn_record
-from exercise.core.orders import FACILITATOR
+from exercise.core.seats import FACILITATOR
 from exercise.engine import view_for
 from exercise.engine.views import View
 from exercise.errors import ReplayError
@@ -31,15 +31,15 @@ def norm_lines(view: View) -> list[str]:
     lines = [f"  {'norm':<24} {'status':<10} {'breadth':>7} {'holders':>7}  framework"]
     for norm_id in view.norm_ids():
         q = view.norm_qualities(norm_id)
-        lines.append(f"  {norm_id:<24} {q['status']:<10} {view.breadth(norm_id):>7.2f} "
-                     f"{len(view.holders(norm_id)):>7}  {q['framework'] or '-'}")
+        lines.append(f"  {norm_id:<24} {q.status:<10} {view.breadth(norm_id):>7.2f} "
+                     f"{len(view.holders(norm_id)):>7}  {q.framework or '-'}")
     return lines
 
 
 def forum_lines(view: View) -> list[str]:
     lines = []
     for forum_id in view.forum_ids():
-        agenda = ", ".join(a["norm"] for a in view.agenda(forum_id)) or "empty"
+        agenda = ", ".join(a.norm for a in view.agenda(forum_id)) or "empty"
         adopted = ", ".join(sorted(view.adopted_in(forum_id))) or "nothing"
         lines.append(f"  {forum_id}: agenda: {agenda}; adopted: {adopted}")
     return lines
@@ -115,8 +115,8 @@ def run(args: argparse.Namespace) -> int:
 
 def state_summary(view: View) -> dict:
     return {
-        "norms": {n: {"status": view.norm_qualities(n)["status"], "breadth": view.breadth(n),
+        "norms": {n: {"status": view.norm_qualities(n).status, "breadth": view.breadth(n),
                       "holders": view.holders(n)} for n in view.norm_ids()},
-        "forums": {f: {"agenda": [a["norm"] for a in view.agenda(f)], "adopted": view.adopted_in(f)}
+        "forums": {f: {"agenda": [a.norm for a in view.agenda(f)], "adopted": view.adopted_in(f)}
                    for f in view.forum_ids()},
     }

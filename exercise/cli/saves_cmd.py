@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from exercise.core.seats import HUMAN
 from exercise.store import SaveSummary, list_saves
 from exercise.store.listing import DEFAULT_DIR
 
@@ -25,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def seats_text(summary: SaveSummary) -> str:
     """'human: deu, usa; scripted: 3 champion, 1 blocker'"""
     humans = summary.human_seats
-    scripted = Counter(c for c in summary.controllers.values() if c != "human")
+    scripted = Counter(c for c in summary.controllers.values() if c != HUMAN)
     parts = []
     if humans:
         marks = summary.scores

@@ -11,7 +11,7 @@ import getpass
 import os
 import sys
 
-from exercise.core.orders import FACILITATOR
+from exercise.core.seats import FACILITATOR
 from exercise.errors import SaveError
 
 CODE_ENV = "EXERCISE_CODE"  # for scripts: the code without putting it on the command line

@@ -17,8 +17,8 @@ import secrets
 import sys
 from pathlib import Path
 
-from exercise.cli.play_cmd import WHITE_NAMES, open_for_play
-from exercise.core.orders import FACILITATOR, PROJECTOR
+from exercise.cli.play_cmd import open_for_play
+from exercise.core.seats import FACILITATOR, PROJECTOR, WHITE_NAMES
 from exercise.errors import ExerciseError
 from exercise.web.address import (
     PUBLIC_URL_ADVICE,

@@ -6,9 +6,11 @@ public events, otherwise the seats allowed to see it (the facilitator sees every
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal, get_args
 
 import attrs
+
+from exercise.core.seats import PUBLIC, Viewer
 
 
 @attrs.frozen(kw_only=True)
@@ -18,9 +20,9 @@ class Event:
     seq: int = 0
     audience: tuple[str, ...] = ()
 
-    def visible_to(self, seat: str | None) -> bool:
-        """None is the facilitator, who sees everything."""
-        return seat is None or not self.audience or seat in self.audience
+    def visible_to(self, viewer: Viewer) -> bool:
+        """None is the facilitator, who sees everything; PUBLIC sees public events only."""
+        return viewer is None or not self.audience or (viewer is not PUBLIC and viewer in self.audience)
 
     def text(self) -> str:  # pragma: no cover - overridden
         return self.kind
@@ -111,6 +113,13 @@ class NormGrafted(Event):
         return f"{self.by} grafts {self.norm} onto {self.framework}"
 
 
+# One agenda item's fate at a forum session (SessionOutcome.outcome).
+Outcome = Literal["adopted", "blocked", "deadlocked", "tabled", "deliberating"]
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
+# The outcomes that are a forum's decision; the others are "no agreement (yet)".
+DECIDED: tuple[Outcome, ...] = ("adopted", "blocked", "tabled")
+
+
 @attrs.frozen(kw_only=True)
 class SessionOutcome(Event):
     """One agenda item's fate at a forum session: adopted, blocked, deadlocked, tabled
@@ -119,7 +128,7 @@ class SessionOutcome(Event):
     kind: ClassVar[str] = "session"
     forum: str
     norm: str
-    outcome: str
+    outcome: Outcome
     yes: tuple[str, ...] = ()
     no: tuple[str, ...] = ()
     blockers: tuple[str, ...] = ()
@@ -202,8 +211,8 @@ class FacilitatorAction(Event):
     action: str
     detail: str = ""
 
-    def visible_to(self, seat: str | None) -> bool:
-        return seat is None or self.action in self.PUBLIC_ACTIONS
+    def visible_to(self, viewer: Viewer) -> bool:
+        return viewer is None or self.action in self.PUBLIC_ACTIONS
 
     def text(self) -> str:
         return f"white cell: {self.action} {self.detail}".rstrip()

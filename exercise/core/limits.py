@@ -16,6 +16,8 @@ import unicodedata
 
 import attrs
 
+from exercise.core.seats import PROJECTOR, WHITE_NAMES
+
 # Keys of attrs field metadata.
 RANGE = "range"  # a Range: the field's number (or each value of its table) must be inside
 TEXT = "text"  # a Text: the field's string (or each string of its list) must fit
@@ -93,7 +95,7 @@ ID_MAX_LEN = 64
 # Names live play gives the white cell and the other non-seat roles, and the word for
 # "everyone": no id may be one of them, so `exercise play --as NAME` and an order's target
 # always mean one thing.
-RESERVED_IDS = frozenset({"white", "@white", "white-cell", "facilitator", "projector", "all"})
+RESERVED_IDS = frozenset({*WHITE_NAMES, PROJECTOR, "all"})
 RESERVED_PREFIXES = ("evaluator-", "observer-")
 
 

@@ -20,12 +20,6 @@ import attrs
 from exercise.core.limits import RANGE, Range
 from exercise.errors import OrderSyntaxError
 
-FACILITATOR = "@white"
-# What people may type for the white cell (`exercise play SAVE --as white`).
-WHITE_NAMES = (FACILITATOR, "white", "white-cell", "facilitator")
-# The room's screen (`exercise play SAVE --as projector`): public information only, no seat.
-PROJECTOR = "projector"
-
 # Influence (attention) each order costs; assistance and implementation cost budget instead.
 INFLUENCE_COST: dict[str, float] = {
     "propose": 2.0,

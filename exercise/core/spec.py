@@ -162,6 +162,8 @@ class Forum:
     binding: bool = False
     quota: float = num(0.67, *UNIT)
     min_signatories: int = whole(2, 1, 100_000)
+    # a sign-on call's texts open for signature at the start, with who has signed each already
+    signatories: dict[str, tuple[str, ...]] = attrs.field(factory=dict, metadata={REF: "delegation"})
     description: str = text("", LONG, one_line=False)
 
     def meets_on(self, turn: int) -> bool:

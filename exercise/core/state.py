@@ -7,12 +7,16 @@ process.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import attrs
 
 from exercise.core.spec import Scenario
 
 DEPTH_NAMES: tuple[str, ...] = ("none", "rhetoric", "policy", "law", "practice")
 MAX_DEPTH = 4
+# A norm's public status: adopted by a forum, held by someone without that, or neither.
+NormStatus = Literal["draft", "spreading", "adopted"]
 
 
 def r6(x: float) -> float:
@@ -103,7 +107,7 @@ class NormState:
         )
 
     @property
-    def status(self) -> str:
+    def status(self) -> NormStatus:
         if self.adopted_in:
             return "adopted"
         if self.depth:

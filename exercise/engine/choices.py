@@ -29,7 +29,7 @@ def candidate_orders(view: View) -> list[Order]:
     out: list[Order] = [Pass()]
     for forum in view.my_forums():
         signon = view.forum(forum).rule == "signon"
-        agenda = {item["norm"]: item for item in view.agenda(forum)}
+        agenda = {item.norm: item for item in view.agenda(forum)}
         for norm in view.norm_ids():
             if norm in agenda:
                 item = agenda[norm]
@@ -37,11 +37,11 @@ def candidate_orders(view: View) -> list[Order]:
                     out.append(SignOn(norm, forum))
                 else:
                     out.append(Endorse(norm, forum))
-                    if item["proposer"] != me:
+                    if item.proposer != me:
                         out.append(Object(norm, forum))
                 out.append(Amend(norm, forum, "clarify"))
                 out.append(Amend(norm, forum, "narrow"))
-                if me in (item["proposer"], *item["endorsers"], *item["objectors"]):
+                if me in (item.proposer, *item.endorsers, *item.objectors):
                     out.append(Withdraw(norm, forum))
             elif norm in view.adopted_in(forum):
                 if signon:
@@ -51,7 +51,7 @@ def candidate_orders(view: View) -> list[Order]:
     for norm in view.norm_ids():
         if view.my_depth(norm):
             out.append(Implement(norm))
-        if not view.norm_qualities(norm)["adopted_in"]:
+        if not view.norm_qualities(norm).adopted_in:
             for framework in view.frameworks():
                 out.append(Graft(norm, framework))
     for other, _weight in view.neighbours():

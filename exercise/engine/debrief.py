@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from exercise.core.events import DepthReached, Event, InjectFired, NormAdopted, SessionOutcome
+from exercise.core.seats import Viewer
 from exercise.core.state import MAX_DEPTH, GameState
 from exercise.engine.metrics import delegation_score, norm_blocs, objective_progress, opposed_blocs
 
@@ -61,12 +62,13 @@ def _forum_name(state: GameState, forum_id: str) -> str:
     return state.scenario.forum(forum_id).name
 
 
-def headlines(state: GameState, events: Sequence[Event], seat: str | None = None) -> list[str]:
-    """What a turn's events say in a few words, for the seat (None: the white cell)."""
+def headlines(state: GameState, events: Sequence[Event], seat: Viewer = None) -> list[str]:
+    """What a turn's events say in a few words, for the viewer (None: the white cell; PUBLIC:
+    the public events only)."""
     return _headlines(state, events, None if seat is None else (seat,))
 
 
-def _headlines(state: GameState, events: Sequence[Event], seats: Sequence[str] | None) -> list[str]:
+def _headlines(state: GameState, events: Sequence[Event], seats: Sequence[Viewer] | None) -> list[str]:
     lines: list[str] = []
     spread: dict[str, list[str]] = {}
     practised: dict[str, list[str]] = {}
@@ -118,7 +120,7 @@ def _why(history, turn: int, seat: str, point: TurningPoint | None, gained: bool
     return best if fit(best) else point.headlines[0]
 
 
-def _decisions(events: Sequence[Event], seats: Sequence[str] | None) -> int:
+def _decisions(events: Sequence[Event], seats: Sequence[Viewer] | None) -> int:
     """Forum adoptions and blocks and injects among the events the seats could see."""
     return sum(1 for e in events if (seats is None or all(e.visible_to(s) for s in seats)) and (
         isinstance(e, InjectFired) or (isinstance(e, SessionOutcome) and e.outcome in ("adopted", "blocked"))))

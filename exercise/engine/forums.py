@@ -49,15 +49,27 @@ from exercise.engine.orders_phase import adopt
 
 
 def social_share(state: GameState, delegation_id: str, norm_id: str) -> float:
-    """Power- and tie-weighted share of a delegation's neighbours holding the norm."""
+    """Power- and tie-weighted share of a delegation's ties holding the norm, friendly ties
+    for it and hostile ones (rivalries) against it: -1..1, 0 with no ties.
+
+        share = (sum w_friend * power [holds] - sum w_rival * power [holds]) / sum w * power
+    """
     holders = state.norms[norm_id].depth
     seats = state.seats
+    network = network_for(state.scenario)
     total = held = 0.0
-    for other, weight in network_for(state.scenario).neighbours[delegation_id]:
+    for other, weight in network.neighbours[delegation_id]:
         w = weight * seats[other].power
         total += w
         if other in holders:
             held += w
+    rivals = network.rivals[delegation_id]
+    if rivals:
+        for other, weight in rivals:
+            w = weight * seats[other].power
+            total += w
+            if other in holders:
+                held -= w
     return held / total if total else 0.0
 
 

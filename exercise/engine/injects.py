@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from exercise.core.events import FacilitatorAction, InjectFired
 from exercise.core.orders import FireInject, Order, SalienceShift, Shock
+from exercise.core.seats import FACILITATOR
 from exercise.core.spec import Effect, Inject, Trigger
 from exercise.core.state import GameState, r6
 from exercise.engine.log import EventLog
@@ -90,4 +91,4 @@ def run_injects(state: GameState, log: EventLog, facilitator_orders: Sequence[Or
             apply_effect(state, Effect(kind=order.attribute, delegation=order.target, delta=order.delta))
             log.add(InjectFired, inject="ad-hoc",
                     title=f"Shock: {order.target} {order.attribute} {order.delta:+g}", by_facilitator=True)
-        log.add(FacilitatorAction, audience=("@white",), action="order", detail=str(order))
+        log.add(FacilitatorAction, audience=(FACILITATOR,), action="order", detail=str(order))

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from exercise.core.orders import (
-    FACILITATOR,
     FACILITATOR_ORDERS,
     Amend,
     Assist,
@@ -34,6 +33,7 @@ from exercise.core.orders import (
     Withdraw,
     number_problem,
 )
+from exercise.core.seats import FACILITATOR
 from exercise.core.state import MAX_DEPTH
 from exercise.engine.views import View
 from exercise.errors import (
@@ -129,9 +129,9 @@ def _check_amend(view: View, seat: str, o: Amend) -> Problem | None:
     if not view.on_agenda(o.forum, o.norm):
         return _not_on_agenda(o.forum, o.norm)
     q = view.norm_qualities(o.norm)
-    if o.change == "clarify" and q["clarity"] >= 1.0:
+    if o.change == "clarify" and q.clarity >= 1.0:
         return IllegalOrder, f"{o.norm} is already as clear as it can be"
-    if o.change == "narrow" and q["doability"] >= 1.0:
+    if o.change == "narrow" and q.doability >= 1.0:
         return IllegalOrder, f"{o.norm} is already as narrow as it can be"
     return None
 
@@ -140,9 +140,9 @@ def _check_graft(view: View, seat: str, o: Graft) -> Problem | None:
     if o.framework not in view.frameworks():
         return UnknownReference, f"there is no framework {o.framework!r}"
     q = view.norm_qualities(o.norm)
-    if q["framework"] == o.framework:
+    if q.framework == o.framework:
         return IllegalOrder, f"{o.norm} is already grafted onto {o.framework}"
-    if q["adopted_in"]:
+    if q.adopted_in:
         return IllegalOrder, f"{o.norm} was already adopted; its framing is settled"
     return None
 

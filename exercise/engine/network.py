@@ -1,6 +1,9 @@
 """The tie graph: weighted adjacency lists for diffusion and a networkx graph for metrics.
 
-Ties never change during a game, so both are built once per scenario and cached.
+A tie of kind `rivalry` (HOSTILE_KIND) is hostile: it is kept apart (`rivals`), and in the
+social share a rival holding a norm counts against it (engine/forums.py). Every other tie is a
+friendly one (`neighbours`). The networkx graph holds every tie, for display.
+Ties never change during a game, so all are built once per scenario and cached.
 """
 
 from __future__ import annotations
@@ -12,30 +15,40 @@ import networkx as nx
 from exercise.core.memo import per_scenario
 from exercise.core.spec import Scenario
 
+HOSTILE_KIND = "rivalry"  # the tie kind that pushes away instead of pulling
+
 
 class Network:
     def __init__(self, scenario: Scenario):
         weights: dict[tuple[str, str], float] = {}
+        hostile: dict[tuple[str, str], float] = {}
 
-        def add(a: str, b: str, w: float) -> None:
+        def add(table: dict[tuple[str, str], float], a: str, b: str, w: float) -> None:
             key = (a, b) if a < b else (b, a)
-            weights[key] = weights.get(key, 0.0) + w
+            table[key] = table.get(key, 0.0) + w
 
         for tie in scenario.ties:
-            add(tie.a, tie.b, tie.weight)
+            add(hostile if tie.kind == HOSTILE_KIND else weights, tie.a, tie.b, tie.weight)
         for group in scenario.tie_groups:
             for a, b in combinations(sorted(set(group.members)), 2):
-                add(a, b, group.weight)
-        neighbours: dict[str, list[tuple[str, float]]] = {d.id: [] for d in scenario.delegations}
-        for (a, b), w in sorted(weights.items()):
-            neighbours[a].append((b, w))
-            neighbours[b].append((a, w))
-        self.neighbours = {k: sorted(v) for k, v in sorted(neighbours.items())}
+                add(hostile if group.kind == HOSTILE_KIND else weights, a, b, group.weight)
+        self.neighbours = _adjacency(scenario, weights)
+        self.rivals = _adjacency(scenario, hostile)
         self.weights = dict(sorted(weights.items()))
+        self.hostile = dict(sorted(hostile.items()))
         graph = nx.Graph()
-        graph.add_nodes_from(sorted(neighbours))
+        graph.add_nodes_from(sorted(self.neighbours))
         graph.add_weighted_edges_from((a, b, w) for (a, b), w in self.weights.items())
+        graph.add_weighted_edges_from((a, b, w) for (a, b), w in self.hostile.items() if (a, b) not in self.weights)
         self.graph = graph
+
+
+def _adjacency(scenario: Scenario, weights: dict[tuple[str, str], float]) -> dict[str, list[tuple[str, float]]]:
+    out: dict[str, list[tuple[str, float]]] = {d.id: [] for d in scenario.delegations}
+    for (a, b), w in sorted(weights.items()):
+        out[a].append((b, w))
+        out[b].append((a, w))
+    return {k: sorted(v) for k, v in sorted(out.items())}
 
 
 @per_scenario

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from exercise.core.rng import stream
 from exercise.core.spec import Forum, Scenario
-from exercise.core.state import ForumState, GameState, NormState, Seat, r6
+from exercise.core.state import AgendaItem, ForumState, GameState, NormState, Seat, r6
 
 
 def influence_per_turn(power: float) -> float:
@@ -44,6 +44,11 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         n.id: NormState(n.id, r6(n.clarity), r6(n.utility), r6(n.doability), n.framework)
         for n in sorted(scenario.norms, key=lambda n: n.id)
     }
+    for f in scenario.forums:  # a call's texts open for signature, with their first signatories
+        for norm_id, signed in sorted(f.signatories.items()):
+            first = sorted(signed)
+            forums[f.id].agenda.append(AgendaItem(norm_id, first[0] if first else "", 0, endorsers=list(first)))
+            forums[f.id].signatories[norm_id] = first
     for n in scenario.norms:  # who already holds a norm when the game starts (at rhetoric)
         for d in sorted(n.holders):
             norms[n.id].depth[d], norms[n.id].progress[d], norms[n.id].since[d] = 1, 0.0, 0

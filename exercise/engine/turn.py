@@ -14,7 +14,8 @@ from collections.abc import Collection, Mapping, Sequence
 import attrs
 
 from exercise.core.events import Event
-from exercise.core.orders import FACILITATOR, Order
+from exercise.core.orders import Order
+from exercise.core.seats import FACILITATOR
 from exercise.core.state import GameState, r6
 from exercise.engine.diffusion import run_diffusion
 from exercise.engine.forums import run_sessions

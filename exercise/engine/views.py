@@ -5,19 +5,60 @@ budget, its own depth of each norm) and the public side of everything else: foru
 agendas with who endorsed or objected, norm texts and qualities, who holds which norm, the
 public events. It never sees another seat's values, instructions, threshold or budget.
 The facilitator's view (`seat=None`) is the whole state.
+
+What a view hands out is typed: `AgendaEntry`, `NormQualities` and `PublicDelegation` are frozen
+records (their containers are tuples), so no reader depends on a string key or can change
+the state through a view.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+import attrs
 
 from exercise.core.events import Event
-from exercise.core.spec import Delegation, Forum, Norm, Objective
-from exercise.core.state import GameState
+from exercise.core.spec import Delegation, DelegationKind, Forum, Norm, Objective
+from exercise.core.state import GameState, NormStatus
 from exercise.engine.appeal import NormTerms, appeal_of
 from exercise.engine.metrics import breadth
 from exercise.engine.network import network_for
+
+
+@attrs.frozen
+class AgendaEntry:
+    """One item on a forum's agenda, as every seat sees it."""
+
+    norm: str
+    proposer: str
+    since: int  # the turn it was proposed
+    sessions: int  # sessions it has been before
+    endorsers: tuple[str, ...]
+    objectors: tuple[str, ...]
+
+
+@attrs.frozen
+class NormQualities:
+    """A norm's public qualities now (amendments and grafts change them)."""
+
+    clarity: float
+    utility: float
+    doability: float
+    framework: str | None
+    status: NormStatus
+    adopted_in: Mapping[str, int]  # forum -> turn adopted (read-only)
+
+
+@attrs.frozen
+class PublicDelegation:
+    """What anyone may know of a delegation."""
+
+    id: str
+    name: str
+    kind: DelegationKind
+    bloc: str  # "" when in none
+    power: float
 
 
 class View:
@@ -92,11 +133,9 @@ class View:
     def has_norm(self, norm_id: str) -> bool:
         return norm_id in self._state.norms
 
-    def public_delegation(self, delegation_id: str) -> dict[str, Any]:
+    def public_delegation(self, delegation_id: str) -> PublicDelegation:
         d = self._state.scenario.delegation(delegation_id)
-        seat = self._state.seats[delegation_id]
-        return {"id": d.id, "name": d.name, "kind": d.kind, "bloc": d.bloc,
-                "power": seat.power}
+        return PublicDelegation(d.id, d.name, d.kind, d.bloc, self._state.seats[delegation_id].power)
 
     def bloc_of(self, delegation_id: str) -> str:
         return self._state.scenario.delegation(delegation_id).bloc
@@ -141,12 +180,9 @@ class View:
             self._my_forums = tuple(f for f in self.forum_ids() if me in self._state.forums[f].members)
         return list(self._my_forums)
 
-    def agenda(self, forum_id: str) -> list[dict[str, Any]]:
-        return [
-            {"norm": a.norm, "proposer": a.proposer, "since": a.since, "sessions": a.sessions,
-             "endorsers": list(a.endorsers), "objectors": list(a.objectors)}
-            for a in self._state.forums[forum_id].agenda
-        ]
+    def agenda(self, forum_id: str) -> list[AgendaEntry]:
+        return [AgendaEntry(a.norm, a.proposer, a.since, a.sessions, tuple(a.endorsers), tuple(a.objectors))
+                for a in self._state.forums[forum_id].agenda]
 
     def on_agenda(self, forum_id: str, norm_id: str) -> bool:
         return self._state.forums[forum_id].item(norm_id) is not None
@@ -190,11 +226,10 @@ class View:
     def norm(self, norm_id: str) -> Norm:
         return self._state.scenario.norm(norm_id)
 
-    def norm_qualities(self, norm_id: str) -> dict[str, Any]:
+    def norm_qualities(self, norm_id: str) -> NormQualities:
         ns = self._state.norms[norm_id]
-        return {"clarity": ns.clarity, "utility": ns.utility, "doability": ns.doability,
-                "framework": ns.framework, "status": ns.status,
-                "adopted_in": dict(ns.adopted_in)}
+        return NormQualities(ns.clarity, ns.utility, ns.doability, ns.framework, ns.status,
+                             MappingProxyType(dict(ns.adopted_in)))
 
     def holders(self, norm_id: str) -> dict[str, int]:
         """Who holds the norm and how deeply: public (what states say and do is observable)."""

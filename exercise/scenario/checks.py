@@ -95,6 +95,20 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
                        "open_to_non_state")
         if len(set(f.members)) != len(f.members):
             yield f"{p}.members: lists a member twice"
+        if f.signatories and f.rule != "signon":
+            yield f"{p}.signatories: only a sign-on call (rule = \"signon\") has signatories"
+        if len(f.signatories) > f.agenda_size:
+            yield f"{p}.signatories: {len(f.signatories)} texts open at the start, more than agenda_size {f.agenda_size}"
+        for norm_id, signed in sorted(f.signatories.items()):
+            yield from _ref(f"{p}.signatories.{norm_id}", norm_id, norms, "norm")
+            if not signed:
+                yield f"{p}.signatories.{norm_id}: list at least one signatory (who opens the text)"
+            for j, d in enumerate(signed):
+                yield from _ref(f"{p}.signatories.{norm_id}[{j}]", d, delegations, "delegation")
+                if d in kinds and not f.open_to_all and d not in f.members:
+                    yield f"{p}.signatories.{norm_id}[{j}]: {d!r} is not a member of the forum"
+            if len(set(signed)) != len(signed):
+                yield f"{p}.signatories.{norm_id}: a delegation signs twice"
 
     for i, t in enumerate(s.ties):
         p = f"ties[{i}]"

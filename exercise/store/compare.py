@@ -15,13 +15,12 @@ from typing import Any
 import attrs
 
 from exercise.core.events import SessionOutcome
-from exercise.core.orders import FACILITATOR
+from exercise.core.seats import BY_PEOPLE, FACILITATOR
 from exercise.engine.metrics import breadth, delegation_score, mean_depth
 from exercise.errors import SaveError, listed
 from exercise.store.game import Game
 
 # Where a seat's orders came from (Game.order_sources) when a person gave them, not a strategy.
-BY_PEOPLE = frozenset({"human", "submitted", "white cell", "passed (forced)"})
 
 
 @attrs.frozen

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from exercise import __version__
 from exercise.core.events import FacilitatorAction
 from exercise.core.limits import seed_problem
-from exercise.core.orders import FACILITATOR
+from exercise.core.seats import FACILITATOR
 from exercise.engine import new_game
 from exercise.engine.rules import RULES_VERSION
 from exercise.errors import ReplayError, SaveError, ScenarioError, listed

@@ -23,7 +23,8 @@ from sqlalchemy import Engine, Row, delete, exc, select, update
 from sqlalchemy.orm import Session
 
 from exercise.core.events import Event, FacilitatorAction
-from exercise.core.orders import FACILITATOR, FACILITATOR_ORDERS, Order
+from exercise.core.orders import FACILITATOR_ORDERS, Order
+from exercise.core.seats import FACILITATOR
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.engine import TurnResult, validate_orders

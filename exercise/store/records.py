@@ -7,10 +7,8 @@ from pathlib import Path
 
 import attrs
 
+from exercise.core.seats import HUMAN
 from exercise.errors import ExerciseError, SaveError
-
-HUMAN = "human"
-
 
 # What happens when the round clock reaches zero: a warning only, or the turn resolves with
 # the missing seats passing or played by their strategies.

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from exercise.core.canonical import state_bytes
 from exercise.core.events import Event, FacilitatorAction
-from exercise.core.orders import FACILITATOR, Order
+from exercise.core.orders import Order
+from exercise.core.seats import FACILITATOR, HUMAN, OrderSource, stood_in
 from exercise.core.state import GameState
 from exercise.engine import TurnResult, resolve_turn
 from exercise.errors import SaveError
@@ -33,7 +34,6 @@ from exercise.store.codec import (
     pack_snapshot,
 )
 from exercise.store.eventlog import EventLog, values_text
-from exercise.store.records import HUMAN
 from exercise.store.schema import GAME_ID, GameRow, OrderRow, PendingRow, SnapshotRow, TurnRow
 from exercise.strategies import scripted_orders, strategy_orders
 
@@ -66,8 +66,8 @@ def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pen
     waiting = [seat for seat, c in controllers.items() if c == HUMAN and seat not in pending]
     for seat, text in pending.items():
         orders[seat] = orders_from_text(text, seat)
-        sources[seat] = "white cell" if seat == FACILITATOR else (
-            "human" if controllers.get(seat) == HUMAN else "submitted")
+        sources[seat] = OrderSource.WHITE_CELL if seat == FACILITATOR else (
+            OrderSource.HUMAN if controllers.get(seat) == HUMAN else OrderSource.SUBMITTED)
     scripted = {seat: c for seat, c in controllers.items() if c != HUMAN and seat not in pending}
     for seat, seat_orders in scripted_orders(state, seed, scripted).items():
         orders[seat] = seat_orders
@@ -79,10 +79,10 @@ def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pen
             if missing == "strategy":
                 orders[seat] = strategy_orders(state, seat, seed)
                 by_strategy.add(seat)
-                sources[seat] = f"{state.scenario.delegation(seat).strategy} (stood in)"
+                sources[seat] = stood_in(state.scenario.delegation(seat).strategy)
             else:
                 orders[seat] = []
-                sources[seat] = "passed (forced)"
+                sources[seat] = OrderSource.FORCED_PASS
         who = ", ".join(waiting)
         detail = (f"without {who} ({'played by their strategies' if missing == 'strategy' else 'they pass'})"
                   if waiting else "while paused")

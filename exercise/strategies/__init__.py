@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from exercise.core.orders import Order
 from exercise.core.rng import LazyStream
+from exercise.core.seats import HUMAN
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.engine.appeal import NormTerms
@@ -31,7 +32,6 @@ def get_strategy(name: str) -> Strategy:
     return STRATEGIES[name]()
 
 
-HUMAN = "human"
 
 
 def default_controllers(scenario: Scenario, humans: Iterable[str] = ()) -> dict[str, str]:

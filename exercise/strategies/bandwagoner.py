@@ -29,14 +29,14 @@ class Bandwagoner(Strategy):
             return sum(w for other, w in neighbours if other in backers or other in more) / total
 
         for forum, item in agenda_items(view):
-            norm = item["norm"]
+            norm = item.norm
             if view.my_appeal(norm) < view.model.vote_no:
                 continue
             if view.forum(forum).rule == "signon":
                 if not view.has_signed(forum, norm) and \
                         share(view.signatories(forum, norm), view.holders(norm)) >= FOLLOW_SHARE:
                     plan.add(SignOn(norm, forum))
-            elif view.seat not in item["endorsers"] and share(item["endorsers"], view.holders(norm)) >= FOLLOW_SHARE:
+            elif view.seat not in item.endorsers and share(item.endorsers, view.holders(norm)) >= FOLLOW_SHARE:
                 plan.add(Endorse(norm, forum))
         for forum in view.my_forums():
             if view.forum(forum).rule == "signon":

@@ -12,7 +12,7 @@ from typing import ClassVar
 from exercise.core.orders import Endorse, Order, SignOn
 from exercise.engine.appeal import alignment, will
 from exercise.engine.legality import problem
-from exercise.engine.views import View
+from exercise.engine.views import AgendaEntry, View
 
 
 class Plan:
@@ -35,7 +35,7 @@ class Plan:
         self.budget -= budget
         return True
 
-    def back(self, forum: str, item: dict) -> bool:
+    def back(self, forum: str, item: AgendaEntry) -> bool:
         """Back an agenda item (sign on in a voluntary call, endorse elsewhere) unless the seat
         already does: that order would be void, so it is not even built."""
         order = backing(self.view, forum, item)
@@ -73,13 +73,13 @@ def liked_norms(view: View, floor: float = 0.0) -> list[tuple[float, str]]:
 # so skipping them first gives the same orders, and a turn's strategies then build and check
 # about half as many candidates.
 
-def backing(view: View, forum: str, item: dict) -> Order | None:
+def backing(view: View, forum: str, item: AgendaEntry) -> Order | None:
     """The order that backs an agenda item (sign on in a voluntary call, endorse elsewhere), or
     None when the seat already does."""
-    norm = item["norm"]
+    norm = item.norm
     if view.forum(forum).rule == "signon":
         return None if view.has_signed(forum, norm) else SignOn(norm, forum)
-    return None if view.seat in item["endorsers"] else Endorse(norm, forum)
+    return None if view.seat in item.endorsers else Endorse(norm, forum)
 
 
 def open_to_propose(view: View, forum: str, norm: str) -> bool:
@@ -98,6 +98,6 @@ def opposed_norms(view: View) -> set[str]:
     return {o.norm for o in view.objectives if o.kind in ("block", "avoid")}
 
 
-def agenda_items(view: View) -> list[tuple[str, dict]]:
+def agenda_items(view: View) -> list[tuple[str, AgendaEntry]]:
     """(forum, item) for every agenda item in the seat's forums, in a stable order."""
     return [(f, item) for f in view.my_forums() for item in view.agenda(f)]

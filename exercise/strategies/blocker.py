@@ -41,8 +41,8 @@ class Blocker(Strategy):
                 firmness[o.norm] = max(firmness.get(o.norm, 0.0), o.weight)
         items = agenda_items(view)
         for forum, item in items:
-            norm = item["norm"]
-            if view.seat in item["objectors"]:
+            norm = item.norm
+            if view.seat in item.objectors:
                 continue
             cost = 0.0
             if view.forum(forum).rule == "consensus":  # a lone veto of a widely held text isolates
@@ -53,9 +53,9 @@ class Blocker(Strategy):
             elif view.my_appeal(norm) < m.vote_no - cost:
                 plan.add(Object(norm, forum))
         for forum, item in items:
-            if view.seat not in item["endorsers"] and view.my_appeal(item["norm"]) >= m.vote_yes \
-                    and item["norm"] not in against:
-                plan.add(Endorse(item["norm"], forum))
+            if view.seat not in item.endorsers and view.my_appeal(item.norm) >= m.vote_yes \
+                    and item.norm not in against:
+                plan.add(Endorse(item.norm, forum))
         friends = {other for other, _ in view.neighbours()}
         me = view.me
 

@@ -25,15 +25,15 @@ class Broker(Strategy):
         m = view.model
         liked = {n for _, n in liked_norms(view, floor=m.vote_no)}
         for forum, item in agenda_items(view):
-            norm = item["norm"]
+            norm = item.norm
             if norm not in liked:
                 continue
             q = view.norm_qualities(norm)
-            if q["clarity"] < CLEAR_ENOUGH:
+            if q.clarity < CLEAR_ENOUGH:
                 plan.add(Amend(norm, forum, "clarify"))
-            elif q["doability"] < DOABLE_ENOUGH:
+            elif q.doability < DOABLE_ENOUGH:
                 plan.add(Amend(norm, forum, "narrow"))
-            if q["framework"] is None and not q["adopted_in"]:  # an adopted text's framing is settled
+            if q.framework is None and not q.adopted_in:  # an adopted text's framing is settled
                 trusted = sorted(view.me.affinity.items(), key=lambda kv: (-kv[1], kv[0]))
                 if trusted and trusted[0][1] >= 0.6:
                     plan.add(Graft(norm, trusted[0][0]))

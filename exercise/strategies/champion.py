@@ -22,7 +22,7 @@ class Champion(Strategy):
         liked = [n for _, n in liked_norms(view, floor=yes)]
         top = liked[:3]
         for forum, item in agenda_items(view):
-            if item["norm"] in top or view.my_appeal(item["norm"]) >= yes:
+            if item.norm in top or view.my_appeal(item.norm) >= yes:
                 plan.back(forum, item)
         forums = sorted(view.my_forums(), key=lambda f: (view.next_session(f) or 10**6, f))
         # Its favourites first; once those are adopted everywhere it sits, the next liked norm.

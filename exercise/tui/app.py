@@ -16,7 +16,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from exercise.core.orders import PROJECTOR, WHITE_NAMES
+from exercise.core.seats import FACILITATOR, PROJECTOR, WHITE_NAMES
 from exercise.tui import heap
 from exercise.tui.errors import describe
 from exercise.tui.flow import PlayFlow
@@ -141,7 +141,6 @@ class ExerciseApp(App[None]):
 
     def unlock(self, game: Any, seat: str | None, then: Callable[[bool], None]) -> None:
         """Ask for `seat`'s code (None: the white cell's) if the save has codes, then `then(ok)`."""
-        from exercise.core.orders import FACILITATOR
         from exercise.tui.model import seat_label
         from exercise.tui.screens.code import CodeScreen
 
@@ -176,7 +175,7 @@ class ExerciseApp(App[None]):
                 choices.append(("", "Hot-seat: every human seat at this keyboard, in turn"))
             for seat in humans:
                 choices.append((seat, f"Play {game.scenario.delegation(seat).name} [{seat}] only"))
-            choices.append(("@white", "White cell (facilitator): see everything, steer the session"))
+            choices.append((FACILITATOR, "White cell (facilitator): see everything, steer the session"))
 
             def chosen(role: str | None) -> None:
                 if role is None:

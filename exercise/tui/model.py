@@ -8,7 +8,7 @@ so every screen derives what it shows from the same place. A seat's screens are 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -22,17 +22,16 @@ from exercise.core.events import (
     SessionOutcome,
 )
 from exercise.core.memo import per_scenario
-from exercise.core.spec import Scenario
+from exercise.core.seats import FACILITATOR, Viewer
+from exercise.core.spec import ForumKind, Scenario
 from exercise.core.state import DEPTH_NAMES, GameState
 from exercise.engine.metrics import mean_depth, norm_blocs, objective_progress
 from exercise.engine.network import network_for
-from exercise.engine.views import View
-
-WHITE = "@white"
+from exercise.engine.views import AgendaEntry, View
 
 
 def seat_label(scenario: Scenario, seat: str | None) -> str:
-    if seat is None or seat == WHITE:
+    if seat is None or seat == FACILITATOR:
         return "White cell"
     try:
         return scenario.delegation(seat).name
@@ -80,10 +79,10 @@ def norm_rows(view: View) -> list[NormRow]:
         holders = view.holders(norm_id)
         depth = sum(holders.values()) / len(holders) if holders else 0.0
         rows.append(NormRow(
-            id=norm_id, statement=norm.statement, clarity=q["clarity"], utility=q["utility"],
-            doability=q["doability"], framework=q["framework"] or "-",
+            id=norm_id, statement=norm.statement, clarity=q.clarity, utility=q.utility,
+            doability=q.doability, framework=q.framework or "-",
             conflicts=", ".join(sorted(norm.conflicts)) or "-", breadth=view.breadth(norm_id),
-            depth=depth, holders=len(holders), status=q["status"],
+            depth=depth, holders=len(holders), status=q.status,
         ))
     return rows
 
@@ -125,20 +124,34 @@ RULE_WORDS = {
 }
 
 
-def forum_card(view: View, forum_id: str) -> dict[str, Any]:
+@attrs.frozen
+class ForumCard:
+    """A forum as the forums tab shows it to one viewer."""
+
+    id: str
+    name: str
+    kind: ForumKind
+    rule: str  # in words, the quota included
+    members: tuple[str, ...]
+    cadence: int
+    next: int | None  # the turn of its next session
+    agenda_size: int
+    description: str
+    agenda: tuple[AgendaEntry, ...]
+    adopted: Mapping[str, int]  # norm -> turn adopted
+    member: bool | None  # whether the viewer is a member (None: the white cell)
+
+
+def forum_card(view: View, forum_id: str) -> ForumCard:
     forum = view.forum(forum_id)
     members = view.members(forum_id)
     nxt = view.next_session(forum_id)
     rule = RULE_WORDS.get(forum.rule, forum.rule)
     if forum.rule == "qualified":
         rule += f" ({forum.quota:.0%})"
-    return {
-        "id": forum_id, "name": forum.name, "kind": forum.kind, "rule": rule,
-        "members": members, "cadence": forum.cadence,
-        "next": nxt, "agenda_size": forum.agenda_size, "description": forum.description,
-        "agenda": view.agenda(forum_id), "adopted": view.adopted_in(forum_id),
-        "member": (view.seat in members) if view.seat else None,
-    }
+    return ForumCard(forum_id, forum.name, forum.kind, rule, tuple(members), forum.cadence, nxt,
+                     forum.agenda_size, forum.description, tuple(view.agenda(forum_id)),
+                     view.adopted_in(forum_id), (view.seat in members) if view.seat else None)
 
 
 # --- the network ---------------------------------------------------------------------------
@@ -290,10 +303,10 @@ class TurnDigest:
     white_cell: tuple[str, ...]
 
 
-def turn_digest(before: GameState | None, after: GameState, events: Sequence[Event], seat: str | None = None,
+def turn_digest(before: GameState | None, after: GameState, events: Sequence[Event], seat: Viewer = None,
                 top: int = 5) -> TurnDigest:
     """What a projector shows after a turn: each forum decision and the biggest changes in
-    breadth. `seat` limits it to what that seat may see (events by audience)."""
+    breadth. `seat` limits it to what that viewer may see (events by audience; PUBLIC: public only)."""
     turn = after.turn
     visible = [e for e in events if e.turn == turn and e.visible_to(seat)]
     injects = tuple(e.title for e in visible if isinstance(e, InjectFired))

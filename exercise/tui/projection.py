@@ -1,7 +1,7 @@
 """What the projector shows, read from a save: public information only.
 
 No Textual here. Everything comes from public facts: the events with no audience (what
-`turn_digest(..., seat="")` and `headlines(..., seat="")` keep; never the white cell's audit
+`turn_digest(..., seat=PUBLIC)` and `headlines(..., seat=PUBLIC)` keep; never the white cell's audit
 trail), who holds each norm (breadth), the forums' names, and which human seats have
 submitted (names only, never their orders). A seat's brief, budget, objectives and score never
 enter a `Projection`, so no screen built from one can show them.
@@ -12,11 +12,11 @@ from __future__ import annotations
 import attrs
 
 from exercise.core.events import InjectFired, SessionOutcome
+from exercise.core.seats import PUBLIC
 from exercise.engine.debrief import headlines
 from exercise.engine.metrics import breadth
 from exercise.tui.model import TurnDigest, turn_digest
 
-PUBLIC = ""  # the audience of a projector: no seat in particular (see Event.visible_to)
 CHART_LINES = 6  # norms drawn on the adoption chart: few, thick lines a room can tell apart
 TURNING_POINTS = 3  # at the end: the turns with the most public decisions
 

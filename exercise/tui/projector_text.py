@@ -11,11 +11,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from exercise.core.events import DECIDED
 from exercise.tui.projection import Projection
 from exercise.tui.screens.results import VERDICT
 from exercise.tui.widgets.big_type import HEIGHT, big, big_width
 
-DECIDED = ("adopted", "blocked", "tabled")  # a forum's decision; the others are "no agreement"
 UP, DOWN, EMPTY = "bold #00ff5f", "bold #ff5f5f", "#5f5f5f"
 SUBMITTED, WAITING, PAUSED = "bold black on #00d75f", "bold black on #ffd700", "bold black on #c0c0c0"
 INJECT, FORUM, BLOCKERS = "bold white on #af00af", "bold #00d7ff", "bold #ffd700"

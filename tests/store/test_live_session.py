@@ -13,7 +13,8 @@ from sqlalchemy import select
 import exercise.store.game as game_module
 import exercise.store.live as live_module
 from exercise.core.events import FacilitatorAction
-from exercise.core.orders import FACILITATOR, Pass, SalienceShift, parse_order
+from exercise.core.orders import Pass, SalienceShift, parse_order
+from exercise.core.seats import FACILITATOR
 from exercise.engine import view_for
 from exercise.errors import SaveError
 from exercise.store import AlreadyResolved, Game

@@ -12,7 +12,8 @@ import pytest
 from textual.widgets import Digits, Static
 
 from exercise.cli.play_cmd import open_for_play
-from exercise.core.orders import PROJECTOR, FireInject
+from exercise.core.orders import FireInject
+from exercise.core.seats import PROJECTOR, PUBLIC
 from exercise.store import Game
 from exercise.tui.model import turn_digest
 from exercise.tui.screens.help import HelpScreen
@@ -62,7 +63,7 @@ def secrets_of(game: Game) -> list[str]:
     for d in game.scenario.delegations:
         out += [d.instructions, *d.red_lines, *(o.description for o in d.objectives)]
     for e in game.events():
-        if e.kind == "facilitator" and not e.visible_to(""):
+        if e.kind == "facilitator" and not e.visible_to(PUBLIC):
             out += [e.text(), e.detail]
     return [line for line in out if line and len(line) > 3]
 
@@ -118,7 +119,7 @@ async def test_a_turn_resolved_at_another_terminal_shows_within_a_second(tmp_pat
         game.resume()
         forced(game, 1)
         await until(pilot, lambda: "Turn 2: what each forum decided" in drawn(app), "turn 2's results")
-        digest = turn_digest(game.state(1), game.state(2), game.events(2), seat="")
+        digest = turn_digest(game.state(1), game.state(2), game.events(2), seat=PUBLIC)
         for forum, _, outcome, _ in digest.decisions:
             if outcome in ("adopted", "blocked", "tabled"):
                 assert game.scenario.forum(forum).name in drawn(app)

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from exercise.core.orders import Endorse, Object, Propose
+from exercise.core.orders import Endorse, Object, Propose, SignOn
 from exercise.engine import new_game, resolve_turn
 from exercise.scenario import parse_scenario
 
@@ -166,3 +166,102 @@ def test_the_new_terms_refuse_values_out_of_range(tmp_path, key):
     run = subprocess.run([sys.executable, "-m", "exercise", "validate", str(bad)],
                          capture_output=True, text=True)
     assert run.returncode == 2 and key in run.stdout + run.stderr
+
+
+def launched_call(signed: list[str], min_signatories: int = 3) -> str:
+    seats = "\n".join(f'[[delegations]]\nid = "c{i}"\nname = "Signer {i}"\nstrategy = "lip-service"\n'
+                      for i in range(6))
+    return f"""
+id = "call"
+title = "A call launched with its first signatories"
+turns = 3
+{seats}
+[[norms]]
+id = "pledge"
+statement = "The pledge."
+
+[[forums]]
+id = "call"
+name = "The call"
+rule = "signon"
+open_to_all = true
+min_signatories = {min_signatories}
+signatories = {{ pledge = {signed!r} }}
+{TERMS_OFF}
+"""
+
+
+def test_a_call_launched_with_enough_signatories_opens_at_once_and_others_sign_later():
+    scenario = parse_scenario(launched_call(["c0", "c1", "c2"]), "call.toml")
+    state = new_game(scenario, 1)
+    assert state.forums["call"].signatories["pledge"] == ["c0", "c1", "c2"]
+    state = resolve_turn(state, {}, 1).state
+    assert "pledge" in state.forums["call"].adopted
+    assert sorted(state.norms["pledge"].depth) == ["c0", "c1", "c2"]  # the launch signatories adopt
+    later = resolve_turn(state, {"c5": [SignOn("pledge", "call")]}, 1).state
+    assert "c5" in later.norms["pledge"].depth  # signing an open call is adopting it
+
+
+def test_a_launch_short_of_min_signatories_waits():
+    scenario = parse_scenario(launched_call(["c0", "c1"]), "call.toml")
+    state = resolve_turn(new_game(scenario, 1), {}, 1).state
+    assert "pledge" not in state.forums["call"].adopted and not state.norms["pledge"].depth
+
+
+def test_signatories_outside_a_signon_forum_are_refused_in_one_line(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(launched_call(["c0", "nobody"]).replace('rule = "signon"', 'rule = "majority"'),
+                   encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "exercise", "validate", str(bad)],
+                         capture_output=True, text=True)
+    out = run.stdout + run.stderr
+    assert run.returncode == 2 and "Traceback" not in out
+    assert "forums[0].signatories: only a sign-on call" in out
+    assert "forums[0].signatories.pledge[1]" in out
+
+
+def rivalry_world(kind: str) -> str:
+    return f"""
+id = "rivals"
+title = "A friend and a rival"
+[[delegations]]
+id = "me"
+name = "Me"
+[[delegations]]
+id = "friend"
+name = "Friend"
+[[delegations]]
+id = "rival"
+name = "Rival"
+
+[[norms]]
+id = "n"
+statement = "N."
+holders = ["rival"]
+
+[[forums]]
+id = "f"
+name = "F"
+members = ["me", "friend", "rival"]
+
+[[ties]]
+a = "me"
+b = "friend"
+[[ties]]
+a = "me"
+b = "rival"
+kind = "{kind}"
+{TERMS_OFF}
+"""
+
+
+def test_a_rival_holding_a_norm_pushes_away_where_a_partner_would_pull():
+    from exercise.engine.forums import social_share
+
+    partner = new_game(parse_scenario(rivalry_world("partner"), "w.toml"), 1)
+    hostile = new_game(parse_scenario(rivalry_world("rivalry"), "w.toml"), 1)
+    assert social_share(partner, "me", "n") == pytest.approx(0.5)
+    assert social_share(hostile, "me", "n") == pytest.approx(-0.5)
+    # and once the friend holds it too, friend and rival cancel out
+    hostile.norms["n"].depth["friend"] = 1
+    assert social_share(hostile, "me", "n") == pytest.approx(0.0)

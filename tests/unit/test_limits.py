@@ -249,9 +249,8 @@ def test_the_key_tables_of_the_docs_give_the_fields_own_ranges():
 
 
 def test_the_names_live_play_gives_the_white_cell_are_all_reserved():
-    from exercise.cli.play_cmd import WHITE_NAMES
     from exercise.core.limits import ID_KIND, RESERVED_IDS
-    from exercise.core.orders import FACILITATOR
+    from exercise.core.seats import FACILITATOR, WHITE_NAMES
 
     assert set(WHITE_NAMES) | {FACILITATOR, "projector"} <= RESERVED_IDS
     assert all(ID_KIND.problem(name) for name in [*RESERVED_IDS, "evaluator-a", "observer-1"])

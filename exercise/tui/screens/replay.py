@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Static
 
+from exercise.core.seats import FACILITATOR
 from exercise.engine import view_for
 from exercise.engine.debrief import Debrief, debrief
 from exercise.engine.metrics import delegation_score
@@ -130,12 +131,12 @@ class ReplayScreen(TabbedScreen):
 
     def action_switch_view(self) -> None:
         scenario = self.game.scenario
-        choices = [("@white", "White cell: everything")] + [
+        choices = [(FACILITATOR, "White cell: everything")] + [
             (d.id, f"{d.name} [{d.id}]") for d in sorted(scenario.delegations, key=lambda d: d.id)]
 
         def done(choice: str | None) -> None:
             if choice:
-                self.seat = None if choice == "@white" else choice
+                self.seat = None if choice == FACILITATOR else choice
                 self.show()
 
         self.app.push_screen(ChoiceScreen("Whose view?", choices), done)

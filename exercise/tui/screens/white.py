@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Input
 
-from exercise.core.orders import FACILITATOR, FireInject, Order
+from exercise.core.orders import FireInject, Order
+from exercise.core.seats import FACILITATOR, HUMAN
 from exercise.engine import facilitator_view
 from exercise.strategies import strategy_names
 from exercise.tui.errors import plain_errors
@@ -108,7 +109,7 @@ class WhiteScreen(TabbedScreen):
     def _seat(self, message: ConsolePane.SeatChosen) -> None:
         seat = message.seat
         now = self.game.controllers().get(seat, "?")
-        choices = [("human", "a human player (hot-seat or another terminal)")] + [
+        choices = [(HUMAN, "a human player (hot-seat or another terminal)")] + [
             (name, f"the scripted strategy '{name}'") for name in strategy_names()]
 
         def done(controller: str | None) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from exercise.core.orders import Order
+from exercise.core.seats import HUMAN
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.tui.widgets.options import Options
@@ -103,7 +104,7 @@ class ConsolePane(Vertical):
         rows = []
         for seat in seats:
             controller = data.controllers.get(seat, "?")
-            if controller != "human":
+            if controller != HUMAN:
                 orders = Text("scripted", style="dim")
             elif seat in data.submitted:
                 orders = Text("✓ submitted", style="green")
@@ -111,9 +112,9 @@ class ConsolePane(Vertical):
                 orders = Text("… waiting", style="yellow")
             where = data.open_at.get(seat)
             terminal = (Text(where, style="green") if where else
-                        Text("not open", style="yellow") if controller == "human" else Text(""))
+                        Text("not open", style="yellow") if controller == HUMAN else Text(""))
             rows.append((seat, scenario.delegation(seat).name,
-                         Text(controller, style="bold" if controller == "human" else ""), orders, terminal))
+                         Text(controller, style="bold" if controller == HUMAN else ""), orders, terminal))
         table.replace_rows(rows, keys=seats)
         if row is not None and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))

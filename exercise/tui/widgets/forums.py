@@ -37,10 +37,10 @@ class ForumsPane(Horizontal):
         listing.clear_options()
         for forum_id in self._ids:
             card = forum_card(view, forum_id)
-            when = "meets next turn" if card["next"] == view.turn + 1 else f"next: turn {card['next']}"
-            mine = "● " if card["member"] else "  "
-            listing.add_option(Option(Text.assemble(mine, (card["name"], "bold"), "\n  ",
-                                                    (f"{len(card['agenda'])} on agenda, {when}", "dim")),
+            when = "meets next turn" if card.next == view.turn + 1 else f"next: turn {card.next}"
+            mine = "● " if card.member else "  "
+            listing.add_option(Option(Text.assemble(mine, (card.name, "bold"), "\n  ",
+                                                    (f"{len(card.agenda)} on agenda, {when}", "dim")),
                                       id=forum_id))
         if self._ids:
             listing.highlighted = min(keep, len(self._ids) - 1)
@@ -57,36 +57,36 @@ class ForumsPane(Horizontal):
         if view is None:
             return
         c = forum_card(view, forum_id)
-        head = Text.assemble((c["name"], "bold"), f"  [{forum_id}]")
+        head = Text.assemble((c.name, "bold"), f"  [{forum_id}]")
         facts = Table.grid(padding=(0, 2))
         facts.add_row(Text("Kind", style="bold"),
-                      "centralized: everyone is a member" if c["kind"] == "centralized"
+                      "centralized: everyone is a member" if c.kind == "centralized"
                       else "decentralized: a few like-minded members")
-        facts.add_row(Text("Rule", style="bold"), c["rule"])
+        facts.add_row(Text("Rule", style="bold"), c.rule)
         facts.add_row(Text("Meets", style="bold"),
-                      ("every turn" if c["cadence"] == 1 else f"every {c['cadence']} turns")
-                      + (f"; next session turn {c['next']}" if c["next"] is not None else ""))
-        facts.add_row(Text("Agenda", style="bold"), f"{len(c['agenda'])} of {c['agenda_size']} places taken")
-        if c["member"] is not None:
-            facts.add_row(Text("You", style="bold"), "are a member" if c["member"] else "are not a member")
-        members = Text(f"Members ({len(c['members'])}): ", style="bold")
-        members.append(", ".join(c["members"]), style="")
+                      ("every turn" if c.cadence == 1 else f"every {c.cadence} turns")
+                      + (f"; next session turn {c.next}" if c.next is not None else ""))
+        facts.add_row(Text("Agenda", style="bold"), f"{len(c.agenda)} of {c.agenda_size} places taken")
+        if c.member is not None:
+            facts.add_row(Text("You", style="bold"), "are a member" if c.member else "are not a member")
+        members = Text(f"Members ({len(c.members)}): ", style="bold")
+        members.append(", ".join(c.members), style="")
         agenda = Table(title="On the agenda", expand=True, show_lines=True, title_justify="left")
         agenda.add_column("norm", ratio=2)
         agenda.add_column("endorse", ratio=2, style="green")
         agenda.add_column("object", ratio=2, style="red")
         agenda.add_column("since", justify="right", ratio=1)
-        for item in c["agenda"]:
+        for item in c.agenda:
             # the proposer endorses its own text: name it once
-            support = [item["proposer"] + " (proposer)", *(e for e in item["endorsers"] if e != item["proposer"])]
-            agenda.add_row(Text.assemble((item["norm"], "bold"), "\n", (view.norm(item["norm"]).statement, "dim")),
-                           ", ".join(support), ", ".join(item["objectors"]) or "-",
-                           f"turn {item['since']}\n{item['sessions']} session(s)")
-        if not c["agenda"]:
+            support = [item.proposer + " (proposer)", *(e for e in item.endorsers if e != item.proposer)]
+            agenda.add_row(Text.assemble((item.norm, "bold"), "\n", (view.norm(item.norm).statement, "dim")),
+                           ", ".join(support), ", ".join(item.objectors) or "-",
+                           f"turn {item.since}\n{item.sessions} session(s)")
+        if not c.agenda:
             agenda.add_row(Text("nothing yet: a member may propose a norm", style="dim"), "", "", "")
         adopted = Text("Adopted here: ", style="bold")
-        adopted.append(", ".join(f"{n} (turn {t})" for n, t in sorted(c["adopted"].items())) or "nothing yet")
-        parts = [head, Text(c["description"], style="italic") if c["description"] else Text(""), facts,
+        adopted.append(", ".join(f"{n} (turn {t})" for n, t in sorted(c.adopted.items())) or "nothing yet")
+        parts = [head, Text(c.description, style="italic") if c.description else Text(""), facts,
                  members, agenda, adopted]
         detail = self.query_one("#forum-detail", Static)
         detail.update(RenderedOnce(detail, Group(*parts)))

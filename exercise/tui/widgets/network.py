@@ -99,8 +99,8 @@ class NetworkPane(Vertical):
         rows = []
         for actor, degree, eig in actors:
             public = view.public_delegation(actor)
-            rows.append((Text(actor, style="bold" if actor == view.seat else ""), public["kind"],
-                         public["bloc"] or "-", f"{degree:.1f}", f"{eig:.2f}"))
+            rows.append((Text(actor, style="bold" if actor == view.seat else ""), public.kind,
+                         public.bloc or "-", f"{degree:.1f}", f"{eig:.2f}"))
         self.query_one("#central", Table).replace_rows(rows, keys=[actor for actor, _, _ in actors])
         if actors:
             self._ties(actors[0][0])
@@ -116,8 +116,8 @@ class NetworkPane(Vertical):
         if view is None:
             return
         public = view.public_delegation(actor)
-        lines = [Text.assemble((public["name"], "bold"), f" [{actor}]"),
-                 Text(f"{public['kind']}, bloc {public['bloc'] or '-'}, power {public['power']:.2f}")]
+        lines = [Text.assemble((public.name, "bold"), f" [{actor}]"),
+                 Text(f"{public.kind}, bloc {public.bloc or '-'}, power {public.power:.2f}")]
         held = [n for n in view.norm_ids() if actor in view.holders(n)]
         lines.append(Text("holds: ", style="dim") + Text(", ".join(held) or "nothing yet"))
         lines.append(Text("ties (weight):", style="bold"))

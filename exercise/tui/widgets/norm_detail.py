@@ -41,7 +41,7 @@ class NormDetail(VerticalScroll):
         head = Text.assemble((norm_id, "bold"), "\n", (f"“{norm.statement}”", "italic"))
         serves = Text.assemble(("serves ", "dim"), ", ".join(norm.domains) or "-",
                                ("   harms ", "dim"), ", ".join(norm.harms) or "-")
-        where = ", ".join(f"{f} (turn {t})" for f, t in sorted(q["adopted_in"].items())) or "no forum yet"
+        where = ", ".join(f"{f} (turn {t})" for f, t in sorted(q.adopted_in.items())) or "no forum yet"
         text.update(RenderedOnce(text, Group(head, serves, Text(f"adopted in: {where}"))))
         history = view.breadth_history(norm_id)
         plt = plot.plt
