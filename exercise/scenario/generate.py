@@ -19,6 +19,7 @@ from faker import Faker
 from exercise.core.rng import stream
 from exercise.core.spec import DEFAULT_DOMAINS, Norm
 from exercise.engine.appeal import alignment
+from exercise.engine.network import HOSTILE_KIND
 from exercise.scenario.knobs import Knobs, knob_problems
 
 _STRATEGIES = (("bandwagoner", 0.35), ("champion", 0.15), ("blocker", 0.1), ("broker", 0.15), ("lip-service", 0.25))
@@ -197,7 +198,7 @@ def _ties(rng, k: Knobs, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if key in seen:
                 continue
             seen.add(key)
-            kind = "rivalry" if not inside and rng.random() < k.hostile else "partner"
+            kind = HOSTILE_KIND if not inside and rng.random() < k.hostile else "partner"
             ties.append({"a": key[0], "b": key[1], "kind": kind, "weight": _unit(rng.uniform(0.3, 1.0))})
     return ties
 
