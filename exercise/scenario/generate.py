@@ -19,6 +19,7 @@ from faker import Faker
 from exercise.core.rng import stream
 from exercise.core.spec import DEFAULT_DOMAINS, Norm
 from exercise.engine.appeal import alignment
+from exercise.engine.network import HOSTILE_KIND
 from exercise.scenario.knobs import Knobs, knob_problems
 
 _STRATEGIES = (("bandwagoner", 0.35), ("champion", 0.15), ("blocker", 0.1), ("broker", 0.15), ("lip-service", 0.25))
@@ -185,7 +186,8 @@ def _ties(rng, k: Knobs, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for p in people:
         count = int(half) + (1 if rng.random() < half - int(half) else 0)
         same = [q for q in by_bloc[p["bloc"]] if q != p["id"]]
-        other = [q for q in ids if q not in set(by_bloc[p["bloc"]])] if k.clustering < 1 else []
+        mine = set(by_bloc[p["bloc"]])
+        other = [q for q in ids if q not in mine] if k.clustering < 1 else []
         for _ in range(count):
             inside = bool(same) and (not other or rng.random() < k.clustering)
             pool = same if inside else other
@@ -196,7 +198,7 @@ def _ties(rng, k: Knobs, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if key in seen:
                 continue
             seen.add(key)
-            kind = "rivalry" if not inside and rng.random() < k.hostile else "partner"
+            kind = HOSTILE_KIND if not inside and rng.random() < k.hostile else "partner"
             ties.append({"a": key[0], "b": key[1], "kind": kind, "weight": _unit(rng.uniform(0.3, 1.0))})
     return ties
 

@@ -41,7 +41,7 @@ class Knobs:
     blocs: int = _whole(0, 0, 24, "value blocs (0: 2 + one per 12 seats, at most 6)")
     tie_density: float = _num(3.0, 0.5, 30, "mean ties per seat")
     clustering: float = _num(0.85, *UNIT, "share of ties inside a seat's own bloc")
-    hostile: float = _num(0.0, *UNIT, "share of ties across blocs that are rivalries (kind `rivalry`)")
+    hostile: float = _num(0.0, *UNIT, "share of ties across blocs that are hostile (kind `rivalry`: they push away)")
     polarisation: float = _num(0.0, *UNIT, "how far bloc values split into two opposite camps (0: random profiles)")
     value_noise: float = _num(0.2, 0, 0.5, "spread of a seat's values around its bloc's profile")
     capacity_mean: float = _num(0.52, *UNIT, "mean capacity")
