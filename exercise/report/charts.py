@@ -77,6 +77,8 @@ def forum_chart(forums: Sequence[ForumOutcomes]) -> str:
     chart = pygal.StackedBar(**_config("What each forum decided", 3), x_title="forum", y_title="decisions",
                              print_values=True, print_zeroes=False, min_scale=1)
     chart.x_labels = [f.forum for f in forums]
+    top = max([f.adopted + f.blocked + f.tabled for f in forums] + [1])
+    chart.y_labels = list(range(0, top + 1, -(-top // 10)))  # whole decisions: no 0.2-step ticks
     for label, values in (("adopted", [f.adopted for f in forums]), ("blocked", [f.blocked for f in forums]),
                           ("tabled", [f.tabled for f in forums])):
         chart.add(label, values)
