@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Header, Input, Static
 
+from exercise.core.seats import HUMAN
 from exercise.engine import facilitator_view, view_for
 from exercise.engine.metrics import delegation_score
 from exercise.store.live import WATCH_SECONDS
@@ -138,7 +139,12 @@ class WatchScreen(TabbedScreen):
     def action_choose_team(self) -> None:
         scenario = self.game.scenario
         choices = [(ALL_TEAMS, "Every team (the white cell's view)")] if self.ALL_ALLOWED else []
-        choices += [(d.id, f"{d.name} [{d.id}]") for d in sorted(scenario.delegations, key=lambda d: d.id)]
+        controllers = self.game.controllers()
+        # The human teams first (whom one evaluates), then the scripted seats (to see what a strategy saw).
+        seats = sorted(scenario.delegations, key=lambda d: (controllers.get(d.id) != HUMAN, d.id))
+        choices += [(d.id, f"{d.name} [{d.id}]" + ("" if controllers.get(d.id) == HUMAN
+                                                    else f"  (scripted: {controllers.get(d.id)})"))
+                    for d in seats]
 
         def done(choice: str | None) -> None:
             if choice:
