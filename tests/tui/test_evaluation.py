@@ -180,3 +180,16 @@ async def test_an_evaluator_follows_turns_resolved_at_another_terminal(tmp_path,
         await wait_until(pilot, lambda: screen.latest == 2, "the evaluator sees turn 2 without a key")
         assert screen.turn == 2  # it follows the last turn played until told otherwise
         assert "for turn 2" in screen_text(screen.query_one("#rubric-head"))
+
+
+@sync
+async def test_the_team_picker_lists_the_human_teams_first_with_their_ids(tmp_path, make_game):
+    """Seat ids in brackets are shown as written (not taken for markup), human teams first."""
+    game = _evaluated(make_game)
+    async with seated(tmp_path, game, "evaluator-1") as (app, pilot):
+        assert isinstance(app.screen, ChoiceScreen)
+        lines = [line.rstrip() for line in screen_text(app.screen).splitlines() if line.strip()]
+        options = lines[lines.index("Every team (the white cell's view)"):]
+        assert options[1:3] == ["Republic of Atlantia [atlantia]", "Borealis Federation [borealis]"]  # the teams
+        scripted = [line for line in options[3:] if "[" in line]
+        assert len(scripted) == 5 and all("(scripted: " in line for line in scripted)
