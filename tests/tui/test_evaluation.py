@@ -186,7 +186,7 @@ async def test_an_evaluator_follows_turns_resolved_at_another_terminal(tmp_path,
 async def test_the_team_picker_lists_the_human_teams_first_with_their_ids(tmp_path, make_game):
     """Seat ids in brackets are shown as written (not taken for markup), human teams first."""
     game = _evaluated(make_game)
-    async with seated(tmp_path, game, "evaluator-1") as (app, pilot):
+    async with seated(tmp_path, game, "evaluator-1") as (app, _pilot):
         assert isinstance(app.screen, ChoiceScreen)
         lines = [line.rstrip() for line in screen_text(app.screen).splitlines() if line.strip()]
         options = lines[lines.index("Every team (the white cell's view)"):]
