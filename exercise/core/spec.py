@@ -7,7 +7,7 @@ never changes them. What changes during play lives in `exercise.core.state`.
 from __future__ import annotations
 
 import functools
-from typing import Literal
+from typing import Literal, get_args
 
 import attrs
 
@@ -62,21 +62,18 @@ DEFAULT_DOMAINS: tuple[str, ...] = (
 )
 
 DelegationKind = Literal["state", "military", "company", "civil_society", "intl_org"]
-DELEGATION_KINDS: tuple[str, ...] = ("state", "military", "company", "civil_society", "intl_org")
+DELEGATION_KINDS: tuple[str, ...] = get_args(DelegationKind)
 STATE_KINDS: frozenset[str] = frozenset({"state", "military"})
 
 ForumKind = Literal["centralized", "decentralized"]
 DecisionRule = Literal["consensus", "unanimity", "majority", "qualified", "weighted", "signon"]
-DECISION_RULES: tuple[str, ...] = ("consensus", "unanimity", "majority", "qualified", "weighted", "signon")
+DECISION_RULES: tuple[str, ...] = get_args(DecisionRule)
 
 ObjectiveKind = Literal["adopt", "block", "breadth", "depth", "avoid"]
-OBJECTIVE_KINDS: tuple[str, ...] = ("adopt", "block", "breadth", "depth", "avoid")
 
 EffectKind = Literal["salience", "capacity", "power", "budget", "join", "leave", "attribution", "note"]
-EFFECT_KINDS: tuple[str, ...] = ("salience", "capacity", "power", "budget", "join", "leave", "attribution", "note")
 
 TriggerEvent = Literal["adopted", "on_agenda", "blocked", "breadth_above"]
-TRIGGER_EVENTS: tuple[str, ...] = ("adopted", "on_agenda", "blocked", "breadth_above")
 
 
 @attrs.frozen

@@ -43,7 +43,7 @@ def effective_capacity(state: GameState, delegation_id: str) -> float:
     return min(1.0, seat.capacity + state.scenario.model.assist_capacity * seat.assistance)
 
 
-class _Static:
+class _AppealConstants:
     """What never changes during a game, computed once per scenario: the symmetric conflict
     map and each (delegation, norm) alignment. Appeal is evaluated tens of thousands of times
     a game (votes, diffusion, every strategy's ranking), so this is where the time goes."""
@@ -60,8 +60,8 @@ class _Static:
 
 
 @per_scenario
-def _static(scenario: Scenario) -> _Static:
-    return _Static(scenario)
+def _static(scenario: Scenario) -> _AppealConstants:
+    return _AppealConstants(scenario)
 
 
 def cached_alignment(state: GameState, delegation: Delegation, norm: Norm) -> float:

@@ -36,12 +36,6 @@ def mean_depth(state: GameState, norm_id: str) -> float:
     return sum(depth.values()) / len(depth) if depth else 0.0
 
 
-def lip_service_share(state: GameState, norm_id: str) -> float:
-    """Share of holders still at rhetoric only."""
-    depth = state.norms[norm_id].depth
-    return sum(1 for v in depth.values() if v <= 1) / len(depth) if depth else 0.0
-
-
 def conflict_pairs(state: GameState) -> list[tuple[str, str]]:
     pairs = set()
     for n in state.scenario.norms:

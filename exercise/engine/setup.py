@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from exercise.core.rng import stream
 from exercise.core.spec import Forum, Scenario
-from exercise.core.state import ForumState, GameState, NormState, Seat, r6
+from exercise.core.state import ForumState, GameState, NormState, Seat, round_stored
 
 
 def influence_per_turn(power: float) -> float:
@@ -30,21 +30,21 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
             threshold = stream(seed, "threshold", d.id).uniform(model.threshold_low, model.threshold_high)
         seats[d.id] = Seat(
             id=d.id,
-            power=r6(d.power),
-            capacity=r6(d.capacity),
-            budget=r6(d.budget),
+            power=round_stored(d.power),
+            capacity=round_stored(d.capacity),
+            budget=round_stored(d.budget),
             influence=influence_per_turn(d.power),
-            threshold=r6(threshold),
+            threshold=round_stored(threshold),
         )
     forums = {
         f.id: ForumState(id=f.id, members=eligible_members(scenario, f))
         for f in sorted(scenario.forums, key=lambda f: f.id)
     }
     norms = {
-        n.id: NormState(n.id, r6(n.clarity), r6(n.utility), r6(n.doability), n.framework)
+        n.id: NormState(n.id, round_stored(n.clarity), round_stored(n.utility), round_stored(n.doability), n.framework)
         for n in sorted(scenario.norms, key=lambda n: n.id)
     }
-    salience = {dom: r6(scenario.salience.get(dom, 0.5)) for dom in sorted(scenario.domains)}
+    salience = {dom: round_stored(scenario.salience.get(dom, 0.5)) for dom in sorted(scenario.domains)}
     return GameState(
         scenario_id=scenario.id, turn=0, salience=salience, seats=seats, forums=forums,
         norms=norms, scenario=scenario,

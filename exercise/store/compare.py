@@ -42,7 +42,7 @@ class OutcomeDiff:
 
 
 @attrs.frozen
-class Comparison:
+class GameComparison:
     paths: tuple[str, str]
     scenario: str
     seeds: tuple[int, int]
@@ -81,7 +81,7 @@ def _norm_figures(state, norm_id: str) -> dict[str, Any]:
             "adopted_in": sorted(ns.adopted_in)}
 
 
-def compare_games(a: Game, b: Game, seat: str | None = None) -> Comparison:
+def compare_games(a: Game, b: Game, seat: str | None = None) -> GameComparison:
     """Compare two open saves; `seat`: only that seat's orders and score (what it would see
     of itself), the forum decisions and the world being public anyway."""
     if a.scenario.id != b.scenario.id:
@@ -115,7 +115,7 @@ def compare_games(a: Game, b: Game, seat: str | None = None) -> Comparison:
     seats = [seat] if seat else [d for d in sorted(end_a.seats) if a.scenario.delegation(d).objectives]
     scores = tuple((d, delegation_score(end_a, d), delegation_score(end_b, d)) for d in seats
                    if d in end_b.seats)
-    return Comparison((str(a.path), str(b.path)), a.scenario.id, (a.seed, b.seed), turns, common,
+    return GameComparison((str(a.path), str(b.path)), a.scenario.id, (a.seed, b.seed), turns, common,
                       a.scenario_text == b.scenario_text, parted, tuple(orders), tuple(outcomes), norms, scores)
 
 
@@ -130,7 +130,7 @@ def _norm(figures: dict) -> str:
     return f"{figures['status']:<10} {figures['breadth']:>7.2f} {depth:>5}"
 
 
-def format_comparison(c: Comparison, all_seats: bool = False) -> list[str]:
+def format_comparison(c: GameComparison, all_seats: bool = False) -> list[str]:
     name_a, name_b = Path(c.paths[0]).name, Path(c.paths[1]).name
     if name_a == name_b:
         name_a, name_b = c.paths

@@ -21,7 +21,7 @@ from exercise.core.canonical import event_to_dict
 from exercise.store import queries as q
 from exercise.store.codec import orders_from_text, unpack_snapshot
 from exercise.store.database import translated
-from exercise.store.eventlog import EventLog
+from exercise.store.eventlog import EventTable
 from exercise.store.schema import GAME_ID, SCHEMA_VERSION, EventRow, GameRow, OrderRow, SnapshotRow
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def export_jsonl(game: Game, out: TextIO) -> int:
             written += 1
         orders = s.execute(select(OrderRow.turn, OrderRow.seat, OrderRow.orders, OrderRow.source)
                            .where(OrderRow.game_id == GAME_ID).order_by(OrderRow.turn, OrderRow.seat)).all()
-        log = EventLog()
+        log = EventTable()
         events = s.execute(select(EventRow.seq, EventRow.turn, EventRow.shape, EventRow.data, EventRow.audit)
                            .where(EventRow.game_id == GAME_ID).order_by(EventRow.seq)).all()
         snapshots = s.execute(select(SnapshotRow.turn, SnapshotRow.codec, SnapshotRow.sha256, SnapshotRow.data)

@@ -29,7 +29,7 @@ from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.engine import TurnResult, validate_orders
 from exercise.engine.metrics import delegation_score
-from exercise.errors import OrderError, ReplayError, SaveError
+from exercise.errors import AlreadyResolved, GameOver, GamePaused, OrderError, ReadOnlySave, ReplayError, SaveError
 from exercise.store import queries as q
 from exercise.store.codec import orders_by_seat, orders_text, state_from_text, unpack_snapshot
 from exercise.store.database import (
@@ -41,18 +41,10 @@ from exercise.store.database import (
     watcher,
     writer,
 )
-from exercise.store.eventlog import EventLog
+from exercise.store.eventlog import EventTable
 from exercise.store.live import Live, bump_draft, clock_of, hold_clock, release_clock, restart_clock
 from exercise.store.opening import connect_checked, stored_scenario, writable
-from exercise.store.records import (
-    HUMAN,
-    AlreadyResolved,
-    GameOver,
-    GamePaused,
-    ReadOnlySave,
-    SaveSummary,
-    VerifyResult,
-)
+from exercise.store.records import HUMAN, SaveSummary, VerifyResult
 from exercise.store.schema import (
     GAME_ID,
     SCHEMA_VERSION,
@@ -84,7 +76,7 @@ class Game:
         self._held = hold(db_path)
         self._tmp = tmp
         self._cache: tuple[int, GameState] | None = None
-        self._log = EventLog()
+        self._log = EventTable()
         self._seen = 0
         self._watch = None  # a connection of its own for `changes()`, opened on first use
         self.live = Live(self)

@@ -21,7 +21,7 @@ from exercise.engine import new_game, resolve_turn
 from exercise.errors import ExerciseError, SaveError
 from exercise.store.codec import encode, events_digest, orders_by_seat, unpack_snapshot
 from exercise.store.database import translated
-from exercise.store.eventlog import EventLog, values_text
+from exercise.store.eventlog import EventTable, values_text
 from exercise.store.records import VerifyResult
 from exercise.store.schema import GAME_ID, EventRow, GameRow, OrderRow, SnapshotRow, TurnRow
 
@@ -53,7 +53,7 @@ def verify_game(game: Game) -> VerifyResult:
                               .where(SnapshotRow.game_id == GAME_ID).order_by(SnapshotRow.turn))
         orders = _by_turn(s.execute(select(OrderRow.turn, OrderRow.seat, OrderRow.orders)
                                     .where(OrderRow.game_id == GAME_ID).order_by(OrderRow.turn, OrderRow.seat)))
-        kinds = EventLog().kinds(s)
+        kinds = EventTable().kinds(s)
         events = _by_turn((turn, kinds.get(shape, "?"), data) for turn, shape, data in s.execute(
             select(EventRow.turn, EventRow.shape, EventRow.data)
             .where(EventRow.game_id == GAME_ID, EventRow.audit.is_(False)).order_by(EventRow.seq)))

@@ -77,7 +77,7 @@ class PlayFlow:
         self._take_seats(takeover=False)
 
     def _take_seats(self, takeover: bool) -> None:
-        from exercise.store.records import SeatTaken
+        from exercise.errors import SeatTaken
 
         seats = self.seats_here
         try:
@@ -249,8 +249,7 @@ class PlayFlow:
 
     # --- orders and resolution ------------------------------------------------------------
     def submit(self, seat: str, orders: list, version: int | None) -> bool:
-        from exercise.store import AlreadyResolved
-        from exercise.store.records import StaleOrders
+        from exercise.errors import AlreadyResolved, StaleOrders
 
         try:
             self.game.submit(seat, orders, for_turn=self.shown_turn + 1, version=version)
@@ -273,8 +272,7 @@ class PlayFlow:
 
     def save_draft(self, seat: str, orders: list, version: int | None) -> int | None:
         """Keep the orders picked so far; the new version, or None if they could not be kept."""
-        from exercise.store import AlreadyResolved
-        from exercise.store.records import StaleOrders
+        from exercise.errors import AlreadyResolved, StaleOrders
 
         try:
             return self.game.live.save_draft(seat, orders, for_turn=self.shown_turn + 1, version=version)
@@ -309,7 +307,7 @@ class PlayFlow:
 
         def work() -> None:
             try:
-                from exercise.store import AlreadyResolved
+                from exercise.errors import AlreadyResolved
 
                 try:
                     call()

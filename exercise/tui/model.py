@@ -25,7 +25,7 @@ from exercise.core.memo import per_scenario
 from exercise.core.seats import FACILITATOR, Viewer
 from exercise.core.spec import ForumKind, Scenario
 from exercise.core.state import DEPTH_NAMES, GameState
-from exercise.engine.metrics import mean_depth, norm_blocs, objective_progress
+from exercise.engine.metrics import norm_blocs, objective_progress
 from exercise.engine.network import network_for
 from exercise.engine.views import AgendaEntry, View
 
@@ -156,8 +156,8 @@ def forum_card(view: View, forum_id: str) -> ForumCard:
 
 # --- the network ---------------------------------------------------------------------------
 #
-# The network tab's two computations are the only slow ones of the TUI's models (0.2 s and
-# 0.3 s on the 200-delegation game, pure Python): both are remembered in the scenario's memo,
+# The network tab's two computations are the only slow ones of the TUI's models (pure Python;
+# docs/performance.md): both are remembered in the scenario's memo,
 # and `network_facts_known` tells whether they are at hand, so the tab can compute them in a
 # worker instead of freezing a key press. The lock keeps two threads (a prefetch and the tab's
 # own worker) from computing the same thing twice.
@@ -332,6 +332,3 @@ def turn_digest(before: GameState | None, after: GameState, events: Sequence[Eve
     white = tuple(e.text() for e in visible if isinstance(e, FacilitatorAction))
     return TurnDigest(turn, injects, tuple(decisions), tuple(movers[:top]), white)
 
-
-def mean_depths(state: GameState) -> dict[str, float]:
-    return {n: mean_depth(state, n) for n in sorted(state.norms)}

@@ -13,12 +13,11 @@ its tab, and it gets one each time its tab is shown again. A cell depends on its
 width, never on the table's size (lines are cached by width and scroll position), so a Resize
 keeps them here.
 
-To size its columns, DataTable measures every cell of every new row through Rich (0.3 s for
-the 3000 events of the timeline). A row of one-line texts (a `Text`, or a string that holds
+To size its columns, DataTable measures every cell of every new row through Rich (slow for
+the thousands of events of the timeline: docs/performance.md). A row of one-line texts (a `Text`, or a string that holds
 no markup or emoji code) is as wide as its characters, so those rows are measured here by
 counting; any other row goes to DataTable's own measure. And `replace_rows` fills the table
-at once: `add_row` re-checks the cursor and wakes the table after every row (0.1 s for the
-timeline). Its scrollbars keep their drawing across focus moves too (`widgets/scrollbar.py`).
+at once: `add_row` re-checks the cursor and wakes the table after every row. Its scrollbars keep their drawing across focus moves too (`widgets/scrollbar.py`).
 """
 
 from __future__ import annotations
