@@ -9,6 +9,7 @@ import json
 import attrs
 
 from exercise.cli.play_cmd import seat_to_view
+from exercise.core.wording import bloc_line
 from exercise.engine.debrief import Debrief, debrief
 from exercise.store import Game
 from exercise.store.history import history
@@ -68,9 +69,7 @@ def format_debrief(d: Debrief, name: str, seed: int) -> list[str]:
             lines.append(text)
     lines += ["", f"Blocs at the end: {len(d.blocs)} norm bloc(s), {d.opposed_pairs} opposed pair(s)"
               + (f"; the world split at turn {d.split_at}" if d.split_at else "")]
-    for bloc in d.blocs:
-        lines.append(f"  {bloc['id']}: holds {', '.join(bloc['norms']) or '-'}; {len(bloc['members'])} members: "
-                     f"{', '.join(bloc['members'])}")
+    lines += [f"  {bloc_line(bloc)}" for bloc in d.blocs]
     return lines
 
 
@@ -105,5 +104,5 @@ def markdown_debrief(d: Debrief, name: str, seed: int, title: str) -> list[str]:
               + (f"; the world split at turn {d.split_at}." if d.split_at else ".")]
     if d.blocs:
         lines.append("")
-        lines += [f"- **{b['id']}** holds {', '.join(b['norms']) or '-'}: {', '.join(b['members'])}" for b in d.blocs]
+        lines += [bloc_line(b, markdown=True) for b in d.blocs]
     return lines

@@ -29,3 +29,8 @@ def per_scenario(fn: Callable[[Scenario], T]) -> Callable[[Scenario], T]:
             return value
 
     return cached
+
+
+def memoised(fn: Callable[[Scenario], object], scenario: Scenario) -> bool:
+    """Whether the `per_scenario` function `fn` has its value for `scenario` at hand."""
+    return f"{fn.__module__}.{fn.__qualname__}" in scenario.memo

@@ -15,8 +15,10 @@ from typing import Any
 
 import networkx as nx
 
-from exercise.core.spec import Objective
+from exercise.core.memo import per_scenario
+from exercise.core.spec import Objective, Scenario
 from exercise.core.state import DEPTH_NAMES, GameState
+from exercise.engine.network import network_for
 
 
 def total_power(state: GameState) -> float:
@@ -83,6 +85,31 @@ def norm_blocs(state: GameState) -> list[dict[str, Any]]:
     for index, bloc in enumerate(blocs):
         bloc["id"] = f"bloc-{index + 1}"
     return blocs
+
+
+@per_scenario
+def centrality(scenario: Scenario) -> tuple[tuple[str, float, float], ...]:
+    """(delegation, weighted degree, eigenvector centrality) of every delegation, most central
+    first. Ties are public and fixed for the game, so this is computed once per scenario and
+    is the same for every viewer. The pure-Python power iteration is used on purpose: the
+    numpy variant needs numpy and scipy, which are not dependencies, and would silently turn
+    every score into 0."""
+    graph = network_for(scenario).graph
+    degree = dict(graph.degree(weight="weight"))
+    eig: dict[str, float] = {}
+    if graph.number_of_edges():
+        try:
+            eig = nx.eigenvector_centrality(graph, weight="weight", max_iter=1000, tol=1e-9)
+        except nx.PowerIterationFailedConvergence:  # degenerate graphs: rank by weighted degree
+            eig = {}
+    rows = [(n, round(float(degree.get(n, 0.0)), 3), round(abs(float(eig.get(n, 0.0))), 3)) for n in sorted(graph)]
+    rows.sort(key=lambda r: (-r[2], -r[1], r[0]))
+    return tuple(rows)
+
+
+def central_actors(scenario: Scenario, top: int = 10) -> list[tuple[str, float, float]]:
+    """The `top` rows of `centrality`."""
+    return list(centrality(scenario)[:top])
 
 
 def opposed_blocs(state: GameState, blocs: list[dict[str, Any]] | None = None) -> int:

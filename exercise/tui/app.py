@@ -141,7 +141,7 @@ class ExerciseApp(App[None]):
 
     def unlock(self, game: Any, seat: str | None, then: Callable[[bool], None]) -> None:
         """Ask for `seat`'s code (None: the white cell's) if the save has codes, then `then(ok)`."""
-        from exercise.tui.model import seat_label
+        from exercise.tui.presenters.seats import seat_label
         from exercise.tui.screens.code import CodeScreen
 
         if not game.live.has_codes():

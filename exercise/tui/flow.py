@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from exercise.tui import heap
 from exercise.tui.errors import describe
-from exercise.tui.model import seat_label, turn_digest
+from exercise.tui.presenters.seats import seat_label
+from exercise.tui.presenters.turn_digest import turn_digest
 from exercise.tui.session_watch import SessionWatch
 
 if TYPE_CHECKING:

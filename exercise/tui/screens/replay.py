@@ -17,7 +17,7 @@ from exercise.engine.debrief import Debrief, debrief
 from exercise.engine.metrics import delegation_score
 from exercise.store.history import history
 from exercise.tui.errors import plain_errors
-from exercise.tui.model import objectives_with_progress, seat_label
+from exercise.tui.presenters.seats import objectives_with_progress, seat_label
 from exercise.tui.screens.prompt import ChoiceScreen, PromptScreen
 from exercise.tui.screens.tabbed import TabbedScreen, tab_keys
 from exercise.tui.widgets.key_footer import KeyFooter
@@ -160,8 +160,9 @@ class ReplayScreen(TabbedScreen):
 
     @plain_errors
     def _compare_with(self, choice: str | None) -> None:
+        from exercise.compare_text import format_comparison
         from exercise.store import Game
-        from exercise.store.compare import compare_games, format_comparison
+        from exercise.store.compare import compare_games
         from exercise.tui.screens.compare import CompareScreen
 
         if choice:

@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from exercise.core.orders import Order, Pass
+from exercise.core.wording import order_cost
 from exercise.engine.choices import legal_choices
 from exercise.engine.legality import check_orders
 from exercise.engine.views import View
@@ -26,12 +27,7 @@ from exercise.tui.widgets.seat_brief import SeatBrief
 
 
 def cost_text(order: Order) -> str:
-    parts = []
-    if order.influence_cost:
-        parts.append(f"{order.influence_cost:g} inf")
-    if order.budget_cost:
-        parts.append(f"{order.budget_cost:g} bud")
-    return ", ".join(parts) or "free"
+    return order_cost(order) or "free"
 
 
 class Desk(Horizontal):

@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from exercise.engine.views import View
-from exercise.tui.model import forum_card
+from exercise.tui.presenters.forum_card import forum_card
 from exercise.tui.widgets.options import Options
 from exercise.tui.widgets.rendered_once import RenderedOnce
 

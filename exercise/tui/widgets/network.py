@@ -20,9 +20,10 @@ from textual.widgets import DataTable, Label, Static
 from textual.worker import Worker
 
 from exercise.core.state import GameState
+from exercise.core.wording import bloc_heading
 from exercise.engine.views import View
 from exercise.tui.errors import describe
-from exercise.tui.model import network_facts, network_facts_known, ties_of
+from exercise.tui.presenters.network_facts import network_facts, network_facts_known, ties_of
 from exercise.tui.widgets.rendered_once import RenderedOnce
 from exercise.tui.widgets.table import Table
 
@@ -31,7 +32,7 @@ def bloc_text(bloc: dict[str, Any], max_members: int = 12) -> Group:
     members = bloc["members"]
     shown = ", ".join(members[:max_members]) + (f" … +{len(members) - max_members}" if len(members) > max_members else "")
     return Group(
-        Text(f"{bloc['id']}  ({len(members)} members, power {bloc['power']:.1f})", style="bold"),
+        Text(bloc_heading(bloc), style="bold"),
         Text("holds: ", style="dim") + Text(", ".join(bloc["norms"]) or "-", style="bold cyan"),
         Text(shown),
     )

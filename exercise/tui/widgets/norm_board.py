@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input
 
 from exercise.engine.views import View
-from exercise.tui.model import NORM_SORT_KEYS, NormRow, norm_rows, sort_rows
+from exercise.tui.presenters.norm_board import NORM_SORT_KEYS, NormRow, norm_rows, sort_rows
 from exercise.tui.widgets.norm_detail import NormDetail
 from exercise.tui.widgets.table import Table
 
