@@ -63,7 +63,13 @@ DEFAULT_DOMAINS: tuple[str, ...] = (
 
 DelegationKind = Literal["state", "military", "company", "civil_society", "intl_org"]
 DELEGATION_KINDS: tuple[str, ...] = get_args(DelegationKind)
-STATE_KINDS: frozenset[str] = frozenset({"state", "military"})
+# Who sits with states (docs/model.md, "Who sits in a forum"): the rule lives here and only here.
+# Government delegations -- a state, or a state's military -- may be listed as members of any
+# forum; the other kinds only of a forum that is `open_to_non_state`. An `open_to_all` forum
+# seats every *state* by itself (a military sits there only as a non-state, or its state would
+# speak twice) and every delegation when it is also `open_to_non_state`.
+STATE_KINDS: frozenset[str] = frozenset({"state", "military"})  # government delegations
+SEATED_BY_OPEN_TO_ALL: frozenset[str] = frozenset({"state"})
 
 ForumKind = Literal["centralized", "decentralized"]
 DecisionRule = Literal["consensus", "unanimity", "majority", "qualified", "weighted", "signon"]
@@ -162,6 +168,14 @@ class Forum:
 
     def meets_on(self, turn: int) -> bool:
         return turn >= self.offset and (turn - self.offset) % self.cadence == 0
+
+    def may_list(self, delegation: Delegation) -> bool:
+        """Whether the scenario may name `delegation` among this forum's members."""
+        return delegation.is_state or self.open_to_non_state
+
+    def seats_unlisted(self, delegation: Delegation) -> bool:
+        """Whether an `open_to_all` forum seats `delegation` without its being listed."""
+        return self.open_to_all and (delegation.kind in SEATED_BY_OPEN_TO_ALL or self.open_to_non_state)
 
 
 @attrs.frozen

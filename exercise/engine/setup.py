@@ -15,9 +15,7 @@ def influence_per_turn(power: float) -> float:
 def eligible_members(scenario: Scenario, forum: Forum) -> list[str]:
     if not forum.open_to_all:
         return sorted(forum.members)
-    return sorted(
-        d.id for d in scenario.delegations if d.kind == "state" or forum.open_to_non_state
-    )
+    return sorted(d.id for d in scenario.delegations if forum.seats_unlisted(d))
 
 
 def new_game(scenario: Scenario, seed: int) -> GameState:

@@ -86,7 +86,7 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
             yield f"{p}.members: list the members, or set open_to_all = true"
         for j, m in enumerate(f.members):
             yield from _ref(f"{p}.members[{j}]", m, delegations, "delegation")
-            if m in kinds and kinds[m] not in ("state", "military") and not f.open_to_non_state:
+            if m in kinds and not f.may_list(s.delegation(m)):
                 yield (f"{p}.members[{j}]: {m!r} is a {kinds[m]} but the forum is not "
                        "open_to_non_state")
         if len(set(f.members)) != len(f.members):
