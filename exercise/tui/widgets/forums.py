@@ -14,8 +14,8 @@ from textual.widgets.option_list import Option
 
 from exercise.engine.views import View
 from exercise.tui.presenters.forum_card import forum_card
+from exercise.tui.textual_tricks import rendered_once
 from exercise.tui.widgets.options import Options
-from exercise.tui.widgets.rendered_once import RenderedOnce
 
 
 class ForumsPane(Horizontal):
@@ -89,4 +89,4 @@ class ForumsPane(Horizontal):
         parts = [head, Text(c.description, style="italic") if c.description else Text(""), facts,
                  members, agenda, adopted]
         detail = self.query_one("#forum-detail", Static)
-        detail.update(RenderedOnce(detail, Group(*parts)))
+        detail.update(rendered_once(detail, Group(*parts)))

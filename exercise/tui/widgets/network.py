@@ -24,7 +24,7 @@ from exercise.core.wording import bloc_heading
 from exercise.engine.views import View
 from exercise.tui.errors import describe
 from exercise.tui.presenters.network_facts import network_facts, network_facts_known, ties_of
-from exercise.tui.widgets.rendered_once import RenderedOnce
+from exercise.tui.textual_tricks import rendered_once
 from exercise.tui.widgets.table import Table
 
 
@@ -125,4 +125,4 @@ class NetworkPane(Vertical):
         for other, weight in ties_of(view, actor):
             lines.append(Text(f"  {other:<20} {'━' * max(1, round(weight * 5))} {weight:.1f}"))
         ties = self.query_one("#ties", Static)
-        ties.update(RenderedOnce(ties, Group(*lines)))
+        ties.update(rendered_once(ties, Group(*lines)))
