@@ -54,6 +54,16 @@ class Desk(Horizontal):
         self._shown: list[tuple[Order, str | None]] = []
         self.pending: list[Order] = []
 
+    @property
+    def view(self) -> View | None:
+        """The seat's view the desk shows (None before the first `show`)."""
+        return self._view
+
+    @property
+    def shown(self) -> tuple[tuple[Order, str | None], ...]:
+        """The choices listed, in order: (order, why it is refused or None when legal)."""
+        return tuple(self._shown)
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="brief-scroll"):
             yield SeatBrief(id="brief")
