@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 
 from exercise.scenario import load_scenario
 from exercise.scenario.catalog import ScenarioInfo
+from exercise.tui.background import in_background
 from exercise.tui.widgets.key_footer import KeyFooter
 
 
@@ -191,7 +192,10 @@ class HomeScreen(Screen[None]):
 
     # --- saves -------------------------------------------------------------------------
     def action_refresh_saves(self) -> None:
-        rows = self.app.save_rows()
+        """List the saves folder in a worker (each save is opened to summarise it)."""
+        in_background(self, self.app.save_rows, self._show_saves, group="saves")
+
+    def _show_saves(self, rows: list) -> None:
         for table_id in ("#continue-table", "#replay-table"):
             table = self.query_one(table_id, DataTable)
             table.clear()
