@@ -45,8 +45,8 @@ def format_comparison(c: GameComparison, all_seats: bool = False) -> list[str]:
         lines.append(f"  scripted seats that ordered otherwise in reply ({per_turn}): --all-seats lists them")
     if c.outcomes:
         lines += ["", "Forum decisions that came out otherwise"]
-        for d in c.outcomes:
-            lines.append(f"  turn {d.turn:<3} {d.forum + ': ' + d.norm:<36} A: {d.a:<28} B: {d.b}")
+        for o in c.outcomes:
+            lines.append(f"  turn {o.turn:<3} {o.forum + ': ' + o.norm:<36} A: {o.a:<28} B: {o.b}")
     changed = [(n, x, y) for n, x, y in c.norms if x != y]
     if changed:
         lines += ["", f"Norms at turn {c.common_turns} (where they differ; depth: 1 rhetoric .. 4 practice)",
@@ -56,6 +56,6 @@ def format_comparison(c: GameComparison, all_seats: bool = False) -> list[str]:
     if c.scores:
         lines += ["", f"Scores against objectives at turn {c.common_turns} (0-100)",
                   f"  {'seat':<24} {'A':>6} {'B':>6}  B - A"]
-        for seat, x, y in c.scores:
-            lines.append(f"  {seat:<24} {x:>6.1f} {y:>6.1f}  {y - x:+.1f}")
+        for seat, score_a, score_b in c.scores:
+            lines.append(f"  {seat:<24} {score_a:>6.1f} {score_b:>6.1f}  {score_b - score_a:+.1f}")
     return lines

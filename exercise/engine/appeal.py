@@ -89,7 +89,7 @@ class NormTerms:
         domains = norm.domains
         if domains:  # the salience factor (a loop, not a generator: same sum, less overhead)
             get = state.salience.get
-            total = 0
+            total: float = 0
             for d in domains:
                 total += get(d, 0.5)
             self.factor = 2.0 * total / len(domains)

@@ -39,10 +39,10 @@ def mean_depth(state: GameState, norm_id: str) -> float:
 
 
 def conflict_pairs(state: GameState) -> list[tuple[str, str]]:
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for n in state.scenario.norms:
         for other in n.conflicts:
-            pairs.add(tuple(sorted((n.id, other))))
+            pairs.add((min(n.id, other), max(n.id, other)))
     return sorted(pairs)
 
 
@@ -72,7 +72,7 @@ def norm_blocs(state: GameState) -> list[dict[str, Any]]:
             if shared > clash:
                 graph.add_edge(a, b, weight=shared - clash)
     communities = nx.community.louvain_communities(graph, weight="weight", seed=0) if graph.number_of_edges() else [{n} for n in ids]
-    blocs = []
+    blocs: list[dict[str, Any]] = []
     for community in communities:
         members = sorted(community)
         if len(members) < 2:

@@ -8,7 +8,8 @@ a stronger proposer is refused with an event, and its cost is refunded.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from exercise.core.events import (
     Assisted,
@@ -164,7 +165,7 @@ def _implement(state: GameState, log: EventLog, seat: str, o: Implement) -> None
     log.add(Implemented, by=seat, norm=o.norm)
 
 
-_APPLY = {
+_APPLY: dict[type[Order], Callable[[GameState, EventLog, str, Any], None]] = {
     Withdraw: _withdraw, Graft: _graft, Amend: _amend, Propose: _propose, Endorse: _position,
     Object: _position, SignOn: _signon, Lobby: _lobby, Assist: _assist, Implement: _implement,
 }

@@ -6,7 +6,8 @@ Each check returns problem lines `KEY.PATH: what is wrong`; the loader prefixes 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from exercise.core.spec import Scenario
 from exercise.scenario.bounds import field_problems
@@ -44,8 +45,10 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
     for section, items in (("delegations", s.delegations), ("norms", s.norms), ("forums", s.forums)):
         if not items:
             yield f"{section}: at least one is required"
-    for section, items in (("frameworks", s.frameworks), ("delegations", s.delegations),
-                           ("norms", s.norms), ("forums", s.forums), ("injects", s.injects)):
+    sections: tuple[tuple[str, Sequence[Any]], ...] = (
+        ("frameworks", s.frameworks), ("delegations", s.delegations), ("norms", s.norms), ("forums", s.forums),
+        ("injects", s.injects))
+    for section, items in sections:
         yield from _dupes(section, (i.id for i in items))
     if len(set(s.domains)) != len(s.domains):
         yield "domains: lists a domain twice"

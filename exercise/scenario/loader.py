@@ -177,7 +177,7 @@ def _errors(exc: BaseException, parts: tuple) -> list[tuple[tuple, str]]:
     out = []
     with_notes, without = exc.group_exceptions()
     for sub, note in with_notes:
-        step = note.index if isinstance(exc, IterableValidationError) else note.name
+        step = getattr(note, "index" if isinstance(exc, IterableValidationError) else "name")
         if isinstance(sub, (ClassValidationError, IterableValidationError)):
             out.extend(_errors(sub, (*parts, step)))
         else:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import chain
 
-from sqlalchemy import Table, insert
+from sqlalchemy import FromClause, Table, insert
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -38,7 +38,7 @@ def rows_per_statement(table: Table) -> int:
     return max(1, _MAX_VALUES // len(table.columns))
 
 
-def bulk_insert(s: Session, table: Table, rows: Sequence[tuple]) -> None:
+def bulk_insert(s: Session, table: FromClause, rows: Sequence[tuple]) -> None:
     if not rows:
         return
     connection = s.connection()

@@ -151,6 +151,8 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
             raise ReplayError(f"{game.path}: cannot branch from turn {from_turn} (turns 0 to {latest})")
         last = q.last_seq(src, from_turn)
         origin = src.get(GameRow, GAME_ID)
+        if origin is None:
+            raise SaveError(f"{game.path}: not a save (no game row)")
         stamp = q.now()
         with _new_file(path) as dst:
             dst.add(GameRow(

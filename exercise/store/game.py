@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from sqlalchemy import Engine, Row, delete, exc, select, update
 from sqlalchemy.orm import Session
@@ -78,7 +78,7 @@ class Game:
         self._cache: tuple[int, GameState] | None = None
         self._log = EventTable()
         self._seen = 0
-        self._watch = None  # a connection of its own for `changes()`, opened on first use
+        self._watch: Any = None  # a connection of its own for `changes()`, opened on first use
         self.live = Live(self)
         try:
             self.scenario: Scenario = stored_scenario(row.scenario_json, path)
@@ -336,6 +336,8 @@ class Game:
             if not clock.expired or not clock.running or clock.at_zero == "warn" or q.paused(s):
                 return None
             result = self._resolve_in(s, latest, force=True, missing=clock.at_zero, why="the round clock ran out")
+            if result is None:
+                return None
         self._cache = (result.state.turn, result.state)
         self._seen = result.state.turn
         return result

@@ -209,7 +209,8 @@ class Live:
 
     def heartbeat(self, seats: Iterable[str], holder: str) -> list[str]:
         """Renew this terminal's leases; returns the seats it no longer holds (taken over)."""
-        game, now, lost = self._game, time.time(), []
+        game, now = self._game, time.time()
+        lost: list[str] = []
         seats = list(seats)
         if not seats:
             return lost

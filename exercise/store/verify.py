@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, text
 
 from exercise.core.canonical import state_hash as hash_of_state
+from exercise.core.state import GameState
 from exercise.engine import new_game, resolve_turn
 from exercise.errors import ExerciseError, SaveError
 from exercise.store.codec import encode, events_digest, orders_by_seat, unpack_snapshot
@@ -78,7 +79,7 @@ class _Lookahead:
 
 
 def _check(game: Game, turns, snapshots, orders: _Lookahead, events: _Lookahead) -> VerifyResult:
-    state = None
+    state: GameState | None = None
     checked = 0
     for expected_turn, (turn, state_hash, events_hash) in enumerate(turns):
         if turn != expected_turn:
@@ -96,6 +97,7 @@ def _check(game: Game, turns, snapshots, orders: _Lookahead, events: _Lookahead)
         else:
             seat_orders = orders_by_seat(orders.take(turn))
             try:
+                assert state is not None  # turn 0 came first: the loop returned otherwise
                 result = resolve_turn(state, seat_orders, game.seed)
             except ExerciseError as e:
                 return VerifyResult(checked, turn, f"turn {turn}: the recorded orders are refused: {e}")

@@ -26,7 +26,7 @@ from exercise.tui.screens.home import HomeScreen, save_rows
 class ExerciseApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Cyber norms exercise"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]  # type: ignore[misc]
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from itertools import zip_longest
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -34,6 +35,17 @@ from textual.widgets.data_table import CellType, DuplicateKey, Row, RowKey
 
 ENABLED = os.environ.get("EXERCISE_TEXTUAL_TRICKS", "1").strip() != "0"
 
+# The mixins below are always mixed into the widget they name; the type checker reads them as
+# that widget's subclasses, so every attribute they use is checked against Textual's own.
+if TYPE_CHECKING:
+    from textual.widgets import DataTable, OptionList
+
+    _Widget = Widget
+    _DataTable = DataTable
+    _OptionList = OptionList
+else:
+    _Widget = _DataTable = _OptionList = object
+
 
 # --- 1. KeepsLines: a list or table keeps its lines per focus state ------------------------
 # Upstream: a focus move restyles the widget, and Widget.render_lines then redraws every
@@ -41,7 +53,7 @@ ENABLED = os.environ.get("EXERCISE_TEXTUAL_TRICKS", "1").strip() != "0"
 # reuse a drawing. Reads `Widget._styles_cache._cache` (whether Textual still holds lines) and
 # `_border_title`/`_border_subtitle` (what the drawing depends on).
 
-class KeepsLines:
+class KeepsLines(_Widget):
     """Mixin for a Widget whose `render_line` returns cached, unchanging strips."""
 
     KEEP = 8  # drawings kept: focused or not, whole or in part (a frame may redraw a strip of it)
@@ -58,7 +70,7 @@ class KeepsLines:
         line asks for it a few times per line: during a frame it is looked up once."""
         if self._frame_region is not None:
             return self._frame_region
-        return super().region  # type: ignore[misc]
+        return super().region
 
     def _drawn_with(self, crop: Region) -> tuple:
         """What Textual's styles cache draws the content lines with (its arguments)."""
@@ -79,7 +91,7 @@ class KeepsLines:
         if getattr(self._styles_cache, "_cache", None):
             # Textual still holds lines it drew (a cursor move, a scroll step): it redraws
             # only the changed ones, cheaper than reading every content line to compare
-            return super().render_lines(crop)  # type: ignore[misc]
+            return super().render_lines(crop)
         where = (self.get_pseudo_class_state(), crop)
         self._frame_region = None
         self._frame_region = self.region
@@ -92,7 +104,7 @@ class KeepsLines:
         if kept is not None and kept[0] == drawn_with and len(kept[1]) == len(content) \
                 and all(a is b for a, b in zip(kept[1], content)):
             return kept[2]
-        lines = super().render_lines(crop)  # type: ignore[misc]
+        lines = super().render_lines(crop)
         self._drawn.pop(where, None)
         self._drawn[where] = (drawn_with, content, lines)
         while len(self._drawn) > self.KEEP:
@@ -153,7 +165,7 @@ class KeptScrollBar(ScrollBar):
         return lines
 
 
-class KeepsScrollBars:
+class KeepsScrollBars(_Widget):
     """Mixin for a scrollable widget: its scrollbars are `KeptScrollBar`s (the properties are
     Textual's own, creating the other class)."""
 
@@ -185,7 +197,7 @@ class KeepsScrollBars:
 _LAYOUTS_KEPT = 8  # more than the tabs of a screen
 
 
-class PerLayoutLines:
+class PerLayoutLines(_Widget):
     """Mixin for a Widget drawn behind changing layouts (its own lines rarely change)."""
 
     def __init__(self, *args, **kwargs) -> None:
@@ -202,7 +214,7 @@ class PerLayoutLines:
         return crop, tuple(tuple(line) for line in cuts[top:top + crop.height])
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        lines = super().render_lines(crop)  # type: ignore[misc]
+        lines = super().render_lines(crop)
         layout = self._layout(crop)
         if layout is None:
             return lines
@@ -271,7 +283,7 @@ def plain_width(cell: object) -> int | None:
     return cell_len(lines[0]) if lines else 0
 
 
-class TableTricks(KeepsScrollBars, KeepsLines):
+class TableTricks(KeepsScrollBars, KeepsLines, _DataTable):
     """Mixin for `widgets.table.Table` (a DataTable), first in its bases."""
 
     _frame_style: Style | None = None  # rich_style, while a frame is drawn
@@ -330,7 +342,7 @@ class TableTricks(KeepsScrollBars, KeepsLines):
                 measured.append(row_key)
                 continue
             for column, width in zip(columns, widths):
-                if width > column.content_width:
+                if width is not None and width > column.content_width:
                     column.content_width = width
         super()._update_dimensions(measured)  # the other rows, and the scrollable size
 
@@ -371,14 +383,14 @@ class TableTricks(KeepsScrollBars, KeepsLines):
 # dropping its rendered options and their heights. Overrides `_on_resize` and calls
 # `_clear_caches` on a real change of size only.
 
-class OptionsTricks(KeepsScrollBars, KeepsLines):
+class OptionsTricks(KeepsScrollBars, KeepsLines, _OptionList):
     """Mixin for `widgets.options.Options` (an OptionList), first in its bases."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._seen_size = Size(0, 0)
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
         event.prevent_default()  # OptionList's own handler would drop the caches in any case
         if event.size != self._seen_size:
             self._seen_size = event.size

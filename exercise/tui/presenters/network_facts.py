@@ -4,7 +4,7 @@ actor by centrality (engine.metrics), and a delegation's ties."""
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Any, cast
 
 from exercise.core.memo import memoised, per_scenario
 from exercise.core.spec import Scenario
@@ -23,7 +23,7 @@ BLOCS_KEPT = 8  # bloc computations remembered per scenario (a few turns of a re
 
 
 def _kept(scenario: Scenario, name: str) -> dict:
-    return scenario.memo.setdefault(f"{__name__}.{name}", {})
+    return cast(dict, scenario.memo.setdefault(f"{__name__}.{name}", {}))
 
 
 def blocs(state: GameState) -> list[dict[str, Any]]:

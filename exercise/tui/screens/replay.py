@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Static
 
+from exercise.core.events import Event
 from exercise.core.seats import FACILITATOR
 from exercise.engine import view_for
 from exercise.engine.debrief import Debrief, debrief
@@ -51,7 +52,7 @@ class ReplayScreen(TabbedScreen):
         self.last = game.turn
         self.turn = self.last if turn is None else max(0, min(turn, self.last))
         self.seat = seat  # None: the white cell's view of everything
-        self._events = None
+        self._events: list[Event] = []
         self._debriefs: dict[str | None, Debrief] = {}  # per view, built on the first n or p
 
     def compose(self) -> ComposeResult:

@@ -131,7 +131,7 @@ class Desk(Horizontal):
     @on(OptionList.OptionSelected, "#choices")
     def _choose(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        order, why = self._shown[int(event.option.id[1:])]
+        order, why = self._shown[int(str(event.option.id)[1:])]
         if why:
             self.app.notify(f"{order}: {why}", title="Not possible now", severity="warning")
             return

@@ -110,7 +110,7 @@ class NetworkPane(Vertical):
     def _highlight(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         if event.row_key is not None:
-            self._ties(event.row_key.value)
+            self._ties(str(event.row_key.value))
 
     def _ties(self, actor: str) -> None:
         view = self._view
