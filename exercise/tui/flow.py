@@ -320,7 +320,10 @@ class PlayFlow:
                 return
             self.app.call_from_thread(self._resolved, before, done)
 
-        self.app.run_worker(work, thread=True, exclusive=True, group="resolve", exit_on_error=False)
+        # Not exclusive: `resolving` already keeps resolves one at a time, and an exclusive worker
+        # started while the last one's thread still waits on its call_from_thread (resolving is
+        # already False then) would cancel that finishing worker.
+        self.app.run_worker(work, thread=True, group="resolve", exit_on_error=False)
 
     def _failed(self, exc: Exception, done: Callable[[], None] | None) -> None:
         self.resolving = False
