@@ -48,8 +48,8 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
     sections: tuple[tuple[str, Sequence[Any]], ...] = (
         ("frameworks", s.frameworks), ("delegations", s.delegations), ("norms", s.norms), ("forums", s.forums),
         ("injects", s.injects))
-    for section, items in sections:
-        yield from _dupes(section, (i.id for i in items))
+    for section, entries in sections:
+        yield from _dupes(section, (i.id for i in entries))
     if len(set(s.domains)) != len(s.domains):
         yield "domains: lists a domain twice"
     for key, _value in s.salience.items():

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from itertools import chain
+from typing import cast
 
 from sqlalchemy import FromClause, Table, insert
 from sqlalchemy.dialects import sqlite
@@ -38,9 +39,11 @@ def rows_per_statement(table: Table) -> int:
     return max(1, _MAX_VALUES // len(table.columns))
 
 
-def bulk_insert(s: Session, table: FromClause, rows: Sequence[tuple]) -> None:
+def bulk_insert(s: Session, model_table: FromClause, rows: Sequence[tuple]) -> None:
+    """`model_table`: a mapped class's `__table__` (typed FromClause; always a Table)."""
     if not rows:
         return
+    table = cast(Table, model_table)
     connection = s.connection()
     size = rows_per_statement(table)
     whole = len(rows) - len(rows) % size

@@ -116,6 +116,9 @@ class Game:
             else:
                 upgrade_in_place(path, version)
             engine, version, row = connect_checked(db_path, read_only)
+        if row is None:  # an upgrade always ends at SCHEMA_VERSION; say so rather than fail later
+            engine.dispose()
+            raise SaveError(f"{path}: could not be brought to save format {SCHEMA_VERSION}")
         return cls(path, db_path, read_only, row, engine, tmp)
 
     def close(self) -> None:

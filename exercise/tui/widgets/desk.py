@@ -141,6 +141,8 @@ class Desk(Horizontal):
             attempt = [*self.pending, order]
             if isinstance(order, Pass):
                 attempt = []
+            if self._view is None:
+                return
             try:
                 check_orders(self._view, attempt)
             except OrderError as exc:
@@ -153,7 +155,7 @@ class Desk(Horizontal):
 
     def _changed(self) -> None:
         if self._view is not None and not self.read_only:
-            self.post_message(self.Changed(self._view.seat, list(self.pending)))
+            self.post_message(self.Changed(self._view.me.id, list(self.pending)))
 
     @on(OptionList.OptionSelected, "#pending")
     def _unchoose(self, event: OptionList.OptionSelected) -> None:
@@ -171,4 +173,4 @@ class Desk(Horizontal):
 
     def request_review(self) -> None:
         if self._view is not None and not self.read_only:
-            self.post_message(self.Review(self._view.seat, list(self.pending) or [Pass()]))
+            self.post_message(self.Review(self._view.me.id, list(self.pending) or [Pass()]))
