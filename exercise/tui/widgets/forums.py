@@ -3,7 +3,7 @@ each norm's public support."""
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -86,7 +86,7 @@ class ForumsPane(Horizontal):
             agenda.add_row(Text("nothing yet: a member may propose a norm", style="dim"), "", "", "")
         adopted = Text("Adopted here: ", style="bold")
         adopted.append(", ".join(f"{n} (turn {t})" for n, t in sorted(c.adopted.items())) or "nothing yet")
-        parts = [head, Text(c.description, style="italic") if c.description else Text(""), facts,
+        parts: list[RenderableType] = [head, Text(c.description, style="italic") if c.description else Text(""), facts,
                  members, agenda, adopted]
         detail = self.query_one("#forum-detail", Static)
         detail.update(rendered_once(detail, Group(*parts)))
