@@ -97,10 +97,10 @@ def resolved(log: Log, watch: Watch, result, how: str) -> None:
 
 
 def seat_client(args) -> None:
-    from exercise.store import AlreadyResolved, Game
+    from exercise.errors import AlreadyResolved, GameOver, SeatTaken, StaleOrders
+    from exercise.store import Game
     from exercise.store.codec import orders_text
     from exercise.store.live import HEARTBEAT_SECONDS, WATCH_SECONDS, new_holder
-    from exercise.store.records import GameOver, SeatTaken, StaleOrders
     from exercise.strategies import strategy_orders
 
     rng = random.Random(args.rng)
@@ -160,10 +160,10 @@ def seat_client(args) -> None:
 
 def relief_client(args) -> None:
     """Now and then takes a seat over for a couple of turns and submits for it."""
-    from exercise.store import AlreadyResolved, Game
+    from exercise.errors import AlreadyResolved, GameOver, StaleOrders
+    from exercise.store import Game
     from exercise.store.codec import orders_text
     from exercise.store.live import HEARTBEAT_SECONDS, WATCH_SECONDS, new_holder
-    from exercise.store.records import GameOver, StaleOrders
     from exercise.strategies import strategy_orders
 
     rng = random.Random(args.rng)
@@ -216,9 +216,9 @@ def relief_client(args) -> None:
 
 def white_client(args) -> None:
     """Forces about one turn in eight, racing the last submission, and any turn kept waiting."""
-    from exercise.store import AlreadyResolved, Game
+    from exercise.errors import AlreadyResolved, GameOver
+    from exercise.store import Game
     from exercise.store.live import WATCH_SECONDS
-    from exercise.store.records import GameOver
 
     rng = random.Random(args.rng)
     log = Log(Path(args.log), args.name)

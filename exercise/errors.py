@@ -64,6 +64,37 @@ class SaveError(ExerciseError):
     """A save file is missing, not a save, from a newer version, or damaged."""
 
 
+# --- what a save refuses in live play (exercise.store) -------------------------------------
+
+class AlreadyResolved(SaveError):
+    """The turn this client meant to resolve (or order for) was resolved by another one first."""
+
+
+class GameOver(SaveError):
+    """The game has played its last turn: nothing more can be ordered or resolved."""
+
+
+class StaleOrders(SaveError):
+    """A seat's orders changed at another terminal since this one read them."""
+
+
+class SeatTaken(SaveError):
+    """The seat is open at another terminal (its lease is alive)."""
+
+    def __init__(self, seat: str, place: str, opened_at: str) -> None:
+        self.seat, self.place, self.opened_at = seat, place, opened_at
+        super().__init__(f"{seat}: is open at another terminal ({place}) since "
+                         f"{opened_at[11:16]} UTC; take it over with the seat's code")
+
+
+class GamePaused(SaveError):
+    """The white cell paused the game: turns resolve again after resume (or when forced)."""
+
+
+class ReadOnlySave(SaveError):
+    """A write was asked of a save opened read-only."""
+
+
 class ReplayError(ExerciseError):
     """A replay or verification was asked for something the save does not hold."""
 

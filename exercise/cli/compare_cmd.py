@@ -7,8 +7,9 @@ import argparse
 import json
 
 from exercise.cli.play_cmd import seat_to_view
+from exercise.compare_text import format_comparison
 from exercise.store import Game
-from exercise.store.compare import compare_games, format_comparison
+from exercise.store.compare import compare_games
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -11,6 +11,7 @@ import attrs
 from exercise.cli.notes_cmd import note_lines
 from exercise.cli.play_cmd import seat_to_view
 from exercise.core.state import GameState
+from exercise.core.wording import bloc_line
 from exercise.engine.debrief import Debrief, debrief
 from exercise.engine.metrics import norm_summary
 from exercise.scenario.guides import debrief_questions
@@ -82,9 +83,7 @@ def format_debrief(d: Debrief, name: str, seed: int) -> list[str]:
             lines.append(text)
     lines += ["", f"Blocs at the end: {len(d.blocs)} norm bloc(s), {d.opposed_pairs} opposed pair(s)"
               + (f"; the world split at turn {d.split_at}" if d.split_at else "")]
-    for bloc in d.blocs:
-        lines.append(f"  {bloc['id']}: holds {', '.join(bloc['norms']) or '-'}; {len(bloc['members'])} members: "
-                     f"{', '.join(bloc['members'])}")
+    lines += [f"  {bloc_line(bloc)}" for bloc in d.blocs]
     return lines
 
 
@@ -119,7 +118,7 @@ def markdown_debrief(d: Debrief, name: str, seed: int, title: str) -> list[str]:
               + (f"; the world split at turn {d.split_at}." if d.split_at else ".")]
     if d.blocs:
         lines.append("")
-        lines += [f"- **{b['id']}** holds {', '.join(b['norms']) or '-'}: {', '.join(b['members'])}" for b in d.blocs]
+        lines += [bloc_line(b, markdown=True) for b in d.blocs]
     return lines
 
 

@@ -16,6 +16,7 @@ import sys
 from exercise.cli.seat_code import add_code_argument, require_code
 from exercise.core.orders import parse_order
 from exercise.core.seats import HUMAN
+from exercise.core.wording import order_cost
 from exercise.engine import view_for
 from exercise.engine.choices import legal_choices
 from exercise.engine.legality import check_order, check_orders
@@ -82,8 +83,7 @@ def _list(game: Game, view, show_refused: bool) -> int:
     refused = []
     for order, reason in legal_choices(view):
         if reason is None:
-            cost = ", ".join(c for c in (f"{order.influence_cost:g} influence" if order.influence_cost else "",
-                                         f"{order.budget_cost:g} budget" if order.budget_cost else "") if c)
+            cost = order_cost(order, "long")
             print(f"  {order}" + (f"  ({cost})" if cost else ""))
         else:
             refused.append(f"  {order}: {reason}")

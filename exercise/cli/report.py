@@ -7,6 +7,7 @@ from typing import Any
 
 from exercise.core.events import Event, InjectFired, SessionOutcome
 from exercise.core.spec import Scenario
+from exercise.core.wording import bloc_line, decision_line
 
 
 def turn_record(scenario: Scenario, turn: int, events: Sequence[Event], digest: str) -> dict[str, Any]:
@@ -33,12 +34,9 @@ def format_turn(record: dict[str, Any]) -> list[str]:
             lines.append(f"  {forum}: {outcome}")
             continue
         for item in outcome:
-            text = f"  {forum}: {item['norm']} {item['outcome']}"
-            if item["outcome"] in ("blocked", "tabled") and item["blockers"]:
-                text += f" by {', '.join(item['blockers'])}"
-            if item["outcome"] != "deliberating":
-                text += f" ({len(item['yes'])} for, {len(item['no'])} against)"
-            lines.append(text)
+            lines.append("  " + decision_line(SessionOutcome(
+                turn=record["turn"], forum=forum, norm=item["norm"], outcome=item["outcome"],
+                yes=tuple(item["yes"]), no=tuple(item["no"]), blockers=tuple(item["blockers"]))))
     return lines
 
 
@@ -60,9 +58,7 @@ def format_summary(metrics: dict[str, Any]) -> list[str]:
         lines.append(f"  {f['forum']:<24} first adoption {_turns(f['first_adoption']):<10} adopted: {adopted}")
     lines += ["", f"Conflict index {metrics['conflict_index']:.3f}; {len(metrics['blocs'])} norm bloc(s), "
               f"{metrics['opposed_blocs']} opposed pair(s)"]
-    for bloc in metrics["blocs"]:
-        lines.append(f"  {bloc['id']}: holds {', '.join(bloc['norms']) or '-'}; "
-                     f"{len(bloc['members'])} members: {', '.join(bloc['members'])}")
+    lines += [f"  {bloc_line(bloc)}" for bloc in metrics["blocs"]]
     lines += ["", "Scores against objectives (0-100)"]
     for seat, score in metrics["scores"].items():
         lines.append(f"  {seat:<24} {score:6.1f}")

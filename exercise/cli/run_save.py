@@ -12,8 +12,8 @@ import sys
 
 from exercise.cli.report import format_summary, format_turn, turn_record
 from exercise.engine.metrics import game_metrics
-from exercise.errors import SaveError
-from exercise.store import AlreadyResolved, Game, GamePaused
+from exercise.errors import AlreadyResolved, GamePaused, SaveError
+from exercise.store import Game
 
 
 def run_save(args: argparse.Namespace) -> int:

@@ -16,7 +16,6 @@ import cattrs
 import orjson
 
 from exercise.core.events import EVENT_TYPES, Event
-from exercise.core.orders import Order, parse_order
 from exercise.core.spec import Scenario
 from exercise.core.state import AgendaItem, ForumState, GameState, NormState, Seat
 
@@ -106,10 +105,3 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     cls = EVENT_TYPES[data.pop("kind")]
     return _converter.structure(data, cls)
 
-
-def order_to_text(order: Order) -> str:
-    return order.text()
-
-
-def order_from_text(text: str, seat: str = "?") -> Order:
-    return parse_order(text, seat)

@@ -11,6 +11,7 @@ from typing import ClassVar, Literal, get_args
 import attrs
 
 from exercise.core.seats import PUBLIC, Viewer
+from exercise.core.wording import decision_line
 
 
 @attrs.frozen(kw_only=True)
@@ -134,11 +135,7 @@ class SessionOutcome(Event):
     blockers: tuple[str, ...] = ()
 
     def text(self) -> str:
-        if self.outcome == "blocked":
-            return f"{self.forum}: {self.norm} BLOCKED by {', '.join(self.blockers)}"
-        if self.outcome == "adopted":
-            return f"{self.forum}: {self.norm} ADOPTED ({len(self.yes)} for, {len(self.no)} against)"
-        return f"{self.forum}: {self.norm} {self.outcome} ({len(self.yes)} for, {len(self.no)} against)"
+        return decision_line(self, loud=True)
 
 
 @attrs.frozen(kw_only=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 import unicodedata
+from collections.abc import Iterable
 
 import attrs
 
@@ -177,6 +178,7 @@ def nesting(data: object) -> int:
     stack = [(data, 0)]
     while stack:
         node, depth = stack.pop()
+        children: Iterable[object]
         if isinstance(node, dict):
             children = node.values()
         elif isinstance(node, list):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from exercise.core.spec import Scenario
 
@@ -23,9 +23,14 @@ def per_scenario(fn: Callable[[Scenario], T]) -> Callable[[Scenario], T]:
     def cached(scenario: Scenario) -> T:
         memo = scenario.memo
         try:
-            return memo[key]
+            return cast(T, memo[key])
         except KeyError:
             value = memo[key] = fn(scenario)
             return value
 
     return cached
+
+
+def memoised(fn: Callable[[Scenario], object], scenario: Scenario) -> bool:
+    """Whether the `per_scenario` function `fn` has its value for `scenario` at hand."""
+    return f"{fn.__module__}.{fn.__qualname__}" in scenario.memo

@@ -25,7 +25,8 @@ class LazyStream:
     __slots__ = ("_labels", "_rng", "_seed")
 
     def __init__(self, seed: int, *labels: object):
-        self._seed, self._labels, self._rng = seed, labels, None
+        self._seed, self._labels = seed, labels
+        self._rng: random.Random | None = None
 
     def __getattr__(self, name: str):
         if self._rng is None:

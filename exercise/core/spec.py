@@ -7,7 +7,7 @@ never changes them. What changes during play lives in `exercise.core.state`.
 from __future__ import annotations
 
 import functools
-from typing import Literal
+from typing import Literal, get_args
 
 import attrs
 
@@ -62,21 +62,24 @@ DEFAULT_DOMAINS: tuple[str, ...] = (
 )
 
 DelegationKind = Literal["state", "military", "company", "civil_society", "intl_org"]
-DELEGATION_KINDS: tuple[str, ...] = ("state", "military", "company", "civil_society", "intl_org")
-STATE_KINDS: frozenset[str] = frozenset({"state", "military"})
+DELEGATION_KINDS: tuple[str, ...] = get_args(DelegationKind)
+# Who sits with states (docs/model.md, "Who sits in a forum"): the rule lives here and only here.
+# Government delegations -- a state, or a state's military -- may be listed as members of any
+# forum; the other kinds only of a forum that is `open_to_non_state`. An `open_to_all` forum
+# seats every *state* by itself (a military sits there only as a non-state, or its state would
+# speak twice) and every delegation when it is also `open_to_non_state`.
+STATE_KINDS: frozenset[str] = frozenset({"state", "military"})  # government delegations
+SEATED_BY_OPEN_TO_ALL: frozenset[str] = frozenset({"state"})
 
 ForumKind = Literal["centralized", "decentralized"]
 DecisionRule = Literal["consensus", "unanimity", "majority", "qualified", "weighted", "signon"]
-DECISION_RULES: tuple[str, ...] = ("consensus", "unanimity", "majority", "qualified", "weighted", "signon")
+DECISION_RULES: tuple[str, ...] = get_args(DecisionRule)
 
 ObjectiveKind = Literal["adopt", "block", "breadth", "depth", "avoid"]
-OBJECTIVE_KINDS: tuple[str, ...] = ("adopt", "block", "breadth", "depth", "avoid")
 
 EffectKind = Literal["salience", "capacity", "power", "budget", "join", "leave", "attribution", "note"]
-EFFECT_KINDS: tuple[str, ...] = ("salience", "capacity", "power", "budget", "join", "leave", "attribution", "note")
 
 TriggerEvent = Literal["adopted", "on_agenda", "blocked", "breadth_above"]
-TRIGGER_EVENTS: tuple[str, ...] = ("adopted", "on_agenda", "blocked", "breadth_above")
 
 
 @attrs.frozen
@@ -168,6 +171,14 @@ class Forum:
 
     def meets_on(self, turn: int) -> bool:
         return turn >= self.offset and (turn - self.offset) % self.cadence == 0
+
+    def may_list(self, delegation: Delegation) -> bool:
+        """Whether the scenario may name `delegation` among this forum's members."""
+        return delegation.is_state or self.open_to_non_state
+
+    def seats_unlisted(self, delegation: Delegation) -> bool:
+        """Whether an `open_to_all` forum seats `delegation` without its being listed."""
+        return self.open_to_all and (delegation.kind in SEATED_BY_OPEN_TO_ALL or self.open_to_non_state)
 
 
 @attrs.frozen

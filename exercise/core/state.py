@@ -19,7 +19,7 @@ MAX_DEPTH = 4
 NormStatus = Literal["draft", "spreading", "adopted"]
 
 
-def r6(x: float) -> float:
+def round_stored(x: float) -> float:
     """Round a stored float so the canonical state never carries float noise."""
     return round(float(x), 6) + 0.0  # + 0.0 turns -0.0 into 0.0
 

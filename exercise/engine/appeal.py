@@ -51,7 +51,7 @@ def effective_capacity(state: GameState, delegation_id: str) -> float:
     return min(1.0, seat.capacity + state.scenario.model.assist_capacity * seat.assistance)
 
 
-class _Static:
+class _AppealConstants:
     """What never changes during a game, computed once per scenario: the symmetric conflict
     map and each (delegation, norm) alignment. Appeal is evaluated tens of thousands of times
     a game (votes, diffusion, every strategy's ranking), so this is where the time goes."""
@@ -68,8 +68,8 @@ class _Static:
 
 
 @per_scenario
-def _static(scenario: Scenario) -> _Static:
-    return _Static(scenario)
+def _static(scenario: Scenario) -> _AppealConstants:
+    return _AppealConstants(scenario)
 
 
 def conflicts_of(scenario: Scenario, norm_id: str) -> tuple[str, ...]:
@@ -102,7 +102,7 @@ class NormTerms:
         domains = norm.domains
         if domains:  # the salience factor (a loop, not a generator: same sum, less overhead)
             get = state.salience.get
-            total = 0
+            total: float = 0
             for d in domains:
                 total += get(d, 0.5)
             self.factor = 2.0 * total / len(domains)

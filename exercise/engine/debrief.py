@@ -13,9 +13,10 @@ from collections.abc import Sequence
 
 import attrs
 
-from exercise.core.events import DepthReached, Event, InjectFired, NormAdopted, SessionOutcome
+from exercise.core.events import DECIDED, DepthReached, Event, InjectFired, NormAdopted, SessionOutcome
 from exercise.core.seats import Viewer
 from exercise.core.state import MAX_DEPTH, GameState
+from exercise.core.wording import decision_headline
 from exercise.engine.metrics import delegation_score, norm_blocs, objective_progress, opposed_blocs
 
 DECISION_WEIGHT = 10.0  # a decision, an inject or a split counts as much as ten score points moved
@@ -77,12 +78,8 @@ def _headlines(state: GameState, events: Sequence[Event], seats: Sequence[Viewer
             continue
         if isinstance(e, InjectFired):
             lines.append(f"inject: {e.title}")
-        elif isinstance(e, SessionOutcome) and e.outcome == "adopted":
-            lines.append(f"{_forum_name(state, e.forum)} adopted {e.norm}")
-        elif isinstance(e, SessionOutcome) and e.outcome == "blocked":
-            lines.append(f"{', '.join(e.blockers)} blocked {e.norm} in {_forum_name(state, e.forum)}")
-        elif isinstance(e, SessionOutcome) and e.outcome == "tabled":
-            lines.append(f"{_forum_name(state, e.forum)} dropped {e.norm} from its agenda")
+        elif isinstance(e, SessionOutcome) and e.outcome in DECIDED:
+            lines.append(decision_headline(e, _forum_name(state, e.forum)))
         elif isinstance(e, NormAdopted) and e.via == "diffusion":
             spread.setdefault(e.norm, []).append(e.delegation)
         elif isinstance(e, DepthReached) and e.depth == MAX_DEPTH:

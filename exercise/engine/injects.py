@@ -9,7 +9,7 @@ from exercise.core.events import FacilitatorAction, InjectFired
 from exercise.core.orders import FireInject, Order, SalienceShift, Shock
 from exercise.core.seats import FACILITATOR
 from exercise.core.spec import Effect, Inject, Trigger
-from exercise.core.state import GameState, r6
+from exercise.core.state import GameState, round_stored
 from exercise.engine.log import EventLog
 from exercise.engine.metrics import breadth
 
@@ -46,13 +46,13 @@ def due_injects(state: GameState) -> list[Inject]:
 
 def apply_effect(state: GameState, effect: Effect) -> None:
     if effect.kind == "salience" and effect.domain:
-        state.salience[effect.domain] = r6(clamp01(state.salience.get(effect.domain, 0.5) + effect.delta))
+        state.salience[effect.domain] = round_stored(clamp01(state.salience.get(effect.domain, 0.5) + effect.delta))
     elif effect.kind in ("capacity", "power") and effect.delegation:
         seat = state.seats[effect.delegation]
-        setattr(seat, effect.kind, r6(clamp01(getattr(seat, effect.kind) + effect.delta)))
+        setattr(seat, effect.kind, round_stored(clamp01(getattr(seat, effect.kind) + effect.delta)))
     elif effect.kind == "budget" and effect.delegation:
         seat = state.seats[effect.delegation]
-        seat.budget = r6(max(0.0, seat.budget + effect.delta))
+        seat.budget = round_stored(max(0.0, seat.budget + effect.delta))
     elif effect.kind == "join" and effect.delegation and effect.forum:
         members = state.forums[effect.forum].members
         if effect.delegation not in members:
@@ -64,8 +64,8 @@ def apply_effect(state: GameState, effect: Effect) -> None:
             members.remove(effect.delegation)
     elif effect.kind == "attribution" and effect.delegation:
         seat = state.seats[effect.delegation]
-        seat.power = r6(clamp01(seat.power - effect.delta))
-        state.salience["security"] = r6(clamp01(state.salience.get("security", 0.5) + effect.delta))
+        seat.power = round_stored(clamp01(seat.power - effect.delta))
+        state.salience["security"] = round_stored(clamp01(state.salience.get("security", 0.5) + effect.delta))
 
 
 def fire(state: GameState, log: EventLog, inject: Inject, by_facilitator: bool) -> None:

@@ -15,7 +15,7 @@ Assistance received raises effective capacity and decays each turn; lobbying pre
 from __future__ import annotations
 
 from exercise.core.events import DepthReached
-from exercise.core.state import DEPTH_NAMES, MAX_DEPTH, GameState, r6
+from exercise.core.state import DEPTH_NAMES, MAX_DEPTH, GameState, round_stored
 from exercise.engine.appeal import alignment_and_will, effective_capacity
 from exercise.engine.log import EventLog
 
@@ -51,9 +51,9 @@ def run_internalization(state: GameState, log: EventLog) -> None:
                 progress = 0.0 if level >= MAX_DEPTH else progress - 1.0
                 depth[d] = level
                 log.add(DepthReached, norm=norm_id, delegation=d, depth=level, depth_name=DEPTH_NAMES[level])
-            progress_of[d] = r6(progress)
+            progress_of[d] = round_stored(progress)
         ns.implementing.clear()
         if ns.lobby:
-            ns.lobby = {k: r6(v * m.lobby_decay) for k, v in sorted(ns.lobby.items()) if v * m.lobby_decay > 0.005}
+            ns.lobby = {k: round_stored(v * m.lobby_decay) for k, v in sorted(ns.lobby.items()) if v * m.lobby_decay > 0.005}
     for seat in state.seats.values():
-        seat.assistance = r6(seat.assistance * m.assist_decay) if seat.assistance > 0.005 else 0.0
+        seat.assistance = round_stored(seat.assistance * m.assist_decay) if seat.assistance > 0.005 else 0.0

@@ -12,7 +12,8 @@ whole set together (no duplicates, total cost within influence and budget); `leg
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from exercise.core.orders import (
     FACILITATOR_ORDERS,
@@ -206,7 +207,7 @@ def _check_facilitator(view: View, o: Order) -> Problem | None:
 
 _NUMBERED = {Assist: ("amount",), SalienceShift: ("delta",), Shock: ("delta",)}
 
-_CHECKS = {
+_CHECKS: dict[type[Order], Callable[[View, str, Any], Problem | None]] = {
     Propose: _check_propose,
     Endorse: _check_position,
     Object: _check_position,

@@ -15,8 +15,10 @@ from typing import Any
 
 import networkx as nx
 
-from exercise.core.spec import Objective
+from exercise.core.memo import per_scenario
+from exercise.core.spec import Objective, Scenario
 from exercise.core.state import DEPTH_NAMES, GameState
+from exercise.engine.network import network_for
 
 
 def total_power(state: GameState) -> float:
@@ -36,17 +38,11 @@ def mean_depth(state: GameState, norm_id: str) -> float:
     return sum(depth.values()) / len(depth) if depth else 0.0
 
 
-def lip_service_share(state: GameState, norm_id: str) -> float:
-    """Share of holders still at rhetoric only."""
-    depth = state.norms[norm_id].depth
-    return sum(1 for v in depth.values() if v <= 1) / len(depth) if depth else 0.0
-
-
 def conflict_pairs(state: GameState) -> list[tuple[str, str]]:
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for n in state.scenario.norms:
         for other in n.conflicts:
-            pairs.add(tuple(sorted((n.id, other))))
+            pairs.add((min(n.id, other), max(n.id, other)))
     return sorted(pairs)
 
 
@@ -76,7 +72,7 @@ def norm_blocs(state: GameState) -> list[dict[str, Any]]:
             if shared > clash:
                 graph.add_edge(a, b, weight=shared - clash)
     communities = nx.community.louvain_communities(graph, weight="weight", seed=0) if graph.number_of_edges() else [{n} for n in ids]
-    blocs = []
+    blocs: list[dict[str, Any]] = []
     for community in communities:
         members = sorted(community)
         if len(members) < 2:
@@ -89,6 +85,31 @@ def norm_blocs(state: GameState) -> list[dict[str, Any]]:
     for index, bloc in enumerate(blocs):
         bloc["id"] = f"bloc-{index + 1}"
     return blocs
+
+
+@per_scenario
+def centrality(scenario: Scenario) -> tuple[tuple[str, float, float], ...]:
+    """(delegation, weighted degree, eigenvector centrality) of every delegation, most central
+    first. Ties are public and fixed for the game, so this is computed once per scenario and
+    is the same for every viewer. The pure-Python power iteration is used on purpose: the
+    numpy variant needs numpy and scipy, which are not dependencies, and would silently turn
+    every score into 0."""
+    graph = network_for(scenario).graph
+    degree = dict(graph.degree(weight="weight"))
+    eig: dict[str, float] = {}
+    if graph.number_of_edges():
+        try:
+            eig = nx.eigenvector_centrality(graph, weight="weight", max_iter=1000, tol=1e-9)
+        except nx.PowerIterationFailedConvergence:  # degenerate graphs: rank by weighted degree
+            eig = {}
+    rows = [(n, round(float(degree.get(n, 0.0)), 3), round(abs(float(eig.get(n, 0.0))), 3)) for n in sorted(graph)]
+    rows.sort(key=lambda r: (-r[2], -r[1], r[0]))
+    return tuple(rows)
+
+
+def central_actors(scenario: Scenario, top: int = 10) -> list[tuple[str, float, float]]:
+    """The `top` rows of `centrality`."""
+    return list(centrality(scenario)[:top])
 
 
 def opposed_blocs(state: GameState, blocs: list[dict[str, Any]] | None = None) -> int:

@@ -13,7 +13,8 @@ session; meanwhile its proposers reword it, carry it to other forums or bring so
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from exercise.core.events import (
     Assisted,
@@ -40,7 +41,7 @@ from exercise.core.orders import (
     SignOn,
     Withdraw,
 )
-from exercise.core.state import AgendaItem, GameState, r6
+from exercise.core.state import AgendaItem, GameState, round_stored
 from exercise.engine.injects import clamp01
 from exercise.engine.log import EventLog
 
@@ -84,8 +85,8 @@ def run_orders(state: GameState, log: EventLog, orders: Mapping[str, Sequence[Or
             if reason is not None:
                 log.add(OrderRefused, audience=(seat,), seat=seat, order=text, reason=reason)
                 continue
-        s.influence = r6(s.influence - order.influence_cost)
-        s.budget = r6(s.budget - order.budget_cost)
+        s.influence = round_stored(s.influence - order.influence_cost)
+        s.budget = round_stored(s.budget - order.budget_cost)
         if isinstance(order, (Endorse, Object, SignOn)):  # public positions; others have own events
             log.add(OrderGiven, seat=seat, order=text)
         _APPLY[type(order)](state, log, seat, order)
@@ -114,11 +115,11 @@ def _amend(state: GameState, log: EventLog, seat: str, o: Amend) -> None:
     ns = state.norms[o.norm]
     m = state.scenario.model
     if o.change == "clarify":
-        ns.clarity = r6(clamp01(ns.clarity + m.clarify_step))
-        ns.utility = r6(clamp01(ns.utility - m.clarify_step / 4))
+        ns.clarity = round_stored(clamp01(ns.clarity + m.clarify_step))
+        ns.utility = round_stored(clamp01(ns.utility - m.clarify_step / 4))
     else:
-        ns.doability = r6(clamp01(ns.doability + m.narrow_step))
-        ns.utility = r6(clamp01(ns.utility - m.narrow_step / 2))
+        ns.doability = round_stored(clamp01(ns.doability + m.narrow_step))
+        ns.utility = round_stored(clamp01(ns.utility - m.narrow_step / 2))
     log.add(NormAmended, forum=o.forum, norm=o.norm, by=seat, change=o.change,
             clarity=ns.clarity, utility=ns.utility, doability=ns.doability)
 
@@ -154,17 +155,17 @@ def _lobby(state: GameState, log: EventLog, seat: str, o: Lobby) -> None:
     m = state.scenario.model
     ns = state.norms[o.norm]
     push = m.lobby_effect * (0.5 + state.seats[seat].power)
-    ns.lobby[o.target] = r6(ns.lobby.get(o.target, 0.0) + push)
+    ns.lobby[o.target] = round_stored(ns.lobby.get(o.target, 0.0) + push)
     log.add(Lobbied, audience=(seat, o.target), by=seat, target=o.target, norm=o.norm)
 
 
 def _assist(state: GameState, log: EventLog, seat: str, o: Assist) -> None:
     m = state.scenario.model
     target = state.seats[o.target]
-    target.assistance = r6(target.assistance + o.amount)
+    target.assistance = round_stored(target.assistance + o.amount)
     ns = state.norms[o.norm]
     if o.target in ns.depth:
-        ns.implementing[o.target] = r6(ns.implementing.get(o.target, 0.0) + m.assist_effect * o.amount)
+        ns.implementing[o.target] = round_stored(ns.implementing.get(o.target, 0.0) + m.assist_effect * o.amount)
     log.add(Assisted, by=seat, target=o.target, norm=o.norm, amount=o.amount)
 
 
@@ -172,11 +173,11 @@ def _implement(state: GameState, log: EventLog, seat: str, o: Implement) -> None
     m = state.scenario.model
     ns = state.norms[o.norm]
     cap = state.seats[seat].capacity
-    ns.implementing[seat] = r6(ns.implementing.get(seat, 0.0) + m.implement_effect * (0.5 + 0.5 * cap))
+    ns.implementing[seat] = round_stored(ns.implementing.get(seat, 0.0) + m.implement_effect * (0.5 + 0.5 * cap))
     log.add(Implemented, by=seat, norm=o.norm)
 
 
-_APPLY = {
+_APPLY: dict[type[Order], Callable[[GameState, EventLog, str, Any], None]] = {
     Withdraw: _withdraw, Graft: _graft, Amend: _amend, Propose: _propose, Endorse: _position,
     Object: _position, SignOn: _signon, Lobby: _lobby, Assist: _assist, Implement: _implement,
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from exercise.core.rng import stream
 from exercise.core.spec import Forum, Scenario
-from exercise.core.state import AgendaItem, ForumState, GameState, NormState, Seat, r6
+from exercise.core.state import AgendaItem, ForumState, GameState, NormState, Seat, round_stored
 
 
 def influence_per_turn(power: float) -> float:
@@ -15,9 +15,7 @@ def influence_per_turn(power: float) -> float:
 def eligible_members(scenario: Scenario, forum: Forum) -> list[str]:
     if not forum.open_to_all:
         return sorted(forum.members)
-    return sorted(
-        d.id for d in scenario.delegations if d.kind == "state" or forum.open_to_non_state
-    )
+    return sorted(d.id for d in scenario.delegations if forum.seats_unlisted(d))
 
 
 def new_game(scenario: Scenario, seed: int) -> GameState:
@@ -30,18 +28,18 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
             threshold = stream(seed, "threshold", d.id).uniform(model.threshold_low, model.threshold_high)
         seats[d.id] = Seat(
             id=d.id,
-            power=r6(d.power),
-            capacity=r6(d.capacity),
-            budget=r6(d.budget),
+            power=round_stored(d.power),
+            capacity=round_stored(d.capacity),
+            budget=round_stored(d.budget),
             influence=influence_per_turn(d.power),
-            threshold=r6(threshold),
+            threshold=round_stored(threshold),
         )
     forums = {
         f.id: ForumState(id=f.id, members=eligible_members(scenario, f))
         for f in sorted(scenario.forums, key=lambda f: f.id)
     }
     norms = {
-        n.id: NormState(n.id, r6(n.clarity), r6(n.utility), r6(n.doability), n.framework)
+        n.id: NormState(n.id, round_stored(n.clarity), round_stored(n.utility), round_stored(n.doability), n.framework)
         for n in sorted(scenario.norms, key=lambda n: n.id)
     }
     for f in scenario.forums:  # a call's texts open for signature, with their first signatories
@@ -52,7 +50,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     for n in scenario.norms:  # who already holds a norm when the game starts (at rhetoric)
         for d in sorted(n.holders):
             norms[n.id].depth[d], norms[n.id].progress[d], norms[n.id].since[d] = 1, 0.0, 0
-    salience = {dom: r6(scenario.salience.get(dom, 0.5)) for dom in sorted(scenario.domains)}
+    salience = {dom: round_stored(scenario.salience.get(dom, 0.5)) for dom in sorted(scenario.domains)}
     return GameState(
         scenario_id=scenario.id, turn=0, salience=salience, seats=seats, forums=forums,
         norms=norms, scenario=scenario,

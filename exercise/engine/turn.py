@@ -16,7 +16,7 @@ import attrs
 from exercise.core.events import Event
 from exercise.core.orders import Order
 from exercise.core.seats import FACILITATOR
-from exercise.core.state import GameState, r6
+from exercise.core.state import GameState, round_stored
 from exercise.engine.diffusion import run_diffusion
 from exercise.engine.forums import run_sessions
 from exercise.engine.injects import run_injects
@@ -70,8 +70,8 @@ def _close_turn(state: GameState) -> None:
     """Record each norm's breadth and refill every seat's influence and budget."""
     total = total_power(state)
     for norm_id in sorted(state.norms):
-        state.norms[norm_id].breadth_history.append(r6(breadth(state, norm_id, total)))
+        state.norms[norm_id].breadth_history.append(round_stored(breadth(state, norm_id, total)))
     for d in state.scenario.delegations:
         seat = state.seats[d.id]
         seat.influence = influence_per_turn(seat.power)
-        seat.budget = r6(min(seat.budget + d.budget, 2 * d.budget) if d.budget else seat.budget)
+        seat.budget = round_stored(min(seat.budget + d.budget, 2 * d.budget) if d.budget else seat.budget)

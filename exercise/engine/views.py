@@ -81,7 +81,7 @@ class View:
     @property
     def me(self) -> Delegation:
         if self._me is None:
-            self._require_seat()
+            raise ValueError("the facilitator's view has no seat of its own")
         return self._me
 
     @property

@@ -10,9 +10,12 @@ inject fires and what it does, so a spreadsheet holds everything a scenario's in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
-from exercise.core.spec import EFFECT_KINDS, TRIGGER_EVENTS, Effect, Inject
+from exercise.core.spec import Effect, EffectKind, Inject, TriggerEvent
+
+EFFECT_KINDS: tuple[str, ...] = get_args(EffectKind)
+TRIGGER_EVENTS: tuple[str, ...] = get_args(TriggerEvent)
 
 NUMBER, ID, WHEN, TITLE, DESCRIPTION, FROM, TO, ACTION, OBJECTIVE, NOTES, EFFECTS = (
     "number", "id", "turn or trigger", "inject title", "description", "from", "to", "expected player action",

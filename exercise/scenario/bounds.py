@@ -5,6 +5,7 @@ core/spec.py says which field has which). Cross-field rules live in checks.py.""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -12,7 +13,7 @@ from exercise.core.limits import ID, RANGE, TEXT
 from exercise.scenario.keys import join
 
 
-def field_problems(obj: object, path: str = "") -> Iterator[str]:
+def field_problems(obj: Any, path: str = "") -> Iterator[str]:
     """Problem lines `KEY.PATH: what is wrong` for every field of `obj` and of the attrs
     objects it holds (the schema nests a few levels: recursion is bounded by it)."""
     for field in attrs.fields(type(obj)):

@@ -6,7 +6,8 @@ Each check returns problem lines `KEY.PATH: what is wrong`; the loader prefixes 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from exercise.core.limits import RUBRIC_LEVEL
 from exercise.core.spec import Scenario
@@ -46,9 +47,11 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
     for section, items in (("delegations", s.delegations), ("norms", s.norms), ("forums", s.forums)):
         if not items:
             yield f"{section}: at least one is required"
-    for section, items in (("frameworks", s.frameworks), ("delegations", s.delegations),
-                           ("norms", s.norms), ("forums", s.forums), ("injects", s.injects)):
-        yield from _dupes(section, (i.id for i in items))
+    sections: tuple[tuple[str, Sequence[Any]], ...] = (
+        ("frameworks", s.frameworks), ("delegations", s.delegations), ("norms", s.norms), ("forums", s.forums),
+        ("injects", s.injects))
+    for section, entries in sections:
+        yield from _dupes(section, (i.id for i in entries))
     if len(set(s.domains)) != len(s.domains):
         yield "domains: lists a domain twice"
     for key, _value in s.salience.items():
@@ -92,7 +95,7 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
             yield f"{p}.members: list the members, or set open_to_all = true"
         for j, m in enumerate(f.members):
             yield from _ref(f"{p}.members[{j}]", m, delegations, "delegation")
-            if m in kinds and kinds[m] not in ("state", "military") and not f.open_to_non_state:
+            if m in kinds and not f.may_list(s.delegation(m)):
                 yield (f"{p}.members[{j}]: {m!r} is a {kinds[m]} but the forum is not "
                        "open_to_non_state")
         if len(set(f.members)) != len(f.members):

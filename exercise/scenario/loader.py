@@ -80,8 +80,8 @@ def _resolve_annotations(cls: type, done: set[type]) -> None:
 # and refuses unknown keys.
 _CONVERTER = _with_strict_primitives(cattrs.Converter(forbid_extra_keys=True, detailed_validation=True))
 # Scenarios that passed _CONVERTER before (a save's stored copy): structured by reflection.
-# Generating and compiling _CONVERTER's code is 20-40 ms of a fresh process's first scenario,
-# more than the rest of opening a save and reading a turn.
+# Generating and compiling _CONVERTER's code costs a fresh process's first scenario more than
+# the rest of opening a save and reading a turn (docs/performance.md).
 class _QuickConverter(cattrs.BaseConverter):
     """BaseConverter ignores unknown keys; these must fail, so the strict pass names them."""
 
@@ -181,7 +181,7 @@ def _errors(exc: BaseException, parts: tuple) -> list[tuple[tuple, str]]:
     out = []
     with_notes, without = exc.group_exceptions()
     for sub, note in with_notes:
-        step = note.index if isinstance(exc, IterableValidationError) else note.name
+        step = getattr(note, "index" if isinstance(exc, IterableValidationError) else "name")
         if isinstance(sub, (ClassValidationError, IterableValidationError)):
             out.extend(_errors(sub, (*parts, step)))
         else:

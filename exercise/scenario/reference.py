@@ -45,8 +45,8 @@ def limit_text(field: attrs.Attribute) -> str | None:
         kind = "whole number" if rule.whole else "number"
         return f"{kind} {rule.text()}"
     if ID in meta:
-        kind: IdKind = meta[ID]
-        return "id" if kind.reserved else "domain name"
+        id_kind: IdKind = meta[ID]
+        return "id" if id_kind.reserved else "domain name"
     if TEXT in meta:
         return f"text {meta[TEXT].text()}"
     return None

@@ -9,11 +9,11 @@ transaction. See docs/saves.md.
         game.resolve()
 """
 
-from exercise.errors import SaveError
+from exercise.errors import AlreadyResolved, GamePaused, ReadOnlySave, SaveError
 from exercise.store.game import Game
 from exercise.store.listing import list_saves
 from exercise.store.paths import new_save_path
-from exercise.store.records import AlreadyResolved, GamePaused, ReadOnlySave, SaveSummary, VerifyResult
+from exercise.store.records import SaveSummary, VerifyResult
 from exercise.store.schema import SCHEMA_VERSION
 
 __all__ = [

@@ -16,29 +16,19 @@ from collections.abc import Iterable, Sequence
 
 import orjson
 
-from exercise.core.canonical import dumps, state_from_dict, state_json
+from exercise.core.canonical import dumps, state_from_dict
 from exercise.core.orders import Order, parse_order
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.errors import SaveError
 
 SNAPSHOT_CODEC = "zlib-json"
-# A 30-delegation state (~20 KB of JSON) takes level 6 in a fraction of a millisecond; a
-# 200-delegation one (~250 KB) would spend 5 ms there, so large states get level 1 (1.5 ms,
-# about 1.6x the bytes).
+# Small states (the 30-delegation ones) compress at level 6 in a fraction of a millisecond;
+# large ones get level 1, a third of the time for more bytes (docs/performance.md).
 SMALL_STATE = 64 * 1024
 ZLIB_LEVEL_SMALL, ZLIB_LEVEL_LARGE = 6, 1
 
 encode = dumps  # canonical JSON text of plain data (events' values, shapes, scenario data)
-
-
-def state_text(state: GameState) -> str:
-    """Canonical JSON of a state (`exercise.core.canonical.state_json`)."""
-    return state_json(state)
-
-
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def pack_snapshot(text: str | bytes) -> bytes:

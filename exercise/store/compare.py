@@ -8,14 +8,13 @@ up to the last turn both games have played.
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import attrs
 
 from exercise.core.events import SessionOutcome
 from exercise.core.seats import BY_PEOPLE, FACILITATOR
+from exercise.core.wording import decision_short
 from exercise.engine.metrics import breadth, delegation_score, mean_depth
 from exercise.errors import SaveError, listed
 from exercise.store.game import Game
@@ -42,7 +41,7 @@ class OutcomeDiff:
 
 
 @attrs.frozen
-class Comparison:
+class GameComparison:
     paths: tuple[str, str]
     scenario: str
     seeds: tuple[int, int]
@@ -70,7 +69,7 @@ def _decisions(events) -> dict[tuple[str, str], str]:
     out = {}
     for e in events:
         if isinstance(e, SessionOutcome) and e.outcome != "deliberating":
-            out[(e.forum, e.norm)] = e.outcome + (f" by {', '.join(e.blockers)}" if e.blockers else "")
+            out[(e.forum, e.norm)] = decision_short(e)
     return out
 
 
@@ -81,7 +80,7 @@ def _norm_figures(state, norm_id: str) -> dict[str, Any]:
             "adopted_in": sorted(ns.adopted_in)}
 
 
-def compare_games(a: Game, b: Game, seat: str | None = None) -> Comparison:
+def compare_games(a: Game, b: Game, seat: str | None = None) -> GameComparison:
     """Compare two open saves; `seat`: only that seat's orders and score (what it would see
     of itself), the forum decisions and the world being public anyway."""
     if a.scenario.id != b.scenario.id:
@@ -115,59 +114,5 @@ def compare_games(a: Game, b: Game, seat: str | None = None) -> Comparison:
     seats = [seat] if seat else [d for d in sorted(end_a.seats) if a.scenario.delegation(d).objectives]
     scores = tuple((d, delegation_score(end_a, d), delegation_score(end_b, d)) for d in seats
                    if d in end_b.seats)
-    return Comparison((str(a.path), str(b.path)), a.scenario.id, (a.seed, b.seed), turns, common,
+    return GameComparison((str(a.path), str(b.path)), a.scenario.id, (a.seed, b.seed), turns, common,
                       a.scenario_text == b.scenario_text, parted, tuple(orders), tuple(outcomes), norms, scores)
-
-
-# --- as text (the CLI prints it, the replay screen shows it) ---------------------------------
-
-def _orders(lines: tuple[str, ...]) -> str:
-    return "; ".join(lines)
-
-
-def _norm(figures: dict) -> str:
-    depth = "-" if figures["mean_depth"] is None else f"{figures['mean_depth']:.2f}"
-    return f"{figures['status']:<10} {figures['breadth']:>7.2f} {depth:>5}"
-
-
-def format_comparison(c: Comparison, all_seats: bool = False) -> list[str]:
-    name_a, name_b = Path(c.paths[0]).name, Path(c.paths[1]).name
-    if name_a == name_b:
-        name_a, name_b = c.paths
-    lines = [f"A = {name_a} (turn {c.turns[0]}, seed {c.seeds[0]})",
-             f"B = {name_b} (turn {c.turns[1]}, seed {c.seeds[1]})",
-             f"scenario {c.scenario}; compared up to turn {c.common_turns}"]
-    if not c.same_scenario_text:
-        lines.append("note: the two saves hold different texts of the scenario (it was edited between the games)")
-    if c.seeds[0] != c.seeds[1]:
-        lines.append("note: the seeds differ, so part of any difference is chance (thresholds, noise)")
-    if c.parted_at is None:
-        lines.append(f"The games are identical up to turn {c.common_turns}: same states, orders and decisions.")
-    else:
-        lines.append(f"The games part at turn {c.parted_at}: the first turn whose states differ.")
-    shown = [d for d in c.orders if d.by_people or all_seats]
-    if shown:
-        lines += ["", "Orders that differed" + ("" if all_seats else " (the seats people played)")]
-        for d in shown:
-            lines.append(f"  turn {d.turn:<3} {d.seat:<16} A: {_orders(d.a)}")
-            lines.append(f"  {'':<8} {'':<16} B: {_orders(d.b)}")
-    scripted = Counter(d.turn for d in c.orders if not d.by_people)
-    if scripted and not all_seats:
-        per_turn = ", ".join(f"turn {t}: {n}" for t, n in sorted(scripted.items()))
-        lines.append(f"  scripted seats that ordered otherwise in reply ({per_turn}): --all-seats lists them")
-    if c.outcomes:
-        lines += ["", "Forum decisions that came out otherwise"]
-        for d in c.outcomes:
-            lines.append(f"  turn {d.turn:<3} {d.forum + ': ' + d.norm:<36} A: {d.a:<28} B: {d.b}")
-    changed = [(n, x, y) for n, x, y in c.norms if x != y]
-    if changed:
-        lines += ["", f"Norms at turn {c.common_turns} (where they differ; depth: 1 rhetoric .. 4 practice)",
-                  f"  {'norm':<24} {'A':<10} {'breadth':>7} {'depth':>5}   {'B':<10} {'breadth':>7} {'depth':>5}   breadth B - A"]
-        for n, x, y in changed:
-            lines.append(f"  {n:<24} {_norm(x)}   {_norm(y)}   {y['breadth'] - x['breadth']:+.2f}")
-    if c.scores:
-        lines += ["", f"Scores against objectives at turn {c.common_turns} (0-100)",
-                  f"  {'seat':<24} {'A':>6} {'B':>6}  B - A"]
-        for seat, x, y in c.scores:
-            lines.append(f"  {seat:<24} {x:>6.1f} {y:>6.1f}  {y - x:+.1f}")
-    return lines

@@ -18,6 +18,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from exercise import __version__
+from exercise.core.canonical import sha256_text, state_json
 from exercise.core.events import FacilitatorAction
 from exercise.core.limits import seed_problem
 from exercise.core.seats import FACILITATOR
@@ -26,10 +27,10 @@ from exercise.engine.rules import RULES_VERSION
 from exercise.errors import ReplayError, SaveError, ScenarioError, listed
 from exercise.scenario import parse_scenario
 from exercise.store import queries as q
-from exercise.store.codec import SNAPSHOT_CODEC, encode, events_digest, pack_snapshot, sha256, state_text
+from exercise.store.codec import SNAPSHOT_CODEC, encode, events_digest, pack_snapshot
 from exercise.store.database import exclusive_use, make_engine, set_file_identity, translated, writer
 from exercise.store.evaluation import copy_evaluation
-from exercise.store.eventlog import EventLog
+from exercise.store.eventlog import EventTable
 from exercise.store.schema import (
     GAME_ID,
     SCHEMA_VERSION,
@@ -112,13 +113,13 @@ def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: It
         raise SaveError(f"--seed: a seed {seed_problem(seed)}")
     _check_target(path, force)
     start = new_game(scenario, seed)
-    text = state_text(start)
+    text = state_json(start)
     stamp = q.now()
     with _new_file(path) as s:
         s.add(GameRow(id=GAME_ID, schema_version=SCHEMA_VERSION, app_version=__version__,
                       scenario_id=scenario.id, scenario_title=scenario.title, scenario_name=scenario_path.name,
                       scenario_text=scenario_text, scenario_json=encode(tomllib.loads(scenario_text)),
-                      scenario_sha256=sha256(scenario_text), seed=seed, rules_version=RULES_VERSION,
+                      scenario_sha256=sha256_text(scenario_text), seed=seed, rules_version=RULES_VERSION,
                       created_at=stamp, last_played_at=stamp, paused=False))
         s.flush()
         s.execute(insert(SeatRow.__table__), [
@@ -129,9 +130,9 @@ def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: It
 
 def _write_start(s: Session, text: str, stamp: str) -> None:
     s.execute(insert(SnapshotRow.__table__).values(
-        game_id=GAME_ID, turn=0, codec=SNAPSHOT_CODEC, sha256=sha256(text), data=pack_snapshot(text)))
+        game_id=GAME_ID, turn=0, codec=SNAPSHOT_CODEC, sha256=sha256_text(text), data=pack_snapshot(text)))
     s.execute(insert(TurnRow.__table__).values(
-        game_id=GAME_ID, turn=0, state_hash=sha256(text), events_hash=events_digest([]), last_seq=-1,
+        game_id=GAME_ID, turn=0, state_hash=sha256_text(text), events_hash=events_digest([]), last_seq=-1,
         resolved_at=stamp, forced=False))
 
 
@@ -152,6 +153,8 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
             raise ReplayError(f"{game.path}: cannot branch from turn {from_turn} (turns 0 to {latest})")
         last = q.last_seq(src, from_turn)
         origin = src.get(GameRow, GAME_ID)
+        if origin is None:
+            raise SaveError(f"{game.path}: not a save (no game row)")
         stamp = q.now()
         with _new_file(path) as dst:
             dst.add(GameRow(
@@ -170,6 +173,6 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
             _copy_rows(src, dst, EventShapeRow)
             _copy_rows(src, dst, EventRow, EventRow.seq <= last)
             copy_evaluation(src, dst, from_turn)
-            q.append_audit(dst, EventLog(), [FacilitatorAction(
+            q.append_audit(dst, EventTable(), [FacilitatorAction(
                 turn=from_turn + 1, audience=(FACILITATOR,), action="branched",
                 detail=f"what-if from {game.path.name} at turn {from_turn}")])

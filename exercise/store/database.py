@@ -349,6 +349,7 @@ def ensure_wal(engine: Engine) -> None:
     """Switch a save to WAL (if a copy made by other tools is not) once it is known to be ours."""
     raw = engine.raw_connection()
     try:
+        assert raw.driver_connection is not None  # a live pool connection holds its driver's
         if raw.driver_connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             raw.driver_connection.execute("PRAGMA journal_mode = WAL")
     finally:

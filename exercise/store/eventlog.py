@@ -70,7 +70,7 @@ def values_text(event: Event) -> str:
     return encode(_values_of(type(event))(event))
 
 
-class EventLog:
+class EventTable:
     """The shapes of one save, cached; shapes only ever get added, so a miss means re-reading."""
 
     def __init__(self) -> None:

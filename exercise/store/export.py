@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, TextIO
 from sqlalchemy import select
 
 from exercise.core.canonical import event_to_dict
+from exercise.errors import SaveError
 from exercise.store import queries as q
 from exercise.store.codec import orders_from_text, unpack_snapshot
 from exercise.store.database import translated
-from exercise.store.eventlog import EventLog
+from exercise.store.eventlog import EventTable
 from exercise.store.schema import GAME_ID, SCHEMA_VERSION, EventRow, GameRow, OrderRow, SnapshotRow
 
 if TYPE_CHECKING:
@@ -37,6 +38,8 @@ def export_jsonl(game: Game, out: TextIO) -> int:
     written = 0
     with translated(game.path), game.session() as s:
         row = s.get(GameRow, GAME_ID)
+        if row is None:
+            raise SaveError(f"{game.path}: not a save (no game row)")
         latest = q.latest_turn(s)
         _line(out, {"type": "game", "scenario": row.scenario_id, "title": row.scenario_title, "seed": row.seed,
                     "schema_version": SCHEMA_VERSION, "turn": latest, "created_at": row.created_at,
@@ -48,7 +51,7 @@ def export_jsonl(game: Game, out: TextIO) -> int:
             written += 1
         orders = s.execute(select(OrderRow.turn, OrderRow.seat, OrderRow.orders, OrderRow.source)
                            .where(OrderRow.game_id == GAME_ID).order_by(OrderRow.turn, OrderRow.seat)).all()
-        log = EventLog()
+        log = EventTable()
         events = s.execute(select(EventRow.seq, EventRow.turn, EventRow.shape, EventRow.data, EventRow.audit)
                            .where(EventRow.game_id == GAME_ID).order_by(EventRow.seq)).all()
         snapshots = s.execute(select(SnapshotRow.turn, SnapshotRow.codec, SnapshotRow.sha256, SnapshotRow.data)

@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from sqlalchemy import Engine, Row, delete, exc, select, update
 from sqlalchemy.orm import Session
@@ -30,7 +30,7 @@ from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.engine import TurnResult, validate_orders
 from exercise.engine.metrics import delegation_score
-from exercise.errors import OrderError, ReplayError, SaveError
+from exercise.errors import AlreadyResolved, GameOver, GamePaused, OrderError, ReadOnlySave, ReplayError, SaveError
 from exercise.store import queries as q
 from exercise.store.codec import orders_by_seat, orders_text, state_from_text, unpack_snapshot
 from exercise.store.database import (
@@ -43,18 +43,10 @@ from exercise.store.database import (
     writer,
 )
 from exercise.store.evaluation import Evaluation
-from exercise.store.eventlog import EventLog
+from exercise.store.eventlog import EventTable
 from exercise.store.live import Live, bump_draft, clock_of, hold_clock, release_clock, restart_clock
 from exercise.store.opening import connect_checked, stored_scenario, writable
-from exercise.store.records import (
-    HUMAN,
-    AlreadyResolved,
-    GameOver,
-    GamePaused,
-    ReadOnlySave,
-    SaveSummary,
-    VerifyResult,
-)
+from exercise.store.records import HUMAN, SaveSummary, VerifyResult
 from exercise.store.schema import (
     GAME_ID,
     SCHEMA_VERSION,
@@ -87,9 +79,9 @@ class Game:
         self._held = hold(db_path)
         self._tmp = tmp
         self._cache: tuple[int, GameState] | None = None
-        self._log = EventLog()
+        self._log = EventTable()
         self._seen = 0
-        self._watch = None  # a connection of its own for `changes()`, opened on first use
+        self._watch: Any = None  # a connection of its own for `changes()`, opened on first use
         self.live = Live(self)
         self.evaluation = Evaluation(self)
         try:
@@ -128,6 +120,9 @@ class Game:
             else:
                 upgrade_in_place(path, version)
             engine, version, row = connect_checked(db_path, read_only)
+        if row is None:  # an upgrade always ends at SCHEMA_VERSION; say so rather than fail later
+            engine.dispose()
+            raise SaveError(f"{path}: could not be brought to save format {SCHEMA_VERSION}")
         return cls(path, db_path, read_only, row, engine, tmp)
 
     def close(self) -> None:
@@ -348,6 +343,8 @@ class Game:
             if not clock.expired or not clock.running or clock.at_zero == "warn" or q.paused(s):
                 return None
             result = self._resolve_in(s, latest, force=True, missing=clock.at_zero, why="the round clock ran out")
+            if result is None:
+                return None
         self._cache = (result.state.turn, result.state)
         self._seen = result.state.turn
         return result

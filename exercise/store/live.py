@@ -30,11 +30,11 @@ from sqlalchemy.orm import Session
 
 from exercise.core.orders import Order
 from exercise.core.seats import FACILITATOR, HUMAN
-from exercise.errors import SaveError
+from exercise.errors import SaveError, SeatTaken, StaleOrders
 from exercise.store import codes as codebook
 from exercise.store import queries as q
 from exercise.store.codec import orders_from_text, orders_text
-from exercise.store.records import AT_ZERO, Clock, Draft, Lease, SeatTaken, StaleOrders
+from exercise.store.records import AT_ZERO, Clock, Draft, Lease
 from exercise.store.schema import GAME_ID, DraftRow, LeaseRow, RoleRow, SeatCodeRow, SessionRow
 
 if TYPE_CHECKING:
@@ -215,7 +215,8 @@ class Live:
 
     def heartbeat(self, seats: Iterable[str], holder: str) -> list[str]:
         """Renew this terminal's leases; returns the seats it no longer holds (taken over)."""
-        game, now, lost = self._game, time.time(), []
+        game, now = self._game, time.time()
+        lost: list[str] = []
         seats = list(seats)
         if not seats:
             return lost

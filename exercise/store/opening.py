@@ -3,9 +3,9 @@ process (the terminal UI opens the same save again and again: white cell, seats,
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-from collections import OrderedDict
 from pathlib import Path
 
 from sqlalchemy import Engine, Row
@@ -35,27 +35,21 @@ def connect_checked(path: Path, read_only: bool) -> tuple[Engine, int, Row | Non
     return engine, version, row
 
 
-# Parsed scenarios by their text: a process that opens the same save again and again (the
-# terminal UI: white cell, seats, replay) parses its scenario once. Scenarios are immutable.
-_SCENARIOS: OrderedDict[str, Scenario] = OrderedDict()
-_SCENARIOS_KEPT = 8
-
-
 def stored_scenario(text: str, path: Path) -> Scenario:
     """The scenario from its stored JSON (the TOML text as parsed), checked as a file would be."""
-    if text in _SCENARIOS:
-        _SCENARIOS.move_to_end(text)
-        return _SCENARIOS[text]
     try:
-        scenario = stored_scenario_from_data(json.loads(text), f"{path.name} (its scenario)")
+        return _parsed_scenario(text, path.name)
     except ScenarioError as e:
         raise SaveError(f"{path}: its scenario no longer reads: {e.problems[0]}") from None
     except (ValueError, RecursionError):  # RecursionError: JSON nested past the parser's limit
         raise SaveError(f"{path}: its scenario is damaged (not JSON)") from None
-    _SCENARIOS[text] = scenario
-    while len(_SCENARIOS) > _SCENARIOS_KEPT:
-        _SCENARIOS.popitem(last=False)
-    return scenario
+
+
+# A process that opens the same save again and again (the terminal UI: white cell, seats,
+# replay) parses its scenario once; scenarios are immutable. A failure is not remembered.
+@functools.lru_cache(maxsize=8)
+def _parsed_scenario(text: str, name: str) -> Scenario:
+    return stored_scenario_from_data(json.loads(text), f"{name} (its scenario)")
 
 
 def writable(path: Path) -> bool:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from exercise.core.events import Event
 from exercise.errors import ReplayError, SaveError
-from exercise.store.eventlog import EventLog
+from exercise.store.eventlog import EventTable
 from exercise.store.schema import GAME_ID, EventRow, GameRow, PendingRow, SeatRow, SnapshotRow, TurnRow
 
 
@@ -23,7 +23,7 @@ def now() -> str:
 
 # The reads every turn, every screen refresh and every replayed turn makes, built once on the
 # tables (Core: building a select() costs more than running it, and going through the ORM
-# would configure every mapper on a fresh process's first read, ~10 ms).
+# would configure every mapper on a fresh process's first read).
 _SNAPSHOTS, _TURNS, _EVENTS = SnapshotRow.__table__.c, TurnRow.__table__.c, EventRow.__table__.c
 _SNAPSHOT = (select(_SNAPSHOTS.codec, _SNAPSHOTS.sha256, _SNAPSHOTS.data)
              .where(_SNAPSHOTS.game_id == GAME_ID, _SNAPSHOTS.turn == bindparam("turn")))
@@ -91,7 +91,7 @@ def snapshot(s: Session, turn: int, latest: int) -> tuple[str, str, bytes]:
     return row.codec, row.sha256, row.data
 
 
-def events(s: Session, log: EventLog, turn: int | None) -> list[Event]:
+def events(s: Session, log: EventTable, turn: int | None) -> list[Event]:
     """Every event in recorded order, or those of one turn (a key range: see TurnRow)."""
     if turn is None:
         return log.read(s, s.connection().execute(_ALL_EVENTS))
@@ -104,7 +104,7 @@ def events(s: Session, log: EventLog, turn: int | None) -> list[Event]:
     return log.read(s, s.connection().execute(_TURN_EVENTS, bounds))
 
 
-def append_audit(s: Session, log: EventLog, events: Sequence[Event]) -> list[Event]:
+def append_audit(s: Session, log: EventTable, events: Sequence[Event]) -> list[Event]:
     """Record white-cell audit events, numbered after everything already in the log."""
     if not events:
         return []

@@ -37,7 +37,7 @@ class GameRow(Base):
     scenario_title: Mapped[str]
     scenario_name: Mapped[str]  # the file name it was created from, for messages
     scenario_text: Mapped[str]  # the authority
-    scenario_json: Mapped[str]  # the same, as parsed from TOML: opens 10x faster than TOML
+    scenario_json: Mapped[str]  # the same, as parsed from TOML: opens faster than TOML
     scenario_sha256: Mapped[str]
     seed: Mapped[int]
     rules_version: Mapped[int] = mapped_column(default=1)  # engine/rules.py when it was made

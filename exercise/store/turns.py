@@ -33,7 +33,7 @@ from exercise.store.codec import (
     orders_text,
     pack_snapshot,
 )
-from exercise.store.eventlog import EventLog, values_text
+from exercise.store.eventlog import EventTable, values_text
 from exercise.store.schema import GAME_ID, GameRow, OrderRow, PendingRow, SnapshotRow, TurnRow
 from exercise.strategies import scripted_orders, strategy_orders
 
@@ -41,7 +41,7 @@ MISSING_CHOICES = ("pass", "strategy")
 
 
 @attrs.frozen
-class Plan:
+class TurnInputs:
     """The orders a turn will be resolved with, where each seat's came from, and the audit."""
 
     orders: dict[str, list[Order]]
@@ -52,7 +52,7 @@ class Plan:
 
 
 def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pending: Mapping[str, str],
-                *, force: bool, missing: str, paused: bool, why: str = "") -> Plan:
+                *, force: bool, missing: str, paused: bool, why: str = "") -> TurnInputs:
     """Submitted orders first; scripted seats play their strategy; a human seat that did not
     submit passes or (missing="strategy") plays its scenario strategy, on a forced turn only.
     A forced turn is in the white cell's audit trail (only the white cell sees it: who was
@@ -88,7 +88,7 @@ def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pen
                   if waiting else "while paused")
         audit.append(FacilitatorAction(turn=turn, audience=(FACILITATOR,), action="forced turn",
                                        detail=f"{detail}: {why}" if why else detail))
-    return Plan({k: orders[k] for k in sorted(orders)}, {k: sources[k] for k in sorted(sources)}, waiting, audit,
+    return TurnInputs({k: orders[k] for k in sorted(orders)}, {k: sources[k] for k in sorted(sources)}, waiting, audit,
                 frozenset(by_strategy))
 
 
@@ -110,7 +110,7 @@ def _pack_and_hash(data: bytes) -> tuple[str, bytes]:
     return hashlib.sha256(data).hexdigest(), pack_snapshot(data)
 
 
-def write_turn(s: Session, log: EventLog, plan: Plan, state: GameState, seed: int,
+def write_turn(s: Session, log: EventTable, plan: TurnInputs, state: GameState, seed: int,
                forced: bool) -> tuple[TurnResult, str]:
     """Resolve `state` with the plan and add everything the turn produced to the session.
     Returns the result (events numbered as stored) and the new state's sha256."""

@@ -49,6 +49,7 @@ def _copy(source: Path, target: Path) -> None:
     try:
         with translated(source), engine.connect() as conn:
             raw = conn.connection.driver_connection
+            assert raw is not None  # a live pool connection holds its driver's
             dest = sqlite3.connect(str(target))
             try:
                 raw.backup(dest)

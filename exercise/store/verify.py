@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, text
 
 from exercise.core.canonical import state_hash as hash_of_state
+from exercise.core.state import GameState
 from exercise.engine import new_game, resolve_turn
 from exercise.errors import ExerciseError, SaveError
 from exercise.store.codec import encode, events_digest, orders_by_seat, unpack_snapshot
 from exercise.store.database import translated
-from exercise.store.eventlog import EventLog, values_text
+from exercise.store.eventlog import EventTable, values_text
 from exercise.store.records import VerifyResult
 from exercise.store.schema import GAME_ID, EventRow, GameRow, OrderRow, SnapshotRow, TurnRow
 
@@ -53,7 +54,7 @@ def verify_game(game: Game) -> VerifyResult:
                               .where(SnapshotRow.game_id == GAME_ID).order_by(SnapshotRow.turn))
         orders = _by_turn(s.execute(select(OrderRow.turn, OrderRow.seat, OrderRow.orders)
                                     .where(OrderRow.game_id == GAME_ID).order_by(OrderRow.turn, OrderRow.seat)))
-        kinds = EventLog().kinds(s)
+        kinds = EventTable().kinds(s)
         events = _by_turn((turn, kinds.get(shape, "?"), data) for turn, shape, data in s.execute(
             select(EventRow.turn, EventRow.shape, EventRow.data)
             .where(EventRow.game_id == GAME_ID, EventRow.audit.is_(False)).order_by(EventRow.seq)))
@@ -81,7 +82,7 @@ def _check(game: Game, turns, snapshots, orders: _Lookahead, events: _Lookahead)
     # Made under other rules: the same orders resolve differently now, so only what the save
     # holds is checked (each snapshot against its recorded hash), not the re-resolution.
     rerun = not game.rules_note
-    state = None
+    state: GameState | None = None
     checked = 0
     for expected_turn, (turn, state_hash, events_hash) in enumerate(turns):
         if turn != expected_turn:
@@ -104,6 +105,7 @@ def _check(game: Game, turns, snapshots, orders: _Lookahead, events: _Lookahead)
         else:
             seat_orders = orders_by_seat(orders.take(turn))
             try:
+                assert state is not None  # turn 0 came first: the loop returned otherwise
                 result = resolve_turn(state, seat_orders, game.seed)
             except ExerciseError as e:
                 return VerifyResult(checked, turn, f"turn {turn}: the recorded orders are refused: {e}")

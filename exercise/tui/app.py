@@ -27,7 +27,7 @@ from exercise.tui.screens.home import HomeScreen, save_rows
 class ExerciseApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Cyber norms exercise"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]  # type: ignore[misc]
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
@@ -170,7 +170,7 @@ class ExerciseApp(App[None]):
 
     def unlock(self, game: Any, seat: str | None, then: Callable[[bool], None]) -> None:
         """Ask for `seat`'s code (None: the white cell's) if the save has codes, then `then(ok)`."""
-        from exercise.tui.model import seat_label
+        from exercise.tui.presenters.seats import seat_label
         from exercise.tui.screens.code import CodeScreen
 
         if not game.live.has_codes():

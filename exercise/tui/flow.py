@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from exercise.tui import heap
 from exercise.tui.errors import describe
-from exercise.tui.model import seat_label, turn_digest
+from exercise.tui.presenters.seats import seat_label
+from exercise.tui.presenters.turn_digest import turn_digest
 from exercise.tui.session_watch import SessionWatch
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class PlayFlow:
         self._take_seats(takeover=False)
 
     def _take_seats(self, takeover: bool) -> None:
-        from exercise.store.records import SeatTaken
+        from exercise.errors import SeatTaken
 
         seats = self.seats_here
         try:
@@ -249,8 +250,7 @@ class PlayFlow:
 
     # --- orders and resolution ------------------------------------------------------------
     def submit(self, seat: str, orders: list, version: int | None) -> bool:
-        from exercise.store import AlreadyResolved
-        from exercise.store.records import StaleOrders
+        from exercise.errors import AlreadyResolved, StaleOrders
 
         try:
             self.game.submit(seat, orders, for_turn=self.shown_turn + 1, version=version)
@@ -273,8 +273,7 @@ class PlayFlow:
 
     def save_draft(self, seat: str, orders: list, version: int | None) -> int | None:
         """Keep the orders picked so far; the new version, or None if they could not be kept."""
-        from exercise.store import AlreadyResolved
-        from exercise.store.records import StaleOrders
+        from exercise.errors import AlreadyResolved, StaleOrders
 
         try:
             return self.game.live.save_draft(seat, orders, for_turn=self.shown_turn + 1, version=version)
@@ -309,7 +308,7 @@ class PlayFlow:
 
         def work() -> None:
             try:
-                from exercise.store import AlreadyResolved
+                from exercise.errors import AlreadyResolved
 
                 try:
                     call()
@@ -321,7 +320,10 @@ class PlayFlow:
                 return
             self.app.call_from_thread(self._resolved, before, done)
 
-        self.app.run_worker(work, thread=True, exclusive=True, group="resolve", exit_on_error=False)
+        # Not exclusive: `resolving` already keeps resolves one at a time, and an exclusive worker
+        # started while the last one's thread still waits on its call_from_thread (resolving is
+        # already False then) would cancel that finishing worker.
+        self.app.run_worker(work, thread=True, group="resolve", exit_on_error=False)
 
     def _failed(self, exc: Exception, done: Callable[[], None] | None) -> None:
         self.resolving = False

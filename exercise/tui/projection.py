@@ -15,7 +15,7 @@ from exercise.core.events import InjectFired, SessionOutcome
 from exercise.core.seats import PUBLIC
 from exercise.engine.debrief import headlines
 from exercise.engine.metrics import breadth
-from exercise.tui.model import TurnDigest, turn_digest
+from exercise.tui.presenters.turn_digest import TurnDigest, turn_digest
 
 CHART_LINES = 6  # norms drawn on the adoption chart: few, thick lines a room can tell apart
 TURNING_POINTS = 3  # at the end: the turns with the most public decisions

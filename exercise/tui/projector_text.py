@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from exercise.core.events import DECIDED
+from exercise.core.wording import bar_cells
 from exercise.tui.projection import Projection
 from exercise.tui.screens.results import VERDICT
 from exercise.tui.widgets.big_type import HEIGHT, big, big_width
@@ -167,8 +168,8 @@ def bar_choices(rows, nothing: str = "Nothing spread or receded.") -> Choices:
 
 
 def bar(was: float, now: float, width: int) -> Text:
-    full = round(now * width)
-    return Text("█" * full, style=UP if now >= was else DOWN) + Text("░" * (width - full), style=EMPTY)
+    full, empty = bar_cells(now, width)
+    return Text(full, style=UP if now >= was else DOWN) + Text(empty, style=EMPTY)
 
 
 def change(was: float, now: float) -> Text:

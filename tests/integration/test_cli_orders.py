@@ -1,26 +1,34 @@
-"""`exercise orders`: list a seat's choices, refuse bad orders one line each, submit good ones."""
+"""`exercise orders`: list a seat's choices, refuse bad orders one line each, submit good ones.
+The commands run in this process (the `cli` fixture): what they say and do is under test here,
+not the process (tests/integration/test_cli_headless.py spawns it)."""
 
-import subprocess
-import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def exercise(*args):
-    return subprocess.run([sys.executable, "-m", "exercise", *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+@pytest.fixture
+def exercise(cli, monkeypatch):
+    monkeypatch.chdir(ROOT)  # `new tutorial` finds the scenario in ./scenarios
+
+    def run(*args):
+        code, out, err = cli(*args)
+        return SimpleNamespace(returncode=code, stdout=out, stderr=err)
+
+    return run
 
 
 @pytest.fixture
-def save(tmp_path):
+def save(tmp_path, exercise):
     path = tmp_path / "g.db"
     assert exercise("new", "tutorial", "--human", "atlantia,borealis", "--save", path, "--no-codes").returncode == 0
     return path
 
 
-def test_lists_legal_orders_with_costs(save):
+def test_lists_legal_orders_with_costs(save, exercise):
     out = exercise("orders", save, "atlantia")
     assert out.returncode == 0
     assert "atlantia for turn 1: influence 6, budget 4" in out.stdout
@@ -28,7 +36,7 @@ def test_lists_legal_orders_with_costs(save):
     assert "in coalition" in out.stdout and "borealis" not in out.stdout
 
 
-def test_each_bad_order_is_one_line_and_nothing_is_submitted(save):
+def test_each_bad_order_is_one_line_and_nothing_is_submitted(save, exercise):
     before = save.read_bytes()
     out = exercise("orders", save, "atlantia", "endorse free-flow in assembly", "propose free-flow in nato", "dance")
     assert out.returncode == 2
@@ -45,7 +53,7 @@ def test_each_bad_order_is_one_line_and_nothing_is_submitted(save):
     assert over.returncode == 2 and "influence, borealis has" in over.stderr
 
 
-def test_submitting_for_every_human_lets_the_turn_resolve(save):
+def test_submitting_for_every_human_lets_the_turn_resolve(save, exercise):
     first = exercise("orders", save, "atlantia", "propose protect-hospitals in coalition")
     assert first.returncode == 0 and "waiting for borealis" in first.stdout
     assert exercise("orders", save, "borealis", "--pass").returncode == 0
@@ -53,7 +61,7 @@ def test_submitting_for_every_human_lets_the_turn_resolve(save):
     assert run.returncode == 0 and "coalition: protect-hospitals adopted" in run.stdout
 
 
-def test_scripted_or_unknown_seats_are_refused(save):
+def test_scripted_or_unknown_seats_are_refused(save, exercise):
     assert "played by the strategy 'broker'" in exercise("orders", save, "cordova").stderr
     out = exercise("orders", save, "atlantis")
     assert out.returncode == 2 and "there is no seat 'atlantis'" in out.stderr

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from exercise.cli import main
 from exercise.store import Game
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,15 +35,3 @@ def new_save(tmp_path):
     yield make
     for game in opened:
         game.close()
-
-
-@pytest.fixture
-def cli(capsys):
-    """cli("verify", "x.db") -> (exit code, stdout, stderr), run in this process."""
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run

@@ -9,9 +9,9 @@ import pytest
 from exercise.core.canonical import state_hash
 from exercise.core.events import FacilitatorAction
 from exercise.core.orders import FireInject, Pass, SalienceShift, parse_order
-from exercise.errors import OrderError, ReplayError, SaveError
+from exercise.errors import AlreadyResolved, GamePaused, OrderError, ReadOnlySave, ReplayError, SaveError
 from exercise.headless import play
-from exercise.store import AlreadyResolved, Game, GamePaused, ReadOnlySave
+from exercise.store import Game
 from exercise.strategies import strategy_orders
 
 HUMANS = ("atlantia", "borealis")

@@ -37,8 +37,9 @@ PRELUDE = """
 import sys, time, pathlib
 import exercise.store.live as live
 from exercise.core.orders import parse_order, Pass
-from exercise.store import AlreadyResolved, Game
-from exercise.store.records import GameOver, SeatTaken, StaleOrders
+from exercise.store import Game
+from exercise.errors import AlreadyResolved
+from exercise.errors import GameOver, SeatTaken, StaleOrders
 save, me, sync = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
 args = sys.argv[4:]
 def ready(what="ready"):

@@ -16,10 +16,10 @@ from exercise.core.events import FacilitatorAction
 from exercise.core.orders import Pass, SalienceShift, parse_order
 from exercise.core.seats import FACILITATOR
 from exercise.engine import view_for
-from exercise.errors import SaveError
-from exercise.store import AlreadyResolved, Game
+from exercise.errors import AlreadyResolved, GameOver, SaveError, SeatTaken, StaleOrders
+from exercise.store import Game
 from exercise.store import codes as codebook
-from exercise.store.records import Draft, GameOver, SeatTaken, StaleOrders
+from exercise.store.records import Draft
 from exercise.store.schema import DraftRow, PendingRow
 from exercise.strategies import strategy_orders
 

@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Each racer looks at the save, says it is ready, waits for the starting gun, then resolves.
 RACER = """
 import sys, time, pathlib
-from exercise.store import AlreadyResolved, Game
+from exercise.store import Game
+from exercise.errors import AlreadyResolved
 save, me, rounds, sync = sys.argv[1], sys.argv[2], int(sys.argv[3]), pathlib.Path(sys.argv[4])
 with Game.open(save) as game:
     for r in range(rounds):

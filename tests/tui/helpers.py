@@ -20,6 +20,12 @@ def plain(renderable) -> str:
     return console.export_text()
 
 
+def notices(app) -> list[str]:
+    """The texts of the notifications on screen (Textual's toasts), as a user reads them: run
+    the app with `run_test(notifications=True)` (`seated(..., notifications=True)`)."""
+    return [plain(toast.render()) for toast in app.screen.query("Toast")]
+
+
 def screen_text(screen) -> str:
     """Every word the screen holds, in visible and hidden tabs alike (not just what fits)."""
     parts = []
@@ -60,11 +66,11 @@ def new_app(tmp_path: Path, game=None, seat: str | None = None, replay: bool = F
 
 
 @asynccontextmanager
-async def seated(tmp_path: Path, game, seat: str):
+async def seated(tmp_path: Path, game, seat: str, notifications: bool = False):
     """The app open on `game` as `seat` (a delegation, or "white"), settled past any tutorial:
-    yields (app, pilot)."""
+    yields (app, pilot). `notifications`: show toasts (see `notices`), as the app does."""
     app = new_app(tmp_path, game=game, seat=seat)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=notifications) as pilot:
         await settle_past_tutorial(pilot, app)
         yield app, pilot
 

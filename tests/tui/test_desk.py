@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from exercise.tui.widgets.desk import Desk
 
-from .helpers import SIZE, new_app, seated, settle, sync
+from .helpers import SIZE, new_app, notices, seated, settle, sync
 
 
 @sync
@@ -14,26 +14,26 @@ async def test_an_illegal_choice_says_why_and_is_not_added(tmp_path, make_game):
     for _ in range(2):  # two turns in, some orders are refused (a norm already grafted, ...)
         game.resolve(force=True, missing="strategy")
     app = new_app(tmp_path, game=game, seat="atlantia")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot, app)
         desk = app.screen.query_one(Desk)
-        illegal = [i for i, (_, why) in enumerate(desk._shown) if why]
+        illegal = [i for i, (_, why) in enumerate(desk.shown) if why]
         assert illegal
         index = illegal[0]
         desk.query_one("#choices").highlighted = index
         await pilot.press("enter")
         await pilot.pause()
         assert desk.pending == []
-        assert any(desk._shown[index][1] in n.message for n in app._notifications)
+        assert any(desk.shown[index][1] in text.replace("\n", " ") for text in notices(app))
 
 
 @sync
 async def test_the_desk_refuses_orders_beyond_the_seats_influence(tmp_path, make_game):
     game = make_game(humans=("atlantia",))
-    async with seated(tmp_path, game, "atlantia") as (app, pilot):
+    async with seated(tmp_path, game, "atlantia", notifications=True) as (app, pilot):
         desk = app.screen.query_one(Desk)
-        influence = app.screen.query_one(Desk)._view.influence
-        proposals = [i for i, (o, why) in enumerate(desk._shown) if o.verb == "propose" and not why]
+        influence = desk.view.influence
+        proposals = [i for i, (o, why) in enumerate(desk.shown) if o.verb == "propose" and not why]
         for index in proposals:
             desk.query_one("#choices").highlighted = index
             await pilot.press("enter")
@@ -41,7 +41,7 @@ async def test_the_desk_refuses_orders_beyond_the_seats_influence(tmp_path, make
         spent = sum(o.influence_cost for o in desk.pending)
         assert 0 < spent <= influence
         assert len(desk.pending) < len(proposals)
-        assert any("influence" in n.message for n in app._notifications)
+        assert any("influence" in text for text in notices(app))
         await pilot.press("s")
         await pilot.pause()
         await pilot.press("ctrl+s")

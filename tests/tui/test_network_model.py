@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from exercise.engine.metrics import central_actors
 from exercise.scenario import load_scenario
-from exercise.tui.model import central_actors
 
 from .conftest import ROOT, TUTORIAL
 
@@ -28,7 +28,7 @@ def test_blocs_are_remembered_by_the_facts_they_read(make_game):
     """One computation per set of holdings and powers: a fresh copy of the same state finds
     it, a change of holdings computes it again (and matches the engine's own answer)."""
     from exercise.engine.metrics import norm_blocs
-    from exercise.tui.model import blocs, network_facts, network_facts_known
+    from exercise.tui.presenters.network_facts import blocs, network_facts, network_facts_known
 
     game = make_game(humans=("atlantia",))
     game.resolve(force=True, missing="strategy")

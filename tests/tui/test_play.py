@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import OptionList
+
 from exercise.core.orders import Pass
 from exercise.tui.screens.final import FinalScreen
 from exercise.tui.screens.privacy import PrivacyScreen
@@ -33,9 +35,13 @@ async def test_hot_seat_tutorial_to_the_end(tmp_path, make_game):
             elif isinstance(screen, SeatScreen):
                 seen_seats.append((game.turn + 1, screen.seat))
                 desk = screen.query_one(Desk)
-                # the first legal order that is not "pass" (an illegal one is never added)
+                # the choice after "pass": added if legal, refused (never added) if not
                 await pilot.press("down", "enter")
-                assert all(not isinstance(o, Pass) for o in desk.pending) or not desk.pending
+                choices = desk.query_one("#choices", OptionList)
+                option = choices.get_option_at_index(choices.highlighted)
+                order, why = desk.shown[int(option.id[1:])]
+                assert not isinstance(order, Pass)
+                assert desk.pending == ([] if why else [order])
                 await pilot.press("s")
                 await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review dialog")
                 await pilot.press("ctrl+s")

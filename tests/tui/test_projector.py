@@ -15,7 +15,7 @@ from exercise.cli.play_cmd import open_for_play
 from exercise.core.orders import FireInject
 from exercise.core.seats import PROJECTOR, PUBLIC
 from exercise.store import Game
-from exercise.tui.model import turn_digest
+from exercise.tui.presenters.turn_digest import turn_digest
 from exercise.tui.screens.help import HelpScreen
 from exercise.tui.screens.projector import ProjectorScreen
 from exercise.tui.widgets.big_clock import BigClock

@@ -97,7 +97,8 @@ async def test_n_and_p_jump_between_turning_points_and_the_bar_names_them(tmp_pa
     from exercise.store.history import history
 
     game = played(make_game, turns=6)
-    expected = [p.turn for p in debrief(history(game)).points]
+    made = debrief(history(game))
+    expected = [p.turn for p in made.points]
     assert len(expected) >= 2
     app = new_app(tmp_path, game=game, replay=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -107,10 +108,10 @@ async def test_n_and_p_jump_between_turning_points_and_the_bar_names_them(tmp_pa
         visited = []
         for _ in expected:
             await pilot.press("n")
-            await pilot.pause()
+            await settle(pilot, app)  # the first n builds the debrief in a worker
             visited.append(screen.turn)
         assert visited == expected
-        headline = screen._debriefs[None].point(screen.turn).headlines[0]
+        headline = made.point(screen.turn).headlines[0]
         assert "TURNING POINT" in screen_text(screen.query_one("#replay-bar")) and headline[:30] in screen_text(
             screen.query_one("#replay-bar"))
         await pilot.press("n")  # none after the last: it stays

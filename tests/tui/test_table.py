@@ -8,7 +8,8 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widgets import DataTable
 
-from exercise.tui.widgets.table import Table, plain_width
+from exercise.tui.textual_tricks import plain_width
+from exercise.tui.widgets.table import Table
 
 from .helpers import sync
 

@@ -3,14 +3,26 @@ event); pausing and handing a seat over are audited too."""
 
 from __future__ import annotations
 
+from textual.widgets import DataTable, OptionList
+
 from exercise.core.events import FacilitatorAction, InjectFired
 from exercise.tui.screens.prompt import ChoiceScreen
 from exercise.tui.screens.results import TurnResultsScreen
 from exercise.tui.screens.white import WhiteScreen
-from exercise.tui.widgets.console import ConsolePane
 from exercise.tui.widgets.timeline import TimelinePane
 
 from .helpers import screen_text, seated, settle, sync
+
+
+async def choose(pilot, options: OptionList, option_id: str) -> None:
+    """Move down a list to the option `option_id` and press enter on it, as a user would."""
+    options.focus()
+    await pilot.pause()
+    target = options.get_option_index(option_id)
+    while options.highlighted != target:
+        await pilot.press("down" if (options.highlighted or 0) < target else "up")
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 @sync
@@ -19,8 +31,7 @@ async def test_a_fired_inject_reaches_the_timeline_and_the_log(tmp_path, make_ga
     async with seated(tmp_path, game, "white") as (app, pilot):
         assert isinstance(app.screen, WhiteScreen)
         # fire the held inject from the console's list
-        app.screen.query_one(ConsolePane).post_message(ConsolePane.InjectChosen("grid-blackout"))
-        await pilot.pause()
+        await choose(pilot, app.screen.query_one("#injects", OptionList), "grid-blackout")
         assert "grid-blackout" in screen_text(app.screen)  # queued, shown in the status line
         # force the turn: atlantia has not submitted, so it passes
         await pilot.press("f")
@@ -57,15 +68,16 @@ async def test_pause_and_hand_over_are_audited(tmp_path, make_game):
         await pilot.press("p")
         await pilot.pause()
         assert not game.paused
-        app.screen.query_one(ConsolePane).post_message(ConsolePane.SeatChosen("atlantia"))
+        seats = app.screen.query_one("#seats", DataTable)
+        seats.focus()
+        seats.move_cursor(row=seats.get_row_index("atlantia"))
+        await pilot.press("enter")
         await pilot.pause()
-        chooser = app.screen
-        assert isinstance(chooser, ChoiceScreen)
-        chooser.dismiss("champion")
-        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await choose(pilot, app.screen.query_one("#choice-list", OptionList), "champion")
     assert game.controllers()["atlantia"] == "champion"
-    actions = [e.text() for e in game.events() if isinstance(e, FacilitatorAction)]
-    assert len(actions) >= 3, actions  # pause, resume, hand-over
+    actions = [(e.action, e.detail) for e in game.events() if isinstance(e, FacilitatorAction)]
+    assert actions == [("pause", ""), ("resume", ""), ("control", "atlantia: human -> champion")]
 
 
 @sync

@@ -20,9 +20,20 @@ def test_ruff_finds_nothing():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-# Not yet clean: mypy reports 107 errors in 43 files (the hand fixes ran out of time). strict, so
-# the test fails as soon as they are fixed and this mark must go.
-@pytest.mark.xfail(reason="mypy reports 107 errors still to fix", strict=True)
+# Off until the lead formats the codebase once, after merging the branches of issue 16 (a
+# `ruff format` on one branch would conflict with every other): then delete this mark.
+@pytest.mark.skip(reason="ruff format runs once on the merged codebase first (issue 16)")
+def test_ruff_format_leaves_the_code_as_it_is():
+    out = subprocess.run([sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "exercise", "tests",
+                          "benchmarks"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+# Not yet clean: mypy reports 21 errors in 11 files (115 when this branch began; most left are
+# SQLAlchemy's typing of Model.__table__, Rich/plotext stubs, Textual's callback types and
+# Optional reads in the TUI). strict, so the test fails as soon as they are fixed and this mark
+# must go.
+@pytest.mark.xfail(reason="mypy reports 21 errors still to fix", strict=True)
 def test_mypy_finds_nothing():
     # Its incremental cache is the repository's .mypy_cache, as when run by hand: a warm run
     # takes a second or two, a cold one (CI) about fifteen.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -51,7 +51,7 @@ class FinalScreen(Screen[None]):
             norms.add_row(n["norm"], n["status"], f"{n['breadth']:.0%}", f"{n['mean_depth']:.1f}",
                           ", ".join(n["adopted_in"]) or "-")
         blocs = Text(f"{len(metrics['blocs'])} norm bloc(s), {metrics['opposed_blocs']} opposed pair(s)")
-        parts = [Text(" GAME OVER ", style="bold reverse"), Text(""), scores, Text("")]
+        parts: list[RenderableType] = [Text(" GAME OVER ", style="bold reverse"), Text(""), scores, Text("")]
         if self.debrief is not None and self.debrief.points:
             parts += [turning_points(self.debrief), Text("")]
         with VerticalScroll(id="results"):

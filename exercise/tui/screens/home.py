@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from rich.console import Group
 from rich.text import Text
@@ -27,7 +28,11 @@ from textual.widgets.option_list import Option
 
 from exercise.scenario import load_scenario
 from exercise.scenario.catalog import ScenarioInfo
+from exercise.tui.background import in_background
 from exercise.tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from exercise.tui.app import ExerciseApp
 
 
 def save_rows(summaries) -> list[tuple]:
@@ -47,6 +52,10 @@ def save_rows(summaries) -> list[tuple]:
 
 
 class HomeScreen(Screen[None]):
+    @property
+    def exercise_app(self) -> ExerciseApp:
+        return cast("ExerciseApp", self.app)
+
     BINDINGS = [
         Binding("n", "tab('home-new')", "New"),
         Binding("c", "tab('home-continue')", "Continue"),
@@ -97,7 +106,7 @@ class HomeScreen(Screen[None]):
             self._show_scenario(self.scenarios[0])
         else:
             self.query_one("#scenario-about", Static).update(Text("No scenarios found in scenarios/.", style="red"))
-        if self.app.game is None:  # opened on a save (a seat, the projector), nothing here is for its screen
+        if self.exercise_app.game is None:  # opened on a save (a seat, the projector), nothing here is for its screen
             for line in self.problems:
                 self.notify(line, title="A scenario file has problems", severity="warning", timeout=10)
             self.action_refresh_saves()  # otherwise listed when home is shown, if ever
@@ -187,11 +196,14 @@ class HomeScreen(Screen[None]):
                         "again to watch an all-scripted game from the white cell.", severity="warning", timeout=8)
             return
         self._confirmed_watch = False
-        self.app.new_game(info.path, seed=int(text) if text else None, humans=humans)
+        self.exercise_app.new_game(info.path, seed=int(text) if text else None, humans=humans)
 
     # --- saves -------------------------------------------------------------------------
     def action_refresh_saves(self) -> None:
-        rows = self.app.save_rows()
+        """List the saves folder in a worker (each save is opened to summarise it)."""
+        in_background(self, self.exercise_app.save_rows, self._show_saves, group="saves")
+
+    def _show_saves(self, rows: list) -> None:
         for table_id in ("#continue-table", "#replay-table"):
             table = self.query_one(table_id, DataTable)
             table.clear()
@@ -204,13 +216,13 @@ class HomeScreen(Screen[None]):
     def _continue(self, event: DataTable.RowSelected) -> None:
         path = event.row_key.value
         if (path and path.endswith(".db")) or (path and Path(path).exists()):
-            self.app.choose_role(Path(path))
+            self.exercise_app.choose_role(Path(path))
 
     @on(DataTable.RowSelected, "#replay-table")
     def _replay(self, event: DataTable.RowSelected) -> None:
         path = event.row_key.value
         if path and Path(path).exists():
-            self.app.open_replay(Path(path))
+            self.exercise_app.open_replay(Path(path))
 
     # the widget that takes the keyboard in each tab: focus left in the tab before would pull
     # TabbedContent back to it (it shows the pane holding the focused widget)

@@ -38,8 +38,8 @@ from exercise.tui.widgets.big_type import Fitted
 class ProjectorScreen(Screen[None]):
     LOCKED = True  # the app's command palette offers only help and quit above it
     AUTO_FOCUS = None
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-small"), (130, "-room")]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (40, "-tall")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-small"), (130, "-room")]  # type: ignore[misc]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (40, "-tall")]  # type: ignore[misc]
     BINDINGS = [
         Binding("q", "app.quit", "Quit"),
         Binding("escape", "stay", show=False),  # the room's screen has nowhere to go back to

@@ -11,13 +11,15 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Static
 
+from exercise.core.events import Event
 from exercise.core.seats import FACILITATOR
 from exercise.engine import view_for
 from exercise.engine.debrief import Debrief, debrief
 from exercise.engine.metrics import delegation_score
 from exercise.store.history import history
+from exercise.tui.background import in_background
 from exercise.tui.errors import plain_errors
-from exercise.tui.model import objectives_with_progress, seat_label
+from exercise.tui.presenters.seats import objectives_with_progress, seat_label
 from exercise.tui.screens.prompt import ChoiceScreen, PromptScreen
 from exercise.tui.screens.tabbed import TabbedScreen, tab_keys
 from exercise.tui.widgets.key_footer import KeyFooter
@@ -53,7 +55,7 @@ class ReplayScreen(TabbedScreen):
         self.last = game.turn
         self.turn = self.last if turn is None else max(0, min(turn, self.last))
         self.seat = seat  # None: the white cell's view of everything
-        self._events = None
+        self._events: list[Event] = []
         self._debriefs: dict[str | None, Debrief] = {}  # per view, built on the first n or p
 
     def compose(self) -> ComposeResult:
@@ -112,11 +114,20 @@ class ReplayScreen(TabbedScreen):
         self.show()
 
     def action_turning(self, direction: int) -> None:
-        """Jump to the next (or previous) turning point of the game, as the current view saw it."""
-        if self.seat not in self._debriefs:
-            self._debriefs[self.seat] = debrief(history(self.game), None if self.seat is None else [self.seat])
-            self.show()  # the bar names this turn's turning point from now on
-        turns = [p.turn for p in self._debriefs[self.seat].points]
+        """Jump to the next (or previous) turning point of the game, as the current view saw it
+        (its debrief built in a worker the first time)."""
+        seat = self.seat
+        if seat not in self._debriefs:
+            def made(result: Debrief) -> None:
+                self._debriefs[seat] = result
+                self.show()  # the bar names this turn's turning point from now on
+                if self.seat == seat:
+                    self.action_turning(direction)
+
+            in_background(self, lambda: debrief(history(self.game), None if seat is None else [seat]), made,
+                          group="debrief")
+            return
+        turns = [p.turn for p in self._debriefs[seat].points]
         ahead = [t for t in turns if t > self.turn] if direction > 0 else [t for t in reversed(turns) if t < self.turn]
         if not ahead:
             self.notify(f"No turning point {'after' if direction > 0 else 'before'} turn {self.turn}.", timeout=2)
@@ -151,8 +162,11 @@ class ReplayScreen(TabbedScreen):
         from exercise.store import list_saves
 
         here = self.game.path.resolve()
-        others = [s for s in list_saves(here.parent) if s.scenario_id == self.game.scenario.id
-                  and s.path.resolve() != here]
+        in_background(self, lambda: [s for s in list_saves(here.parent) if s.scenario_id == self.game.scenario.id
+                                     and s.path.resolve() != here], self._choose_other, group="compare")
+
+    def _choose_other(self, others: list) -> None:
+        here = self.game.path.resolve()
         if not others:
             self.notify(f"No other save of {self.game.scenario.id} in {here.parent} to compare with.",
                         severity="warning")
@@ -163,16 +177,19 @@ class ReplayScreen(TabbedScreen):
 
         self.app.push_screen(ChoiceScreen("Compare this game with", choices), self._compare_with)
 
-    @plain_errors
     def _compare_with(self, choice: str | None) -> None:
+        from exercise.compare_text import format_comparison
         from exercise.store import Game
-        from exercise.store.compare import compare_games, format_comparison
+        from exercise.store.compare import compare_games
         from exercise.tui.screens.compare import CompareScreen
 
-        if choice:
+        def compare() -> list[str]:
             with Game.open(choice, read_only=True) as other:
-                lines = format_comparison(compare_games(self.game, other, self.seat))
-            self.app.push_screen(CompareScreen(lines))
+                return format_comparison(compare_games(self.game, other, seat))
+
+        seat = self.seat
+        if choice:
+            in_background(self, compare, lambda lines: self.app.push_screen(CompareScreen(lines)), group="compare")
 
     def action_bookmark(self) -> None:
         turn = self.turn

@@ -17,7 +17,8 @@ from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from exercise.tui.model import TurnDigest
+from exercise.core.wording import bar_cells
+from exercise.tui.presenters.turn_digest import TurnDigest
 from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.round_clock import RoundClock
 
@@ -55,8 +56,8 @@ def digest_renderable(d: TurnDigest, total_turns: int) -> Group:
         movers.add_column(justify="right")
         for norm, was, now in d.movers:
             width = 30
-            full = round(now * width)
-            bar = Text("█" * full, style="green" if now >= was else "red") + Text("░" * (width - full), style="grey37")
+            full, empty = bar_cells(now, width)
+            bar = Text(full, style="green" if now >= was else "red") + Text(empty, style="grey37")
             arrow = "▲" if now >= was else "▼"
             movers.add_row(norm, bar, Text(f"{was:.0%} → {now:.0%} {arrow}", style="bold green" if now >= was else "bold red"))
         parts.append(movers)

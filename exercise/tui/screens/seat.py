@@ -15,7 +15,7 @@ from textual.widgets import Header, Input
 
 from exercise.engine import view_for
 from exercise.engine.metrics import delegation_score
-from exercise.tui.model import objectives_with_progress, seat_label
+from exercise.tui.presenters.seats import objectives_with_progress, seat_label
 from exercise.tui.screens.review import ReviewScreen
 from exercise.tui.screens.tabbed import TabbedScreen, tab_keys
 from exercise.tui.widgets.desk import Desk

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
-from exercise.tui.widgets.per_layout import PerLayoutLines
+from exercise.tui.textual_tricks import PER_LAYOUT
 
 
 def tab_keys(*titles: str) -> list[Binding]:
@@ -28,7 +28,7 @@ def tab_keys(*titles: str) -> list[Binding]:
             for index, title in enumerate(titles)]
 
 
-class TabbedScreen(PerLayoutLines, Screen[None]):
+class TabbedScreen(*PER_LAYOUT, Screen[None]):  # type: ignore[misc]
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def typing(self) -> bool:

@@ -23,7 +23,7 @@ from exercise.engine import facilitator_view, view_for
 from exercise.engine.metrics import delegation_score
 from exercise.store.live import WATCH_SECONDS
 from exercise.tui.errors import plain_errors
-from exercise.tui.model import objectives_with_progress, seat_label
+from exercise.tui.presenters.seats import objectives_with_progress, seat_label
 from exercise.tui.screens.prompt import ChoiceScreen
 from exercise.tui.screens.tabbed import TabbedScreen
 from exercise.tui.widgets.key_footer import KeyFooter

@@ -14,6 +14,7 @@ from exercise.core.orders import FireInject, Order
 from exercise.core.seats import FACILITATOR, HUMAN
 from exercise.engine import facilitator_view
 from exercise.strategies import strategy_names
+from exercise.tui.background import in_background
 from exercise.tui.errors import plain_errors
 from exercise.tui.screens.adhoc import AdHocInjectScreen
 from exercise.tui.screens.prompt import ChoiceScreen
@@ -164,7 +165,8 @@ class WhiteScreen(TabbedScreen):
         from exercise.store.history import history
         from exercise.tui.screens.debrief import DebriefScreen
 
-        self.app.push_screen(DebriefScreen(debrief(history(self.game))))
+        in_background(self, lambda: debrief(history(self.game)),
+                      lambda made: self.app.push_screen(DebriefScreen(made)), group="debrief")
 
     def action_evaluation(self) -> None:
         from exercise.tui.plan_entry import evaluation_menu

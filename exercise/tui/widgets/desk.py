@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from exercise.core.orders import Order, Pass
+from exercise.core.wording import order_cost
 from exercise.engine.choices import legal_choices
 from exercise.engine.legality import check_orders
 from exercise.engine.views import View
@@ -26,12 +27,7 @@ from exercise.tui.widgets.seat_brief import SeatBrief
 
 
 def cost_text(order: Order) -> str:
-    parts = []
-    if order.influence_cost:
-        parts.append(f"{order.influence_cost:g} inf")
-    if order.budget_cost:
-        parts.append(f"{order.budget_cost:g} bud")
-    return ", ".join(parts) or "free"
+    return order_cost(order) or "free"
 
 
 class Desk(Horizontal):
@@ -57,6 +53,16 @@ class Desk(Horizontal):
         self._choices: list[tuple[Order, str | None]] = []
         self._shown: list[tuple[Order, str | None]] = []
         self.pending: list[Order] = []
+
+    @property
+    def view(self) -> View | None:
+        """The seat's view the desk shows (None before the first `show`)."""
+        return self._view
+
+    @property
+    def shown(self) -> tuple[tuple[Order, str | None], ...]:
+        """The choices listed, in order: (order, why it is refused or None when legal)."""
+        return tuple(self._shown)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="brief-scroll"):
@@ -125,7 +131,7 @@ class Desk(Horizontal):
     @on(OptionList.OptionSelected, "#choices")
     def _choose(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        order, why = self._shown[int(event.option.id[1:])]
+        order, why = self._shown[int(str(event.option.id)[1:])]
         if why:
             self.app.notify(f"{order}: {why}", title="Not possible now", severity="warning")
             return
@@ -135,6 +141,8 @@ class Desk(Horizontal):
             attempt = [*self.pending, order]
             if isinstance(order, Pass):
                 attempt = []
+            if self._view is None:
+                return
             try:
                 check_orders(self._view, attempt)
             except OrderError as exc:
@@ -147,7 +155,7 @@ class Desk(Horizontal):
 
     def _changed(self) -> None:
         if self._view is not None and not self.read_only:
-            self.post_message(self.Changed(self._view.seat, list(self.pending)))
+            self.post_message(self.Changed(self._view.me.id, list(self.pending)))
 
     @on(OptionList.OptionSelected, "#pending")
     def _unchoose(self, event: OptionList.OptionSelected) -> None:
@@ -165,4 +173,4 @@ class Desk(Horizontal):
 
     def request_review(self) -> None:
         if self._view is not None and not self.read_only:
-            self.post_message(self.Review(self._view.seat, list(self.pending) or [Pass()]))
+            self.post_message(self.Review(self._view.me.id, list(self.pending) or [Pass()]))

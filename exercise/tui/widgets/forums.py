@@ -3,7 +3,7 @@ each norm's public support."""
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -13,9 +13,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from exercise.engine.views import View
-from exercise.tui.model import forum_card
+from exercise.tui.presenters.forum_card import forum_card
+from exercise.tui.textual_tricks import rendered_once
 from exercise.tui.widgets.options import Options
-from exercise.tui.widgets.rendered_once import RenderedOnce
 
 
 class ForumsPane(Horizontal):
@@ -86,7 +86,7 @@ class ForumsPane(Horizontal):
             agenda.add_row(Text("nothing yet: a member may propose a norm", style="dim"), "", "", "")
         adopted = Text("Adopted here: ", style="bold")
         adopted.append(", ".join(f"{n} (turn {t})" for n, t in sorted(c.adopted.items())) or "nothing yet")
-        parts = [head, Text(c.description, style="italic") if c.description else Text(""), facts,
+        parts: list[RenderableType] = [head, Text(c.description, style="italic") if c.description else Text(""), facts,
                  members, agenda, adopted]
         detail = self.query_one("#forum-detail", Static)
-        detail.update(RenderedOnce(detail, Group(*parts)))
+        detail.update(rendered_once(detail, Group(*parts)))

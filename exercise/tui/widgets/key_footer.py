@@ -1,7 +1,7 @@
 """The footer: the keys of the screen and of the focused widget, on one line.
 
 Textual's `Footer` recomposes itself (a widget per key, each styled and mounted) every time the
-focus moves, which cost about 180 ms per tab switch on a big game. This one is a single widget
+focus moves, which is most of a tab switch's time on a big game (docs/performance.md). This one is a single widget
 that redraws one line, and only when the keys it shows actually change. Clicking a key presses
 it, as with Textual's footer.
 """

@@ -20,10 +20,11 @@ from textual.widgets import DataTable, Label, Static
 from textual.worker import Worker
 
 from exercise.core.state import GameState
+from exercise.core.wording import bloc_heading
 from exercise.engine.views import View
 from exercise.tui.errors import describe
-from exercise.tui.model import network_facts, network_facts_known, ties_of
-from exercise.tui.widgets.rendered_once import RenderedOnce
+from exercise.tui.presenters.network_facts import network_facts, network_facts_known, ties_of
+from exercise.tui.textual_tricks import rendered_once
 from exercise.tui.widgets.table import Table
 
 
@@ -31,7 +32,7 @@ def bloc_text(bloc: dict[str, Any], max_members: int = 12) -> Group:
     members = bloc["members"]
     shown = ", ".join(members[:max_members]) + (f" … +{len(members) - max_members}" if len(members) > max_members else "")
     return Group(
-        Text(f"{bloc['id']}  ({len(members)} members, power {bloc['power']:.1f})", style="bold"),
+        Text(bloc_heading(bloc), style="bold"),
         Text("holds: ", style="dim") + Text(", ".join(bloc["norms"]) or "-", style="bold cyan"),
         Text(shown),
     )
@@ -109,7 +110,7 @@ class NetworkPane(Vertical):
     def _highlight(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         if event.row_key is not None:
-            self._ties(event.row_key.value)
+            self._ties(str(event.row_key.value))
 
     def _ties(self, actor: str) -> None:
         view = self._view
@@ -124,4 +125,4 @@ class NetworkPane(Vertical):
         for other, weight in ties_of(view, actor):
             lines.append(Text(f"  {other:<20} {'━' * max(1, round(weight * 5))} {weight:.1f}"))
         ties = self.query_one("#ties", Static)
-        ties.update(RenderedOnce(ties, Group(*lines)))
+        ties.update(rendered_once(ties, Group(*lines)))

@@ -8,10 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
+from textual.timer import Timer
 from textual.widgets import DataTable, Input
 
 from exercise.engine.views import View
-from exercise.tui.model import NORM_SORT_KEYS, NormRow, norm_rows, sort_rows
+from exercise.tui.presenters.norm_board import NORM_SORT_KEYS, NormRow, norm_rows, sort_rows
 from exercise.tui.widgets.norm_detail import NormDetail
 from exercise.tui.widgets.table import Table
 
@@ -33,7 +35,7 @@ class NormBoard(Vertical):
         self._rows: list[NormRow] = []
         self.sort_key = "breadth"
         self.reverse = True
-        self._pending_detail = None
+        self._pending_detail: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter norms: words in the id, text, framework or status (/)", id="norm-filter")
@@ -56,7 +58,7 @@ class NormBoard(Vertical):
         table = self.query_one(Table)
         current = None
         if table.row_count and table.cursor_row is not None and table.cursor_row < table.row_count:
-            current = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+            current = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         text = self.query_one("#norm-filter", Input).value
         rows = sort_rows([r for r in self._rows if r.matches(text)], self.sort_key, self.reverse)
         table.replace_rows([

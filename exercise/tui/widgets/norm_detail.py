@@ -10,8 +10,8 @@ from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from exercise.engine.views import View
-from exercise.tui.model import adoption_turns, holders_by_depth
-from exercise.tui.widgets.rendered_once import RenderedOnce
+from exercise.tui.presenters.norm_board import adoption_turns, holders_by_depth
+from exercise.tui.textual_tricks import rendered_once
 
 
 class NormDetail(VerticalScroll):
@@ -42,7 +42,7 @@ class NormDetail(VerticalScroll):
         serves = Text.assemble(("serves ", "dim"), ", ".join(norm.domains) or "-",
                                ("   harms ", "dim"), ", ".join(norm.harms) or "-")
         where = ", ".join(f"{f} (turn {t})" for f, t in sorted(q.adopted_in.items())) or "no forum yet"
-        text.update(RenderedOnce(text, Group(head, serves, Text(f"adopted in: {where}"))))
+        text.update(rendered_once(text, Group(head, serves, Text(f"adopted in: {where}"))))
         history = view.breadth_history(norm_id)
         plt = plot.plt
         plt.clear_data()
@@ -62,4 +62,4 @@ class NormDetail(VerticalScroll):
             lines.append(line)
         if not by_depth:
             lines.append(Text("nobody yet", style="dim"))
-        holders.update(RenderedOnce(holders, Group(*lines)))
+        holders.update(rendered_once(holders, Group(*lines)))

@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from rich.text import Text
 
 from exercise.core.orders import Order
+from exercise.core.seats import FACILITATOR
+from exercise.core.wording import order_cost
 from exercise.tui.widgets.table import Table
 
 
@@ -24,8 +26,7 @@ class OrdersTable(Table):
             if not orders[seat]:
                 self.add_row(Text(seat, style="bold"), Text("passed (no orders)", style="dim"), "-")
             for order in orders[seat] or ():
-                cost = ", ".join(p for p in (f"{order.influence_cost:g} inf" if order.influence_cost else "",
-                                             f"{order.budget_cost:g} bud" if order.budget_cost else "") if p)
-                self.add_row(Text(seat, style="bold yellow" if seat.startswith("@") else "bold"), str(order), cost or "-")
+                self.add_row(Text(seat, style="bold yellow" if seat == FACILITATOR else "bold"), str(order),
+                             order_cost(order) or "-")
         if not self.row_count:
             self.add_row("", Text("no orders recorded for this turn", style="dim"), "")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher
 
-from exercise.tui.widgets.per_layout import PerLayoutLines
+from exercise.tui.textual_tricks import PER_LAYOUT
 
 
-class Panes(PerLayoutLines, ContentSwitcher):
+class Panes(*PER_LAYOUT, ContentSwitcher):  # type: ignore[misc]
     current: reactive[str | None] = reactive[str | None](None, init=False, repaint=False)

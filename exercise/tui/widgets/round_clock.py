@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from exercise.store.records import Clock
 from exercise.tui.clock_text import clock_line
 
 
@@ -24,7 +25,7 @@ class RoundClock(Static):
     def __init__(self, game, **kwargs) -> None:
         super().__init__(**kwargs)
         self.game = game
-        self.clock = None
+        self.clock: Clock | None = None
 
     def on_mount(self) -> None:
         self.tick()
@@ -34,6 +35,8 @@ class RoundClock(Static):
         try:
             self.clock = self.game.live.clock()
         except Exception:  # a transient read error: keep the last reading, try again next second
+            return
+        if self.clock is None:
             return
         text, style = clock_line(self.clock)
         self.display = bool(text)

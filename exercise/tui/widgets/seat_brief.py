@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from exercise.engine.views import View
-from exercise.tui.widgets.rendered_once import RenderedOnce
+from exercise.tui.textual_tricks import rendered_once
 
 
 def bar(value: float, width: int = 10) -> str:
@@ -57,4 +57,4 @@ class SeatBrief(Static):
             parts.append(Text("None set: support what your values favour."))
         parts.append(Text("What you value", style="bold underline"))
         parts.append(values)
-        self.update(RenderedOnce(self, Group(*parts)))
+        self.update(rendered_once(self, Group(*parts)))

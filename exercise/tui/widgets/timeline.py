@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Select
 
 from exercise.core.events import EVENT_TYPES, Event
-from exercise.tui.model import filter_events
+from exercise.tui.presenters.timeline_filter import filter_events
 from exercise.tui.widgets.table import Table
 
 KIND_STYLE = {"inject": "bold magenta", "session": "bold", "adopted": "green", "facilitator": "bold yellow",

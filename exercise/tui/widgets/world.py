@@ -23,12 +23,12 @@ from textual.widgets import Input, Select
 from exercise.core.state import GameState
 from exercise.engine.views import View
 from exercise.tui import heap
-from exercise.tui.model import network_facts, network_facts_known
+from exercise.tui.presenters.network_facts import network_facts, network_facts_known
+from exercise.tui.textual_tricks import PER_LAYOUT
 from exercise.tui.widgets.forums import ForumsPane
 from exercise.tui.widgets.network import NetworkPane
 from exercise.tui.widgets.norm_board import NormBoard
 from exercise.tui.widgets.panes import Panes
-from exercise.tui.widgets.per_layout import PerLayoutLines
 from exercise.tui.widgets.tab_bar import TabBar
 from exercise.tui.widgets.tab_slot import TabSlot
 from exercise.tui.widgets.timeline import TimelinePane
@@ -59,7 +59,7 @@ WORLD_TABS: tuple[tuple[str, str, type[Widget], Callable], ...] = (
 )
 
 
-class WorldTabs(PerLayoutLines, Vertical):
+class WorldTabs(*PER_LAYOUT, Vertical):  # type: ignore[misc]
     """A tab bar over the tab panes (`Panes`): the lead panes first, then the world panes.
 
     Switching shows an already built pane (each is built and filled once per data change, the
@@ -188,7 +188,7 @@ class WorldTabs(PerLayoutLines, Vertical):
         if self.screen.focused is not target:
             self.screen.set_focus(target)
         if tab_id not in self._settled:
-            # the first frames of a tab keep what they draw (widgets/kept_lines.py, ...): meant
+            # the first frames of a tab keep what they draw (tui/textual_tricks.py): meant
             # to stay, so out of the garbage collector's walks once drawn
             self._settled.add(tab_id)
             self.call_after_refresh(heap.freeze)
