@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from exercise.cells import guarded, unguarded
 from exercise.errors import ExerciseError
 from exercise.msel.columns import COLUMNS, NUMBER
 
@@ -35,7 +36,7 @@ def write_sheet(path: Path, rows: Sequence[dict[str, Any]]) -> bytes:
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=list(COLUMNS), lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({c: guarded(v) for c, v in row.items()} for row in rows)
         return out.getvalue().encode("utf-8")
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -45,7 +46,7 @@ def write_sheet(path: Path, rows: Sequence[dict[str, Any]]) -> bytes:
     sheet.title = SHEET
     sheet.append(list(COLUMNS))
     for row in rows:
-        sheet.append([row[c] for c in COLUMNS])
+        sheet.append([guarded(row[c]) for c in COLUMNS])  # openpyxl also stores "=..." as a formula
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     widths = {NUMBER: 8, "id": 20, "inject title": 30, "description": 50, "expected player action": 40,
@@ -67,7 +68,7 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return unguarded(str(value).strip())
 
 
 def read_sheet(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:

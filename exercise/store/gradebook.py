@@ -23,6 +23,7 @@ from typing import TextIO
 
 import attrs
 
+from exercise.cells import guarded
 from exercise.engine.metrics import delegation_score, objective_progress
 from exercise.errors import SaveError
 from exercise.scenario.rubric import objective_key
@@ -101,7 +102,7 @@ def write_csv(rows: Iterable[GradeRow], out: TextIO) -> None:
                      *(f"engine:{k}" for k in engine), "engine_score",
                      *(f"rubric:{k}" for k in rubric), "rubric_scores", "final_score"])
     for r in rows:
-        writer.writerow([r.save, r.student, r.seat, r.scenario, r.seed, r.turn, r.turns,
+        writer.writerow([r.save, guarded(r.student), r.seat, r.scenario, r.seed, r.turn, r.turns,
                          *(_cell(r.engine.get(k)) for k in engine), _cell(r.engine_score),
                          *(_cell(r.rubric.get(k)) for k in rubric), r.rubric_scores, _cell(r.final_score)])
 

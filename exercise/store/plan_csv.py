@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from exercise.cells import guarded, unguarded
 from exercise.errors import SaveError
 from exercise.store.evaluation_records import PLAN_COLUMNS, ImprovementItem
 from exercise.store.improvement import item_problems
@@ -27,7 +28,7 @@ def write_plan_csv(items: Iterable[ImprovementItem], out: TextIO) -> int:
     writer.writerow(PLAN_COLUMNS)
     count = 0
     for item in items:
-        writer.writerow([getattr(item, column) for column in PLAN_COLUMNS])
+        writer.writerow([guarded(getattr(item, column)) for column in PLAN_COLUMNS])
         count += 1
     return count
 
@@ -65,7 +66,7 @@ def read_plan_csv(path: Path, objectives: Iterable[str]) -> list[ImprovementItem
         if len(cells) > len(columns):
             problems.append(f"{name}: row {row_number}: has {len(cells)} cells; the header names {len(columns)}")
             continue
-        values = {column: cells[i].strip() if i < len(cells) else "" for i, column in enumerate(columns)}
+        values = {column: unguarded(cells[i].strip()) if i < len(cells) else "" for i, column in enumerate(columns)}
         number_text = values.pop("number", "")
         if number_text:
             if not number_text.isdigit() or int(number_text) < 1:

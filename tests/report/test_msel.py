@@ -138,3 +138,24 @@ def test_other_suffixes_and_missing_files_are_refused(tmp_path):
     out = exercise("msel", "import", TUTORIAL, tmp_path / "none.csv", "--out", tmp_path / "new.toml")
     assert out.returncode == 2 and "no such file" in out.stderr
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_cell_a_spreadsheet_would_run_is_written_as_text_and_reads_back(tmp_path, suffix):
+    """An inject description starting with '=' must not become a live formula in the planners'
+    sheet (openpyxl stores such a string as a formula); import gives the text back unchanged."""
+    text = TUTORIAL.read_text(encoding="utf-8")
+    scenario = tmp_path / "s.toml"
+    old = 'description = "Hospitals in three countries divert ambulances after a ransomware attack."'
+    assert old in text
+    scenario.write_text(text.replace(old, 'description = "=1+2 hospitals"', 1), encoding="utf-8")
+    assert load_scenario(scenario).injects[0].description == "=1+2 hospitals"
+    sheet, new = tmp_path / f"m{suffix}", tmp_path / "new.toml"
+    assert exercise("msel", "export", scenario, "--out", sheet).returncode == 0
+    if suffix == ".xlsx":
+        cells = {c.value: c.data_type for row in load_workbook(sheet).active.iter_rows() for c in row}
+        assert cells["'=1+2 hospitals"] == "s"  # a string, not a formula
+    else:
+        assert "'=1+2 hospitals" in sheet.read_text(encoding="utf-8")
+    assert exercise("msel", "import", scenario, sheet, "--out", new).returncode == 0, new
+    assert load_scenario(new).injects[0].description == "=1+2 hospitals"

@@ -201,3 +201,23 @@ def test_serve_checks_an_evaluator_seat_like_play(cli, tmp_path, tutorial_path):
     code, _, err = cli("serve", save, "--as", "evaluator-2")
     assert code == 2 and err.strip() == (f"{save}: --as evaluator-2: there is no such seat "
                                          "(evaluator and observer seats: evaluator-1)")
+
+
+def test_a_plan_line_a_spreadsheet_would_run_is_exported_as_text_and_reads_back(cli, tmp_path, tutorial_path):
+    """CSV injection: a cell starting with = + - @ is a formula to Excel; the export guards it
+    with an apostrophe (shown as plain text) and the import drops the guard again."""
+    save, _ = _class(cli, tmp_path, tutorial_path, "f.db", "--no-codes")
+    sheet = tmp_path / "plan.csv"
+    sheet.write_text('Issue,Recommendation\n"=HYPERLINK(""http://x.example"",""open"")",-check the brief\n',
+                     encoding="utf-8")
+    assert cli("plan", save, "--import", sheet)[0] == 0
+    code, out, _ = cli("plan", save, "--export")
+    assert code == 0
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["issue"] == "'=HYPERLINK(\"http://x.example\",\"open\")" and row["recommendation"] == "'-check the brief"
+    again = tmp_path / "again.csv"
+    again.write_text(out, encoding="utf-8")
+    assert cli("plan", save, "--import", again)[0] == 0
+    with Game.open(save) as game:
+        assert [(i.issue, i.recommendation) for i in game.evaluation.plan()] == [
+            ('=HYPERLINK("http://x.example","open")', "-check the brief")]
