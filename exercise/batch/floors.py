@@ -11,13 +11,13 @@ CI_COUNT = 10
 TARGET = 0.8
 
 FLOORS: dict[str, float] = {
-    "forum-speed": 0.8,
+    "forum-speed": 0.9,
     "norm-blocs": 0.1,
     "clarity": 0.1,
     "grafting": 0.4,
-    "assistance": 0.7,
+    "assistance": 0.8,
     "least-in-need": 0.0,
     "cascade": 0.0,
-    "first-mover": 0.0,
+    "first-mover": 0.15,
     "outside-in": 0.0,
 }

@@ -18,8 +18,10 @@ from exercise.batch.comparison import Comparison as C
 from exercise.batch.keypath import UNSET
 from exercise.batch.measures import LOW_CAPACITY
 from exercise.core.spec import STATE_KINDS, Forum, Norm, Scenario
-from exercise.engine.appeal import alignment
+from exercise.engine.appeal import alignment, will
+from exercise.engine.forums import disposition
 from exercise.engine.network import network_for
+from exercise.engine.setup import new_game
 
 Assignment = tuple[str, Any]  # (key.path, value); value UNSET removes the key
 CLARITY_LOW, CLARITY_HIGH = 0.3, 0.9
@@ -271,14 +273,25 @@ def _champion_in(sc: Scenario, norm: Norm, members: Sequence[str]) -> bool:
     return False
 
 
+def would_object(sc: Scenario, norm: Norm, members: Sequence[str]) -> tuple[list[str], float]:
+    """The members who would vote no on `norm` at the start of the game (their disposition,
+    noise aside, below `vote_no`), and the least will among them (0: someone is flatly opposed)."""
+    state = new_game(sc, 0)
+    objectors = [d for d in members if disposition(state, d, norm.id) < sc.model.vote_no]
+    least = min((will(alignment(sc.delegation(d).values, norm)) for d in objectors), default=1.0)
+    return objectors, least
+
+
 def outside_in(sc: Scenario) -> Posed | NotPosed:
-    """The norm: one some member of the centralized forum objects to on values (alignment
-    below 0), the mildest such objection first, that a decentralized forum's members favour
-    more than the centralized forum's do and where a scripted proposer wants it adopted (that
-    forum is the like-minded one). Both arms keep
-    every forum (the same agenda competition); only the like-minded forum's timing differs: it
-    meets from turn 1 (outside-in) or first after the centralized forum's first session
-    (direct). The measure is adoption by the centralized forum at that first session."""
+    """The norm: one some members of the centralized forum would object to at the start
+    (disposition below `vote_no`) while none is flatly opposed on values (will 0 vetoes
+    whatever the world holds: the claim is conditional, docs/model.md), the fewest would-be
+    objectors first; that a decentralized forum's members favour more than the centralized
+    forum's do and where a scripted proposer wants it adopted (that forum is the like-minded
+    one). Both arms keep every forum (the same agenda competition); only the like-minded
+    forum's timing differs: it meets from turn 1 (outside-in) or first after the centralized
+    forum's first session (direct). The measure is adoption by the centralized forum at that
+    first session."""
     central, local = _kinds(sc, "centralized"), _kinds(sc, "decentralized")
     if not central or not local:
         return NotPosed("no centralized forum" if not central else "no decentralized forum")
@@ -286,18 +299,19 @@ def outside_in(sc: Scenario) -> Posed | NotPosed:
     apex_members = _members(sc, apex)
     best = None
     for norm in sorted(sc.norms, key=lambda n: n.id):
-        mildest = min(alignment(sc.delegation(d).values, norm) for d in apex_members)
-        if mildest >= 0:
-            continue  # nobody in the centralized forum objects on values: no route is needed
+        objectors, least = would_object(sc, norm, apex_members)
+        if not objectors or least <= 0.0:
+            continue  # nobody would object (no route is needed), or someone always vetoes
         world = _mean_alignment(sc, norm, apex_members)
         gaps = sorted(((_mean_alignment(sc, norm, _members(sc, f)) - world, f.id) for f in local
                        if _champion_in(sc, norm, _members(sc, f))), key=lambda x: (-x[0], x[1]))
         if gaps and gaps[0][0] > 0:
-            key = (mildest, gaps[0][0])
+            key = (-len(objectors), gaps[0][0])
             if best is None or key > best[0]:
                 best = (key, norm.id, gaps[0][1])
     if best is None:
-        return NotPosed("no norm contested in the centralized forum that a like-minded forum favours and champions")
+        return NotPosed("no norm some member of the centralized forum would object to, none flatly, "
+                        "that a like-minded forum favours and champions")
     _, norm_id, like = best
     sets: list[Assignment] = []
     offset = apex.offset

@@ -11,8 +11,10 @@ History:
        are the yes voters and acquiescent abstainers; vote noise and standing aside; a forum
        remembers a block; tipping is a step; rival breadth crowds out a conflicting norm;
        assistance is earmarked for depth; initial holders.
+    3  issue 14 round 2: attention is scarce in diffusion too: a delegation takes up at most
+       `uptake` (1) new norms a turn by diffusion, the ones it is pushed hardest toward.
 
 Bump it with every change that moves a state hash for the same scenario, seed and orders.
 """
 
-RULES_VERSION = 2
+RULES_VERSION = 3

@@ -201,6 +201,10 @@ class View:
     def is_adopted_in(self, forum_id: str, norm_id: str) -> bool:
         return norm_id in self._state.forums[forum_id].adopted
 
+    def blocked_in(self, forum_id: str, norm_id: str) -> int | None:
+        """The last turn `norm_id` was blocked in the forum (a public outcome), or None."""
+        return self._state.forums[forum_id].blocked.get(norm_id)
+
     def has_signed(self, forum_id: str, norm_id: str, delegation_id: str | None = None) -> bool:
         who = delegation_id or self._require_seat()
         return who in self._state.forums[forum_id].signatories.get(norm_id, ())

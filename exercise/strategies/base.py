@@ -88,6 +88,44 @@ def open_to_propose(view: View, forum: str, norm: str) -> bool:
             and view.agenda_length(forum) < view.forum(forum).agenda_size)
 
 
+def refused_for_block(view: View, forum: str, norm: str) -> bool:
+    """Whether the forum would refuse `norm` this coming turn: it was blocked there within the
+    last `block_memory` turns (the proposer remembers the block instead of wasting the order)."""
+    blocked = view.blocked_in(forum, norm)
+    return blocked is not None and view.turn + 1 - blocked <= view.model.block_memory
+
+
+def like_minded(view: View, forum: str) -> float:
+    """Share of a forum's members close to the seat: its partners (ties) or its bloc."""
+    friends = {other for other, _ in view.neighbours()}
+    bloc = view.me.bloc
+    members = view.members(forum)
+    return sum(1 for x in members if x in friends or (bloc and view.bloc_of(x) == bloc)) / max(1, len(members))
+
+
+def soonest(view: View, forum: str) -> tuple[float, str]:
+    """Forums by their next session, soonest first."""
+    return (view.next_session(forum) or 10**6, forum)
+
+
+def friendliest(view: View, forum: str) -> tuple[float, str]:
+    """Forums by how like-minded their members are, most first."""
+    return (-like_minded(view, forum), forum)
+
+
+def outside_in(view: View, norm: str, order=soonest) -> list[str]:
+    """Forum shopping: where to table `norm`, in order. Forums refusing it (visibly void, or
+    blocked there within `block_memory` turns) are left out. Decentralized forums come first
+    (seed it outside); once a forum the seat sits in has adopted it, the centralized forum
+    comes first (bring it in). Within each kind, by `order`."""
+    open_ = sorted((f for f in view.my_forums() if open_to_propose(view, f, norm)
+                    and not refused_for_block(view, f, norm)), key=lambda f: order(view, f))
+    local = [f for f in open_ if view.forum(f).kind != "centralized"]
+    central = [f for f in open_ if view.forum(f).kind == "centralized"]
+    seeded = any(view.is_adopted_in(f, norm) for f in view.my_forums())
+    return central + local if seeded else local + central
+
+
 def my_will(view: View, norm: str) -> float:
     """How far the seat's own values let it move toward `norm` (0 flatly opposed .. 1)."""
     return will(alignment(view.me.values, view.norm(norm)))

@@ -9,16 +9,19 @@ from exercise.strategies.base import (
     Plan,
     Strategy,
     agenda_items,
+    friendliest,
     liked_norms,
     my_will,
-    open_to_propose,
     opposed_norms,
+    outside_in,
 )
 
 
 class Blocker(Strategy):
     """Sovereigntist: objects to every agenda item it opposes (one objection stops a consensus
-    body) and forum-shops, proposing its own norms where its friends are the majority.
+    body) and forum-shops, proposing its own norm where its friends are the most, and once a
+    forum it sits in has adopted it, in the centralized forum (outside-in); it does not table
+    a text where it was just blocked.
 
     In a consensus body a veto of a widely held text isolates: it objects by its own judgement
     only below `vote_no - isolation` (engine/forums.py), and it carries out an instruction to
@@ -56,17 +59,9 @@ class Blocker(Strategy):
             if view.seat not in item.endorsers and view.my_appeal(item.norm) >= m.vote_yes \
                     and item.norm not in against:
                 plan.add(Endorse(item.norm, forum))
-        friends = {other for other, _ in view.neighbours()}
-        me = view.me
-
-        def friendliness(forum: str) -> tuple[float, str]:
-            members = view.members(forum)
-            close = sum(1 for x in members if x in friends or view.bloc_of(x) == me.bloc)
-            return (-close / max(1, len(members)), forum)
-
         liked = [n for _, n in liked_norms(view, floor=m.vote_yes) if n not in against]
         for norm in liked[:1]:
-            for forum in sorted(view.my_forums(), key=friendliness):
-                if open_to_propose(view, forum, norm) and plan.add(Propose(norm, forum)):
+            for forum in outside_in(view, norm, friendliest):
+                if plan.add(Propose(norm, forum)):
                     break
         return plan.orders

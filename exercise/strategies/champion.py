@@ -5,15 +5,17 @@ import random
 from exercise.core.orders import Implement, Lobby, Order, Propose, SignOn
 from exercise.core.state import MAX_DEPTH
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms, open_to_propose
+from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms, outside_in
 
 
 class Champion(Strategy):
-    """Norm entrepreneur: proposes its favourite norms where they meet soonest, endorses and
-    signs what it likes, lobbies neighbours, and implements at home."""
+    """Norm entrepreneur: shops for forums, tabling its favourite norm in the most like-minded
+    decentralized forum it sits in and, once a forum it sits in has adopted it, in the
+    centralized forum (outside-in); remembers a block (does not table a text where it was just
+    blocked); endorses and signs what it likes, lobbies neighbours, and implements at home."""
 
     name = "champion"
-    summary = "proposes its top norms where they meet soonest, endorses, lobbies, implements"
+    summary = "seeds its top norm in a like-minded forum, then the centralized one; endorses, lobbies, implements"
     classifier = {"stochastic": False, "memory": False}
 
     def decide(self, view: View, rng: random.Random) -> list[Order]:
@@ -24,12 +26,12 @@ class Champion(Strategy):
         for forum, item in agenda_items(view):
             if item.norm in top or view.my_appeal(item.norm) >= yes:
                 plan.back(forum, item)
-        forums = sorted(view.my_forums(), key=lambda f: (view.next_session(f) or 10**6, f))
-        # Its favourites first; once those are adopted everywhere it sits, the next liked norm.
+        # Its favourites first; once those are adopted everywhere it sits, the next liked norm:
+        # seeded in the most like-minded forum, then taken to the centralized forum.
         for norm in liked:
             if plan.influence < Propose.influence_cost:
                 break
-            if any(plan.add(Propose(norm, f)) for f in forums if open_to_propose(view, f, norm)):
+            if any(plan.add(Propose(norm, f)) for f in outside_in(view, norm)):
                 break
         for forum in view.my_forums():
             if view.forum(forum).rule == "signon":

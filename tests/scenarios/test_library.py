@@ -117,9 +117,10 @@ def _gge(runs):
         assert len(set(g.forum("gge-2015")["adopted"]) - FORCE) >= 3, g.seed
         # the 2016-17 group agrees none of its international-law texts ...
         assert not set(g.forum("gge-2017")["adopted"]) & FORCE, g.seed
-        # ... because a handful (at most 3 of 25) block them
+        # ... because a handful (at most 4 of 25: Russia and Cuba on self-defence, with China and
+        # Belarus when the United States brings the laws-of-war text instead) block them
         blocked = [s for s in g.sessions("gge-2017") if s.outcome == "blocked"]
-        assert blocked and all(1 <= len(s.blockers) <= 3 for s in blocked), g.seed
+        assert blocked and all(1 <= len(s.blockers) <= 4 for s in blocked), g.seed
         assert {s.norm for s in blocked} <= FORCE, g.seed
     # and in most seeds the 2014-15 group also drops every force text (in seed 3 Russia stands
     # aside on self-defence, the minority history: tests/scenarios/test_history_spread.py)

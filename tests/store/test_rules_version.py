@@ -70,3 +70,21 @@ def test_a_tampered_save_under_the_same_rules_is_still_caught(new_save, tmp_path
     con.close()
     run = _cli("verify", str(path))
     assert run.returncode == 1 and "differs" in run.stdout
+
+
+def test_a_save_made_under_rules_version_2_verifies_with_one_line(new_save, tmp_path):
+    game = new_save("v2.db", turns=2)
+    states = [game.state_hash(turn) for turn in range(3)]
+    game.close()
+    path = tmp_path / "v2.db"
+    con = sqlite3.connect(path)
+    con.execute("UPDATE game SET rules_version = 2")
+    con.commit()
+    con.close()
+
+    run = _cli("verify", str(path))
+    assert run.returncode == 0, run.stdout + run.stderr
+    lines = run.stdout.strip().splitlines()
+    assert len(lines) == 1 and "rules version 2" in lines[0] and f"version {RULES_VERSION}" in lines[0]
+    with Game.open(path, read_only=True) as old:
+        assert old.rules_version == 2 and [old.state_hash(turn) for turn in range(3)] == states
