@@ -24,8 +24,9 @@ from exercise.core.limits import seed_problem
 from exercise.core.seats import FACILITATOR
 from exercise.engine import new_game
 from exercise.engine.rules import RULES_VERSION
-from exercise.errors import ReplayError, SaveError, ScenarioError, listed
+from exercise.errors import ReplayError, SaveError, listed
 from exercise.scenario import parse_scenario
+from exercise.scenario.loader import scenario_text as read_scenario_text
 from exercise.store import queries as q
 from exercise.store.bulk import copy_rows
 from exercise.store.codec import SNAPSHOT_CODEC, encode, events_digest, pack_snapshot
@@ -96,12 +97,7 @@ def _new_file(path: Path):
 
 
 def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: Iterable[str], force: bool) -> None:
-    try:
-        scenario_text = scenario_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScenarioError([f"{scenario_path}: no such file"]) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ScenarioError([f"{scenario_path}: cannot be read ({getattr(e, 'strerror', None) or e})"]) from None
+    scenario_text = read_scenario_text(scenario_path)
     scenario = parse_scenario(scenario_text, scenario_path.name)
     humans = sorted(set(humans))
     seats = scenario.by_id.delegation_ids
