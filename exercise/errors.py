@@ -111,3 +111,13 @@ def listed(items, limit: int = 8, hint: str = "") -> str:
         return ", ".join(items)
     more = f" ({hint})" if hint else ""
     return f"{', '.join(items[:limit])} … and {len(items) - limit:,} more{more}"
+
+
+def unreadable(path: object, exc: OSError, what: str) -> str:
+    """The one line for a file that could not be opened: `what` names what it should have
+    been ("a scenario file"), for a path that is a directory."""
+    if isinstance(exc, FileNotFoundError):
+        return f"{path}: no such file"
+    if isinstance(exc, IsADirectoryError):
+        return f"{path}: is a directory, not {what}"
+    return f"{path}: cannot be read ({exc.strerror})"

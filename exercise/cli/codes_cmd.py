@@ -50,14 +50,14 @@ def run(args: argparse.Namespace) -> int:
 def _reissue(game: Game, args: argparse.Namespace) -> int:
     require_code(game, FACILITATOR, args.code)
     humans = game.human_seats() + [r.seat for r in game.evaluation.roles()]  # evaluators, observers too
+    seats: list[str] | None = None  # None: every human seat
     if args.reissue:
-        seats: list[str] | None = [FACILITATOR if name in WHITE_NAMES else name for name in args.reissue]
-        for seat in seats:
+        asked = [FACILITATOR if name in WHITE_NAMES else name for name in args.reissue]
+        for seat in asked:
             if seat != FACILITATOR and seat not in humans:
                 raise SaveError(f"--reissue {seat}: not a human seat of {game.path} "
                                 f"(human seats: {', '.join(humans) or 'none'})")
-    else:
-        seats = None
+        seats = asked
     issued = game.live.issue_codes(seats)
     print(f"new codes for {game.path} (the old ones no longer open these seats):")
     print_codes(game, issued)

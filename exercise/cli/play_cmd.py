@@ -57,7 +57,7 @@ def open_for_play(save: str | None, seat: str | None, replay: bool, watch: str |
         raise SaveError(f"{path}: no such save")
     kind = role_kind(seat) if seat and not replay else None
     game = Game.open(path, read_only=replay or seat == PROJECTOR or kind == OBSERVER)  # these only read
-    if kind is not None:
+    if seat and kind is not None:
         if watch is not None and watch not in game.scenario.by_id.delegations:
             game.close()
             raise SaveError(f"--watch: {game.scenario.id} has no team {watch!r} "

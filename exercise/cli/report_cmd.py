@@ -50,18 +50,19 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "md":
         from exercise.report.markdown import render_markdown
 
-        data: str | bytes = render_markdown(report)
+        text = render_markdown(report)
     else:
         from exercise.report.html import render_html
 
-        data = render_html(report)
-        if args.format == "pdf":
-            from exercise.report.pdf import render_pdf
-
-            data = render_pdf(data, args.paper)
-    if out is None:
-        sys.stdout.write(data)
+        text = render_html(report)
+    if out is None:  # html or md (a PDF to stdout is refused above)
+        sys.stdout.write(text)
         return 0
+    data: str | bytes = text
+    if args.format == "pdf":
+        from exercise.report.pdf import render_pdf
+
+        data = render_pdf(text, args.paper)
     write_output(out, data)
     print(f"wrote {out}", file=sys.stderr)
     return 0

@@ -13,7 +13,7 @@ The facilitator (white cell) has three more, resolved in the injects phase:
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, get_args
 
 import attrs
 
@@ -34,6 +34,11 @@ INFLUENCE_COST: dict[str, float] = {
     "withdraw": 0.0,
     "pass": 0.0,
 }
+
+
+# What a white-cell shock may change in a delegation
+ShockAttribute = Literal["capacity", "power", "budget"]
+SHOCK_ATTRIBUTES: tuple[ShockAttribute, ...] = get_args(ShockAttribute)
 
 
 @attrs.frozen
@@ -130,8 +135,10 @@ class Assist(Order):
     def text(self) -> str:
         return f"assist {self.target} on {self.norm} with {_num(self.amount)}"
 
+    # Priced by its amount, where the other verbs have one class-wide price. mypy refuses a
+    # read-only property over a class attribute, which could be assigned; nothing assigns it.
     @property
-    def budget_cost(self) -> float:
+    def budget_cost(self) -> float:  # type: ignore[override]
         return self.amount
 
 
@@ -201,7 +208,7 @@ class SalienceShift(Order):
 class Shock(Order):
     verb: ClassVar[str] = "shock"
     target: str
-    attribute: Literal["capacity", "power", "budget"]
+    attribute: ShockAttribute
     delta: float = attrs.field(metadata={RANGE: Range(-1000, 1000)})
 
     def text(self) -> str:
@@ -281,7 +288,7 @@ def parse_order(text: str, seat: str = "?") -> Order:
                 raise OrderSyntaxError(seat, text.strip(), "an amendment is 'clarify' or 'narrow'")
             values.append(word)
         elif slot == "ATTRIBUTE":
-            if word not in ("capacity", "power", "budget"):
+            if word not in SHOCK_ATTRIBUTES:
                 raise OrderSyntaxError(seat, text.strip(), "a shock hits capacity, power or budget")
             values.append(word)
         elif word.lower() != slot:

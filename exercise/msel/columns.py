@@ -60,7 +60,7 @@ def when_text(inject: Inject) -> str:
 
 
 def effect_text(effect: Effect) -> str:
-    words = [effect.kind]
+    words: list[str] = [effect.kind]
     for key in EFFECT_KEYS:
         value = getattr(effect, key)
         if key == "delta":

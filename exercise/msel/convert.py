@@ -44,7 +44,9 @@ def scenario_with_msel(scenario_path: Path, sheet: str, header: list[str],
         raise ScenarioError(problems)
     base = read_toml(scenario_text(scenario_path), scenario_path.name)
     parse_scenario(tomli_w.dumps(base), scenario_path.name)  # the scenario itself must be valid first
-    injects, row_numbers, numbers = [], [], {}
+    injects: list[dict[str, Any]] = []
+    row_numbers: list[int] = []
+    numbers: dict[str, int] = {}  # an inject's number (as written) -> the first row that gave it
     for row_number, cells in rows:
         if len(cells) > len(header) and any(cells[len(header):]):
             problems.append(f"{sheet}: row {row_number}: has cells beyond the last named column")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from exercise.cells import guarded, unguarded
-from exercise.errors import ExerciseError
+from exercise.errors import ExerciseError, unreadable
 from exercise.msel.columns import COLUMNS, NUMBER
 
 FORMATS = (".csv", ".xlsx")
@@ -76,12 +76,8 @@ def read_sheet(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     kind = sheet_format(path)
     try:
         raw = _read_csv(path) if kind == ".csv" else _read_xlsx(path)
-    except FileNotFoundError:
-        raise SheetError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise SheetError(f"{path}: is a directory, not a spreadsheet") from None
     except OSError as exc:
-        raise SheetError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise SheetError(unreadable(path, exc, "a spreadsheet")) from None
     if not raw:
         raise SheetError(f"{path}: is empty (the first row names the columns)")
     header = [_text(c).lower() for c in raw[0]]

@@ -48,11 +48,13 @@ def render_markdown(r: Report) -> str:
     out = [f"# {words.TITLE}: {o.title}", "",
            f"`{o.save}` · seed {o.seed} · {words.played(o.turns_played, o.turns_planned, o.minutes_per_turn)}", "",
            f"## {S['overview']}", ""]
-    out += _table(["", ""], [["Scenario", f"{o.title} (`{o.scenario_id}`)"],
-                             ["Date", f"created {o.created}; last played {o.last_played}"],
-                             ["Length", words.played(o.turns_played, o.turns_planned, o.minutes_per_turn)],
-                             ["Seed", o.seed], ["Save", f"`{o.save}`"]]
-                  + ([["Branched from", f"`{o.branched_from}` at turn {o.branched_at_turn}"]] if o.branched_from else []))
+    facts: list[list[object]] = [["Scenario", f"{o.title} (`{o.scenario_id}`)"],
+                                 ["Date", f"created {o.created}; last played {o.last_played}"],
+                                 ["Length", words.played(o.turns_played, o.turns_planned, o.minutes_per_turn)],
+                                 ["Seed", o.seed], ["Save", f"`{o.save}`"]]
+    if o.branched_from:
+        facts.append(["Branched from", f"`{o.branched_from}` at turn {o.branched_at_turn}"])
+    out += _table(["", ""], facts)
     if o.description:
         out += [o.description, ""]
     out += [f"> {words.evaluation_status(card, r.released, o.viewer)} {words.view_line(o.viewer)}", "",

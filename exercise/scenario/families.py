@@ -94,8 +94,9 @@ def draw_knobs(fam: Family, seed: int, index: int, quick: bool = False) -> Knobs
         value = spec[name]
         if _is_range(name, value):
             low, high = value
-            value = rng.randint(int(low), int(high)) if name in whole else round(rng.uniform(low, high), 3)
-        values[name] = tuple(value) if name == "rules" else value
+            values[name] = rng.randint(int(low), int(high)) if name in whole else round(rng.uniform(low, high), 3)
+        else:  # one value (rules: a list that is never a range)
+            values[name] = tuple(value) if name == "rules" else value
     return Knobs(**values)
 
 

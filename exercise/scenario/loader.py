@@ -17,7 +17,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from exercise.core.limits import INT64_MAX, MAX_NESTING, nesting
 from exercise.core.spec import Scenario
-from exercise.errors import ScenarioError, listed
+from exercise.errors import ScenarioError, listed, unreadable
 from exercise.scenario.checks import semantic_problems
 from exercise.scenario.keys import key_path, quote_key
 
@@ -107,14 +107,10 @@ def scenario_text(path: Path) -> str:
     name = path.name
     try:
         return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScenarioError([f"{path}: no such file"]) from None
-    except IsADirectoryError:
-        raise ScenarioError([f"{path}: is a directory, not a scenario file"]) from None
     except UnicodeDecodeError:
         raise ScenarioError([f"{name}: is not UTF-8 text"]) from None
     except OSError as exc:
-        raise ScenarioError([f"{path}: cannot be read ({exc.strerror})"]) from None
+        raise ScenarioError([unreadable(path, exc, "a scenario file")]) from None
 
 
 def read_toml(text: str, name: str) -> dict[str, Any]:

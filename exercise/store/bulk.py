@@ -13,14 +13,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from itertools import chain
-from typing import cast
 
-from sqlalchemy import FromClause, Table, insert
+from sqlalchemy import ColumnElement, Table, insert, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
+from exercise.store.schema import GAME_ID, Base, table_of
+
 # Bound values per statement: under SQLite's oldest limit (999), whatever its build.
 _MAX_VALUES = 900
+# Rows read at a time when one save's rows are copied into another (a branch)
+COPY_CHUNK = 2000
 
 
 @cache
@@ -39,11 +42,10 @@ def rows_per_statement(table: Table) -> int:
     return max(1, _MAX_VALUES // len(table.columns))
 
 
-def bulk_insert(s: Session, model_table: FromClause, rows: Sequence[tuple]) -> None:
-    """`model_table`: a mapped class's `__table__` (typed FromClause; always a Table)."""
+def bulk_insert(s: Session, table: Table, rows: Sequence[tuple]) -> None:
+    """`table`: a mapped class's, from `schema.table_of`."""
     if not rows:
         return
-    table = cast(Table, model_table)
     connection = s.connection()
     size = rows_per_statement(table)
     whole = len(rows) - len(rows) % size
@@ -53,3 +55,11 @@ def bulk_insert(s: Session, model_table: FromClause, rows: Sequence[tuple]) -> N
             connection.exec_driver_sql(sql, tuple(chain.from_iterable(rows[start:start + size])))
     if whole < len(rows):
         connection.exec_driver_sql(insert_sql(table), list(rows[whole:]))
+
+
+def copy_rows(src: Session, dst: Session, row_class: type[Base], *where: ColumnElement[bool]) -> None:
+    """Copy the game's rows of `row_class` (those matching `where`) from one save into another."""
+    table = table_of(row_class)
+    result = src.execute(select(table).where(table.c.game_id == GAME_ID, *where))
+    for chunk in result.mappings().partitions(COPY_CHUNK):
+        dst.execute(insert(table), [dict(row) for row in chunk])

@@ -14,7 +14,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from exercise import __version__
@@ -24,9 +24,11 @@ from exercise.core.limits import seed_problem
 from exercise.core.seats import FACILITATOR
 from exercise.engine import new_game
 from exercise.engine.rules import RULES_VERSION
-from exercise.errors import ReplayError, SaveError, ScenarioError, listed
+from exercise.errors import ReplayError, SaveError, listed
 from exercise.scenario import parse_scenario
+from exercise.scenario.loader import scenario_text as read_scenario_text
 from exercise.store import queries as q
+from exercise.store.bulk import copy_rows
 from exercise.store.codec import SNAPSHOT_CODEC, encode, events_digest, pack_snapshot
 from exercise.store.database import exclusive_use, make_engine, set_file_identity, translated, writer
 from exercise.store.evaluation import copy_evaluation
@@ -42,13 +44,13 @@ from exercise.store.schema import (
     SeatRow,
     SnapshotRow,
     TurnRow,
+    table_of,
 )
 from exercise.strategies import default_controllers
 
 if TYPE_CHECKING:
     from exercise.store.game import Game
 
-COPY_CHUNK = 2000
 
 
 def _sidecars(path: Path) -> list[Path]:
@@ -95,12 +97,7 @@ def _new_file(path: Path):
 
 
 def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: Iterable[str], force: bool) -> None:
-    try:
-        scenario_text = scenario_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScenarioError([f"{scenario_path}: no such file"]) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ScenarioError([f"{scenario_path}: cannot be read ({getattr(e, 'strerror', None) or e})"]) from None
+    scenario_text = read_scenario_text(scenario_path)
     scenario = parse_scenario(scenario_text, scenario_path.name)
     humans = sorted(set(humans))
     seats = scenario.by_id.delegation_ids
@@ -122,25 +119,18 @@ def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: It
                       scenario_sha256=sha256_text(scenario_text), seed=seed, rules_version=RULES_VERSION,
                       created_at=stamp, last_played_at=stamp, paused=False))
         s.flush()
-        s.execute(insert(SeatRow.__table__), [
+        s.execute(insert(table_of(SeatRow)), [
             {"game_id": GAME_ID, "seat": seat, "controller": c}
             for seat, c in default_controllers(scenario, humans).items()])
         _write_start(s, text, stamp)
 
 
 def _write_start(s: Session, text: str, stamp: str) -> None:
-    s.execute(insert(SnapshotRow.__table__).values(
+    s.execute(insert(table_of(SnapshotRow)).values(
         game_id=GAME_ID, turn=0, codec=SNAPSHOT_CODEC, sha256=sha256_text(text), data=pack_snapshot(text)))
-    s.execute(insert(TurnRow.__table__).values(
+    s.execute(insert(table_of(TurnRow)).values(
         game_id=GAME_ID, turn=0, state_hash=sha256_text(text), events_hash=events_digest([]), last_seq=-1,
         resolved_at=stamp, forced=False))
-
-
-def _copy_rows(src: Session, dst: Session, row_class, *where) -> None:
-    table = row_class.__table__
-    result = src.execute(select(table).where(table.c.game_id == GAME_ID, *where))
-    for chunk in result.mappings().partitions(COPY_CHUNK):
-        dst.execute(insert(table), [dict(row) for row in chunk])
 
 
 def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
@@ -166,12 +156,12 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
                 rules_version=origin.rules_version, created_at=stamp,
                 last_played_at=stamp, paused=False, branched_from=str(game.path), branched_at_turn=from_turn))
             dst.flush()
-            _copy_rows(src, dst, SeatRow)
-            _copy_rows(src, dst, SnapshotRow, SnapshotRow.turn <= from_turn)
-            _copy_rows(src, dst, TurnRow, TurnRow.turn <= from_turn)
-            _copy_rows(src, dst, OrderRow, OrderRow.turn <= from_turn)
-            _copy_rows(src, dst, EventShapeRow)
-            _copy_rows(src, dst, EventRow, EventRow.seq <= last)
+            copy_rows(src, dst, SeatRow)
+            copy_rows(src, dst, SnapshotRow, SnapshotRow.turn <= from_turn)
+            copy_rows(src, dst, TurnRow, TurnRow.turn <= from_turn)
+            copy_rows(src, dst, OrderRow, OrderRow.turn <= from_turn)
+            copy_rows(src, dst, EventShapeRow)
+            copy_rows(src, dst, EventRow, EventRow.seq <= last)
             copy_evaluation(src, dst, from_turn)
             q.append_audit(dst, EventTable(), [FacilitatorAction(
                 turn=from_turn + 1, audience=(FACILITATOR,), action="branched",

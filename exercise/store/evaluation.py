@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from exercise.core.limits import NOTE_TEXT, ROLE_COUNT, RUBRIC_LEVEL, SHORT_TEXT
@@ -29,6 +29,7 @@ from exercise.core.spec import Criterion
 from exercise.errors import SaveError
 from exercise.scenario.rubric import rubric
 from exercise.store import queries as q
+from exercise.store.bulk import copy_rows
 from exercise.store.evaluation_records import (
     EVALUATOR,
     INSTRUCTOR,
@@ -198,7 +199,7 @@ class Evaluation:
         with game._write() as s:
             self._check_evaluator(s, evaluator)
             _check_turn(game, s, turn, low=1, in_play=True)
-            return _note(_add_note(s, EVALUATOR, turn, team, text, evaluator))
+            return _evaluator_note(_add_note(s, EVALUATOR, turn, team, text, evaluator))
 
     def evaluator_notes(self, viewer: str = FACILITATOR, *, turn: int | None = None) -> list[EvaluatorNote]:
         """The evaluators' notes `viewer` may see, by turn and number."""
@@ -206,7 +207,7 @@ class Evaluation:
             allowed = self._allowed_teams(s, viewer)
             if allowed is not None and not allowed:
                 return []
-            notes = [_note(r) for r in _notes(s, EVALUATOR, turn)]
+            notes = [_evaluator_note(r) for r in _notes(s, EVALUATOR, turn)]
         return [n for n in notes if allowed is None or n.team in allowed or not n.team]
 
     def add_instructor_note(self, turn: int, text: str, author: str = INSTRUCTOR) -> InstructorNote:
@@ -220,17 +221,17 @@ class Evaluation:
             raise SaveError(f"{game.path}: {problem}")
         with self._writable() as g, g._write() as s:
             _check_turn(g, s, turn, low=0, in_play=False)
-            return _note(_add_note(s, INSTRUCTOR, turn, "", text, author))
+            return _instructor_note(_add_note(s, INSTRUCTOR, turn, "", text, author))
 
     def instructor_notes(self, turn: int | None = None) -> list[InstructorNote]:
         """The replay bookmarks, by turn and number (what `debrief` and the report show)."""
         with self._game._read() as s:
-            return [_note(r) for r in _notes(s, INSTRUCTOR, turn)]
+            return [_instructor_note(r) for r in _notes(s, INSTRUCTOR, turn)]
 
     def remove_instructor_note(self, number: int) -> None:
         with self._writable() as g, g._write() as s:
-            gone = s.execute(delete(NoteRow).where(NoteRow.game_id == GAME_ID, NoteRow.number == number,
-                                                   NoteRow.kind == INSTRUCTOR)).rowcount
+            gone = s.connection().execute(delete(NoteRow).where(
+                NoteRow.game_id == GAME_ID, NoteRow.number == number, NoteRow.kind == INSTRUCTOR)).rowcount
             if not gone:
                 raise SaveError(f"{g.path}: there is no instructor's note {number}")
 
@@ -259,8 +260,8 @@ class Evaluation:
 
     def remove_item(self, number: int) -> None:
         with self._writable() as g, g._write() as s:
-            if not s.execute(delete(ImprovementRow).where(ImprovementRow.game_id == GAME_ID,
-                                                          ImprovementRow.number == number)).rowcount:
+            if not s.connection().execute(delete(ImprovementRow).where(
+                    ImprovementRow.game_id == GAME_ID, ImprovementRow.number == number)).rowcount:
                 raise SaveError(f"{g.path}: the improvement plan has no line {number}")
 
     def replace_plan(self, items: Iterable[ImprovementItem]) -> None:
@@ -336,9 +337,11 @@ def _notes(s: Session, kind: str, turn: int | None) -> list[NoteRow]:
     return list(s.scalars(query.order_by(NoteRow.turn, NoteRow.number)))
 
 
-def _note(row: NoteRow) -> EvaluatorNote | InstructorNote:
-    if row.kind == INSTRUCTOR:
-        return InstructorNote(row.number, row.turn, row.text, row.author, row.created)
+def _instructor_note(row: NoteRow) -> InstructorNote:
+    return InstructorNote(row.number, row.turn, row.text, row.author, row.created)
+
+
+def _evaluator_note(row: NoteRow) -> EvaluatorNote:
     return EvaluatorNote(row.number, row.turn, row.team, row.text, row.author, row.created)
 
 
@@ -347,7 +350,4 @@ def copy_evaluation(src: Session, dst: Session, from_turn: int) -> None:
     the improvement plan, and whether the evaluation was released."""
     for row_class, where in ((RoleRow, ()), (RubricScoreRow, (RubricScoreRow.turn <= from_turn,)),
                              (NoteRow, (NoteRow.turn <= from_turn,)), (ImprovementRow, ()), (ReleaseRow, ())):
-        table = row_class.__table__
-        rows = [dict(r) for r in src.execute(select(table).where(table.c.game_id == GAME_ID, *where)).mappings()]
-        if rows:
-            dst.execute(insert(table), rows)
+        copy_rows(src, dst, row_class, *where)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from operator import attrgetter
+from typing import TypeVar
 
 import attrs
 import orjson
@@ -23,20 +24,28 @@ from exercise.core.events import EVENT_TYPES, Event
 from exercise.errors import SaveError
 from exercise.store.bulk import bulk_insert
 from exercise.store.codec import encode
-from exercise.store.schema import GAME_ID, EventRow, EventShapeRow
+from exercise.store.schema import GAME_ID, EventRow, EventShapeRow, table_of
 
 _COLUMNS = ("turn", "seq")  # kept in columns, not in the values
 _SHAPE_COLUMNS = EventShapeRow.__table__.c
 _SHAPES = (select(_SHAPE_COLUMNS.shape, _SHAPE_COLUMNS.kind, _SHAPE_COLUMNS.fields)
            .where(_SHAPE_COLUMNS.game_id == GAME_ID))  # Core, built once: see queries.py
+R = TypeVar("R")
 
 
-@cache
+def _per_event_class(f: Callable[[type[Event]], R]) -> Callable[[type[Event]], R]:
+    """functools.cache for a function of an event class. Classes hash by identity, but mypy
+    checks a class object against `Hashable` by its instances' `__hash__` (an attrs frozen
+    class defines one), so it takes every event class for unhashable: the one ignore is here."""
+    return cache(f)  # type: ignore[return-value]
+
+
+@_per_event_class
 def field_names(cls: type[Event]) -> tuple[str, ...]:
     return tuple(a.name for a in attrs.fields(cls) if a.name not in _COLUMNS)
 
 
-@cache
+@_per_event_class
 def _tuple_fields(cls: type[Event]) -> frozenset[str]:
     return frozenset(a.name for a in attrs.fields(cls) if str(a.type).startswith("tuple"))
 
@@ -56,7 +65,7 @@ def build_event(kind: str, names: Sequence[str], values: Sequence, turn: int, se
     return cls(turn=turn, seq=seq, **fields)
 
 
-@cache
+@_per_event_class
 def _values_of(cls: type[Event]) -> Callable[[Event], tuple]:
     """An event's values in field order, as one C-level call (a thousand events a turn)."""
     names = field_names(cls)
@@ -118,7 +127,7 @@ class EventTable:
         """Insert `events` numbered from first_seq (texts: their values_text, if known)."""
         texts = texts if texts is not None else [values_text(e) for e in events]
         shapes = {cls: self.shape_id(s, cls) for cls in {type(e) for e in events}}
-        bulk_insert(s, EventRow.__table__, [
+        bulk_insert(s, table_of(EventRow), [
             (GAME_ID, first_seq + i, e.turn, shapes[type(e)], text, audit)
             for i, (e, text) in enumerate(zip(events, texts))])
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from exercise.cells import guarded, unguarded
-from exercise.errors import SaveError
+from exercise.errors import SaveError, unreadable
 from exercise.store.evaluation_records import PLAN_COLUMNS, ImprovementItem
 from exercise.store.improvement import item_problems
 
@@ -38,12 +38,10 @@ def read_plan_csv(path: Path, objectives: Iterable[str]) -> list[ImprovementItem
     name = path.name
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such file") from None
     except UnicodeDecodeError:
         raise SaveError(f"{name}: is not UTF-8 text (save the sheet as CSV UTF-8)") from None
     except OSError as exc:
-        raise SaveError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise SaveError(unreadable(path, exc, "a CSV file")) from None
     try:
         rows = list(csv.reader(text.splitlines()))
     except csv.Error as exc:

@@ -9,7 +9,7 @@ Bump SCHEMA_VERSION whenever a table changes, and add the step to `upgrade.py`.
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, LargeBinary, MetaData
+from sqlalchemy import ForeignKey, LargeBinary, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Recorded twice: in the game table, and in the SQLite header as `PRAGMA user_version` (with
@@ -22,6 +22,15 @@ GAME_ID = 1
 
 class Base(DeclarativeBase):
     metadata = MetaData()
+
+
+def table_of(row_class: type[Base]) -> Table:
+    """A mapped class's table, for Core statements: declarative types `__table__` as any
+    FromClause (a class may map a join or a select), but every class here maps one Table."""
+    table = row_class.__table__
+    if not isinstance(table, Table):  # pragma: no cover - only a mapping of a join would do this
+        raise TypeError(f"{row_class.__name__} maps {type(table).__name__}, not a table")
+    return table
 
 
 class GameRow(Base):

@@ -34,7 +34,7 @@ from exercise.store.codec import (
     pack_snapshot,
 )
 from exercise.store.eventlog import EventTable, values_text
-from exercise.store.schema import GAME_ID, GameRow, OrderRow, PendingRow, SnapshotRow, TurnRow
+from exercise.store.schema import GAME_ID, GameRow, OrderRow, PendingRow, SnapshotRow, TurnRow, table_of
 from exercise.strategies import scripted_orders, strategy_orders
 
 MISSING_CHOICES = ("pass", "strategy")
@@ -123,13 +123,13 @@ def write_turn(s: Session, log: EventTable, plan: TurnInputs, state: GameState, 
     seq = q.next_seq(s)
     texts = [values_text(e) for e in result.events]
     log.append(s, result.events, seq, audit=False, texts=texts)
-    bulk_insert(s, OrderRow.__table__, [
+    bulk_insert(s, table_of(OrderRow), [
         (GAME_ID, turn, seat, orders_text(orders), plan.sources[seat]) for seat, orders in plan.orders.items()])
     events_hash = events_digest(zip((e.kind for e in result.events), texts))
     digest, packed = snapshot.result()
     # rows in the tables' column order (bulk_insert: one prebuilt statement per table)
-    bulk_insert(s, SnapshotRow.__table__, [(GAME_ID, turn, SNAPSHOT_CODEC, digest, packed)])
-    bulk_insert(s, TurnRow.__table__, [
+    bulk_insert(s, table_of(SnapshotRow), [(GAME_ID, turn, SNAPSHOT_CODEC, digest, packed)])
+    bulk_insert(s, table_of(TurnRow), [
         (GAME_ID, turn, digest, events_hash, seq + len(texts) - 1, stamp, forced)])
     connection = s.connection()
     connection.execute(_CLEAR_PENDING, {"turn": turn})

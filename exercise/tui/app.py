@@ -69,6 +69,8 @@ class ExerciseApp(App[None]):
     # --- main screens -------------------------------------------------------------------
     def show_main(self, screen: Screen) -> None:
         """Make `screen` the one main screen above home, closing dialogs and the previous one."""
+        if self.home is None:  # pragma: no cover - home is pushed on mount, before any main screen
+            raise RuntimeError("a main screen was shown before the home screen")
         base = self.screen_stack.index(self.home)
         while len(self.screen_stack) > base + 2:  # dialogs above the main screen
             self.pop_screen()
@@ -179,7 +181,8 @@ class ExerciseApp(App[None]):
         who = seat_label(game.scenario, seat) if seat else "The white cell"
         note = "" if seat else "The white cell's code (it opens the console and every seat). Escape cancels."
         self.show_main(_locked_screen())
-        self.push_screen(CodeScreen(game, seat or FACILITATOR, who, note=note), then)
+        # dismissed without a result (as when the app closes under it): not opened
+        self.push_screen(CodeScreen(game, seat or FACILITATOR, who, note=note), lambda ok: then(bool(ok)))
 
     def new_game(self, scenario_path: Path, seed: int | None, humans: list[str]) -> None:
         from exercise.scenario import load_scenario

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from exercise.core.events import DECIDED
 from exercise.core.wording import bar_cells
+from exercise.tui.presenters.turn_digest import TurnDigest
 from exercise.tui.projection import Projection
 from exercise.tui.screens.results import VERDICT
 from exercise.tui.widgets.big_type import HEIGHT, big, big_width
@@ -64,9 +65,9 @@ def status_choices(p: Projection) -> Choices:
     return [*choices, (Group(small, line), 0, 0)]
 
 
-def decision_choices(p: Projection) -> Choices:
-    """What each forum decided in the last turn, and who blocked: verdicts as coloured blocks."""
-    d = p.heavy.digest
+def decision_choices(p: Projection, d: TurnDigest) -> Choices:
+    """What each forum decided in the turn of `d` (the projection's last), and who blocked:
+    verdicts as coloured blocks."""
     injects = [Text.assemble((" INJECT ", INJECT), "  ", (title, "bold")) for title in d.injects]
     decided = [(forum, norm, outcome, detail) for forum, norm, outcome, detail in d.decisions if outcome in DECIDED]
     blocking = {forum for forum, _, outcome, _ in decided if outcome == "blocked"}

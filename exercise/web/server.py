@@ -206,7 +206,9 @@ class SeatServer(Server):
             "Content-Security-Policy": page.security_policy(origin, websocket_origin),
             "Cache-Control": "no-store"})
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    # textual-serve declares a WebSocketResponse; aiohttp takes any response from a handler,
+    # and a refused websocket gets a plain one (403/400) here
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         if not self.origin_ok(request):
             log.warning("refused a websocket from a page at %s", request.headers.get("Origin"))
             return web.Response(status=403, text=FOREIGN_ORIGIN)

@@ -1,4 +1,6 @@
-"""The headless commands as a user runs them: real processes, real files."""
+"""The headless commands as a user runs them, on real files: in this process through the `cli`
+fixture, and in a real process where the process is what is tested (the console entry point,
+exit codes from argparse, hash randomisation between processes, what a command imports)."""
 
 import json
 import os
@@ -14,15 +16,16 @@ ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "scenarios" / "tutorial.toml"
 
 
-def exercise(*args, env=None, cwd=None):
-    return subprocess.run([sys.executable, "-m", "exercise", *map(str, args)], capture_output=True,
+def exercise(*args, env=None, cwd=None, script=False):
+    """The command in a new process: `python -m exercise`, or (script) the installed console script."""
+    command = [str(Path(sys.executable).parent / "exercise")] if script else [sys.executable, "-m", "exercise"]
+    return subprocess.run([*command, *map(str, args)], capture_output=True,
                           text=True, env={**os.environ, **(env or {})}, cwd=cwd)
 
 
-def test_run_prints_every_turn_and_the_final_report():
-    out = exercise("run", TUTORIAL, "--turns", 6, "--seed", 7)
-    assert out.returncode == 0, out.stderr
-    text = out.stdout
+def test_run_prints_every_turn_and_the_final_report(cli):
+    code, text, err = cli("run", TUTORIAL, "--turns", 6, "--seed", 7)
+    assert code == 0, err
     for turn in range(1, 7):
         assert f"Turn {turn}  (state " in text
     assert "assembly: no session this turn" in text
@@ -34,14 +37,15 @@ def test_run_prints_every_turn_and_the_final_report():
 def test_same_seed_same_bytes_in_another_process_another_seed_differs():
     a = exercise("run", TUTORIAL, "--seed", 7, env={"PYTHONHASHSEED": "1"}).stdout
     b = exercise("run", TUTORIAL, "--seed", 7, env={"PYTHONHASHSEED": "2"}).stdout
-    c = exercise("run", TUTORIAL, "--seed", 8).stdout
+    c = exercise("run", TUTORIAL, "--seed", 8, script=True).stdout
     assert a == b
     assert a != c
 
 
-def test_json_report_has_turns_and_final_metrics():
-    out = exercise("run", TUTORIAL, "--turns", 4, "--json")
-    data = json.loads(out.stdout)
+def test_json_report_has_turns_and_final_metrics(cli):
+    code, out, err = cli("run", TUTORIAL, "--turns", 4, "--json")
+    assert code == 0, err
+    data = json.loads(out)
     assert [t["turn"] for t in data["turns"]] == [1, 2, 3, 4]
     assert data["turns"][0]["sessions"]["assembly"] == "no session this turn"
     final = data["final"]
@@ -60,40 +64,42 @@ def test_run_on_a_missing_or_broken_file_is_one_line_exit_2(tmp_path):
     assert "Traceback" not in out.stderr
 
 
-def test_generate_is_reproducible_valid_and_never_overwrites(tmp_path):
+def test_generate_is_reproducible_valid_and_never_overwrites(tmp_path, cli):
     a, b = tmp_path / "a.toml", tmp_path / "b.toml"
-    assert exercise("generate", "--delegations", 40, "--forums", 5, "--norms", 12, "--seed", 3, "-o", a).returncode == 0
-    assert exercise("generate", "--delegations", 40, "--forums", 5, "--norms", 12, "--seed", 3, "-o", b).returncode == 0
+    assert cli("generate", "--delegations", 40, "--forums", 5, "--norms", 12, "--seed", 3, "-o", a)[0] == 0
+    assert cli("generate", "--delegations", 40, "--forums", 5, "--norms", 12, "--seed", 3, "-o", b)[0] == 0
     assert a.read_bytes() == b.read_bytes()
-    assert exercise("validate", a).returncode == 0
+    assert cli("validate", a)[0] == 0
     before = a.read_bytes()
-    again = exercise("generate", "--seed", 4, "-o", a)
-    assert again.returncode == 2 and "already exists" in again.stderr
+    code, _, err = cli("generate", "--seed", 4, "-o", a)
+    assert code == 2 and "already exists" in err
     assert a.read_bytes() == before
 
 
-def test_strategies_lists_all_six():
-    out = exercise("strategies").stdout.splitlines()
-    names = [line.split()[0] for line in out]
+def test_strategies_lists_all_six(cli):
+    code, out, _ = cli("strategies")
+    assert code == 0
+    names = [line.split()[0] for line in out.splitlines()]
     assert names == sorted(names)
     assert {"champion", "blocker", "bandwagoner", "broker", "lip-service", "random-legal"} <= set(names)
 
 
 def test_unknown_command_or_flag_is_exit_2():
-    assert exercise("fly").returncode == 2
+    """argparse's usage errors end the real process with 2 (in-process they raise SystemExit)."""
+    fly = exercise("fly", script=True)
+    assert fly.returncode == 2 and "usage: exercise" in fly.stderr and "Traceback" not in fly.stderr
     assert exercise("run", TUTORIAL, "--turns", "many").returncode == 2
 
 
-def test_only_seats_with_objectives_are_scored():
+def test_only_seats_with_objectives_are_scored(cli):
     cent = ROOT / "scenarios" / "cent-vs-decent.toml"
-    out = exercise("run", cent, "--turns", 3, "--json")
-    final = json.loads(out.stdout)["final"]
+    final = json.loads(cli("run", cent, "--turns", 3, "--json")[1])["final"]
     from exercise.scenario import load_scenario
 
     with_objectives = {d.id for d in load_scenario(cent).delegations if d.objectives}
     assert set(final["scores"]) == with_objectives
     assert final["unscored"] and not set(final["unscored"]) & with_objectives
-    text = exercise("run", cent, "--turns", 3).stdout
+    text = cli("run", cent, "--turns", 3)[1]
     assert "no objectives (not scored): " + ", ".join(final["unscored"]) in text
 
 

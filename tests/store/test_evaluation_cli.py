@@ -221,3 +221,20 @@ def test_a_plan_line_a_spreadsheet_would_run_is_exported_as_text_and_reads_back(
     with Game.open(save) as game:
         assert [(i.issue, i.recommendation) for i in game.evaluation.plan()] == [
             ('=HYPERLINK("http://x.example","open")', "-check the brief")]
+
+
+def test_a_folder_or_missing_file_given_for_a_file_is_one_line_naming_it(cli, tmp_path, tutorial_path):
+    """Every command that reads a file says the same of one it cannot read (errors.unreadable)."""
+    save, _ = _class(cli, tmp_path, tutorial_path, "f.db", "--no-codes")
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    before = save.read_bytes()
+    for argv, what in ((("plan", save, "--import", folder), "a CSV file"),
+                       (("msel", "import", tutorial_path, folder, "--out", tmp_path / "x.toml"), "a spreadsheet"),
+                       (("validate", folder), "a scenario file"),
+                       (("new", folder, "--save", tmp_path / "n.db"), "a scenario file")):
+        code, _, err = cli(*argv)
+        assert (code, err.strip()) == (2, f"{folder}: is a directory, not {what}"), argv
+    code, _, err = cli("plan", save, "--import", tmp_path / "gone.csv")
+    assert (code, err.strip()) == (2, f"{tmp_path / 'gone.csv'}: no such file")
+    assert save.read_bytes() == before and not (tmp_path / "n.db").exists() and not (tmp_path / "x.toml").exists()

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from rich.console import Console
+from textual.geometry import Region
 from textual.widgets import DataTable, OptionList, SelectionList, Static
 
 from exercise.tui.app import ExerciseApp
@@ -38,6 +39,18 @@ def screen_text(screen) -> str:
         elif isinstance(widget, (OptionList, SelectionList)):
             for index in range(widget.option_count):
                 parts.append(plain(widget.get_option_at_index(index).prompt))
+    return "\n".join(parts)
+
+
+def drawn(screen) -> str:
+    """What the screen draws now, widget by widget as laid out (borders and their titles
+    too): the lines each widget on screen renders for its own area. Every character drawn
+    is in it; a widget that is hidden or scrolled out of the layout is not."""
+    parts = []
+    for widget in [screen, *screen.query("*")]:
+        region = widget.region
+        if region.area:
+            parts += [strip.text for strip in widget.render_lines(Region(0, 0, region.width, region.height))]
     return "\n".join(parts)
 
 

@@ -21,14 +21,15 @@ from exercise.tui.screens.projector import ProjectorScreen
 from exercise.tui.widgets.big_clock import BigClock
 from exercise.tui.widgets.big_type import big
 
+from .helpers import drawn as drawn_on
 from .helpers import new_app, screen_text, sync
 
 ROOM = (160, 48)
 
 
 def drawn(app) -> str:
-    """Every line as drawn on the terminal now."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    """Every line drawn on the projector's screen now."""
+    return drawn_on(app.screen)
 
 
 def shows_big(app, text: str) -> bool:

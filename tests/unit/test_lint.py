@@ -29,11 +29,6 @@ def test_ruff_format_leaves_the_code_as_it_is():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-# Not yet clean: mypy reports 21 errors in 11 files (115 when this branch began; most left are
-# SQLAlchemy's typing of Model.__table__, Rich/plotext stubs, Textual's callback types and
-# Optional reads in the TUI). strict, so the test fails as soon as they are fixed and this mark
-# must go.
-@pytest.mark.xfail(reason="mypy reports 21 errors still to fix", strict=True)
 def test_mypy_finds_nothing():
     # Its incremental cache is the repository's .mypy_cache, as when run by hand: a warm run
     # takes a second or two, a cold one (CI) about fifteen.

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Select, Static
 
-from exercise.core.orders import Order, SalienceShift, Shock
+from exercise.core.orders import SHOCK_ATTRIBUTES, Order, SalienceShift, Shock
 from exercise.core.spec import Scenario
 
 
@@ -31,8 +31,8 @@ class AdHocInjectScreen(ModalScreen[Order | None]):
             yield Select([(d.replace("_", " "), d) for d in self.scenario.domains], prompt="domain", id="adhoc-domain")
             yield Select([(f"{d.name} [{d.id}]", d.id) for d in sorted(self.scenario.delegations, key=lambda d: d.id)],
                          prompt="delegation", id="adhoc-target")
-            yield Select([("capacity", "capacity"), ("power", "power"), ("budget", "budget")],
-                         value="capacity", allow_blank=False, id="adhoc-attribute")
+            yield Select([(a, a) for a in SHOCK_ATTRIBUTES], value=SHOCK_ATTRIBUTES[0], allow_blank=False,
+                         id="adhoc-attribute")
             yield Input(value="+0.2", placeholder="change, e.g. +0.2 or -0.1", id="adhoc-delta")
             with Horizontal(classes="buttons"):
                 yield Button("Queue it", id="ok", variant="primary")
@@ -59,7 +59,12 @@ class AdHocInjectScreen(ModalScreen[Order | None]):
             if not isinstance(target, str):
                 self.notify("Choose the delegation the shock hits.", severity="error")
                 return None
-            return Shock(target, self.query_one("#adhoc-attribute", Select).value, delta)
+            chosen = self.query_one("#adhoc-attribute", Select).value
+            attribute = next((a for a in SHOCK_ATTRIBUTES if a == chosen), None)
+            if attribute is None:  # pragma: no cover - the list has no blank
+                self.notify("Choose what the shock changes.", severity="error")
+                return None
+            return Shock(target, attribute, delta)
         domain = self.query_one("#adhoc-domain", Select).value
         if not isinstance(domain, str):
             self.notify("Choose the domain whose salience shifts.", severity="error")

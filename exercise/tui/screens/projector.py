@@ -154,7 +154,7 @@ class ProjectorScreen(Screen[None]):
             movers.choose([(Text(""), 0, 0)])
         else:
             decisions.border_title = f"Turn {digest.turn}: what each forum decided"
-            decisions.choose(decision_choices(p))
+            decisions.choose(decision_choices(p, digest))
             movers.border_title = f"Turn {digest.turn}: biggest changes in adoption"
             movers.choose(bar_choices(digest.movers))
         if self._chart_turn != p.turn:

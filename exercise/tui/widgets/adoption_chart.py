@@ -45,7 +45,7 @@ class AdoptionChart(Horizontal):
         plt.clear_figure()
         legend = Text()
         longest = max((len(values) for _, values in series), default=0)
-        turns = list(range(longest))
+        turns: list[float] = list(range(longest))  # whole turns; plotext takes its ticks as floats
         # the widest norm last, so its line is drawn on top where lines meet
         for (_, values), (_, rgb) in reversed(list(zip(series, COLOURS, strict=False))):
             plt.plot(list(range(len(values))), list(values), marker=MARKER, color=rgb)

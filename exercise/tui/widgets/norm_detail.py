@@ -47,7 +47,7 @@ class NormDetail(VerticalScroll):
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        turns = list(range(0, len(history) + 1))
+        turns: list[float] = list(range(0, len(history) + 1))  # whole turns; plotext takes its ticks as floats
         plt.plot(turns, [0.0, *history], marker="braille")
         plt.title("breadth (power-weighted share of holders) by turn")
         plt.ylim(0, 1)

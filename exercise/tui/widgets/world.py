@@ -138,7 +138,7 @@ class WorldTabs(*PER_LAYOUT, Vertical):  # type: ignore[misc]
         else:
             widget = cls()
             await pane.mount(widget)
-        if tab_id not in self._fresh:
+        if tab_id not in self._fresh and self._data is not None:
             fill(widget, *self._data)
             self._fresh.add(tab_id)
             self.call_after_refresh(heap.freeze)  # the pane and what its first frame cached
