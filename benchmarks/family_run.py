@@ -56,16 +56,28 @@ def run_one(source: str, title: str, count: int | None, quick: bool, workers: in
     started = time.perf_counter()
     result = run_plan(plan, workers)
     seconds = time.perf_counter() - started
-    text = "\n".join([f"### {title}", "", *markdown_table(result), "",
-                      f"{len(plan.worlds)} worlds, {len(plan.seeds)} runs per variant, {len(plan.tasks)} games, "
-                      f"{seconds:.0f} s on {workers} workers", ""])
+    text = "\n".join(
+        [
+            f"### {title}",
+            "",
+            *markdown_table(result),
+            "",
+            f"{len(plan.worlds)} worlds, {len(plan.seeds)} runs per variant, {len(plan.tasks)} games, "
+            f"{seconds:.0f} s on {workers} workers",
+            "",
+        ]
+    )
     print(text, flush=True)
     return text
 
 
 def floors_table() -> str:
-    lines = [f"CI family: the first {CI_COUNT} quick worlds of `{CI_FAMILY}`; target {TARGET:.0%} everywhere.", "",
-             "| effect | floor |", "|---|---|"]
+    lines = [
+        f"CI family: the first {CI_COUNT} quick worlds of `{CI_FAMILY}`; target {TARGET:.0%} everywhere.",
+        "",
+        "| effect | floor |",
+        "|---|---|",
+    ]
     lines += [f"| {name} | {floor:.0%} |" for name, floor in FLOORS.items()]
     return "\n".join(lines)
 
@@ -94,14 +106,26 @@ def main() -> None:
     tables = []
     if not args.scenarios_only:
         for name in args.families or list(load_families()):
-            tables.append(run_one(name, f"Family `{name}`{' (quick)' if args.quick else ''}", args.count,
-                                  args.quick, args.workers))
+            tables.append(
+                run_one(
+                    name, f"Family `{name}`{' (quick)' if args.quick else ''}", args.count, args.quick, args.workers
+                )
+            )
     with tempfile.TemporaryDirectory() as tmp:
-        tables.append(run_one(str(shipped_dir(Path(tmp))), "Shipped scenarios (scenarios/*.toml and the lab scenarios)",
-                              None, args.quick, args.workers))
+        tables.append(
+            run_one(
+                str(shipped_dir(Path(tmp))),
+                "Shipped scenarios (scenarios/*.toml and the lab scenarios)",
+                None,
+                args.quick,
+                args.workers,
+            )
+        )
     if args.write_docs:
-        note = (f"Produced by `python benchmarks/family_run.py{' --quick' if args.quick else ''} --write-docs` "
-                f"(reference loop {reference:.2f} s on this machine).")
+        note = (
+            f"Produced by `python benchmarks/family_run.py{' --quick' if args.quick else ''} --write-docs` "
+            f"(reference loop {reference:.2f} s on this machine)."
+        )
         doc = write_between(DOC.read_text(encoding="utf-8"), BEGIN, END, "\n".join([*tables, note]))
         DOC.write_text(write_between(doc, FLOORS_BEGIN, FLOORS_END, floors_table()), encoding="utf-8")
 

@@ -48,8 +48,10 @@ def main() -> int:
             print(f"  {kind:<24} {n:,}")
         print("\n".join(examples))
     bad = sum(n for k, n in outcomes.items() if k not in ("valid", "refused"))
-    print(f"internal errors: {outcomes.get('internal', 0)}, unopenable saves: {outcomes.get('unopenable', 0)}, "
-          f"all failures: {bad}")
+    print(
+        f"internal errors: {outcomes.get('internal', 0)}, unopenable saves: {outcomes.get('unopenable', 0)}, "
+        f"all failures: {bad}"
+    )
     return 1 if bad else 0
 
 

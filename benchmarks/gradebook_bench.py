@@ -50,24 +50,29 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="gradebook-") as tmp:
         folder = Path(tmp)
         started = time.perf_counter()
-        scores = sum(make_save(folder / f"student-{i:03d}.db", scenario, args.turns, args.evaluators)
-                     for i in range(args.saves))
+        scores = sum(
+            make_save(folder / f"student-{i:03d}.db", scenario, args.turns, args.evaluators) for i in range(args.saves)
+        )
         print(f"made {args.saves} saves ({scores:,} rubric scores) in {time.perf_counter() - started:.1f} s")
         started = time.perf_counter()
         rows = gradebook(folder)
         out = io.StringIO()
         write_csv(rows, out)
         took = time.perf_counter() - started
-        print(f"gradebook: {len(rows)} rows from {args.saves} saves in {took:.2f} s "
-              f"({1000 * took / args.saves:.0f} ms a save), {len(out.getvalue()):,} bytes of CSV")
+        print(
+            f"gradebook: {len(rows)} rows from {args.saves} saves in {took:.2f} s "
+            f"({1000 * took / args.saves:.0f} ms a save), {len(out.getvalue()):,} bytes of CSV"
+        )
         with Game.open(folder / "student-000.db", read_only=True) as game:
             started = time.perf_counter()
             every = game.evaluation.scores()
             notes = game.evaluation.evaluator_notes()
             mine = game.evaluation.scores(game.human_seats()[0])  # a team before release: nothing
             took = time.perf_counter() - started
-        print(f"one save's evaluation: {len(every):,} scores and {len(notes)} notes read in {1000 * took:.1f} ms "
-              f"(a team sees {len(mine)} before release)")
+        print(
+            f"one save's evaluation: {len(every):,} scores and {len(notes)} notes read in {1000 * took:.1f} ms "
+            f"(a team sees {len(mine)} before release)"
+        )
     return 0
 
 

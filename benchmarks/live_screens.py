@@ -85,8 +85,12 @@ def main() -> None:
         save = Path(tmp) / "live.db"
         Game.create(save, scenario, humans=["atlantia", "borealis"]).close()
         logs = {seat: Path(tmp) / f"{seat}.log" for seat in SEATS}
-        procs = [subprocess.Popen([sys.executable, __file__, "--turns", str(args.turns),
-                                   "--terminal", str(save), seat, str(logs[seat])]) for seat in SEATS]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, __file__, "--turns", str(args.turns), "--terminal", str(save), seat, str(logs[seat])]
+            )
+            for seat in SEATS
+        ]
         try:
             started = time.monotonic()
             while not all(p.exists() and "ready" in p.read_text() for p in logs.values()):
@@ -118,9 +122,11 @@ def main() -> None:
                     missing += 1
     latencies.sort()
     print(f"{len(SEATS)} terminals x {args.turns} forced turns, one every {args.gap:g} s")
-    print(f"commit -> results on screen: median {statistics.median(latencies) * 1000:.0f} ms, "
-          f"95th percentile {latencies[int(len(latencies) * 0.95) - 1] * 1000:.0f} ms, "
-          f"worst {latencies[-1] * 1000:.0f} ms; turns never shown: {missing}")
+    print(
+        f"commit -> results on screen: median {statistics.median(latencies) * 1000:.0f} ms, "
+        f"95th percentile {latencies[int(len(latencies) * 0.95) - 1] * 1000:.0f} ms, "
+        f"worst {latencies[-1] * 1000:.0f} ms; turns never shown: {missing}"
+    )
 
 
 if __name__ == "__main__":

@@ -276,20 +276,45 @@ def run(args) -> None:
         deadline = time.time() + args.timeout
         env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
         common = ["--save", str(save), "--turns", str(args.turns), "--deadline", str(deadline)]
-        clients = [(f"seat-{seat}", ["--client", "seat", "--seat", seat, *(["--drafts"] if i < 2 else [])])
-                   for i, seat in enumerate(humans)]
-        clients += [("relief", ["--client", "relief"]), ("white", ["--client", "white", "--patience",
-                                                                   str(args.patience)])]
-        print(f"{len(clients)} clients on one save: {len(humans)} human seats ({humans[0]}...), a relief terminal, "
-              f"the white cell; {args.turns} turns of a generated {args.delegations}-delegation world")
+        clients = [
+            (f"seat-{seat}", ["--client", "seat", "--seat", seat, *(["--drafts"] if i < 2 else [])])
+            for i, seat in enumerate(humans)
+        ]
+        clients += [
+            ("relief", ["--client", "relief"]),
+            ("white", ["--client", "white", "--patience", str(args.patience)]),
+        ]
+        print(
+            f"{len(clients)} clients on one save: {len(humans)} human seats ({humans[0]}...), a relief terminal, "
+            f"the white cell; {args.turns} turns of a generated {args.delegations}-delegation world"
+        )
         print(f"watch every {WATCH_SECONDS} s, heartbeat every {HEARTBEAT_SECONDS} s")
-        print(f"machine speed: a fixed loop took {machine_speed():.2f} s on each of two cores "
-              "(quickest seen: 2.0 s, slowest 3.5 s)", flush=True)
+        print(
+            f"machine speed: a fixed loop took {machine_speed():.2f} s on each of two cores "
+            "(quickest seen: 2.0 s, slowest 3.5 s)",
+            flush=True,
+        )
         t0 = time.time()
-        procs = [subprocess.Popen([sys.executable, __file__, *common, *extra, "--name", name,
-                                   "--log", str(logs / f"{name}.jsonl"), "--rng", str(i)],
-                                  env=env, stderr=subprocess.PIPE, text=True)
-                 for i, (name, extra) in enumerate(clients)]
+        procs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    __file__,
+                    *common,
+                    *extra,
+                    "--name",
+                    name,
+                    "--log",
+                    str(logs / f"{name}.jsonl"),
+                    "--rng",
+                    str(i),
+                ],
+                env=env,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for i, (name, extra) in enumerate(clients)
+        ]
         failures = []
         for (name, _), proc in zip(clients, procs):
             try:
@@ -305,10 +330,15 @@ def run(args) -> None:
             latest = game.turn
             verified = game.verify()
             with game.session() as s:
-                table = {(t, seat): (text, source) for t, seat, text, source in
-                         s.execute(select(OrderRow.turn, OrderRow.seat, OrderRow.orders, OrderRow.source))}
-                duplicates = s.execute(select(OrderRow.turn, OrderRow.seat).group_by(OrderRow.turn, OrderRow.seat)
-                                       .having(func.count() > 1)).all()
+                table = {
+                    (t, seat): (text, source)
+                    for t, seat, text, source in s.execute(
+                        select(OrderRow.turn, OrderRow.seat, OrderRow.orders, OrderRow.source)
+                    )
+                }
+                duplicates = s.execute(
+                    select(OrderRow.turn, OrderRow.seat).group_by(OrderRow.turn, OrderRow.seat).having(func.count() > 1)
+                ).all()
                 left = s.execute(select(PendingRow.turn, PendingRow.seat).where(PendingRow.turn <= latest)).all()
                 forced_turns = {t for (t,) in s.execute(select(TurnRow.turn).where(TurnRow.forced))}
         report(records, table, duplicates, left, forced_turns, latest, verified, elapsed, failures, args.turns)
@@ -329,8 +359,11 @@ def report(records, table, duplicates, left, forced_turns, latest, verified, ela
         key = (r["turn"], r["seat"])
         if key not in last or r["version"] > last[key]["version"]:
             last[key] = r
-    lost = [(key, r["client"]) for key, r in last.items()
-            if key[0] <= latest and table.get(key, (None, None)) != (r["orders"], "human")]
+    lost = [
+        (key, r["client"])
+        for key, r in last.items()
+        if key[0] <= latest and table.get(key, (None, None)) != (r["orders"], "human")
+    ]
     unresolved = [key for key in last if key[0] > latest]
     # a human row marked "human" that no client believes it submitted
     phantom = [key for key, (_, source) in table.items() if source == "human" and key not in last]
@@ -339,36 +372,48 @@ def report(records, table, duplicates, left, forced_turns, latest, verified, ela
     seen = defaultdict(dict)
     for r in by_kind["seen"]:
         seen[r["turn"]].setdefault(r["client"], r["time"])
-    delays = sorted(t - commits[turn] for turn in commits for client, t in seen[turn].items()
-                    if client != resolver[turn])
+    delays = sorted(
+        t - commits[turn] for turn in commits for client, t in seen[turn].items() if client != resolver[turn]
+    )
     clients = {r["client"] for r in records}
     missed = sum(1 for turn in commits for c in clients if c not in seen[turn] and c != resolver[turn])
-    print(f"ran {elapsed:.0f} s: {latest} of {turns} turns, {latest / elapsed:.2f} turns/s"
-          + (f"; clients failed: {failures}" if failures else ""))
-    print(f"resolutions per turn: {dict(sorted(per_turn.items()))} (turn count -> turns; must be {{1: {latest}}});"
-          f" {how['last submission']} by the last submission, {how['forced']} forced by the white cell"
-          f" ({len(forced_turns)} turns with seats missing, marked forced in the save); {len(by_kind['too late'])} attempts refused as too late")
-    print(f"submissions accepted: {len(by_kind['submit'])} ({len(last)} seat-turns; drafts saved first"
-          f" {len(by_kind['draft'])}); refused as stale {len(by_kind['stale'])}; takeovers"
-          f" {len(by_kind['takeover'])}, terminals that learnt they were taken over {len(by_kind['lost'])},"
-          f" seats opened again {len(by_kind['reopened'])}")
-    print(f"orders lost: {len(lost)}{' ' + str(lost[:5]) if lost else ''}; duplicated: {len(duplicates)};"
-          f" recorded as human but submitted by nobody: {len(phantom)};"
-          f" accepted for a resolved turn: {len(left)}; accepted and never resolved: {len(unresolved)}")
+    print(
+        f"ran {elapsed:.0f} s: {latest} of {turns} turns, {latest / elapsed:.2f} turns/s"
+        + (f"; clients failed: {failures}" if failures else "")
+    )
+    print(
+        f"resolutions per turn: {dict(sorted(per_turn.items()))} (turn count -> turns; must be {{1: {latest}}});"
+        f" {how['last submission']} by the last submission, {how['forced']} forced by the white cell"
+        f" ({len(forced_turns)} turns with seats missing, marked forced in the save); {len(by_kind['too late'])} attempts refused as too late"
+    )
+    print(
+        f"submissions accepted: {len(by_kind['submit'])} ({len(last)} seat-turns; drafts saved first"
+        f" {len(by_kind['draft'])}); refused as stale {len(by_kind['stale'])}; takeovers"
+        f" {len(by_kind['takeover'])}, terminals that learnt they were taken over {len(by_kind['lost'])},"
+        f" seats opened again {len(by_kind['reopened'])}"
+    )
+    print(
+        f"orders lost: {len(lost)}{' ' + str(lost[:5]) if lost else ''}; duplicated: {len(duplicates)};"
+        f" recorded as human but submitted by nobody: {len(phantom)};"
+        f" accepted for a resolved turn: {len(left)}; accepted and never resolved: {len(unresolved)}"
+    )
     print(f"verify: {'ok' if verified.ok else 'FAILED: ' + verified.reason} ({verified.turns} turns)")
     if delays:
         p95 = delays[int(0.95 * (len(delays) - 1))]
-        print(f"commit to seen by another client: median {statistics.median(delays) * 1000:.0f} ms,"
-              f" p95 {p95 * 1000:.0f} ms, worst {delays[-1] * 1000:.0f} ms ({len(delays)} sightings,"
-              f" {sum(d > 1.0 for d in delays)} over 1 s; never seen: {missed})")
+        print(
+            f"commit to seen by another client: median {statistics.median(delays) * 1000:.0f} ms,"
+            f" p95 {p95 * 1000:.0f} ms, worst {delays[-1] * 1000:.0f} ms ({len(delays)} sightings,"
+            f" {sum(d > 1.0 for d in delays)} over 1 s; never seen: {missed})"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--turns", type=int, default=200)
     parser.add_argument("--delegations", type=int, default=12)
-    parser.add_argument("--patience", type=float, default=3.0,
-                        help="seconds the white cell lets a turn wait before forcing it")
+    parser.add_argument(
+        "--patience", type=float, default=3.0, help="seconds the white cell lets a turn wait before forcing it"
+    )
     parser.add_argument("--timeout", type=float, default=900.0, help="every client stops after this")
     parser.add_argument("--keep", metavar="DIR", help="copy the save and the clients' logs here")
     # a client's own options (the run starts them with these)

@@ -40,8 +40,14 @@ def make_save(path: Path, seats: int, turns: int, seed: int) -> None:
         for turn in range(10, game.turn + 1, 10):
             for team in game.human_seats():
                 for n, objective in enumerate(objectives):
-                    ev.score(f"evaluator-{1 + turn // 10 % 2}", turn, team, objective, 1 + (turn + n) % 4,
-                             f"turn {turn} note")
+                    ev.score(
+                        f"evaluator-{1 + turn // 10 % 2}",
+                        turn,
+                        team,
+                        objective,
+                        1 + (turn + n) % 4,
+                        f"turn {turn} note",
+                    )
         ev.add_item("Consensus blocks", "Brief coalition building", "trainer", "2027-01-15")
 
 
@@ -50,8 +56,11 @@ def time_report(save: Path, fmt: str, runs: int) -> float:
     for _ in range(runs):
         out = save.with_suffix(f".{fmt}")
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "exercise", "report", str(save), "--format", fmt, "--out", str(out),
-                        "--force"], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "exercise", "report", str(save), "--format", fmt, "--out", str(out), "--force"],
+            check=True,
+            capture_output=True,
+        )
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -72,8 +81,10 @@ def main() -> None:
             print(f"built {save}: {args.seats} seats, {args.turns} turns in {time.perf_counter() - started:.1f} s")
         print(f"reference loop: {reference_loop():.2f} s")
         for fmt in ("html", "md"):
-            print(f"exercise report --format {fmt}: {time_report(save, fmt, args.runs):.2f} s "
-                  f"(median of {args.runs}; target < 5 s)")
+            print(
+                f"exercise report --format {fmt}: {time_report(save, fmt, args.runs):.2f} s "
+                f"(median of {args.runs}; target < 5 s)"
+            )
 
 
 if __name__ == "__main__":

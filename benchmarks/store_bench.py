@@ -80,8 +80,10 @@ def bench_persist(tmp: Path, turns: int) -> None:
             ratios_resolve.append(persist / engine.seconds)
             ratios_turn.append(persist / (engine.seconds + strategies.seconds))
     print(f"persist  200 delegations, 25 forums, 60 norms, {turns} turns (medians per turn)")
-    print(f"         resolve_turn {statistics.median(resolve_ms):7.1f} ms   strategies {statistics.median(orders_ms):7.1f} ms"
-          f"   persisting {statistics.median(persist_ms):6.1f} ms")
+    print(
+        f"         resolve_turn {statistics.median(resolve_ms):7.1f} ms   strategies {statistics.median(orders_ms):7.1f} ms"
+        f"   persisting {statistics.median(persist_ms):6.1f} ms"
+    )
     print(f"         persisting / resolve_turn            = {statistics.median(ratios_resolve):6.1%}")
     print(f"         persisting / (strategies + resolve)  = {statistics.median(ratios_turn):6.1%}   (target <= 25%)")
 
@@ -104,15 +106,20 @@ def bench_size(tmp: Path, turns: int) -> None:
     worlds = [("generated 30-4-10", _world(tmp, "w30", 30, 4, 10, turns))]
     if CENT.exists():
         worlds.append(("cent-vs-decent (31)", CENT))
-    print("size     save growth per turn (a zlib-compressed full snapshot every turn, events as value arrays);"
-          " target <= 20 KB/turn")
+    print(
+        "size     save growth per turn (a zlib-compressed full snapshot every turn, events as value arrays);"
+        " target <= 20 KB/turn"
+    )
     for label, path in worlds:
         sizes = _growth(path, tmp / f"size-{path.stem}.db", marks)
         parts = []
         for (t0, s0), (t1, s1) in pairwise(sizes):
             parts.append(f"turns {t0}-{t1}: {(s1 - s0) / (t1 - t0) / 1024:5.1f} KB/turn")
-        print(f"         {label:<20} start {sizes[0][1] / 1024:6.0f} KB; " + "; ".join(parts)
-              + f"; {sizes[-1][1] / 1024 / 1024:.1f} MB at turn {sizes[-1][0]}")
+        print(
+            f"         {label:<20} start {sizes[0][1] / 1024:6.0f} KB; "
+            + "; ".join(parts)
+            + f"; {sizes[-1][1] / 1024 / 1024:.1f} MB at turn {sizes[-1][0]}"
+        )
 
 
 _COLD = """
@@ -135,8 +142,12 @@ def bench_open(tmp: Path, turns: int, samples: int) -> None:
     rng = random.Random(1)
     cold = []
     for _ in range(max(3, samples // 6)):  # a fresh process each: nothing parsed or cached yet
-        done = subprocess.run([sys.executable, "-c", _COLD, str(db), str(rng.randint(0, turns))],
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _COLD, str(db), str(rng.randint(0, turns))],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         cold.append(float(done.stdout))
     warm, reads = [], []
     for _ in range(samples):
@@ -152,13 +163,19 @@ def bench_open(tmp: Path, turns: int, samples: int) -> None:
             t2 = time.perf_counter()
         warm.append((t1 - t0) * 1000)
         reads.append((t2 - t1) * 1000)
-    print(f"open     {scenario.stem}, {turns}-turn save of {db.stat().st_size / 1024 / 1024:.1f} MB; random turns N"
-          f" (target <= 50 ms)")
-    print(f"         first open in a process + state(N) + events(N): median {statistics.median(cold):5.1f} ms, "
-          f"max {max(cold):5.1f} ms ({len(cold)} processes, timed after imports)")
+    print(
+        f"open     {scenario.stem}, {turns}-turn save of {db.stat().st_size / 1024 / 1024:.1f} MB; random turns N"
+        f" (target <= 50 ms)"
+    )
+    print(
+        f"         first open in a process + state(N) + events(N): median {statistics.median(cold):5.1f} ms, "
+        f"max {max(cold):5.1f} ms ({len(cold)} processes, timed after imports)"
+    )
     p95 = sorted(warm)[int(0.95 * (len(warm) - 1))]
-    print(f"         later opens + state(N) + events(N):              median {statistics.median(warm):5.1f} ms, "
-          f"p95 {p95:5.1f} ms, max {max(warm):5.1f} ms ({samples} samples)")
+    print(
+        f"         later opens + state(N) + events(N):              median {statistics.median(warm):5.1f} ms, "
+        f"p95 {p95:5.1f} ms, max {max(warm):5.1f} ms ({samples} samples)"
+    )
     print(f"         state(N) + events(N) on an open save:            median {statistics.median(reads):5.1f} ms")
 
 
@@ -173,8 +190,7 @@ def _best(repeats: int, fn) -> float:
 
 
 def bench_verify(tmp: Path, cases: list[tuple[str, Path, int]], repeats: int = 3) -> None:
-    print(f"verify   verify vs headless (exercise.headless.play, all seats scripted), best of {repeats};"
-          " target >= 80%")
+    print(f"verify   verify vs headless (exercise.headless.play, all seats scripted), best of {repeats}; target >= 80%")
     for label, path, turns in cases:
         from exercise.scenario import load_scenario
 
@@ -198,8 +214,10 @@ def bench_verify(tmp: Path, cases: list[tuple[str, Path, int]], repeats: int = 3
                 assert game.verify().ok
 
         seconds = _best(repeats, verify_run)
-        print(f"         {label:<22} {turns:>4} turns: headless {headless:6.2f} s (with hashes {headless_hashed:6.2f} s), "
-              f"verify {seconds:6.2f} s -> {headless / seconds:5.0%} of headless speed")
+        print(
+            f"         {label:<22} {turns:>4} turns: headless {headless:6.2f} s (with hashes {headless_hashed:6.2f} s), "
+            f"verify {seconds:6.2f} s -> {headless / seconds:5.0%} of headless speed"
+        )
 
 
 def main() -> None:
@@ -219,8 +237,10 @@ def main() -> None:
         if args.only in (None, "open"):
             bench_open(tmp, args.open_turns, args.samples)
         if args.only in (None, "verify"):
-            cases = [("generated 30-4-10", _world(tmp, "v30", 30, 4, 10, 200), 200),
-                     ("generated 200-25-60", _world(tmp, "v200", 200, 25, 60, 20), 20)]
+            cases = [
+                ("generated 30-4-10", _world(tmp, "v30", 30, 4, 10, 200), 200),
+                ("generated 200-25-60", _world(tmp, "v200", 200, 25, 60, 20), 20),
+            ]
             if CENT.exists():
                 cases.insert(1, ("cent-vs-decent", CENT, 200))
             bench_verify(tmp, cases)

@@ -30,9 +30,22 @@ for task in expand([text], run_seeds(1, int(sys.argv[2])), int(sys.argv[3]), "st
 
 
 def instructions(scenario: str, runs: int, turns: int) -> int:
-    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                          sys.executable, "-c", PLAY, scenario, str(runs), str(turns)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            "-c",
+            PLAY,
+            scenario,
+            str(runs),
+            str(turns),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     found = re.search(r"Collected\s*:\s*(\d+)", out.stderr)
     if not found:
         raise SystemExit(f"callgrind printed no instruction count:\n{out.stderr[-500:]}")
@@ -49,8 +62,10 @@ def main() -> None:
         raise SystemExit("valgrind is not installed (Debian: apt install valgrind)")
     base = instructions(args.scenario, 2, args.turns)
     more = instructions(args.scenario, 2 + args.runs, args.turns)
-    print(f"{Path(args.scenario).name}, {args.turns} turns: {(more - base) / args.runs / 1e6:.0f}M instructions a run "
-          f"(difference of {2 + args.runs} and 2 runs)")
+    print(
+        f"{Path(args.scenario).name}, {args.turns} turns: {(more - base) / args.runs / 1e6:.0f}M instructions a run "
+        f"(difference of {2 + args.runs} and 2 runs)"
+    )
 
 
 if __name__ == "__main__":

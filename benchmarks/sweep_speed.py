@@ -51,8 +51,10 @@ def main() -> None:
         results = run_tasks(tasks, workers)
         seconds = time.perf_counter() - started
         base = base or seconds
-        print(f"{workers:>7} {seconds:>8.1f} {args.runs / seconds:>7.1f} {1000 * seconds / args.runs:>7.1f} "
-              f"{base / seconds:>7.2f}x")
+        print(
+            f"{workers:>7} {seconds:>8.1f} {args.runs / seconds:>7.1f} {1000 * seconds / args.runs:>7.1f} "
+            f"{base / seconds:>7.2f}x"
+        )
         flat = [sorted((k, None if math.isnan(v) else v) for k, v in r.items()) for r in results]
         if reference is None:
             reference = flat

@@ -45,8 +45,9 @@ def cold_start(saves: Path, runs: int = 3) -> tuple[float, float]:
     walls, inner = [], []
     for _ in range(runs):
         t0 = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", COLD.format(saves=str(saves))], capture_output=True,
-                             text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", COLD.format(saves=str(saves))], capture_output=True, text=True, check=True
+        )
         walls.append(time.perf_counter() - t0)
         inner.append(float(out.stdout.strip().splitlines()[-1]))
     return statistics.median(walls), statistics.median(inner)
@@ -154,8 +155,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         wall, inner = cold_start(tmp / "saves")
-        print(f"cold start to the home screen: {wall:.2f} s wall (process start included), "
-              f"{inner:.2f} s from first import  [target <= 1.5 s]")
+        print(
+            f"cold start to the home screen: {wall:.2f} s wall (process start included), "
+            f"{inner:.2f} s from first import  [target <= 1.5 s]"
+        )
         scenario = tmp / "big.toml"
         scenario.write_text(generate_scenario(200, 25, 60, seed=1), encoding="utf-8")
         t0 = time.perf_counter()
@@ -174,12 +177,17 @@ def main() -> None:
                 cells = []
                 for kind in ("pilot", "cpu", "latency"):
                     values = kinds.get(kind) or []
-                    cells.append(f"{statistics.median(values):7.1f} {_percentile(values, 0.9):6.1f}" if values
-                                 else f"{'-':>7} {'-':>6}")
+                    cells.append(
+                        f"{statistics.median(values):7.1f} {_percentile(values, 0.9):6.1f}"
+                        if values
+                        else f"{'-':>7} {'-':>6}"
+                    )
                 n = max(len(v) for v in kinds.values())
                 print(f"  {label:<14} {bucket:<24} n={n:<3} {cells[0]:>16}  {cells[1]:>14}  {cells[2]:>14}")
-        print("target: switching screens and scrolling the norm board <= 100 ms per key press. Pilot's own "
-              "floor is the unbound key's figure (it naps until the process is idle).")
+        print(
+            "target: switching screens and scrolling the norm board <= 100 ms per key press. Pilot's own "
+            "floor is the unbound key's figure (it naps until the process is idle)."
+        )
 
 
 if __name__ == "__main__":

@@ -48,13 +48,17 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    print(f"{'delegations':>11} {'norms':>5} {'median resolve':>15} {'p90 resolve':>12} "
-          f"{'per deleg x norm':>17} {'strategies':>11}")
+    print(
+        f"{'delegations':>11} {'norms':>5} {'median resolve':>15} {'p90 resolve':>12} "
+        f"{'per deleg x norm':>17} {'strategies':>11}"
+    )
     for size in args.sizes:
         r = measure(size, args.forums, args.norms, args.turns, args.seed)
         per = r["median_resolve_ms"] * 1000 / (size * args.norms)
-        print(f"{size:>11} {args.norms:>5} {r['median_resolve_ms']:>12.1f} ms {r['p90_resolve_ms']:>9.1f} ms "
-              f"{per:>14.2f} us {r['median_strategies_ms']:>8.1f} ms")
+        print(
+            f"{size:>11} {args.norms:>5} {r['median_resolve_ms']:>12.1f} ms {r['p90_resolve_ms']:>9.1f} ms "
+            f"{per:>14.2f} us {r['median_strategies_ms']:>8.1f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -22,9 +22,11 @@ def format_comparison(c: GameComparison, all_seats: bool = False) -> list[str]:
     name_a, name_b = Path(c.paths[0]).name, Path(c.paths[1]).name
     if name_a == name_b:
         name_a, name_b = c.paths
-    lines = [f"A = {name_a} (turn {c.turns[0]}, seed {c.seeds[0]})",
-             f"B = {name_b} (turn {c.turns[1]}, seed {c.seeds[1]})",
-             f"scenario {c.scenario}; compared up to turn {c.common_turns}"]
+    lines = [
+        f"A = {name_a} (turn {c.turns[0]}, seed {c.seeds[0]})",
+        f"B = {name_b} (turn {c.turns[1]}, seed {c.seeds[1]})",
+        f"scenario {c.scenario}; compared up to turn {c.common_turns}",
+    ]
     if not c.same_scenario_text:
         lines.append("note: the two saves hold different texts of the scenario (it was edited between the games)")
     if c.seeds[0] != c.seeds[1]:
@@ -49,13 +51,19 @@ def format_comparison(c: GameComparison, all_seats: bool = False) -> list[str]:
             lines.append(f"  turn {o.turn:<3} {o.forum + ': ' + o.norm:<36} A: {o.a:<28} B: {o.b}")
     changed = [(n, x, y) for n, x, y in c.norms if x != y]
     if changed:
-        lines += ["", f"Norms at turn {c.common_turns} (where they differ; depth: 1 rhetoric .. 4 practice)",
-                  f"  {'norm':<24} {'A':<10} {'breadth':>7} {'depth':>5}   {'B':<10} {'breadth':>7} {'depth':>5}   breadth B - A"]
+        lines += [
+            "",
+            f"Norms at turn {c.common_turns} (where they differ; depth: 1 rhetoric .. 4 practice)",
+            f"  {'norm':<24} {'A':<10} {'breadth':>7} {'depth':>5}   {'B':<10} {'breadth':>7} {'depth':>5}   breadth B - A",
+        ]
         for n, x, y in changed:
             lines.append(f"  {n:<24} {_norm(x)}   {_norm(y)}   {y['breadth'] - x['breadth']:+.2f}")
     if c.scores:
-        lines += ["", f"Scores against objectives at turn {c.common_turns} (0-100)",
-                  f"  {'seat':<24} {'A':>6} {'B':>6}  B - A"]
+        lines += [
+            "",
+            f"Scores against objectives at turn {c.common_turns} (0-100)",
+            f"  {'seat':<24} {'A':>6} {'B':>6}  B - A",
+        ]
         for seat, score_a, score_b in c.scores:
             lines.append(f"  {seat:<24} {score_a:>6.1f} {score_b:>6.1f}  {score_b - score_a:+.1f}")
     return lines

@@ -66,6 +66,7 @@ class SaveError(ExerciseError):
 
 # --- what a save refuses in live play (exercise.store) -------------------------------------
 
+
 class AlreadyResolved(SaveError):
     """The turn this client meant to resolve (or order for) was resolved by another one first."""
 
@@ -83,8 +84,10 @@ class SeatTaken(SaveError):
 
     def __init__(self, seat: str, place: str, opened_at: str) -> None:
         self.seat, self.place, self.opened_at = seat, place, opened_at
-        super().__init__(f"{seat}: is open at another terminal ({place}) since "
-                         f"{opened_at[11:16]} UTC; take it over with the seat's code")
+        super().__init__(
+            f"{seat}: is open at another terminal ({place}) since "
+            f"{opened_at[11:16]} UTC; take it over with the seat's code"
+        )
 
 
 class GamePaused(SaveError):

@@ -28,10 +28,46 @@ SHIPPED = sorted((ROOT / "scenarios").glob("*.toml"))
 SMALL = [p for p in SHIPPED if p.stem in ("tutorial", "hygiene", "civilian-protection", "outside-in")]
 
 WEIRD_VALUES: list[Any] = [
-    math.nan, math.inf, -math.inf, 1e308, -1e308, 5e-324, -50, -1, 0, 1, 2, 10**6, 10**18, 2**63 - 1, 2**63,
-    -(2**63), 10**30, 0.5, -0.0, True, "", " ", "white", "@white", "../../escaped/pwned", "/tmp/abs",
-    "a,b", "-dash", "x\u200by", "Ab", "a\nb", "é-中", "x" * 10_000, "projector", "evaluator-1", [], {}, [1, [2]],
-    {"a": 1}, "nan",
+    math.nan,
+    math.inf,
+    -math.inf,
+    1e308,
+    -1e308,
+    5e-324,
+    -50,
+    -1,
+    0,
+    1,
+    2,
+    10**6,
+    10**18,
+    2**63 - 1,
+    2**63,
+    -(2**63),
+    10**30,
+    0.5,
+    -0.0,
+    True,
+    "",
+    " ",
+    "white",
+    "@white",
+    "../../escaped/pwned",
+    "/tmp/abs",
+    "a,b",
+    "-dash",
+    "x\u200by",
+    "Ab",
+    "a\nb",
+    "é-中",
+    "x" * 10_000,
+    "projector",
+    "evaluator-1",
+    [],
+    {},
+    [1, [2]],
+    {"a": 1},
+    "nan",
 ]
 WEIRD_KEYS = ["statment", "a\nb", "my key", 'q"uote', "", "id.x", "\u200b"]
 
@@ -86,8 +122,8 @@ def mutate(data: dict[str, Any], rng: random.Random) -> tuple[dict[str, Any] | s
     elif kind == "text":
         text = tomli_w.dumps(data)
         cut = rng.randrange(len(text))
-        junk = rng.choice(["", "[[", "= =", "\x00", "\ud7ff", "\"", "[" * 2000, "a = [" * 1000])
-        return text[:cut] + junk + text[cut + rng.randrange(0, 50):], "text"
+        junk = rng.choice(["", "[[", "= =", "\x00", "\ud7ff", '"', "[" * 2000, "a = [" * 1000])
+        return text[:cut] + junk + text[cut + rng.randrange(0, 50) :], "text"
     return data, kind
 
 
@@ -109,15 +145,18 @@ def try_file(path: Path, save: Path) -> str:
     if code == 1 or "internal error" in err or "Traceback" in err:
         return "internal"
     if code == 2:
-        ok = bool(lines) and all(line.startswith(path.name + ":") or line.startswith(str(path) + ":")
-                                 for line in lines)
+        ok = bool(lines) and all(line.startswith(path.name + ":") or line.startswith(str(path) + ":") for line in lines)
         return "refused" if ok else "bad-lines"
     if code != 0:
         return "bad-lines"
     if save.exists():
         save.unlink()
-    steps = [["new", str(path), "--save", str(save), "--force"], ["run", str(save), "--turns", "2"],
-             ["replay", str(save), "--turn", "1"], ["verify", str(save)]]
+    steps = [
+        ["new", str(path), "--save", str(save), "--force"],
+        ["run", str(save), "--turns", "2"],
+        ["replay", str(save), "--turn", "1"],
+        ["verify", str(save)],
+    ]
     for argv in steps:
         code, err = _call(argv)
         if code == 1 or "internal error" in err:
@@ -129,8 +168,13 @@ def try_file(path: Path, save: Path) -> str:
     return "valid"
 
 
-def run(count: int, folder: Path, seed: int = 0, sources: list[Path] | None = None,
-        report: Callable[[int, Counter], None] | None = None) -> tuple[Counter, Counter, list[str]]:
+def run(
+    count: int,
+    folder: Path,
+    seed: int = 0,
+    sources: list[Path] | None = None,
+    report: Callable[[int, Counter], None] | None = None,
+) -> tuple[Counter, Counter, list[str]]:
     """Try `count` mutants; (outcome counts, mutation-kind counts of failures, examples)."""
     rng = random.Random(seed)
     sources = sources or SHIPPED

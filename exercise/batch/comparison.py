@@ -35,7 +35,7 @@ class Outcome:
         e, sign = self.estimate, self.comparison.sign
         if e.n == 0 or math.isnan(e.mean):
             return "no data"
-        if (e.low > TOLERANCE if sign > 0 else e.high < -TOLERANCE):
+        if e.low > TOLERANCE if sign > 0 else e.high < -TOLERANCE:
             return "holds"
         if e.mean * sign > TOLERANCE:
             return "direction only"

@@ -28,8 +28,17 @@ from exercise.errors import BatchError
 
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 
-__all__ = ["SCENARIOS", "Comparison", "Experiment", "ExperimentResult", "Outcome", "find", "posed_on",
-           "run_experiment", "variant_texts"]
+__all__ = [
+    "SCENARIOS",
+    "Comparison",
+    "Experiment",
+    "ExperimentResult",
+    "Outcome",
+    "find",
+    "posed_on",
+    "run_experiment",
+    "variant_texts",
+]
 
 
 @attrs.frozen
@@ -87,15 +96,21 @@ def pose_lab(exp: Experiment):
     return posed
 
 
-def run_experiment(exp: Experiment, runs: int, seed: int = 1, workers: int | None = None,
-                   progress: Progress | None = None, dask_scheduler: str | None = None) -> ExperimentResult:
+def run_experiment(
+    exp: Experiment,
+    runs: int,
+    seed: int = 1,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    dask_scheduler: str | None = None,
+) -> ExperimentResult:
     posed = pose_lab(exp)
     texts = variant_texts(posed, tomllib.loads(exp.path.read_text(encoding="utf-8")), exp.scenario)
     seeds = run_seeds(seed, runs)
     tasks = [RunTask(text, s, None, posed.measure) for text in texts for s in seeds]
     flat = run_tasks(tasks, workers, progress, dask_scheduler)
     labels = [label for label, _ in posed.variants]
-    by_variant = {label: flat[i * runs:(i + 1) * runs] for i, label in enumerate(labels)}
+    by_variant = {label: flat[i * runs : (i + 1) * runs] for i, label in enumerate(labels)}
     outcomes = compare(posed.comparisons, by_variant)
     means = {}
     for label, results in by_variant.items():

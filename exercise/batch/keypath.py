@@ -116,8 +116,9 @@ def keep_forums(data: dict[str, Any], kind: str) -> None:
         when = inject.get("when")
         if isinstance(when, dict) and when.get("forum") in gone:
             del when["forum"]
-        inject["effects"] = [e for e in inject.get("effects", [])
-                             if not (e.get("kind") in ("join", "leave") and e.get("forum") in gone)]
+        inject["effects"] = [
+            e for e in inject.get("effects", []) if not (e.get("kind") in ("join", "leave") and e.get("forum") in gone)
+        ]
 
 
 def apply_assignment(data: dict[str, Any], key: str, value: Any, option: str = "--set") -> None:

@@ -69,7 +69,9 @@ def standard(state: GameState, trace: Trace) -> dict[str, float]:
         out[f"adopted_turn[{n}]"] = float(min(ns.adopted_in.values())) if ns.adopted_in else float(never)
     firsts = [(fs.first_adoption, f) for f, fs in sorted(state.forums.items()) if fs.first_adoption is not None]
     out["first_adoption"] = float(min(firsts)[0]) if firsts else float(never)
-    out["first_breadth"] = max(first_adoption_breadth(state, trace, f) for t, f in firsts if t == min(firsts)[0]) if firsts else NAN
+    out["first_breadth"] = (
+        max(first_adoption_breadth(state, trace, f) for t, f in firsts if t == min(firsts)[0]) if firsts else NAN
+    )
     for f in sorted(state.forums):
         fs = state.forums[f]
         out[f"first_adoption[{f}]"] = float(fs.first_adoption if fs.first_adoption is not None else never)

@@ -103,12 +103,23 @@ def forum_speed(sc: Scenario) -> Posed | NotPosed:
         variants=(("decentralized", (("forums", "decentralized"),)), ("centralized", (("forums", "centralized"),))),
         measure="standard",
         comparisons=(
-            C("turns to first adoption (centralized - decentralized)", "decentralized", "centralized",
-              "first_adoption", +1),
-            C("breadth of the first adopted norm (centralized - decentralized)", "decentralized", "centralized",
-              "first_breadth", +1),
+            C(
+                "turns to first adoption (centralized - decentralized)",
+                "decentralized",
+                "centralized",
+                "first_adoption",
+                +1,
+            ),
+            C(
+                "breadth of the first adopted norm (centralized - decentralized)",
+                "decentralized",
+                "centralized",
+                "first_breadth",
+                +1,
+            ),
         ),
-        picked="every centralized forum vs every decentralized one")
+        picked="every centralized forum vs every decentralized one",
+    )
 
 
 def norm_blocs(sc: Scenario) -> Posed | NotPosed:
@@ -122,7 +133,8 @@ def norm_blocs(sc: Scenario) -> Posed | NotPosed:
             C("conflict index (decentralized - centralized)", "centralized", "decentralized", "conflict_index", +1),
             C("opposed bloc pairs (decentralized - centralized)", "centralized", "decentralized", "opposed_blocs", +1),
         ),
-        picked="every centralized forum vs every decentralized one")
+        picked="every centralized forum vs every decentralized one",
+    )
 
 
 def clarity(sc: Scenario) -> Posed | NotPosed:
@@ -131,11 +143,16 @@ def clarity(sc: Scenario) -> Posed | NotPosed:
         return NotPosed("no norm")
     key = f"norms.{norm.id}.clarity"
     return Posed(
-        variants=((f"clarity {CLARITY_LOW}", ((key, CLARITY_LOW),)), (f"clarity {CLARITY_HIGH}", ((key, CLARITY_HIGH),))),
+        variants=(
+            (f"clarity {CLARITY_LOW}", ((key, CLARITY_LOW),)),
+            (f"clarity {CLARITY_HIGH}", ((key, CLARITY_HIGH),)),
+        ),
         measure=f"norm:{norm.id}",
-        comparisons=(C("final breadth (clear - unclear)", f"clarity {CLARITY_LOW}", f"clarity {CLARITY_HIGH}",
-                       "breadth", +1),),
-        picked=f"norm {norm.id}")
+        comparisons=(
+            C("final breadth (clear - unclear)", f"clarity {CLARITY_LOW}", f"clarity {CLARITY_HIGH}", "breadth", +1),
+        ),
+        picked=f"norm {norm.id}",
+    )
 
 
 def grafting(sc: Scenario) -> Posed | NotPosed:
@@ -144,8 +161,10 @@ def grafting(sc: Scenario) -> Posed | NotPosed:
         return NotPosed("no norm" if norm is None else "no framework to graft onto")
     neutral = sc.model.graft_neutral
     total = sum(d.power for d in sc.delegations) or 1.0
-    accepted = sorted(((sum(d.power * d.affinity.get(f.id, neutral) for d in sc.delegations) / total, f.id)
-                       for f in sc.frameworks), key=lambda x: (-x[0], x[1]))
+    accepted = sorted(
+        ((sum(d.power * d.affinity.get(f.id, neutral) for d in sc.delegations) / total, f.id) for f in sc.frameworks),
+        key=lambda x: (-x[0], x[1]),
+    )
     best, framework = accepted[0]
     if best <= neutral:
         return NotPosed(f"no framework its audience accepts (best {framework}: {best:.2f} <= neutral {neutral:g})")
@@ -155,7 +174,8 @@ def grafting(sc: Scenario) -> Posed | NotPosed:
         variants=(("ungrafted", ((key, UNSET),)), (grafted, ((key, framework),))),
         measure=f"norm:{norm.id}",
         comparisons=(C("mean breadth over the game (grafted - ungrafted)", "ungrafted", grafted, "breadth_mean", +1),),
-        picked=f"norm {norm.id} on {framework} (mean affinity {best:.2f})")
+        picked=f"norm {norm.id} on {framework} (mean affinity {best:.2f})",
+    )
 
 
 def assistance(sc: Scenario) -> Posed | NotPosed:
@@ -165,15 +185,23 @@ def assistance(sc: Scenario) -> Posed | NotPosed:
     if not any(d.capacity < LOW_CAPACITY for d in sc.delegations):
         return NotPosed(f"no seat with capacity below {LOW_CAPACITY}")
     return Posed(
-        variants=(("no funding", tuple((f"delegations.{d}.budget", 0.0) for d in donors)),
-                  ("donors fund", tuple((f"delegations.{d}.budget", DONOR_BUDGET) for d in donors))),
+        variants=(
+            ("no funding", tuple((f"delegations.{d}.budget", 0.0) for d in donors)),
+            ("donors fund", tuple((f"delegations.{d}.budget", DONOR_BUDGET) for d in donors)),
+        ),
         measure="holdings",
         comparisons=(
-            C("mean depth of low-capacity holders (funded - unfunded)", "no funding", "donors fund",
-              "depth_low_capacity", +1),
+            C(
+                "mean depth of low-capacity holders (funded - unfunded)",
+                "no funding",
+                "donors fund",
+                "depth_low_capacity",
+                +1,
+            ),
             C("lip-service share of holders (funded - unfunded)", "no funding", "donors fund", "lip_service", -1),
         ),
-        picked=f"{len(donors)} broker(s): {', '.join(donors[:3])}{'...' if len(donors) > 3 else ''}")
+        picked=f"{len(donors)} broker(s): {', '.join(donors[:3])}{'...' if len(donors) > 3 else ''}",
+    )
 
 
 def probe_seat(sc: Scenario) -> str | None:
@@ -197,18 +225,38 @@ def least_in_need(sc: Scenario) -> Posed | NotPosed:
         return tuple(out)
 
     return Posed(
-        variants=(("least in need", profile(CAPABLE, *ALIGNED)), ("low capacity", profile(INCAPABLE, *ALIGNED)),
-                  ("opposed values", profile(CAPABLE, *OPPOSED))),
+        variants=(
+            ("least in need", profile(CAPABLE, *ALIGNED)),
+            ("low capacity", profile(INCAPABLE, *ALIGNED)),
+            ("opposed values", profile(CAPABLE, *OPPOSED)),
+        ),
         measure=f"probe:{norm.id}:{seat}",
         comparisons=(
-            C("probe's adoption turn (low capacity - least in need)", "least in need", "low capacity",
-              "adoption_turn", +1),
-            C("probe's adoption turn (opposed - least in need)", "least in need", "opposed values", "adoption_turn", +1),
-            C("share of runs the probe adopts (opposed - least in need)", "least in need", "opposed values",
-              "adopted", -1),
+            C(
+                "probe's adoption turn (low capacity - least in need)",
+                "least in need",
+                "low capacity",
+                "adoption_turn",
+                +1,
+            ),
+            C(
+                "probe's adoption turn (opposed - least in need)",
+                "least in need",
+                "opposed values",
+                "adoption_turn",
+                +1,
+            ),
+            C(
+                "share of runs the probe adopts (opposed - least in need)",
+                "least in need",
+                "opposed values",
+                "adopted",
+                -1,
+            ),
         ),
         sets=((f"delegations.{seat}.strategy", "bandwagoner"), (f"delegations.{seat}.objectives", [])),
-        picked=f"norm {norm.id}, probe {seat}")
+        picked=f"norm {norm.id}, probe {seat}",
+    )
 
 
 def cascade(sc: Scenario) -> Posed | NotPosed:
@@ -218,15 +266,27 @@ def cascade(sc: Scenario) -> Posed | NotPosed:
     return Posed(
         variants=(("base", ()),),
         measure=f"cascade:{norm.id}",
-        comparisons=(C("breadth gained per turn (just above the tipping share - just below)", "base", "base",
-                       "pace_below", +1, metric_b="pace_above"),),
-        picked=f"norm {norm.id}")
+        comparisons=(
+            C(
+                "breadth gained per turn (just above the tipping share - just below)",
+                "base",
+                "base",
+                "pace_below",
+                +1,
+                metric_b="pace_above",
+            ),
+        ),
+        picked=f"norm {norm.id}",
+    )
 
 
 def _camp_forum(sc: Scenario, forums: list[Forum], mine: Norm, rival: Norm) -> tuple[float, str]:
     """The decentralized forum whose members prefer `mine` over `rival` the most."""
-    margins = [(_mean_alignment(sc, mine, _members(sc, f)) - _mean_alignment(sc, rival, _members(sc, f)), f.id)
-               for f in forums if _members(sc, f)]
+    margins = [
+        (_mean_alignment(sc, mine, _members(sc, f)) - _mean_alignment(sc, rival, _members(sc, f)), f.id)
+        for f in forums
+        if _members(sc, f)
+    ]
     return sorted(margins, key=lambda x: (-x[0], x[1]))[0]
 
 
@@ -248,14 +308,17 @@ def first_mover(sc: Scenario) -> Posed | NotPosed:
     _, a, b, fa, fb = best
     first, second = f"{a} first", f"{a} second"
     return Posed(
-        variants=((first, ((f"forums.{fa}.offset", 0), (f"forums.{fb}.offset", FIRST_MOVER_DELAY))),
-                  (second, ((f"forums.{fa}.offset", FIRST_MOVER_DELAY), (f"forums.{fb}.offset", 0)))),
+        variants=(
+            (first, ((f"forums.{fa}.offset", 0), (f"forums.{fb}.offset", FIRST_MOVER_DELAY))),
+            (second, ((f"forums.{fa}.offset", FIRST_MOVER_DELAY), (f"forums.{fb}.offset", 0))),
+        ),
         measure="standard",
         comparisons=(
             C("final breadth of one rival (its forum second - first)", first, second, f"breadth[{a}]", -1),
             C("final breadth of the other rival (its forum second - first)", second, first, f"breadth[{b}]", -1),
         ),
-        picked=f"{a} ({fa}) vs {b} ({fb})")
+        picked=f"{a} ({fa}) vs {b} ({fb})",
+    )
 
 
 def first_session(forum: Forum, offset: int | None = None) -> int:
@@ -267,8 +330,11 @@ def _champion_in(sc: Scenario, norm: Norm, members: Sequence[str]) -> bool:
     """Whether a scripted proposer among `members` wants `norm` adopted (someone will table it)."""
     for seat in members:
         d = sc.delegation(seat)
-        if not d.human and d.strategy in PROPOSERS and any(
-                o.kind in ("adopt", "breadth", "depth") and o.norm == norm.id for o in d.objectives):
+        if (
+            not d.human
+            and d.strategy in PROPOSERS
+            and any(o.kind in ("adopt", "breadth", "depth") and o.norm == norm.id for o in d.objectives)
+        ):
             return True
     return False
 
@@ -303,15 +369,23 @@ def outside_in(sc: Scenario) -> Posed | NotPosed:
         if not objectors or least <= 0.0:
             continue  # nobody would object (no route is needed), or someone always vetoes
         world = _mean_alignment(sc, norm, apex_members)
-        gaps = sorted(((_mean_alignment(sc, norm, _members(sc, f)) - world, f.id) for f in local
-                       if _champion_in(sc, norm, _members(sc, f))), key=lambda x: (-x[0], x[1]))
+        gaps = sorted(
+            (
+                (_mean_alignment(sc, norm, _members(sc, f)) - world, f.id)
+                for f in local
+                if _champion_in(sc, norm, _members(sc, f))
+            ),
+            key=lambda x: (-x[0], x[1]),
+        )
         if gaps and gaps[0][0] > 0:
             key = (-len(objectors), gaps[0][0])
             if best is None or key > best[0]:
                 best = (key, norm.id, gaps[0][1])
     if best is None:
-        return NotPosed("no norm some member of the centralized forum would object to, none flatly, "
-                        "that a like-minded forum favours and champions")
+        return NotPosed(
+            "no norm some member of the centralized forum would object to, none flatly, "
+            "that a like-minded forum favours and champions"
+        )
     _, norm_id, like = best
     sets: list[Assignment] = []
     offset = apex.offset
@@ -320,12 +394,23 @@ def outside_in(sc: Scenario) -> Posed | NotPosed:
         sets.append((f"forums.{apex.id}.offset", offset))
     session = first_session(apex, offset)
     return Posed(
-        variants=(("direct", ((f"forums.{like}.offset", session + 1),)), ("outside-in", ((f"forums.{like}.offset", 0),))),
+        variants=(
+            ("direct", ((f"forums.{like}.offset", session + 1),)),
+            ("outside-in", ((f"forums.{like}.offset", 0),)),
+        ),
         measure=f"adopted_in:{norm_id}:{apex.id}:{session}",
-        comparisons=(C("share of runs the centralized forum adopts the norm at its first session (outside-in - direct)",
-                       "direct", "outside-in", "adopted_by", +1),),
+        comparisons=(
+            C(
+                "share of runs the centralized forum adopts the norm at its first session (outside-in - direct)",
+                "direct",
+                "outside-in",
+                "adopted_by",
+                +1,
+            ),
+        ),
         sets=tuple(sets),
-        picked=f"{norm_id} seeded in {like}, decided in {apex.id} at turn {session}")
+        picked=f"{norm_id} seeded in {like}, decided in {apex.id} at turn {session}",
+    )
 
 
 POSERS: dict[str, Pose] = {

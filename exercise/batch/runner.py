@@ -75,8 +75,13 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def run_tasks(tasks: Sequence[RunTask], workers: int | None = None, progress: Progress | None = None,
-              dask_scheduler: Any = None, connect_timeout: float = 10.0) -> list[dict[str, float]]:
+def run_tasks(
+    tasks: Sequence[RunTask],
+    workers: int | None = None,
+    progress: Progress | None = None,
+    dask_scheduler: Any = None,
+    connect_timeout: float = 10.0,
+) -> list[dict[str, float]]:
     """Run every task; results in task order. `dask_scheduler` is an address or a Client."""
     for t in tasks:
         if t.measure not in MEASURES:
@@ -138,8 +143,9 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=2)
 
 
-def _run_dask(tasks: Sequence[RunTask], address: Any, progress: Progress | None,
-              timeout: float) -> list[dict[str, float]]:
+def _run_dask(
+    tasks: Sequence[RunTask], address: Any, progress: Progress | None, timeout: float
+) -> list[dict[str, float]]:
     """Send the same tasks to a Dask distributed scheduler (`address` may also be a Client)."""
     try:
         from dask.distributed import Client

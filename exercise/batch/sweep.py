@@ -137,9 +137,17 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def run_sweep(path: str | Path, runs: int, seed: int, sets: Sequence[str] = (), vary: Sequence[str] = (),
-              turns: int | None = None, workers: int | None = None, progress: Progress | None = None,
-              dask_scheduler: str | None = None) -> SweepResult:
+def run_sweep(
+    path: str | Path,
+    runs: int,
+    seed: int,
+    sets: Sequence[str] = (),
+    vary: Sequence[str] = (),
+    turns: int | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    dask_scheduler: str | None = None,
+) -> SweepResult:
     if runs < 1:
         raise BatchError(f"--runs {runs}: must be at least 1")
     if turns is not None and turns < 1:
@@ -149,7 +157,7 @@ def run_sweep(path: str | Path, runs: int, seed: int, sets: Sequence[str] = (), 
     seeds = run_seeds(seed, runs)
     tasks = expand([v.text for v in variants], seeds, turns, "standard")
     flat = run_tasks(tasks, workers, progress, dask_scheduler)
-    results = tuple(tuple(flat[i * runs:(i + 1) * runs]) for i in range(len(variants)))
+    results = tuple(tuple(flat[i * runs : (i + 1) * runs]) for i in range(len(variants)))
     return SweepResult(tuple(variants), tuple(seeds), results)
 
 

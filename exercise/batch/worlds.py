@@ -144,14 +144,26 @@ class Plan:
 
     @property
     def tasks(self) -> list[RunTask]:
-        return [RunTask(text, s, None, posed.measure)
-                for _, posings in self.worlds for _, posed, texts in posings
-                if isinstance(posed, Posed) for text in texts for s in self.seeds]
+        return [
+            RunTask(text, s, None, posed.measure)
+            for _, posings in self.worlds
+            for _, posed, texts in posings
+            if isinstance(posed, Posed)
+            for text in texts
+            for s in self.seeds
+        ]
 
 
-def prepare(source: str, names: Sequence[str] = (), count: int | None = None, quick: bool = False,
-            runs: int | None = None, seed: int = 1, world_seed: int = 1,
-            worlds: Sequence[World] | None = None) -> Plan:
+def prepare(
+    source: str,
+    names: Sequence[str] = (),
+    count: int | None = None,
+    quick: bool = False,
+    runs: int | None = None,
+    seed: int = 1,
+    world_seed: int = 1,
+    worlds: Sequence[World] | None = None,
+) -> Plan:
     """Read (or generate) the worlds and pose every experiment on each."""
     experiments = tuple(find(names))
     chosen = list(worlds) if worlds is not None else read_worlds(source, count, quick, world_seed)
@@ -176,10 +188,18 @@ def run_plan(plan: Plan, workers: int | None = None, progress: Progress | None =
     return WorldsResult(plan.source, len(plan.seeds), plan.seed, tuple(w.name for w, _ in plan.worlds), effects)
 
 
-def run_worlds(source: str, names: Sequence[str] = (), count: int | None = None, quick: bool = False,
-               runs: int | None = None, seed: int = 1, workers: int | None = None,
-               progress: Progress | None = None, world_seed: int = 1,
-               worlds: Sequence[World] | None = None) -> WorldsResult:
+def run_worlds(
+    source: str,
+    names: Sequence[str] = (),
+    count: int | None = None,
+    quick: bool = False,
+    runs: int | None = None,
+    seed: int = 1,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    world_seed: int = 1,
+    worlds: Sequence[World] | None = None,
+) -> WorldsResult:
     plan = prepare(source, names, count, quick, runs, seed, world_seed, worlds)
     return run_plan(plan, workers, progress)
 

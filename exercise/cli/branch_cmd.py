@@ -19,7 +19,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with Game.open(args.save, read_only=True) as game, game.branch(args.from_turn, args.new, force=args.force) as new:
-        print(f"created {new.path}: a what-if of {game.path} holding turns 0 to {new.turn} "
-              f"({game.path} is unchanged)")
+        print(f"created {new.path}: a what-if of {game.path} holding turns 0 to {new.turn} ({game.path} is unchanged)")
         print(f"next: exercise run {new.path}   or   exercise play {new.path}")
     return 0

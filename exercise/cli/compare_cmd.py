@@ -13,16 +13,27 @@ from exercise.store.compare import compare_games
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("compare", help="compare two saves of one scenario: where they part, orders, decisions, scores",
-                       description="Compare two saves of one scenario turn by turn: the turn the games part, "
-                                   "the orders that differed, the forum decisions that came out otherwise, and "
-                                   "the norms and scores at the last turn both have played.")
+    p = sub.add_parser(
+        "compare",
+        help="compare two saves of one scenario: where they part, orders, decisions, scores",
+        description="Compare two saves of one scenario turn by turn: the turn the games part, "
+        "the orders that differed, the forum decisions that came out otherwise, and "
+        "the norms and scores at the last turn both have played.",
+    )
     p.add_argument("a", metavar="A.db")
     p.add_argument("b", metavar="B.db")
-    p.add_argument("--as", dest="seat", default=None, metavar="DELEGATION",
-                   help="only this seat's orders and score (the decisions and the world are shown whole)")
-    p.add_argument("--all-seats", action="store_true",
-                   help="also list the scripted seats' orders that differed (by default: counted per turn)")
+    p.add_argument(
+        "--as",
+        dest="seat",
+        default=None,
+        metavar="DELEGATION",
+        help="only this seat's orders and score (the decisions and the world are shown whole)",
+    )
+    p.add_argument(
+        "--all-seats",
+        action="store_true",
+        help="also list the scripted seats' orders that differed (by default: counted per turn)",
+    )
     p.add_argument("--json", action="store_true", help="print the comparison as JSON")
     p.set_defaults(func=run)
 

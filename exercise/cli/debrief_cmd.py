@@ -20,15 +20,26 @@ from exercise.store.history import history, orders_by_turn, teams_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("debrief", help="a save's turning points, who gained and lost, and the blocs it ended in",
-                       description="The debrief of a save: turning points, who gained and lost, the blocs. Instructor material: without --as it shows the white cell's view (every seat's brief, orders and the white cell's trail), and it reads the save file directly, codes or not.")
+    p = sub.add_parser(
+        "debrief",
+        help="a save's turning points, who gained and lost, and the blocs it ended in",
+        description="The debrief of a save: turning points, who gained and lost, the blocs. Instructor material: without --as it shows the white cell's view (every seat's brief, orders and the white cell's trail), and it reads the save file directly, codes or not.",
+    )
     p.add_argument("save", metavar="SAVE")
-    p.add_argument("--as", dest="seat", default=None, metavar="DELEGATION",
-                   help="one seat's debrief: its score and what it could see (default: the white cell, everything)")
+    p.add_argument(
+        "--as",
+        dest="seat",
+        default=None,
+        metavar="DELEGATION",
+        help="one seat's debrief: its score and what it could see (default: the white cell, everything)",
+    )
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print the debrief as JSON")
-    out.add_argument("--markdown", action="store_true",
-                     help="print the debrief as a Markdown handout (for the next class's briefing)")
+    out.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print the debrief as a Markdown handout (for the next class's briefing)",
+    )
     p.set_defaults(func=run)
 
 
@@ -41,8 +52,15 @@ def run(args: argparse.Namespace) -> int:
         notes = game.evaluation.instructor_notes() if seat is None else []
         handout = handout_extras(game, past[-1][0], seat) if args.markdown else None
     if args.json:
-        print(json.dumps({**attrs.asdict(result), **({"instructor_notes": [attrs.asdict(n) for n in notes]}
-                                                     if seat is None else {})}, indent=2))
+        print(
+            json.dumps(
+                {
+                    **attrs.asdict(result),
+                    **({"instructor_notes": [attrs.asdict(n) for n in notes]} if seat is None else {}),
+                },
+                indent=2,
+            )
+        )
     elif handout is not None:
         print("\n".join(markdown_debrief(result, game.path.name, game.seed, game.scenario.title)))
         if notes:
@@ -81,8 +99,11 @@ def format_debrief(d: Debrief, name: str, seed: int) -> list[str]:
                 if step is not None:
                     text += f"   {label}: turn {step[0]} ({_signed(step[1])}: {why})"
             lines.append(text)
-    lines += ["", f"Blocs at the end: {len(d.blocs)} norm bloc(s), {d.opposed_pairs} opposed pair(s)"
-              + (f"; the world split at turn {d.split_at}" if d.split_at else "")]
+    lines += [
+        "",
+        f"Blocs at the end: {len(d.blocs)} norm bloc(s), {d.opposed_pairs} opposed pair(s)"
+        + (f"; the world split at turn {d.split_at}" if d.split_at else ""),
+    ]
     lines += [f"  {bloc_line(bloc)}" for bloc in d.blocs]
     return lines
 
@@ -107,15 +128,26 @@ def markdown_debrief(d: Debrief, name: str, seed: int, title: str) -> list[str]:
             lines.append(f"| {turn} | {what} | {moved} |")
         lines += ["", "The three biggest turns are in bold."]
     if d.arcs:
-        lines += ["", "## Who gained and lost", "", "Scores against each delegation's objectives, 0 to 100.", "",
-                  "| delegation | start | end | best turn | worst turn |", "|---|---:|---:|---|---|"]
+        lines += [
+            "",
+            "## Who gained and lost",
+            "",
+            "Scores against each delegation's objectives, 0 to 100.",
+            "",
+            "| delegation | start | end | best turn | worst turn |",
+            "|---|---:|---:|---|---|",
+        ]
         for arc in d.arcs:
             best = f"{arc.best[0]} ({_signed(arc.best[1])}: {_cell(arc.best_why)})" if arc.best else "-"
             worst = f"{arc.worst[0]} ({_signed(arc.worst[1])}: {_cell(arc.worst_why)})" if arc.worst else "-"
             lines.append(f"| {arc.name} ({arc.seat}) | {arc.scores[0]:.0f} | {arc.scores[-1]:.0f} | {best} | {worst} |")
-    lines += ["", "## Blocs at the end", "",
-              f"{len(d.blocs)} norm bloc(s), {d.opposed_pairs} opposed pair(s)"
-              + (f"; the world split at turn {d.split_at}." if d.split_at else ".")]
+    lines += [
+        "",
+        "## Blocs at the end",
+        "",
+        f"{len(d.blocs)} norm bloc(s), {d.opposed_pairs} opposed pair(s)"
+        + (f"; the world split at turn {d.split_at}." if d.split_at else "."),
+    ]
     if d.blocs:
         lines.append("")
         lines += [bloc_line(b, markdown=True) for b in d.blocs]
@@ -126,9 +158,13 @@ def handout_extras(game: Game, final: GameState, seat: str | None) -> list[str]:
     """What the handout adds to the debrief: how every norm ended, each team's orders by turn
     and the scenario guide's debrief questions."""
     scenario = game.scenario
-    lines = ["", "## How every norm ended", "",
-             "| norm | status | adopted in (turn) | breadth | holders | rhetoric / policy / law / practice |",
-             "|---|---|---|---:|---:|---|"]
+    lines = [
+        "",
+        "## How every norm ended",
+        "",
+        "| norm | status | adopted in (turn) | breadth | holders | rhetoric / policy / law / practice |",
+        "|---|---|---|---:|---:|---|",
+    ]
     for norm in sorted(final.norms):
         n = norm_summary(final, norm)
         where = ", ".join(f"{scenario.forum(f).name} ({t})" for f, t in n["adopted_in"].items()) or "-"

@@ -54,13 +54,17 @@ def _record(game, args: argparse.Namespace) -> int:
     if missing:
         raise SaveError(f"{', '.join(missing)}: needed to {'score' if args.level is not None else 'note'} a turn")
     if evaluation.role(args.seat) is None and args.seat != FACILITATOR:
-        raise SaveError(f"--as {args.seat}: not an evaluator seat of {game.path} "
-                        f"(evaluators: {', '.join(r.seat for r in evaluation.roles('evaluator')) or 'none'})")
+        raise SaveError(
+            f"--as {args.seat}: not an evaluator seat of {game.path} "
+            f"(evaluators: {', '.join(r.seat for r in evaluation.roles('evaluator')) or 'none'})"
+        )
     require_code(game, args.seat, args.code)
     if args.level is not None:
         score = evaluation.score(args.seat, args.turn, args.team, args.objective, args.level, args.note or "")
-        print(f"{game.path}: {score.evaluator} gave {score.team} level {score.level} on {score.objective} "
-              f"for turn {score.turn}")
+        print(
+            f"{game.path}: {score.evaluator} gave {score.team} level {score.level} on {score.objective} "
+            f"for turn {score.turn}"
+        )
     else:
         note = evaluation.add_evaluator_note(args.seat, args.turn, args.note, team=args.team or "")
         print(f"{game.path}: note {note.number} on turn {note.turn} kept")
@@ -78,8 +82,10 @@ def _list(game) -> None:
     scores = evaluation.scores()
     print(f"scores: {len(scores)}")
     for s in scores:
-        print(f"  turn {s.turn}  {s.team:<12} {s.objective:<20} level {s.level}  by {s.evaluator}"
-              + (f"  ({s.note})" if s.note else ""))
+        print(
+            f"  turn {s.turn}  {s.team:<12} {s.objective:<20} level {s.level}  by {s.evaluator}"
+            + (f"  ({s.note})" if s.note else "")
+        )
     notes = evaluation.evaluator_notes()
     print(f"notes: {len(notes)}")
     for n in notes:

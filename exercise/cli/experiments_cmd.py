@@ -15,9 +15,12 @@ from exercise.errors import BatchError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("experiments", help="run the validation experiments (the nine effects the model claims)",
-                       description="Run the named validation experiments (default: all nine). Each varies one "
-                                   "factor over seed-paired runs and reports the effect size with a 95% interval.")
+    p = sub.add_parser(
+        "experiments",
+        help="run the validation experiments (the nine effects the model claims)",
+        description="Run the named validation experiments (default: all nine). Each varies one "
+        "factor over seed-paired runs and reports the effect size with a 95% interval.",
+    )
     p.add_argument("names", nargs="*", metavar="NAME", help="experiment names or effect numbers (see --list)")
     p.add_argument("--runs", type=int, default=None, help="runs per variant (default: each experiment's full size)")
     p.add_argument("--quick", action="store_true", help="the small size the test suite uses")
@@ -29,8 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     out.add_argument("--json", action="store_true", help="print the results as one JSON document")
     p.add_argument("--check", action="store_true", help="exit 1 if any effect lacks its claimed direction")
     p.add_argument("--list", action="store_true", help="list the experiments and exit")
-    p.add_argument("--worlds", metavar="DIR|FAMILY", default=None,
-                   help="pose every experiment on every world of a directory of scenarios or a family (docs/worlds.md)")
+    p.add_argument(
+        "--worlds",
+        metavar="DIR|FAMILY",
+        default=None,
+        help="pose every experiment on every world of a directory of scenarios or a family (docs/worlds.md)",
+    )
     p.add_argument("--count", type=int, default=None, help="with --worlds: how many worlds (default 50, quick 10)")
     p.add_argument("--world-seed", type=seed_arg, default=1, help="with --worlds FAMILY: the family's seed (default 1)")
     p.add_argument("--verbose", action="store_true", help="with --worlds: every world's verdict and figures")
@@ -65,8 +72,10 @@ def run(args: argparse.Namespace) -> int:
     lacking = [r.experiment.name for r in results if any(not o.has_direction for o in r.outcomes)]
     if not (args.markdown or args.json):
         held = sum(1 for r in results if r.verdict == "holds")
-        print(f"{held} of {len(results)} effects hold (95% interval on the claimed side of zero)"
-              + (f"; without the claimed direction: {', '.join(lacking)}" if lacking else ""))
+        print(
+            f"{held} of {len(results)} effects hold (95% interval on the claimed side of zero)"
+            + (f"; without the claimed direction: {', '.join(lacking)}" if lacking else "")
+        )
     return 1 if (args.check and lacking) else 0
 
 
@@ -95,10 +104,12 @@ def run_on_worlds(args: argparse.Namespace) -> int:
 
 def format_result(result: ExperimentResult, seconds: float) -> list[str]:
     exp = result.experiment
-    lines = [f"{exp.effect}. {exp.name}: {result.verdict.upper()}  ({result.runs} runs x {len(result.posed.variants)} "
-             f"variants, seed {result.seed}, {seconds:.1f} s)",
-             f"   claim:  {exp.claim}",
-             f"   factor: {exp.factor}; scenario {exp.scenario}: {result.posed.picked}"]
+    lines = [
+        f"{exp.effect}. {exp.name}: {result.verdict.upper()}  ({result.runs} runs x {len(result.posed.variants)} "
+        f"variants, seed {result.seed}, {seconds:.1f} s)",
+        f"   claim:  {exp.claim}",
+        f"   factor: {exp.factor}; scenario {exp.scenario}: {result.posed.picked}",
+    ]
     for outcome in result.outcomes:
         e = outcome.estimate
         lines.append(f"   {outcome.comparison.label}: {e.text()} (n={e.n}) -> {outcome.verdict}")
@@ -115,8 +126,10 @@ def _means(result: ExperimentResult, c) -> str:
 
 
 def markdown_table(results: list[ExperimentResult]) -> list[str]:
-    lines = ["| # | effect | setup | runs | means | effect size | 95% CI | verdict |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| # | effect | setup | runs | means | effect size | 95% CI | verdict |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for r in results:
         exp = r.experiment
         variants = " vs ".join(label for label, _ in r.posed.variants)
@@ -126,7 +139,8 @@ def markdown_table(results: list[ExperimentResult]) -> list[str]:
             lines.append(
                 f"| {exp.effect if first else ''} | {exp.name + ': ' if first else ''}{o.comparison.label} | "
                 f"{f'`{exp.scenario}`: {variants}' if first else ''} | {r.runs} x {len(r.posed.variants)} | "
-                f"{_means(r, o.comparison)} | {e.mean:+.3f} | [{e.low:+.3f}, {e.high:+.3f}] | {o.verdict} |")
+                f"{_means(r, o.comparison)} | {e.mean:+.3f} | [{e.low:+.3f}, {e.high:+.3f}] | {o.verdict} |"
+            )
     return lines
 
 
@@ -142,15 +156,36 @@ def results_json(results: list[ExperimentResult]) -> list[dict]:
         comparisons = []
         for o in r.outcomes:
             c, e = o.comparison, o.estimate
-            comparisons.append({
-                "label": c.label, "metric": c.metric, "metric_b": c.metric_b,
-                "variant_a": c.variant_a, "variant_b": c.variant_b, "claimed_sign": c.sign,
-                "mean_a": _number(r.means[c.variant_a].get(c.metric, math.nan)),
-                "mean_b": _number(r.means[c.variant_b].get(c.metric_b or c.metric, math.nan)),
-                "effect": _number(e.mean), "low": _number(e.low), "high": _number(e.high), "n": e.n,
-                "verdict": o.verdict,
-            })
-        out.append({"effect": exp.effect, "name": exp.name, "claim": exp.claim, "scenario": exp.scenario,
-                    "factor": exp.factor, "variants": [label for label, _ in r.posed.variants], "picked": r.posed.picked, "runs": r.runs,
-                    "seed": r.seed, "verdict": r.verdict, "comparisons": comparisons})
+            comparisons.append(
+                {
+                    "label": c.label,
+                    "metric": c.metric,
+                    "metric_b": c.metric_b,
+                    "variant_a": c.variant_a,
+                    "variant_b": c.variant_b,
+                    "claimed_sign": c.sign,
+                    "mean_a": _number(r.means[c.variant_a].get(c.metric, math.nan)),
+                    "mean_b": _number(r.means[c.variant_b].get(c.metric_b or c.metric, math.nan)),
+                    "effect": _number(e.mean),
+                    "low": _number(e.low),
+                    "high": _number(e.high),
+                    "n": e.n,
+                    "verdict": o.verdict,
+                }
+            )
+        out.append(
+            {
+                "effect": exp.effect,
+                "name": exp.name,
+                "claim": exp.claim,
+                "scenario": exp.scenario,
+                "factor": exp.factor,
+                "variants": [label for label, _ in r.posed.variants],
+                "picked": r.posed.picked,
+                "runs": r.runs,
+                "seed": r.seed,
+                "verdict": r.verdict,
+                "comparisons": comparisons,
+            }
+        )
     return out

@@ -11,10 +11,13 @@ from exercise.store import Game
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write a save's orders, events and states as JSON lines (instructor material)",
-                       description="Write every turn's orders, events and state as JSON lines. Instructor material: "
-                                   "it holds every seat's brief and orders and the white cell's trail, and "
-                                   "reads the save file directly, codes or not.")
+    p = sub.add_parser(
+        "export",
+        help="write a save's orders, events and states as JSON lines (instructor material)",
+        description="Write every turn's orders, events and state as JSON lines. Instructor material: "
+        "it holds every seat's brief and orders and the white cell's trail, and "
+        "reads the save file directly, codes or not.",
+    )
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (jsonl)")
     p.add_argument("--out", type=Path, default=None, metavar="FILE", help="write here instead of standard output")

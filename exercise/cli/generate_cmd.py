@@ -18,11 +18,19 @@ from exercise.scenario.knobs import KNOB_NAMES, Knobs, knob_help, knob_problems
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("generate", help="write a valid synthetic scenario of a fictional world",
-                       description="Write a valid synthetic scenario. The knobs shape the world (docs/worlds.md).")
+    p = sub.add_parser(
+        "generate",
+        help="write a valid synthetic scenario of a fictional world",
+        description="Write a valid synthetic scenario. The knobs shape the world (docs/worlds.md).",
+    )
     for name in KNOB_NAMES:
-        p.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None, metavar="N" if name != "rules" else "R,R",
-                       help=knob_help(name))
+        p.add_argument(
+            f"--{name.replace('_', '-')}",
+            dest=name,
+            default=None,
+            metavar="N" if name != "rules" else "R,R",
+            help=knob_help(name),
+        )
     p.add_argument("--seed", type=seed_arg, default=1)
     p.add_argument("-o", "--output", metavar="FILE.toml", help="where to write (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -45,7 +53,9 @@ def read_knobs(args: argparse.Namespace) -> Knobs:
         try:
             values[name] = int(text) if fields[name].metadata[RANGE].whole else float(text)
         except ValueError:
-            problems.append(f"generate: {flag}: {text!r} is not a {'whole ' if fields[name].metadata[RANGE].whole else ''}number")
+            problems.append(
+                f"generate: {flag}: {text!r} is not a {'whole ' if fields[name].metadata[RANGE].whole else ''}number"
+            )
     problems += [_as_flag(p) for p in knob_problems(values, "generate")]
     if problems:
         raise ScenarioError(problems)

@@ -16,9 +16,12 @@ from exercise.scenario.loader import load_scenario
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("msel", help="a scenario's injects as a master scenario events list (CSV or Excel), and back",
-                       description="The master scenario events list: export a scenario's injects to a spreadsheet "
-                                   "planners edit, or import one into a new scenario file.")
+    p = sub.add_parser(
+        "msel",
+        help="a scenario's injects as a master scenario events list (CSV or Excel), and back",
+        description="The master scenario events list: export a scenario's injects to a spreadsheet "
+        "planners edit, or import one into a new scenario file.",
+    )
     verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True, parser_class=type(p))
     out = verbs.add_parser("export", help="write the scenario's injects to a .csv or .xlsx sheet")
     out.add_argument("scenario", type=Path, metavar="SCENARIO")
@@ -50,6 +53,7 @@ def run_import(args: argparse.Namespace) -> int:
     header, rows = read_sheet(args.sheet)
     text = scenario_with_msel(args.scenario, args.sheet.name, header, rows)
     write_output(args.out, text)
-    print(f"wrote {args.out}: {args.scenario.name} with the {len(rows)} inject(s) of {args.sheet.name}",
-          file=sys.stderr)
+    print(
+        f"wrote {args.out}: {args.scenario.name} with the {len(rows)} inject(s) of {args.sheet.name}", file=sys.stderr
+    )
     return 0

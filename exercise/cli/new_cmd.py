@@ -25,24 +25,59 @@ from exercise.store.records import AT_ZERO
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="create a save of a scenario (human seats, seed)")
     p.add_argument("scenario", metavar="SCENARIO", help="a scenario file or the name of a shipped one")
-    p.add_argument("--save", type=Path, default=None, metavar="FILE",
-                   help="where to write it (default: saves/<scenario>-<date-time>.db)")
+    p.add_argument(
+        "--save",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="where to write it (default: saves/<scenario>-<date-time>.db)",
+    )
     p.add_argument("--seed", type=seed_arg, default=None, help="game seed (default: the scenario's)")
-    p.add_argument("--human", default="", metavar="SEATS",
-                   help="comma-separated seats played by people, e.g. usa,deu (the rest are scripted)")
-    p.add_argument("--no-codes", action="store_true",
-                   help="no join codes: anyone with the file plays any seat (one student, or a hot-seat table)")
-    p.add_argument("--round", default=None, metavar="LENGTH",
-                   help="a round clock for every turn, e.g. 15m, 90s or 1h (the white cell can change it)")
-    p.add_argument("--at-zero", choices=AT_ZERO, default="warn",
-                   help="when the clock runs out: warn only (default), resolve with missing seats passing, "
-                        "or with them played by their strategy")
-    p.add_argument("--evaluators", type=int, default=0, metavar="N",
-                   help="evaluator seats (evaluator-1 ...): score each team's turns against the rubric")
-    p.add_argument("--observers", type=int, default=0, metavar="N",
-                   help="observer seats (observer-1 ...): watch what a chosen team sees, live, without acting")
-    p.add_argument("--player", action="append", default=[], metavar="SEAT=NAME",
-                   help="who plays a seat, for gradebooks and the report (repeat it: --player usa='Ann Lee')")
+    p.add_argument(
+        "--human",
+        default="",
+        metavar="SEATS",
+        help="comma-separated seats played by people, e.g. usa,deu (the rest are scripted)",
+    )
+    p.add_argument(
+        "--no-codes",
+        action="store_true",
+        help="no join codes: anyone with the file plays any seat (one student, or a hot-seat table)",
+    )
+    p.add_argument(
+        "--round",
+        default=None,
+        metavar="LENGTH",
+        help="a round clock for every turn, e.g. 15m, 90s or 1h (the white cell can change it)",
+    )
+    p.add_argument(
+        "--at-zero",
+        choices=AT_ZERO,
+        default="warn",
+        help="when the clock runs out: warn only (default), resolve with missing seats passing, "
+        "or with them played by their strategy",
+    )
+    p.add_argument(
+        "--evaluators",
+        type=int,
+        default=0,
+        metavar="N",
+        help="evaluator seats (evaluator-1 ...): score each team's turns against the rubric",
+    )
+    p.add_argument(
+        "--observers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="observer seats (observer-1 ...): watch what a chosen team sees, live, without acting",
+    )
+    p.add_argument(
+        "--player",
+        action="append",
+        default=[],
+        metavar="SEAT=NAME",
+        help="who plays a seat, for gradebooks and the report (repeat it: --player usa='Ann Lee')",
+    )
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=run)
 
@@ -83,16 +118,21 @@ def run(args: argparse.Namespace) -> int:
 
         scenario = load_scenario(scenario_path)
         args.save = default_path(scenario.id) if args.save is None else args.save
-        made = {role_name(kind, n) for kind, count in ((EVALUATOR, args.evaluators), (OBSERVER, args.observers))
-                for n in range(1, count + 1)}
+        made = {
+            role_name(kind, n)
+            for kind, count in ((EVALUATOR, args.evaluators), (OBSERVER, args.observers))
+            for n in range(1, count + 1)
+        }
         for seat in players:  # checked before the save is written: a bad one leaves nothing behind
             if seat not in scenario.by_id.delegations and seat not in made:
                 raise SaveError(f"--player {seat}=...: {scenario.id} has no seat {seat!r}")
     with Game.create(args.save, scenario_path, seed=args.seed, humans=humans, force=args.force) as game:
         controllers = game.controllers()
         people = [seat for seat, c in controllers.items() if c == HUMAN]
-        print(f"created {game.path}: {game.scenario.title} ({game.scenario.id}), seed {game.seed}, "
-              f"{game.scenario.turns} turns")
+        print(
+            f"created {game.path}: {game.scenario.title} ({game.scenario.id}), seed {game.seed}, "
+            f"{game.scenario.turns} turns"
+        )
         print(f"  human seats: {', '.join(people) or 'none'}")
         print(f"  scripted: {len(controllers) - len(people)} seats")
         roles = game.evaluation.add_roles(evaluators=args.evaluators, observers=args.observers)
@@ -106,8 +146,9 @@ def run(args: argparse.Namespace) -> int:
         if (people or roles) and not args.no_codes:
             print("  join codes (a seat's code opens only that seat; the white cell's opens every seat):")
             print_codes(game, game.live.issue_codes())
-            print(f"next: exercise play {game.path} --as white   and, for each team, "
-                  f"exercise play {game.path} --as SEAT")
+            print(
+                f"next: exercise play {game.path} --as white   and, for each team, exercise play {game.path} --as SEAT"
+            )
             if roles:
                 print(f"      evaluators and observers: exercise play {game.path} --as {roles[0]}")
         else:

@@ -39,11 +39,14 @@ def run(args: argparse.Namespace) -> int:
     with Game.open(args.save) as game:
         controller = game.controllers().get(args.seat)
         if controller is None:
-            raise ExerciseError(f"{args.save}: there is no seat {args.seat!r} "
-                                f"(seats: {listed(sorted(game.controllers()), hint=f'see `exercise replay {args.save}`')})")
+            raise ExerciseError(
+                f"{args.save}: there is no seat {args.seat!r} "
+                f"(seats: {listed(sorted(game.controllers()), hint=f'see `exercise replay {args.save}`')})"
+            )
         if controller != HUMAN:
-            raise ExerciseError(f"{args.seat}: is played by the strategy {controller!r}; "
-                                "the white cell can hand it to a human")
+            raise ExerciseError(
+                f"{args.seat}: is played by the strategy {controller!r}; the white cell can hand it to a human"
+            )
         require_code(game, args.seat, args.code)
         state = game.state()
         if state.turn >= game.scenario.turns:
@@ -70,8 +73,10 @@ def run(args: argparse.Namespace) -> int:
             return 2
         game.submit(args.seat, orders, for_turn=state.turn + 1)
         waiting = game.waiting_for()
-        print(f"{args.seat}: {len(orders)} order(s) submitted for turn {state.turn + 1}"
-              + (f"; waiting for {', '.join(waiting)}" if waiting else "; everyone has submitted"))
+        print(
+            f"{args.seat}: {len(orders)} order(s) submitted for turn {state.turn + 1}"
+            + (f"; waiting for {', '.join(waiting)}" if waiting else "; everyone has submitted")
+        )
     return 0
 
 

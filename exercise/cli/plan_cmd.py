@@ -16,11 +16,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("plan", help="the improvement plan of a save: list, --export CSV, --import CSV")
     p.add_argument("save", metavar="SAVE")
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--import", dest="import_csv", type=Path, metavar="PLAN.csv",
-                       help="replace the plan with the rows of a CSV file (columns: number, issue, "
-                            "recommendation, owner, due, objective)")
-    group.add_argument("--export", dest="export_csv", nargs="?", const="-", default=None, metavar="PLAN.csv",
-                       help="write the plan as CSV (to the file, or to stdout)")
+    group.add_argument(
+        "--import",
+        dest="import_csv",
+        type=Path,
+        metavar="PLAN.csv",
+        help="replace the plan with the rows of a CSV file (columns: number, issue, "
+        "recommendation, owner, due, objective)",
+    )
+    group.add_argument(
+        "--export",
+        dest="export_csv",
+        nargs="?",
+        const="-",
+        default=None,
+        metavar="PLAN.csv",
+        help="write the plan as CSV (to the file, or to stdout)",
+    )
     p.add_argument("--force", action="store_true", help="with --export FILE: replace an existing file")
     p.set_defaults(func=run)
 
@@ -49,11 +61,19 @@ def run(args: argparse.Namespace) -> int:
             print(f"wrote {count} line(s) of the improvement plan to {target}")
             return 0
         if not items:
-            print(f"{game.path}: the improvement plan is empty (add lines: exercise plan {game.path} --import "
-                  "plan.csv, or e in the white cell's console)")
+            print(
+                f"{game.path}: the improvement plan is empty (add lines: exercise plan {game.path} --import "
+                "plan.csv, or e in the white cell's console)"
+            )
         for item in items:
-            extra = ", ".join(p for p in (f"owner {item.owner}" if item.owner else "",
-                                          f"due {item.due}" if item.due else "",
-                                          f"objective {item.objective}" if item.objective else "") if p)
+            extra = ", ".join(
+                p
+                for p in (
+                    f"owner {item.owner}" if item.owner else "",
+                    f"due {item.due}" if item.due else "",
+                    f"objective {item.objective}" if item.objective else "",
+                )
+                if p
+            )
             print(f"{item.number}. {item.issue}\n   -> {item.recommendation}" + (f"\n   ({extra})" if extra else ""))
     return 0

@@ -19,13 +19,21 @@ from exercise.errors import SaveError, listed
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("play", help="open the terminal UI: home screen, or a save to play on")
     p.add_argument("save", nargs="?", metavar="SAVE.db", help="a saved game to open")
-    p.add_argument("--as", dest="seat", metavar="DELEGATION",
-                   help="play only this human seat ('white': the facilitator's console; "
-                        "'projector': the room's screen, public information only; "
-                        "'evaluator-N' or 'observer-N': an evaluator's or observer's seat)")
+    p.add_argument(
+        "--as",
+        dest="seat",
+        metavar="DELEGATION",
+        help="play only this human seat ('white': the facilitator's console; "
+        "'projector': the room's screen, public information only; "
+        "'evaluator-N' or 'observer-N': an evaluator's or observer's seat)",
+    )
     p.add_argument("--replay", action="store_true", help="open the save read-only, to replay it")
-    p.add_argument("--watch", metavar="TEAM", default=None,
-                   help="with --as observer-N or evaluator-N: the team to watch first (default: asked)")
+    p.add_argument(
+        "--watch",
+        metavar="TEAM",
+        default=None,
+        help="with --as observer-N or evaluator-N: the team to watch first (default: asked)",
+    )
     add_code_argument(p)
     p.add_argument("--saves", default="saves", metavar="DIR", help="where new games are saved (default: saves/)")
     p.set_defaults(func=run)
@@ -37,8 +45,10 @@ def seat_to_view(game, seat: str | None) -> str | None:
     if seat is None or seat in WHITE_NAMES:
         return None
     if seat not in game.scenario.by_id.delegations:
-        raise SaveError(f"--as: {game.scenario.id} has no seat {seat!r} "
-                        f"(seats: {listed(game.scenario.by_id.delegation_ids, hint=f'see `exercise replay {game.path}`')})")
+        raise SaveError(
+            f"--as: {game.scenario.id} has no seat {seat!r} "
+            f"(seats: {listed(game.scenario.by_id.delegation_ids, hint=f'see `exercise replay {game.path}`')})"
+        )
     return seat
 
 
@@ -60,24 +70,31 @@ def open_for_play(save: str | None, seat: str | None, replay: bool, watch: str |
     if seat and kind is not None:
         if watch is not None and watch not in game.scenario.by_id.delegations:
             game.close()
-            raise SaveError(f"--watch: {game.scenario.id} has no team {watch!r} "
-                            f"(teams: {listed(game.scenario.by_id.delegation_ids)})")
+            raise SaveError(
+                f"--watch: {game.scenario.id} has no team {watch!r} "
+                f"(teams: {listed(game.scenario.by_id.delegation_ids)})"
+            )
         if game.evaluation.role(seat) is None:
             roles = [r.seat for r in game.evaluation.roles()]
             game.close()
-            raise SaveError(f"{path}: --as {seat}: there is no such seat (evaluator and observer seats: "
-                            f"{', '.join(roles) or 'none; exercise new ... --evaluators N --observers N makes them'})")
+            raise SaveError(
+                f"{path}: --as {seat}: there is no such seat (evaluator and observer seats: "
+                f"{', '.join(roles) or 'none; exercise new ... --evaluators N --observers N makes them'})"
+            )
         return game
     if seat and not replay and seat not in WHITE_NAMES and seat != PROJECTOR:
         humans = game.human_seats()
         if seat not in game.state().seats:
             game.close()
-            raise SaveError(f"{path}: --as {seat}: there is no such delegation "
-                            f"(human seats: {', '.join(humans) or 'none'})")
+            raise SaveError(
+                f"{path}: --as {seat}: there is no such delegation (human seats: {', '.join(humans) or 'none'})"
+            )
         if seat not in humans:
             game.close()
-            raise SaveError(f"{path}: --as {seat}: that seat is played by a strategy; the white cell "
-                            f"can hand it to a human (human seats: {', '.join(humans) or 'none'})")
+            raise SaveError(
+                f"{path}: --as {seat}: that seat is played by a strategy; the white cell "
+                f"can hand it to a human (human seats: {', '.join(humans) or 'none'})"
+            )
     return game
 
 
@@ -107,8 +124,14 @@ def run(args: argparse.Namespace) -> int:
     unlocked = False if args.replay else code_given(game, args.seat, args.code)
     from exercise.tui.app import ExerciseApp
 
-    app = ExerciseApp(saves_dir=Path(args.saves), game=game, seat=args.seat, replay=bool(args.replay),
-                      unlocked=unlocked, watch=args.watch)
+    app = ExerciseApp(
+        saves_dir=Path(args.saves),
+        game=game,
+        seat=args.seat,
+        replay=bool(args.replay),
+        unlocked=unlocked,
+        watch=args.watch,
+    )
     try:
         app.run()
     finally:

@@ -17,12 +17,20 @@ from exercise.store import Game
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("replay", help="show a saved turn as the white cell or one seat saw it",
-                       description="Show a saved turn as the white cell or one seat saw it. Instructor material: without --as it shows the white cell's view (every seat's brief, orders and the white cell's trail), and it reads the save file directly, codes or not.")
+    p = sub.add_parser(
+        "replay",
+        help="show a saved turn as the white cell or one seat saw it",
+        description="Show a saved turn as the white cell or one seat saw it. Instructor material: without --as it shows the white cell's view (every seat's brief, orders and the white cell's trail), and it reads the save file directly, codes or not.",
+    )
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--turn", type=int, default=None, help="the turn to show (default: the latest)")
-    p.add_argument("--as", dest="seat", default=None, metavar="DELEGATION",
-                   help="show only what this seat could see (default: the white cell, everything)")
+    p.add_argument(
+        "--as",
+        dest="seat",
+        default=None,
+        metavar="DELEGATION",
+        help="show only what this seat could see (default: the white cell, everything)",
+    )
     p.add_argument("--json", action="store_true", help="print the same as JSON")
     p.set_defaults(func=run)
 
@@ -31,8 +39,10 @@ def norm_lines(view: View) -> list[str]:
     lines = [f"  {'norm':<24} {'status':<10} {'breadth':>7} {'holders':>7}  framework"]
     for norm_id in view.norm_ids():
         q = view.norm_qualities(norm_id)
-        lines.append(f"  {norm_id:<24} {q.status:<10} {view.breadth(norm_id):>7.2f} "
-                     f"{len(view.holders(norm_id)):>7}  {q.framework or '-'}")
+        lines.append(
+            f"  {norm_id:<24} {q.status:<10} {view.breadth(norm_id):>7.2f} "
+            f"{len(view.holders(norm_id)):>7}  {q.framework or '-'}"
+        )
     return lines
 
 
@@ -53,11 +63,15 @@ def objective_text(o) -> str:
 
 def seat_lines(state, view: View, seat: str | None) -> list[str]:
     if seat is None:
-        return [f"  {s.id:<20} power {s.power:.2f}  capacity {s.capacity:.2f}  budget {s.budget:.2f}  "
-                f"influence {s.influence:g}  threshold {s.threshold:.2f}"
-                for s in sorted(state.seats.values(), key=lambda s: s.id)]
-    lines = [f"  {view.me.name} [{seat}]: influence {view.influence:g}, budget {view.budget:.2f}, "
-             f"capacity {view.capacity:.2f}, power {view.power:.2f}"]
+        return [
+            f"  {s.id:<20} power {s.power:.2f}  capacity {s.capacity:.2f}  budget {s.budget:.2f}  "
+            f"influence {s.influence:g}  threshold {s.threshold:.2f}"
+            for s in sorted(state.seats.values(), key=lambda s: s.id)
+        ]
+    lines = [
+        f"  {view.me.name} [{seat}]: influence {view.influence:g}, budget {view.budget:.2f}, "
+        f"capacity {view.capacity:.2f}, power {view.power:.2f}"
+    ]
     held = [f"{n} ({view.my_depth(n)})" for n in view.norm_ids() if view.my_depth(n)]
     lines.append(f"  holds: {', '.join(held) or 'no norm yet'}")
     for objective in view.objectives:
@@ -81,13 +95,25 @@ def run(args: argparse.Namespace) -> int:
         record = turn_record(game.scenario, turn, view.events, game.state_hash(turn))
         who = "the white cell (everything)" if seat is None else f"{seat} (its view only)"
         if args.json:
-            print(json.dumps({
-                "save": str(game.path), "turn": turn, "last_turn": last, "as": seat or FACILITATOR,
-                "record": record,
-                "orders": {s: {"source": sources.get(s, ""), "orders": [str(o) for o in os]} for s, os in orders.items()},
-                "events": [{"seq": e.seq, "kind": e.kind, "text": e.text()} for e in view.events],
-                "state": state_summary(view),
-            }, sort_keys=True, indent=1))
+            print(
+                json.dumps(
+                    {
+                        "save": str(game.path),
+                        "turn": turn,
+                        "last_turn": last,
+                        "as": seat or FACILITATOR,
+                        "record": record,
+                        "orders": {
+                            s: {"source": sources.get(s, ""), "orders": [str(o) for o in os]}
+                            for s, os in orders.items()
+                        },
+                        "events": [{"seq": e.seq, "kind": e.kind, "text": e.text()} for e in view.events],
+                        "state": state_summary(view),
+                    },
+                    sort_keys=True,
+                    indent=1,
+                )
+            )
             return 0
         print(f"{game.path}: {game.scenario.title}, turn {turn} of {last}, as {who}")
         print()
@@ -115,8 +141,11 @@ def run(args: argparse.Namespace) -> int:
 
 def state_summary(view: View) -> dict:
     return {
-        "norms": {n: {"status": view.norm_qualities(n).status, "breadth": view.breadth(n),
-                      "holders": view.holders(n)} for n in view.norm_ids()},
-        "forums": {f: {"agenda": [a.norm for a in view.agenda(f)], "adopted": view.adopted_in(f)}
-                   for f in view.forum_ids()},
+        "norms": {
+            n: {"status": view.norm_qualities(n).status, "breadth": view.breadth(n), "holders": view.holders(n)}
+            for n in view.norm_ids()
+        },
+        "forums": {
+            f: {"agenda": [a.norm for a in view.agenda(f)], "adopted": view.adopted_in(f)} for f in view.forum_ids()
+        },
     }

@@ -17,9 +17,9 @@ def turn_record(scenario: Scenario, turn: int, events: Sequence[Event], digest: 
             sessions[forum.id] = "no session this turn"
             continue
         sessions[forum.id] = [
-            {"norm": e.norm, "outcome": e.outcome, "yes": list(e.yes), "no": list(e.no),
-             "blockers": list(e.blockers)}
-            for e in events if isinstance(e, SessionOutcome) and e.forum == forum.id
+            {"norm": e.norm, "outcome": e.outcome, "yes": list(e.yes), "no": list(e.no), "blockers": list(e.blockers)}
+            for e in events
+            if isinstance(e, SessionOutcome) and e.forum == forum.id
         ] or "session held, nothing on the agenda"
     injects = [{"inject": e.inject, "title": e.title} for e in events if isinstance(e, InjectFired)]
     return {"turn": turn, "hash": digest, "injects": injects, "sessions": sessions}
@@ -34,9 +34,20 @@ def format_turn(record: dict[str, Any]) -> list[str]:
             lines.append(f"  {forum}: {outcome}")
             continue
         for item in outcome:
-            lines.append("  " + decision_line(SessionOutcome(
-                turn=record["turn"], forum=forum, norm=item["norm"], outcome=item["outcome"],
-                yes=tuple(item["yes"]), no=tuple(item["no"]), blockers=tuple(item["blockers"]))))
+            lines.append(
+                "  "
+                + decision_line(
+                    SessionOutcome(
+                        turn=record["turn"],
+                        forum=forum,
+                        norm=item["norm"],
+                        outcome=item["outcome"],
+                        yes=tuple(item["yes"]),
+                        no=tuple(item["no"]),
+                        blockers=tuple(item["blockers"]),
+                    )
+                )
+            )
     return lines
 
 
@@ -50,14 +61,19 @@ def format_summary(metrics: dict[str, Any]) -> list[str]:
     lines.append(header)
     for n in metrics["norms"]:
         kinds = ", ".join(f"{k} {v}" for k, v in n["by_kind"].items()) or "-"
-        lines.append(f"  {n['norm']:<24} {n['status']:<10} {n['breadth']:>7.2f} {n['mean_depth']:>6.2f}  "
-                     f"{n['origin_forum'] or '-':<16} {kinds}")
+        lines.append(
+            f"  {n['norm']:<24} {n['status']:<10} {n['breadth']:>7.2f} {n['mean_depth']:>6.2f}  "
+            f"{n['origin_forum'] or '-':<16} {kinds}"
+        )
     lines += ["", "Forums (turns to first adoption)"]
     for f in metrics["forums"]:
         adopted = ", ".join(f["adopted"]) or "nothing"
         lines.append(f"  {f['forum']:<24} first adoption {_turns(f['first_adoption']):<10} adopted: {adopted}")
-    lines += ["", f"Conflict index {metrics['conflict_index']:.3f}; {len(metrics['blocs'])} norm bloc(s), "
-              f"{metrics['opposed_blocs']} opposed pair(s)"]
+    lines += [
+        "",
+        f"Conflict index {metrics['conflict_index']:.3f}; {len(metrics['blocs'])} norm bloc(s), "
+        f"{metrics['opposed_blocs']} opposed pair(s)",
+    ]
     lines += [f"  {bloc_line(bloc)}" for bloc in metrics["blocs"]]
     lines += ["", "Scores against objectives (0-100)"]
     for seat, score in metrics["scores"].items():

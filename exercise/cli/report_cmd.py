@@ -17,16 +17,29 @@ FORMATS = {"html": ".html", "md": ".md", "pdf": ".pdf"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help="the after-action report and improvement plan of a save (HTML, PDF, Markdown)",
-                       description="The after-action report (HSEEP AAR/IP layout) of a save: overview, objectives, "
-                                   "analysis, timeline, charts, scorecard, improvement plan. Instructor material "
-                                   "without --as.")
+    p = sub.add_parser(
+        "report",
+        help="the after-action report and improvement plan of a save (HTML, PDF, Markdown)",
+        description="The after-action report (HSEEP AAR/IP layout) of a save: overview, objectives, "
+        "analysis, timeline, charts, scorecard, improvement plan. Instructor material "
+        "without --as.",
+    )
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--format", choices=sorted(FORMATS), default="html", help="html (one file), pdf or md")
-    p.add_argument("--out", type=Path, default=None, metavar="FILE",
-                   help="where to write it (default: SAVE's name with .html/.pdf/.md; '-' prints html or md)")
-    p.add_argument("--as", dest="seat", default=None, metavar="SEAT",
-                   help="one team's report: its own play, and evaluator scores only once released")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="where to write it (default: SAVE's name with .html/.pdf/.md; '-' prints html or md)",
+    )
+    p.add_argument(
+        "--as",
+        dest="seat",
+        default=None,
+        metavar="SEAT",
+        help="one team's report: its own play, and evaluator scores only once released",
+    )
     p.add_argument("--paper", choices=PAPERS, default="a4", help="the PDF's paper size (default a4)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=run)

@@ -16,7 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("run", help="play turns headless: a scenario file (all scripted) or a save")
     p.add_argument("target", metavar="SCENARIO.toml|SAVE.db")
     p.add_argument("--turns", type=turns_arg, default=None, help="turns to play (default: the scenario's length)")
-    p.add_argument("--seed", type=seed_arg, default=None, help="game seed (scenario files only; default: the scenario's)")
+    p.add_argument(
+        "--seed", type=seed_arg, default=None, help="game seed (scenario files only; default: the scenario's)"
+    )
     p.add_argument("--json", action="store_true", help="print the same report as JSON")
     p.set_defaults(func=run)
 
@@ -42,8 +44,11 @@ def run(args: argparse.Namespace) -> int:
         state = new_game(scenario, seed)
     metrics = game_metrics(state)
     if args.json:
-        print(json.dumps({"scenario": scenario.id, "seed": seed, "turns": turns, "final": metrics},
-                         sort_keys=True, indent=1))
+        print(
+            json.dumps(
+                {"scenario": scenario.id, "seed": seed, "turns": turns, "final": metrics}, sort_keys=True, indent=1
+            )
+        )
     else:
         print()
         print("\n".join(format_summary(metrics)))

@@ -38,8 +38,7 @@ def run_save(args: argparse.Namespace) -> int:
                 stopped = f"stopped at turn {game.turn}: the game is paused by the white cell"
                 break
             if result is None:
-                stopped = (f"stopped at turn {game.turn}: waiting for orders from "
-                           f"{', '.join(game.waiting_for())}")
+                stopped = f"stopped at turn {game.turn}: waiting for orders from {', '.join(game.waiting_for())}"
                 break
             record = turn_record(game.scenario, result.state.turn, result.events, game.state_hash(result.state.turn))
             turns.append(record)
@@ -50,9 +49,21 @@ def run_save(args: argparse.Namespace) -> int:
         state = game.state()
         metrics = game_metrics(state)
         if args.json:
-            print(json.dumps({"save": str(game.path), "scenario": game.scenario.id, "seed": game.seed,
-                              "turns": turns, "stopped": stopped, "waiting_for": game.waiting_for(),
-                              "final": metrics}, sort_keys=True, indent=1))
+            print(
+                json.dumps(
+                    {
+                        "save": str(game.path),
+                        "scenario": game.scenario.id,
+                        "seed": game.seed,
+                        "turns": turns,
+                        "stopped": stopped,
+                        "waiting_for": game.waiting_for(),
+                        "final": metrics,
+                    },
+                    sort_keys=True,
+                    indent=1,
+                )
+            )
         else:
             if turns:
                 print()

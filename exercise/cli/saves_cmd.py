@@ -16,15 +16,23 @@ from exercise.store.listing import DEFAULT_DIR
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("saves", help="list saved games: scenario, turn, seats, last played, who is awaited")
-    p.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, metavar="DIR",
-                   help="where to look (default: saves/)")
-    p.add_argument("--scores", action="store_true",
-                   help="with each human seat's score against its objectives (0-100), e.g. for grading")
-    p.add_argument("--json", action="store_true",
-                   help="print the same as JSON (with --scores: each save's gradebook rows too)")
-    p.add_argument("--csv", action="store_true",
-                   help="with --scores: the gradebook as CSV, one row per save and human seat (student, scenario, "
-                        "seed, engine score per objective, evaluators' rubric scores, final score)")
+    p.add_argument(
+        "directory", nargs="?", type=Path, default=DEFAULT_DIR, metavar="DIR", help="where to look (default: saves/)"
+    )
+    p.add_argument(
+        "--scores",
+        action="store_true",
+        help="with each human seat's score against its objectives (0-100), e.g. for grading",
+    )
+    p.add_argument(
+        "--json", action="store_true", help="print the same as JSON (with --scores: each save's gradebook rows too)"
+    )
+    p.add_argument(
+        "--csv",
+        action="store_true",
+        help="with --scores: the gradebook as CSV, one row per save and human seat (student, scenario, "
+        "seed, engine score per objective, evaluators' rubric scores, final score)",
+    )
     p.set_defaults(func=run)
 
 
@@ -35,8 +43,10 @@ def seats_text(summary: SaveSummary) -> str:
     parts = []
     if humans:
         marks = summary.scores
-        parts.append("human: " + ", ".join(
-            f"{seat} (score {marks[seat]:.1f})" if marks and seat in marks else seat for seat in humans))
+        parts.append(
+            "human: "
+            + ", ".join(f"{seat} (score {marks[seat]:.1f})" if marks and seat in marks else seat for seat in humans)
+        )
     if scripted:
         parts.append("scripted: " + ", ".join(f"{n} {name}" for name, n in sorted(scripted.items())))
     return "; ".join(parts) or "no seats"
@@ -53,13 +63,23 @@ def status_text(summary: SaveSummary) -> str:
 
 
 def as_dict(summary: SaveSummary) -> dict:
-    return {"path": str(summary.path), "scenario": summary.scenario_id, "title": summary.title,
-            "turn": summary.turn, "length": summary.length, "seed": summary.seed,
-            "controllers": summary.controllers, "waiting_for": list(summary.waiting_for),
-            "paused": summary.paused, "created_at": summary.created_at,
-            "last_played_at": summary.last_played_at, "branched_from": summary.branched_from,
-            "branched_at_turn": summary.branched_at_turn, "status": status_text(summary),
-            **({} if summary.scores is None else {"scores": summary.scores})}
+    return {
+        "path": str(summary.path),
+        "scenario": summary.scenario_id,
+        "title": summary.title,
+        "turn": summary.turn,
+        "length": summary.length,
+        "seed": summary.seed,
+        "controllers": summary.controllers,
+        "waiting_for": list(summary.waiting_for),
+        "paused": summary.paused,
+        "created_at": summary.created_at,
+        "last_played_at": summary.last_played_at,
+        "branched_from": summary.branched_from,
+        "branched_at_turn": summary.branched_at_turn,
+        "status": status_text(summary),
+        **({} if summary.scores is None else {"scores": summary.scores}),
+    }
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,8 +104,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for s in saves:
         branch = f"  (what-if of {Path(s.branched_from).name} at turn {s.branched_at_turn})" if s.branched_from else ""
-        print(f"{s.path}  {s.scenario_id}  turn {s.turn} of {s.length}  seed {s.seed}  "
-              f"last played {s.last_played_at.replace('T', ' ').rstrip('Z')} UTC  {status_text(s)}{branch}")
+        print(
+            f"{s.path}  {s.scenario_id}  turn {s.turn} of {s.length}  seed {s.seed}  "
+            f"last played {s.last_played_at.replace('T', ' ').rstrip('Z')} UTC  {status_text(s)}{branch}"
+        )
         print(f"    {seats_text(s)}")
     return 0
 

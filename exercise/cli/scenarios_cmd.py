@@ -14,15 +14,20 @@ from pathlib import Path
 from exercise.scenario.catalog import ScenarioInfo, find_scenario, info, list_scenarios
 
 # Plural labels for the seat breakdown, in the order a trainer reads them.
-_KIND_LABELS = (("state", "state", "states"), ("military", "military", "militaries"),
-                ("company", "company", "companies"), ("civil_society", "civil society", "civil society"),
-                ("intl_org", "international organisation", "international organisations"))
+_KIND_LABELS = (
+    ("state", "state", "states"),
+    ("military", "military", "militaries"),
+    ("company", "company", "companies"),
+    ("civil_society", "civil society", "civil society"),
+    ("intl_org", "international organisation", "international organisations"),
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("scenarios", help="list the shipped scenarios (or show one in detail)")
-    p.add_argument("name", nargs="?", default=None,
-                   help="a scenario name or file: show its description, forums and seats")
+    p.add_argument(
+        "name", nargs="?", default=None, help="a scenario name or file: show its description, forums and seats"
+    )
     p.add_argument("--dir", type=Path, default=None, help="where to look (default: the shipped scenarios)")
     p.add_argument("--json", action="store_true", help="print the same as JSON")
     p.set_defaults(func=run)
@@ -31,24 +36,31 @@ def register(sub: argparse._SubParsersAction) -> None:
 def seat_breakdown(scenario: ScenarioInfo) -> str:
     """'31 seats: 24 states, 2 militaries, 3 companies, ...'"""
     kinds = Counter(seat.kind for seat in scenario.seats)
-    parts = [f"{kinds[kind]} {one if kinds[kind] == 1 else many}"
-             for kind, one, many in _KIND_LABELS if kinds.get(kind)]
+    parts = [
+        f"{kinds[kind]} {one if kinds[kind] == 1 else many}" for kind, one, many in _KIND_LABELS if kinds.get(kind)
+    ]
     return f"{len(scenario.seats)} seats: " + ", ".join(parts)
 
 
 def as_dict(scenario: ScenarioInfo, seats: bool = False) -> dict:
     data = {
-        "id": scenario.id, "title": scenario.title, "path": str(scenario.path),
+        "id": scenario.id,
+        "title": scenario.title,
+        "path": str(scenario.path),
         "seats": len(scenario.seats),
         "seats_by_kind": dict(sorted(Counter(s.kind for s in scenario.seats).items())),
-        "turns": scenario.turns, "minutes_per_turn": scenario.minutes_per_turn,
-        "minutes": scenario.minutes, "forums": scenario.forums, "norms": scenario.norms,
+        "turns": scenario.turns,
+        "minutes_per_turn": scenario.minutes_per_turn,
+        "minutes": scenario.minutes,
+        "forums": scenario.forums,
+        "norms": scenario.norms,
         "learning_objectives": list(scenario.learning_objectives),
     }
     if seats:
         data["description"] = scenario.description
-        data["seat_list"] = [{"id": s.id, "name": s.name, "kind": s.kind, "strategy": s.strategy,
-                              "bloc": s.bloc} for s in scenario.seats]
+        data["seat_list"] = [
+            {"id": s.id, "name": s.name, "kind": s.kind, "strategy": s.strategy, "bloc": s.bloc} for s in scenario.seats
+        ]
     return data
 
 
@@ -63,8 +75,10 @@ def format_listing(found: list[ScenarioInfo]) -> list[str]:
             lines.append("")
         lines.append(f"{scenario.id}  {scenario.title}")
         lines.append(f"  {seat_breakdown(scenario)}")
-        lines.append(f"  {scenario.turns} turns x {scenario.minutes_per_turn} min: about "
-                     f"{_duration(scenario.minutes)}; {scenario.forums} forums, {scenario.norms} norms")
+        lines.append(
+            f"  {scenario.turns} turns x {scenario.minutes_per_turn} min: about "
+            f"{_duration(scenario.minutes)}; {scenario.forums} forums, {scenario.norms} norms"
+        )
         if scenario.learning_objectives:
             lines.append("  Learning objectives:")
             for objective in scenario.learning_objectives:

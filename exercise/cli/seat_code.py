@@ -40,15 +40,21 @@ def require_code(game, seat: str, code: str | None, *, ask: bool = True) -> None
     if code is None and ask:
         code = ask_code(seat)
     if not code:
-        raise SaveError(f"{game.path}: {who(seat)}'s code is needed: --code CODE "
-                        f"(or ${CODE_ENV}; the white cell's code opens every seat)")
+        raise SaveError(
+            f"{game.path}: {who(seat)}'s code is needed: --code CODE "
+            f"(or ${CODE_ENV}; the white cell's code opens every seat)"
+        )
     if not game.live.unlocks(seat, code):
         raise SaveError(f"{game.path}: that is not {who(seat)}'s code (nothing was changed)")
 
 
 def add_code_argument(parser) -> None:
-    parser.add_argument("--code", metavar="CODE", default=None,
-                        help=f"the seat's join code, or the white cell's (default: ${CODE_ENV}, else asked)")
+    parser.add_argument(
+        "--code",
+        metavar="CODE",
+        default=None,
+        help=f"the seat's join code, or the white cell's (default: ${CODE_ENV}, else asked)",
+    )
 
 
 def print_codes(game, issued: dict[str, str]) -> None:
@@ -59,5 +65,7 @@ def print_codes(game, issued: dict[str, str]) -> None:
         label = who(seat).ljust(width)
         name = f"  ({names[seat]})" if seat in names else ""
         print(f"    {label}  {issued[seat]}{name}")
-    print("  Codes are shown only now: the save keeps a salted digest of each. "
-          f"New ones: exercise codes {game.path} --reissue")
+    print(
+        "  Codes are shown only now: the save keeps a salted digest of each. "
+        f"New ones: exercise codes {game.path} --reissue"
+    )

@@ -33,31 +33,60 @@ HOT_SEAT, REPLAY = "@hot-seat", "@replay"  # the token names of a hot-seat and o
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("serve", help="serve the terminal UI to web browsers (one process per tab)",
-                       description="Serve `exercise play` to web browsers: every tab that opens a seat's address "
-                                   "plays in its own process, on the same save. Each address carries the seat's "
-                                   "token; a request without it gets 403. Needs the web extra: pip install '.[web]'.")
+    p = sub.add_parser(
+        "serve",
+        help="serve the terminal UI to web browsers (one process per tab)",
+        description="Serve `exercise play` to web browsers: every tab that opens a seat's address "
+        "plays in its own process, on the same save. Each address carries the seat's "
+        "token; a request without it gets 403. Needs the web extra: pip install '.[web]'.",
+    )
     p.add_argument("save", nargs="?", metavar="SAVE.db", help="a saved game to open (default: the home screen)")
-    p.add_argument("--as", dest="seat", metavar="DELEGATION",
-                   help="every tab plays this human seat ('white': the facilitator's console; "
-                        "'projector': the projector's screen)")
+    p.add_argument(
+        "--as",
+        dest="seat",
+        metavar="DELEGATION",
+        help="every tab plays this human seat ('white': the facilitator's console; "
+        "'projector': the projector's screen)",
+    )
     p.add_argument("--replay", action="store_true", help="open the save read-only, to replay it")
     p.add_argument("--saves", default="saves", metavar="DIR", help="where new games are saved (default: saves/)")
-    p.add_argument("--host", default="localhost",
-                   help="address to listen on (default: localhost, this machine only; 0.0.0.0: the whole network)")
+    p.add_argument(
+        "--host",
+        default="localhost",
+        help="address to listen on (default: localhost, this machine only; 0.0.0.0: the whole network)",
+    )
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    p.add_argument("--public-url", metavar="URL",
-                   help="how other laptops reach this machine, e.g. http://trainer-laptop: used in the printed "
-                        "addresses and in the page's script and websocket addresses")
-    p.add_argument("--every-seat", action="store_true",
-                   help="serve the white cell on --port, each human seat on the ports after it and the projector "
-                        "last, and print the address of each (one command for a whole classroom)")
-    p.add_argument("--projector", action="store_true",
-                   help="serve the projector's screen (public information only, in a larger font)")
-    p.add_argument("--max-per-address", type=int, default=4, metavar="N",
-                   help="at most N tabs open at once from one client address, per seat (default 4)")
-    p.add_argument("--max-tabs", type=int, default=12, metavar="N",
-                   help="at most N tabs open at once on one seat's server (default 12)")
+    p.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="how other laptops reach this machine, e.g. http://trainer-laptop: used in the printed "
+        "addresses and in the page's script and websocket addresses",
+    )
+    p.add_argument(
+        "--every-seat",
+        action="store_true",
+        help="serve the white cell on --port, each human seat on the ports after it and the projector "
+        "last, and print the address of each (one command for a whole classroom)",
+    )
+    p.add_argument(
+        "--projector",
+        action="store_true",
+        help="serve the projector's screen (public information only, in a larger font)",
+    )
+    p.add_argument(
+        "--max-per-address",
+        type=int,
+        default=4,
+        metavar="N",
+        help="at most N tabs open at once from one client address, per seat (default 4)",
+    )
+    p.add_argument(
+        "--max-tabs",
+        type=int,
+        default=12,
+        metavar="N",
+        help="at most N tabs open at once on one seat's server (default 12)",
+    )
     p.set_defaults(func=run)
 
 
@@ -147,8 +176,12 @@ def run(args: argparse.Namespace) -> int:
             raise ExerciseError("--every-seat needs a SAVE to play, and neither --as nor --replay")
         game = open_for_play(args.save, None, False)
         try:
-            seats: list[str | None] = ["white", *game.human_seats(), *(r.seat for r in game.evaluation.roles()),
-                                       PROJECTOR]
+            seats: list[str | None] = [
+                "white",
+                *game.human_seats(),
+                *(r.seat for r in game.evaluation.roles()),
+                PROJECTOR,
+            ]
             names = {d.id: d.name for d in game.scenario.delegations}
         finally:
             game.close()
@@ -166,7 +199,9 @@ def run(args: argparse.Namespace) -> int:
     for offset, seat in enumerate(seats):
         token = tokens[token_name(seat, replay)]
         seat_args = argparse.Namespace(**{**vars(args), "seat": seat})
-        servers.append(seat_server(seat_args, token, args.port + offset, public.base(args.port, offset) if public else None))
+        servers.append(
+            seat_server(seat_args, token, args.port + offset, public.base(args.port, offset) if public else None)
+        )
         what = label(seat, replay, names) if args.save else "the home screen"
         lines.append(f"  {printed_base(public, args.host, args.port, offset)}{token_path(token)}   {what}")
 
@@ -193,6 +228,14 @@ def seat_server(args: argparse.Namespace, token: str, port: int, public_base: st
 
     who = f" as {args.seat}" if args.seat else ""
     title = f"exercise: {Path(args.save).name}{who}" if args.save else "exercise"
-    return SeatServer(play_argv(args), token=token, host=args.host, port=port, title=title, public_base=public_base,
-                      font_size=PROJECTOR_FONT_SIZE if args.seat == PROJECTOR else DEFAULT_FONT_SIZE,
-                      max_per_address=args.max_per_address, max_tabs=args.max_tabs)
+    return SeatServer(
+        play_argv(args),
+        token=token,
+        host=args.host,
+        port=port,
+        title=title,
+        public_base=public_base,
+        font_size=PROJECTOR_FONT_SIZE if args.seat == PROJECTOR else DEFAULT_FONT_SIZE,
+        max_per_address=args.max_per_address,
+        max_tabs=args.max_tabs,
+    )

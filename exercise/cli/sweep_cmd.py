@@ -18,25 +18,48 @@ _SHOW_ALL_UP_TO = 40
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("sweep", help="run many seeded headless games of scenario variants and summarise metrics",
-                       description="Run many seeded headless games of a scenario and its variants in parallel. "
-                                   "Every variant plays the same seeds, so differences are not noise. "
-                                   "Key paths, metrics and the CSV: docs/sweeps.md.")
+    p = sub.add_parser(
+        "sweep",
+        help="run many seeded headless games of scenario variants and summarise metrics",
+        description="Run many seeded headless games of a scenario and its variants in parallel. "
+        "Every variant plays the same seeds, so differences are not noise. "
+        "Key paths, metrics and the CSV: docs/sweeps.md.",
+    )
     p.add_argument("scenario", metavar="SCENARIO.toml")
     p.add_argument("--runs", type=int, default=100, help="games per variant (default 100)")
     p.add_argument("--seed", type=seed_arg, default=1, help="seed the run seeds derive from (default 1)")
     p.add_argument("--turns", type=turns_arg, default=None, help="turns per game (default: the scenario's)")
-    p.add_argument("--vary", action="append", default=[], metavar="KEY=V1,V2",
-                   help="a factor: forums=centralized,decentralized,both or any KEY.PATH=v1,v2 (repeat to cross)")
-    p.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=V",
-                   help="fix a field for every variant, e.g. norms.no-attack-ci.clarity=0.3")
+    p.add_argument(
+        "--vary",
+        action="append",
+        default=[],
+        metavar="KEY=V1,V2",
+        help="a factor: forums=centralized,decentralized,both or any KEY.PATH=v1,v2 (repeat to cross)",
+    )
+    p.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="KEY=V",
+        help="fix a field for every variant, e.g. norms.no-attack-ci.clarity=0.3",
+    )
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
-    p.add_argument("--dask-scheduler", default=None, metavar="tcp://HOST:8786",
-                   help="send the runs to a Dask distributed scheduler instead of local processes")
+    p.add_argument(
+        "--dask-scheduler",
+        default=None,
+        metavar="tcp://HOST:8786",
+        help="send the runs to a Dask distributed scheduler instead of local processes",
+    )
     p.add_argument("--out", default=None, metavar="results.csv", help="write one row per run and metric")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
-    p.add_argument("--metric", action="append", default=[], metavar="PATTERN",
-                   help="summarise only metrics matching this glob, e.g. 'breadth[*]' (repeatable)")
+    p.add_argument(
+        "--metric",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="summarise only metrics matching this glob, e.g. 'breadth[*]' (repeatable)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -53,8 +76,17 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     total = _count_variants(args) * args.runs
     with progress_bar(total, "sweep", args.quiet) as progress:
-        result = run_sweep(args.scenario, args.runs, args.seed, args.sets, args.vary, args.turns,
-                           args.workers, progress, args.dask_scheduler)
+        result = run_sweep(
+            args.scenario,
+            args.runs,
+            args.seed,
+            args.sets,
+            args.vary,
+            args.turns,
+            args.workers,
+            progress,
+            args.dask_scheduler,
+        )
     elapsed = time.perf_counter() - started
     if out is not None:
         tmp = out.with_name(out.name + ".part")
@@ -66,8 +98,10 @@ def run(args: argparse.Namespace) -> int:
             raise BatchError(f"{out}: cannot be written ({e.strerror})") from None
         finally:  # Ctrl-C or a full disk while writing: no .part left behind
             tmp.unlink(missing_ok=True)
-    print(f"sweep {Path(args.scenario).name}: {len(result.variants)} variant(s) x {args.runs} runs, "
-          f"seed {args.seed}, {elapsed:.1f} s")
+    print(
+        f"sweep {Path(args.scenario).name}: {len(result.variants)} variant(s) x {args.runs} runs, "
+        f"seed {args.seed}, {elapsed:.1f} s"
+    )
     if out is not None:
         print(f"wrote {rows} rows to {out}")
     print("\n".join(format_summary(result, args.metric)))
@@ -85,8 +119,9 @@ def match_metrics(names: list[str], patterns: list[str]) -> list[str]:
     """The names some pattern matches (a glob; `[` is literal, as in `breadth[no-attack-ci]`)."""
     chosen = [n for n in names if any(fnmatch.fnmatchcase(n, p.replace("[", "[[]")) for p in patterns)]
     if not chosen:
-        raise BatchError(f"--metric {' '.join(patterns)}: matches none of {len(names)} metrics "
-                         f"(e.g. {', '.join(names[:4])})")
+        raise BatchError(
+            f"--metric {' '.join(patterns)}: matches none of {len(names)} metrics (e.g. {', '.join(names[:4])})"
+        )
     return chosen
 
 
@@ -104,11 +139,14 @@ def format_summary(result: SweepResult, patterns: list[str] | None = None) -> li
     variant's seed-paired difference from the first."""
     metrics = select_metrics(result, patterns or [])
     labels = [v.label for v in result.variants]
-    lines = _table("mean [95% CI] per variant", metrics, labels,
-                   lambda m: [_cell(e, "") for e in result.summary(m)])
+    lines = _table("mean [95% CI] per variant", metrics, labels, lambda m: [_cell(e, "") for e in result.summary(m)])
     if len(labels) > 1:
-        lines += _table(f"difference from {labels[0]}, paired by seed: mean [95% CI]", metrics, labels[1:],
-                        lambda m: [_cell(e, "+") for e in result.differences(m)])
+        lines += _table(
+            f"difference from {labels[0]}, paired by seed: mean [95% CI]",
+            metrics,
+            labels[1:],
+            lambda m: [_cell(e, "+") for e in result.differences(m)],
+        )
     hidden = len(result.metric_names()) - len(metrics)
     if hidden and not patterns:
         lines.append(f"({hidden} per-norm and per-forum metrics not shown: use --metric 'breadth[*]' or --out)")

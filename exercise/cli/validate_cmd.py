@@ -23,6 +23,8 @@ def run(args: argparse.Namespace) -> int:
             for line in exc.problems:
                 print(line, file=sys.stderr)
             continue
-        print(f"{path}: ok ({len(scenario.delegations)} delegations, {len(scenario.forums)} forums, "
-              f"{len(scenario.norms)} norms, {len(scenario.injects)} injects)")
+        print(
+            f"{path}: ok ({len(scenario.delegations)} delegations, {len(scenario.forums)} forums, "
+            f"{len(scenario.norms)} norms, {len(scenario.injects)} injects)"
+        )
     return 2 if failed else 0

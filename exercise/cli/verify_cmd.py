@@ -25,13 +25,22 @@ def run(args: argparse.Namespace) -> int:
         result = game.verify()
         seconds = time.perf_counter() - started
         if args.json:
-            print(json.dumps({"save": str(game.path), "turns": result.turns, "ok": result.ok,
-                              "first_mismatch": result.first_mismatch, "reason": result.reason}, sort_keys=True))
+            print(
+                json.dumps(
+                    {
+                        "save": str(game.path),
+                        "turns": result.turns,
+                        "ok": result.ok,
+                        "first_mismatch": result.first_mismatch,
+                        "reason": result.reason,
+                    },
+                    sort_keys=True,
+                )
+            )
         elif result.ok and result.reason:  # made under other rules: stored turns checked, not re-resolved
             print(result.reason)
         elif result.ok:
             print(f"{game.path}: all {result.turns} turns match (and the start), re-resolved in {seconds:.2f} s")
         else:
-            print(f"{game.path}: turn {result.first_mismatch} differs: {result.reason} "
-                  f"(turns before it match)")
+            print(f"{game.path}: turn {result.first_mismatch} differs: {result.reason} (turns before it match)")
     return 0 if result.ok else 1

@@ -12,9 +12,12 @@ from exercise.scenario.families import family, family_worlds, load_families
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("worlds", help="write a reproducible family of generated worlds",
-                       description="Write COUNT worlds of a named family (exercise/scenario/families.toml). "
-                                   "The same arguments write byte-identical files.")
+    p = sub.add_parser(
+        "worlds",
+        help="write a reproducible family of generated worlds",
+        description="Write COUNT worlds of a named family (exercise/scenario/families.toml). "
+        "The same arguments write byte-identical files.",
+    )
     p.add_argument("--family", default=None, help="family name (see --list)")
     p.add_argument("--count", type=int, default=50, help="how many worlds (default 50)")
     p.add_argument("--seed", type=seed_arg, default=1, help="family seed (default 1)")

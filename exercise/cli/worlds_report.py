@@ -19,7 +19,10 @@ def effect_line(e: EffectSummary) -> str:
 
 
 def text_report(result: WorldsResult, verbose: bool = False) -> list[str]:
-    lines = [f"{len(result.worlds)} worlds from {result.source}, {result.runs} runs per variant, seed {result.seed}", ""]
+    lines = [
+        f"{len(result.worlds)} worlds from {result.source}, {result.runs} runs per variant, seed {result.seed}",
+        "",
+    ]
     for e in result.effects:
         lines.append(effect_line(e))
         for label, est in e.pooled():
@@ -44,12 +47,16 @@ def text_report(result: WorldsResult, verbose: bool = False) -> list[str]:
 
 
 def markdown_table(result: WorldsResult) -> list[str]:
-    lines = ["| # | effect | posed | holds | direction only | fails | no data | pooled effect [95% CI] |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| # | effect | posed | holds | direction only | fails | no data | pooled effect [95% CI] |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for e in result.effects:
         pooled = "<br>".join(f"{label}: {pooled_text(est)}" for label, est in e.pooled()) or "n/a"
         cells = " | ".join(_pct(e.share(v)) for v in VERDICTS)
-        lines.append(f"| {e.experiment.effect} | {e.experiment.name} | {e.posed} of {len(e.worlds)} | {cells} | {pooled} |")
+        lines.append(
+            f"| {e.experiment.effect} | {e.experiment.name} | {e.posed} of {len(e.worlds)} | {cells} | {pooled} |"
+        )
     return lines
 
 
@@ -67,16 +74,41 @@ def results_json(result: WorldsResult) -> dict:
                 item["reason"] = w.posed.reason
             else:
                 item["picked"] = w.posed.picked
-                item["comparisons"] = [{"label": o.comparison.label, "effect": _number(o.estimate.mean),
-                                        "low": _number(o.estimate.low), "high": _number(o.estimate.high),
-                                        "n": o.estimate.n, "verdict": o.verdict} for o in w.outcomes]
+                item["comparisons"] = [
+                    {
+                        "label": o.comparison.label,
+                        "effect": _number(o.estimate.mean),
+                        "low": _number(o.estimate.low),
+                        "high": _number(o.estimate.high),
+                        "n": o.estimate.n,
+                        "verdict": o.verdict,
+                    }
+                    for o in w.outcomes
+                ]
             worlds.append(item)
-        effects.append({
-            "effect": e.experiment.effect, "name": e.experiment.name, "posed": e.posed,
-            "shares": {v: _number(e.share(v)) for v in VERDICTS},
-            "pooled": [{"label": label, "effect": _number(est.mean), "low": _number(est.low),
-                        "high": _number(est.high), "worlds": est.n} for label, est in e.pooled()],
-            "worlds": worlds,
-        })
-    return {"source": result.source, "runs": result.runs, "seed": result.seed, "worlds": list(result.worlds),
-            "effects": effects}
+        effects.append(
+            {
+                "effect": e.experiment.effect,
+                "name": e.experiment.name,
+                "posed": e.posed,
+                "shares": {v: _number(e.share(v)) for v in VERDICTS},
+                "pooled": [
+                    {
+                        "label": label,
+                        "effect": _number(est.mean),
+                        "low": _number(est.low),
+                        "high": _number(est.high),
+                        "worlds": est.n,
+                    }
+                    for label, est in e.pooled()
+                ],
+                "worlds": worlds,
+            }
+        )
+    return {
+        "source": result.source,
+        "runs": result.runs,
+        "seed": result.seed,
+        "worlds": list(result.worlds),
+        "effects": effects,
+    }

@@ -68,8 +68,7 @@ def state_from_dict(data: dict[str, Any], scenario: Scenario) -> GameState:
         salience=dict(data["salience"]),
         seats={k: Seat(**v) for k, v in data["seats"].items()},
         forums={
-            k: ForumState(**{**v, "agenda": [AgendaItem(**a) for a in v["agenda"]]})
-            for k, v in data["forums"].items()
+            k: ForumState(**{**v, "agenda": [AgendaItem(**a) for a in v["agenda"]]}) for k, v in data["forums"].items()
         },
         norms={k: NormState(**v) for k, v in data["norms"].items()},
         fired_injects=list(data["fired_injects"]),
@@ -104,4 +103,3 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     data = dict(data)
     cls = EVENT_TYPES[data.pop("kind")]
     return _converter.structure(data, cls)
-

@@ -99,8 +99,10 @@ class NormAmended(Event):
     doability: float
 
     def text(self) -> str:
-        return (f"{self.by} amends {self.norm} in {self.forum} ({self.change}): clarity "
-                f"{self.clarity:.2f}, utility {self.utility:.2f}, do-ability {self.doability:.2f}")
+        return (
+            f"{self.by} amends {self.norm} in {self.forum} ({self.change}): clarity "
+            f"{self.clarity:.2f}, utility {self.utility:.2f}, do-ability {self.doability:.2f}"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -217,7 +219,20 @@ class FacilitatorAction(Event):
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
-    for cls in (InjectFired, OrderGiven, OrderRefused, NormProposed, NormWithdrawn, NormAmended,
-                NormGrafted, SessionOutcome, NormAdopted, DepthReached, Lobbied, Assisted,
-                Implemented, FacilitatorAction)
+    for cls in (
+        InjectFired,
+        OrderGiven,
+        OrderRefused,
+        NormProposed,
+        NormWithdrawn,
+        NormAmended,
+        NormGrafted,
+        SessionOutcome,
+        NormAdopted,
+        DepthReached,
+        Lobbied,
+        Assisted,
+        Implemented,
+        FacilitatorAction,
+    )
 }

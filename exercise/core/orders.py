@@ -218,8 +218,22 @@ class Shock(Order):
 FACILITATOR_ORDERS = (FireInject, SalienceShift, Shock)
 ORDER_TYPES: dict[str, type[Order]] = {
     cls.verb: cls
-    for cls in (Propose, Endorse, Object, Amend, Graft, Lobby, Assist, Implement, SignOn,
-                Withdraw, Pass, FireInject, SalienceShift, Shock)
+    for cls in (
+        Propose,
+        Endorse,
+        Object,
+        Amend,
+        Graft,
+        Lobby,
+        Assist,
+        Implement,
+        SignOn,
+        Withdraw,
+        Pass,
+        FireInject,
+        SalienceShift,
+        Shock,
+    )
 }
 
 

@@ -38,8 +38,7 @@ class Seat:
     assistance: float = 0.0  # stock of assistance received, decays each turn
 
     def clone(self) -> Seat:
-        return Seat(self.id, self.power, self.capacity, self.budget, self.influence, self.threshold,
-                    self.assistance)
+        return Seat(self.id, self.power, self.capacity, self.budget, self.influence, self.threshold, self.assistance)
 
 
 @attrs.define
@@ -52,8 +51,9 @@ class AgendaItem:
     objectors: list[str] = attrs.field(factory=list)
 
     def clone(self) -> AgendaItem:
-        return AgendaItem(self.norm, self.proposer, self.since, self.sessions,
-                          list(self.endorsers), list(self.objectors))
+        return AgendaItem(
+            self.norm, self.proposer, self.since, self.sessions, list(self.endorsers), list(self.objectors)
+        )
 
 
 @attrs.define
@@ -69,8 +69,12 @@ class ForumState:
 
     def clone(self) -> ForumState:
         return ForumState(
-            self.id, list(self.members), [a.clone() for a in self.agenda], dict(self.adopted),
-            {k: list(v) for k, v in self.signatories.items()}, dict(self.blocked),
+            self.id,
+            list(self.members),
+            [a.clone() for a in self.agenda],
+            dict(self.adopted),
+            {k: list(v) for k, v in self.signatories.items()},
+            dict(self.blocked),
             self.first_adoption,
             self.sessions_held,
         )
@@ -101,9 +105,18 @@ class NormState:
 
     def clone(self) -> NormState:
         return NormState(
-            self.id, self.clarity, self.utility, self.doability, self.framework,
-            dict(self.adopted_in), dict(self.depth), dict(self.progress), dict(self.since),
-            dict(self.lobby), dict(self.implementing), list(self.breadth_history),
+            self.id,
+            self.clarity,
+            self.utility,
+            self.doability,
+            self.framework,
+            dict(self.adopted_in),
+            dict(self.depth),
+            dict(self.progress),
+            dict(self.since),
+            dict(self.lobby),
+            dict(self.implementing),
+            list(self.breadth_history),
         )
 
     @property
@@ -129,9 +142,13 @@ class GameState:
 
     def clone(self) -> GameState:
         return GameState(
-            self.scenario_id, self.turn, dict(self.salience),
+            self.scenario_id,
+            self.turn,
+            dict(self.salience),
             {k: v.clone() for k, v in self.seats.items()},
             {k: v.clone() for k, v in self.forums.items()},
             {k: v.clone() for k, v in self.norms.items()},
-            list(self.fired_injects), self.next_event, self.scenario,
+            list(self.fired_injects),
+            self.next_event,
+            self.scenario,
         )

@@ -22,7 +22,7 @@ def votes(yes: Sequence[str], no: Sequence[str]) -> str:
 
 
 def blocked_by(e: SessionOutcome) -> str:
-    """"by a, b" when the decision names who blocked it (a block, or tabling after objections)."""
+    """ "by a, b" when the decision names who blocked it (a block, or tabling after objections)."""
     return f"by {', '.join(e.blockers)}" if e.blockers and e.outcome in ("blocked", "tabled") else ""
 
 
@@ -67,10 +67,12 @@ def decision_headline(e: SessionOutcome, forum_name: str) -> str:
 
 
 def order_cost(order: Order, style: Literal["short", "long"] = "short") -> str:
-    """"2 inf, 1 bud" (short: tables) or "2 influence, 1 budget" (long: the CLI); "" when free."""
+    """ "2 inf, 1 bud" (short: tables) or "2 influence, 1 budget" (long: the CLI); "" when free."""
     influence, budget = ("inf", "bud") if style == "short" else ("influence", "budget")
-    parts = [f"{order.influence_cost:g} {influence}" if order.influence_cost else "",
-             f"{order.budget_cost:g} {budget}" if order.budget_cost else ""]
+    parts = [
+        f"{order.influence_cost:g} {influence}" if order.influence_cost else "",
+        f"{order.budget_cost:g} {budget}" if order.budget_cost else "",
+    ]
     return ", ".join(p for p in parts if p)
 
 

@@ -112,8 +112,9 @@ class NormTerms:
         self.precedent = m.precedent_weight * ns.breadth_history[-1] if ns.breadth_history else None
         rivals = _static(state.scenario).conflicts[norm.id]
         self.conflicts = [state.norms[other].depth for other in rivals]
-        widest = max((state.norms[o].breadth_history[-1] for o in rivals if state.norms[o].breadth_history),
-                     default=0.0)
+        widest = max(
+            (state.norms[o].breadth_history[-1] for o in rivals if state.norms[o].breadth_history), default=0.0
+        )
         self.rival = m.rival_weight * widest if widest > 0.0 and m.rival_weight else None
         self.cost = m.cost_weight * (1.0 - ns.doability) if ns.doability < 1.0 else None
 

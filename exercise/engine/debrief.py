@@ -103,8 +103,9 @@ def _why(history, turn: int, seat: str, point: TurningPoint | None, gained: bool
         return "scores moved"
     before, after = history[turn - 1][0], history[turn][0]
     objectives = after.scenario.delegation(seat).objectives
-    moves = [(o.weight * (objective_progress(after, seat, o) - objective_progress(before, seat, o)), o)
-             for o in objectives]
+    moves = [
+        (o.weight * (objective_progress(after, seat, o) - objective_progress(before, seat, o)), o) for o in objectives
+    ]
     if not moves:
         return point.headlines[0]
     _, moved = max(moves, key=lambda m: m[0]) if gained else min(moves, key=lambda m: m[0])
@@ -119,8 +120,12 @@ def _why(history, turn: int, seat: str, point: TurningPoint | None, gained: bool
 
 def _decisions(events: Sequence[Event], seats: Sequence[Viewer] | None) -> int:
     """Forum adoptions and blocks and injects among the events the seats could see."""
-    return sum(1 for e in events if (seats is None or all(e.visible_to(s) for s in seats)) and (
-        isinstance(e, InjectFired) or (isinstance(e, SessionOutcome) and e.outcome in ("adopted", "blocked"))))
+    return sum(
+        1
+        for e in events
+        if (seats is None or all(e.visible_to(s) for s in seats))
+        and (isinstance(e, InjectFired) or (isinstance(e, SessionOutcome) and e.outcome in ("adopted", "blocked")))
+    )
 
 
 def debrief(history: Sequence[tuple[GameState, Sequence[Event]]], seats: Sequence[str] | None = None) -> Debrief:
@@ -144,8 +149,9 @@ def debrief(history: Sequence[tuple[GameState, Sequence[Event]]], seats: Sequenc
             lines.append(f"the world splits: {opposed} pair{'s' if opposed > 1 else ''} of opposed norm blocs")
             decisions += 1
         opposed_before = opposed
-        changes = sorted(((d, round(scores[d][turn] - scores[d][turn - 1], 2)) for d in scored),
-                         key=lambda dc: (-abs(dc[1]), dc[0]))
+        changes = sorted(
+            ((d, round(scores[d][turn] - scores[d][turn - 1], 2)) for d in scored), key=lambda dc: (-abs(dc[1]), dc[0])
+        )
         changes = [(d, c) for d, c in changes if abs(c) >= MOVED]
         if lines or changes:
             weight = sum(abs(c) for _, c in changes) + DECISION_WEIGHT * decisions
@@ -158,9 +164,18 @@ def debrief(history: Sequence[tuple[GameState, Sequence[Event]]], seats: Sequenc
         loss = min(steps, key=lambda s: (s[1], s[0]), default=None)
         best = (gain[0], round(gain[1], 2)) if gain and gain[1] >= MOVED else None
         worst = (loss[0], round(loss[1], 2)) if loss and loss[1] <= -MOVED else None
-        arcs.append(SeatArc(d, scenario.delegation(d).name, tuple(scores[d]), best, worst,
-                            _why(history, best[0], d, by_turn.get(best[0]), True) if best else "",
-                            _why(history, worst[0], d, by_turn.get(worst[0]), False) if worst else ""))
+        arcs.append(
+            SeatArc(
+                d,
+                scenario.delegation(d).name,
+                tuple(scores[d]),
+                best,
+                worst,
+                _why(history, best[0], d, by_turn.get(best[0]), True) if best else "",
+                _why(history, worst[0], d, by_turn.get(worst[0]), False) if worst else "",
+            )
+        )
     blocs = norm_blocs(last)
-    return Debrief(scenario.id, last.turn, tuple(points), tuple(arcs), tuple(blocs), opposed_blocs(last, blocs),
-                   split_at)
+    return Debrief(
+        scenario.id, last.turn, tuple(points), tuple(arcs), tuple(blocs), opposed_blocs(last, blocs), split_at
+    )

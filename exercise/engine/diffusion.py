@@ -68,10 +68,12 @@ def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
                 pending[(norm_id, d)] = margin
     chosen: dict[str, list[tuple[float, str]]] = {}
     for (norm_id, d), margin in pending.items():
-        if any((other, d) in pending and (pending[(other, d)], norm_id) > (margin, other)
-               for other in conflicts_of(scenario, norm_id)):
+        if any(
+            (other, d) in pending and (pending[(other, d)], norm_id) > (margin, other)
+            for other in conflicts_of(scenario, norm_id)
+        ):
             continue  # it takes up the rival it is pushed harder toward
         chosen.setdefault(d, []).append((-margin, norm_id))
     for d in ids:
-        for _, norm_id in sorted(chosen.get(d, ()))[:m.uptake or None]:
+        for _, norm_id in sorted(chosen.get(d, ()))[: m.uptake or None]:
             adopt(state, log, norm_id, d, "diffusion")

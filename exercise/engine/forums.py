@@ -131,8 +131,9 @@ def acquiescing(state: GameState, members: list[str], yes: list[str], norm_id: s
     return [d for d in members if d in voted or alignment_and_will(state, delegations[d], norm)[1] >= 0.5]
 
 
-def decide(state: GameState, forum: ForumState, item: AgendaItem,
-           seed: int) -> tuple[str, list[str], list[str], list[str], list[str]]:
+def decide(
+    state: GameState, forum: ForumState, item: AgendaItem, seed: int
+) -> tuple[str, list[str], list[str], list[str], list[str]]:
     """Return (outcome, yes, no, blockers, adopters)."""
     spec = state.scenario.forum(forum.id)
     if spec.rule == "signon":
@@ -190,8 +191,15 @@ def run_sessions(state: GameState, log: EventLog, seed: int) -> None:
                 if item.sessions >= spec.max_sessions:
                     outcome = "tabled"
                     forum.agenda.remove(item)
-            log.add(SessionOutcome, forum=forum_id, norm=item.norm, outcome=outcome,
-                    yes=tuple(yes), no=tuple(no), blockers=tuple(blockers))
+            log.add(
+                SessionOutcome,
+                forum=forum_id,
+                norm=item.norm,
+                outcome=outcome,
+                yes=tuple(yes),
+                no=tuple(no),
+                blockers=tuple(blockers),
+            )
             via = f"signon:{forum_id}" if spec.rule == "signon" else forum_id
             for member in adopters:
                 adopt(state, log, item.norm, member, via)

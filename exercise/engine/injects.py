@@ -72,8 +72,9 @@ def fire(state: GameState, log: EventLog, inject: Inject, by_facilitator: bool) 
     for effect in inject.effects:
         apply_effect(state, effect)
     state.fired_injects.append(inject.id)
-    log.add(InjectFired, inject=inject.id, title=inject.title, description=inject.description,
-            by_facilitator=by_facilitator)
+    log.add(
+        InjectFired, inject=inject.id, title=inject.title, description=inject.description, by_facilitator=by_facilitator
+    )
 
 
 def run_injects(state: GameState, log: EventLog, facilitator_orders: Sequence[Order]) -> None:
@@ -85,10 +86,15 @@ def run_injects(state: GameState, log: EventLog, facilitator_orders: Sequence[Or
                 fire(state, log, state.scenario.inject(order.inject), by_facilitator=True)
         elif isinstance(order, SalienceShift):
             apply_effect(state, Effect(kind="salience", domain=order.domain, delta=order.delta))
-            log.add(InjectFired, inject="ad-hoc", title=f"Salience of {order.domain} {order.delta:+g}",
-                    by_facilitator=True)
+            log.add(
+                InjectFired, inject="ad-hoc", title=f"Salience of {order.domain} {order.delta:+g}", by_facilitator=True
+            )
         elif isinstance(order, Shock):
             apply_effect(state, Effect(kind=order.attribute, delegation=order.target, delta=order.delta))
-            log.add(InjectFired, inject="ad-hoc",
-                    title=f"Shock: {order.target} {order.attribute} {order.delta:+g}", by_facilitator=True)
+            log.add(
+                InjectFired,
+                inject="ad-hoc",
+                title=f"Shock: {order.target} {order.attribute} {order.delta:+g}",
+                by_facilitator=True,
+            )
         log.add(FacilitatorAction, audience=(FACILITATOR,), action="order", detail=str(order))

@@ -54,6 +54,8 @@ def run_internalization(state: GameState, log: EventLog) -> None:
             progress_of[d] = round_stored(progress)
         ns.implementing.clear()
         if ns.lobby:
-            ns.lobby = {k: round_stored(v * m.lobby_decay) for k, v in sorted(ns.lobby.items()) if v * m.lobby_decay > 0.005}
+            ns.lobby = {
+                k: round_stored(v * m.lobby_decay) for k, v in sorted(ns.lobby.items()) if v * m.lobby_decay > 0.005
+            }
     for seat in state.seats.values():
         seat.assistance = round_stored(seat.assistance * m.assist_decay) if seat.assistance > 0.005 else 0.0

@@ -234,12 +234,14 @@ def check_orders(view: View, orders: Sequence[Order]) -> None:
         return
     influence = sum(o.influence_cost for o in orders)
     if influence > view.influence + 1e-9:
-        raise NotEnoughInfluence(seat, "; ".join(str(o) for o in orders),
-                                 f"costs {influence:g} influence, {seat} has {view.influence:g}")
+        raise NotEnoughInfluence(
+            seat, "; ".join(str(o) for o in orders), f"costs {influence:g} influence, {seat} has {view.influence:g}"
+        )
     budget = sum(o.budget_cost for o in orders)
     if budget > view.budget + 1e-9:
-        raise NotEnoughBudget(seat, "; ".join(str(o) for o in orders),
-                              f"costs {budget:g} budget, {seat} has {view.budget:g}")
+        raise NotEnoughBudget(
+            seat, "; ".join(str(o) for o in orders), f"costs {budget:g} budget, {seat} has {view.budget:g}"
+        )
 
 
 def legal(view: View, order: Order) -> bool:

@@ -66,12 +66,16 @@ def norm_blocs(state: GameState) -> list[dict[str, Any]]:
     graph.add_nodes_from(sorted(held))
     ids = sorted(held)
     for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
+        for b in ids[i + 1 :]:
             shared = len(held[a] & held[b])
             clash = sum(1 for x, y in pairs if (x in held[a] and y in held[b]) or (y in held[a] and x in held[b]))
             if shared > clash:
                 graph.add_edge(a, b, weight=shared - clash)
-    communities = nx.community.louvain_communities(graph, weight="weight", seed=0) if graph.number_of_edges() else [{n} for n in ids]
+    communities = (
+        nx.community.louvain_communities(graph, weight="weight", seed=0)
+        if graph.number_of_edges()
+        else [{n} for n in ids]
+    )
     blocs: list[dict[str, Any]] = []
     for community in communities:
         members = sorted(community)
@@ -79,8 +83,9 @@ def norm_blocs(state: GameState) -> list[dict[str, Any]]:
             continue
         counts = Counter(n for m in members for n in held[m])
         norms = sorted(n for n, c in counts.items() if c * 2 > len(members))
-        blocs.append({"members": members, "norms": norms,
-                      "power": round(sum(state.seats[m].power for m in members), 6)})
+        blocs.append(
+            {"members": members, "norms": norms, "power": round(sum(state.seats[m].power for m in members), 6)}
+        )
     blocs.sort(key=lambda b: (-len(b["members"]), b["members"]))
     for index, bloc in enumerate(blocs):
         bloc["id"] = f"bloc-{index + 1}"
@@ -118,7 +123,7 @@ def opposed_blocs(state: GameState, blocs: list[dict[str, Any]] | None = None) -
     pairs = conflict_pairs(state)
     count = 0
     for i, a in enumerate(blocs):
-        for b in blocs[i + 1:]:
+        for b in blocs[i + 1 :]:
             if any((x in a["norms"] and y in b["norms"]) or (y in a["norms"] and x in b["norms"]) for x, y in pairs):
                 count += 1
     return count
@@ -181,15 +186,20 @@ def game_metrics(state: GameState) -> dict[str, Any]:
         "turn": state.turn,
         "norms": [norm_summary(state, n) for n in sorted(state.norms)],
         "forums": [
-            {"forum": f, "first_adoption": fs.first_adoption, "adopted": sorted(fs.adopted),
-             "sessions": fs.sessions_held}
+            {
+                "forum": f,
+                "first_adoption": fs.first_adoption,
+                "adopted": sorted(fs.adopted),
+                "sessions": fs.sessions_held,
+            }
             for f, fs in sorted(state.forums.items())
         ],
         "conflict_index": round(conflict_index(state), 4),
         "blocs": blocs,
         "opposed_blocs": opposed_blocs(state, blocs),
         # only seats with objectives are scored; a seat without any would show a bare 100
-        "scores": {d: delegation_score(state, d) for d in sorted(state.seats)
-                   if state.scenario.delegation(d).objectives},
+        "scores": {
+            d: delegation_score(state, d) for d in sorted(state.seats) if state.scenario.delegation(d).objectives
+        },
         "unscored": [d for d in sorted(state.seats) if not state.scenario.delegation(d).objectives],
     }

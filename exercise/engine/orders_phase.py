@@ -45,8 +45,7 @@ from exercise.core.state import AgendaItem, GameState, round_stored
 from exercise.engine.injects import clamp01
 from exercise.engine.log import EventLog
 
-_VERB_ORDER = ("withdraw", "graft", "amend", "propose", "endorse", "object", "signon",
-               "lobby", "assist", "implement")
+_VERB_ORDER = ("withdraw", "graft", "amend", "propose", "endorse", "object", "signon", "lobby", "assist", "implement")
 
 
 def adopt(state: GameState, log: EventLog, norm_id: str, delegation_id: str, via: str) -> bool:
@@ -78,8 +77,10 @@ def run_orders(state: GameState, log: EventLog, orders: Mapping[str, Sequence[Or
             if forum.item(order.norm) is not None:
                 reason = "another delegation proposed it first"
             elif blocked is not None and state.turn - blocked <= state.scenario.model.block_memory:
-                reason = (f"{order.norm} was blocked in {order.forum} at turn {blocked}; "
-                          f"it may come back after turn {blocked + state.scenario.model.block_memory}")
+                reason = (
+                    f"{order.norm} was blocked in {order.forum} at turn {blocked}; "
+                    f"it may come back after turn {blocked + state.scenario.model.block_memory}"
+                )
             elif len(forum.agenda) >= spec.agenda_size:
                 reason = f"the agenda of {order.forum} filled up"
             if reason is not None:
@@ -120,8 +121,16 @@ def _amend(state: GameState, log: EventLog, seat: str, o: Amend) -> None:
     else:
         ns.doability = round_stored(clamp01(ns.doability + m.narrow_step))
         ns.utility = round_stored(clamp01(ns.utility - m.narrow_step / 2))
-    log.add(NormAmended, forum=o.forum, norm=o.norm, by=seat, change=o.change,
-            clarity=ns.clarity, utility=ns.utility, doability=ns.doability)
+    log.add(
+        NormAmended,
+        forum=o.forum,
+        norm=o.norm,
+        by=seat,
+        change=o.change,
+        clarity=ns.clarity,
+        utility=ns.utility,
+        doability=ns.doability,
+    )
 
 
 def _propose(state: GameState, log: EventLog, seat: str, o: Propose) -> None:
@@ -178,6 +187,14 @@ def _implement(state: GameState, log: EventLog, seat: str, o: Implement) -> None
 
 
 _APPLY: dict[type[Order], Callable[[GameState, EventLog, str, Any], None]] = {
-    Withdraw: _withdraw, Graft: _graft, Amend: _amend, Propose: _propose, Endorse: _position,
-    Object: _position, SignOn: _signon, Lobby: _lobby, Assist: _assist, Implement: _implement,
+    Withdraw: _withdraw,
+    Graft: _graft,
+    Amend: _amend,
+    Propose: _propose,
+    Endorse: _position,
+    Object: _position,
+    SignOn: _signon,
+    Lobby: _lobby,
+    Assist: _assist,
+    Implement: _implement,
 }

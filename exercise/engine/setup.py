@@ -52,6 +52,11 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
             norms[n.id].depth[d], norms[n.id].progress[d], norms[n.id].since[d] = 1, 0.0, 0
     salience = {dom: round_stored(scenario.salience.get(dom, 0.5)) for dom in sorted(scenario.domains)}
     return GameState(
-        scenario_id=scenario.id, turn=0, salience=salience, seats=seats, forums=forums,
-        norms=norms, scenario=scenario,
+        scenario_id=scenario.id,
+        turn=0,
+        salience=salience,
+        seats=seats,
+        forums=forums,
+        norms=norms,
+        scenario=scenario,
     )

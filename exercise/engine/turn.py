@@ -47,8 +47,9 @@ def validate_orders(state: GameState, orders: Mapping[str, Sequence[Order]]) -> 
             check_orders(view_for(state, seat), orders[seat])
 
 
-def resolve_turn(state: GameState, orders: Mapping[str, Sequence[Order]], seed: int, *,
-                 prechecked: Collection[str] = ()) -> TurnResult:
+def resolve_turn(
+    state: GameState, orders: Mapping[str, Sequence[Order]], seed: int, *, prechecked: Collection[str] = ()
+) -> TurnResult:
     """`prechecked`: seats whose orders a strategy's Plan built from this very state, so each
     was already checked, costs included (tests/unit/test_strategies.py holds them to it).
     Checking them again was a twentieth of a headless game; everyone else's are checked."""

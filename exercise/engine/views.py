@@ -64,8 +64,13 @@ class PublicDelegation:
 class View:
     """A read-only window on the state for one seat (or the facilitator when seat is None)."""
 
-    def __init__(self, state: GameState, seat: str | None, events: Iterable[Event] = (),
-                 terms: dict[str, NormTerms] | None = None):
+    def __init__(
+        self,
+        state: GameState,
+        seat: str | None,
+        events: Iterable[Event] = (),
+        terms: dict[str, NormTerms] | None = None,
+    ):
         self._state = state
         self.seat = seat
         self.turn = state.turn
@@ -181,8 +186,10 @@ class View:
         return list(self._my_forums)
 
     def agenda(self, forum_id: str) -> list[AgendaEntry]:
-        return [AgendaEntry(a.norm, a.proposer, a.since, a.sessions, tuple(a.endorsers), tuple(a.objectors))
-                for a in self._state.forums[forum_id].agenda]
+        return [
+            AgendaEntry(a.norm, a.proposer, a.since, a.sessions, tuple(a.endorsers), tuple(a.objectors))
+            for a in self._state.forums[forum_id].agenda
+        ]
 
     def on_agenda(self, forum_id: str, norm_id: str) -> bool:
         return self._state.forums[forum_id].item(norm_id) is not None
@@ -232,8 +239,9 @@ class View:
 
     def norm_qualities(self, norm_id: str) -> NormQualities:
         ns = self._state.norms[norm_id]
-        return NormQualities(ns.clarity, ns.utility, ns.doability, ns.framework, ns.status,
-                             MappingProxyType(dict(ns.adopted_in)))
+        return NormQualities(
+            ns.clarity, ns.utility, ns.doability, ns.framework, ns.status, MappingProxyType(dict(ns.adopted_in))
+        )
 
     def holders(self, norm_id: str) -> dict[str, int]:
         """Who holds the norm and how deeply: public (what states say and do is observable)."""
@@ -272,8 +280,9 @@ class View:
         return self._state
 
 
-def view_for(state: GameState, seat: str | None, events: Iterable[Event] = (),
-             terms: dict[str, NormTerms] | None = None) -> View:
+def view_for(
+    state: GameState, seat: str | None, events: Iterable[Event] = (), terms: dict[str, NormTerms] | None = None
+) -> View:
     """`terms`: a dict shared by the views of one unchanging state (see View.my_appeal)."""
     if seat is not None and seat not in state.seats:
         raise KeyError(seat)

@@ -18,16 +18,33 @@ EFFECT_KINDS: tuple[str, ...] = get_args(EffectKind)
 TRIGGER_EVENTS: tuple[str, ...] = get_args(TriggerEvent)
 
 NUMBER, ID, WHEN, TITLE, DESCRIPTION, FROM, TO, ACTION, OBJECTIVE, NOTES, EFFECTS = (
-    "number", "id", "turn or trigger", "inject title", "description", "from", "to", "expected player action",
-    "objective", "notes", "effects")
+    "number",
+    "id",
+    "turn or trigger",
+    "inject title",
+    "description",
+    "from",
+    "to",
+    "expected player action",
+    "objective",
+    "notes",
+    "effects",
+)
 COLUMNS: tuple[str, ...] = (NUMBER, ID, WHEN, TITLE, DESCRIPTION, FROM, TO, ACTION, OBJECTIVE, NOTES, EFFECTS)
 REQUIRED: tuple[str, ...] = (ID, TITLE)
 # The inject key each column fills (the scenario checker's key paths name these).
-KEY_OF_COLUMN: dict[str, str] = {ID: "id", TITLE: "title", DESCRIPTION: "description", FROM: "sender",
-                                 TO: "recipients", ACTION: "expected_action", OBJECTIVE: "objective",
-                                 NOTES: "notes", EFFECTS: "effects"}
-COLUMN_OF_KEY: dict[str, str] = {**{v: k for k, v in KEY_OF_COLUMN.items()}, "turn": WHEN, "when": WHEN,
-                                 "manual": WHEN}
+KEY_OF_COLUMN: dict[str, str] = {
+    ID: "id",
+    TITLE: "title",
+    DESCRIPTION: "description",
+    FROM: "sender",
+    TO: "recipients",
+    ACTION: "expected_action",
+    OBJECTIVE: "objective",
+    NOTES: "notes",
+    EFFECTS: "effects",
+}
+COLUMN_OF_KEY: dict[str, str] = {**{v: k for k, v in KEY_OF_COLUMN.items()}, "turn": WHEN, "when": WHEN, "manual": WHEN}
 EFFECT_KEYS = ("domain", "delegation", "forum", "delta")
 
 
@@ -73,10 +90,19 @@ def effect_text(effect: Effect) -> str:
 
 def row_of(number: int, inject: Inject) -> dict[str, Any]:
     """The MSEL row of an inject, column name -> cell (the number a whole number, the rest text)."""
-    return {NUMBER: number, ID: inject.id, WHEN: when_text(inject), TITLE: inject.title,
-            DESCRIPTION: inject.description, FROM: inject.sender, TO: ", ".join(inject.recipients),
-            ACTION: inject.expected_action, OBJECTIVE: inject.objective, NOTES: inject.notes,
-            EFFECTS: "; ".join(effect_text(e) for e in inject.effects)}
+    return {
+        NUMBER: number,
+        ID: inject.id,
+        WHEN: when_text(inject),
+        TITLE: inject.title,
+        DESCRIPTION: inject.description,
+        FROM: inject.sender,
+        TO: ", ".join(inject.recipients),
+        ACTION: inject.expected_action,
+        OBJECTIVE: inject.objective,
+        NOTES: inject.notes,
+        EFFECTS: "; ".join(effect_text(e) for e in inject.effects),
+    }
 
 
 def _float(column: str, word: str, what: str) -> float:
@@ -142,7 +168,9 @@ def _effects(text: str) -> list[dict[str, Any]]:
         for pair in pairs:
             key, eq, value = pair.partition("=")
             if not eq or key not in EFFECT_KEYS or not value:
-                raise RowError(EFFECTS, f"{pair!r} in {part!r} is not one of {', '.join(k + '=...' for k in EFFECT_KEYS)}")
+                raise RowError(
+                    EFFECTS, f"{pair!r} in {part!r} is not one of {', '.join(k + '=...' for k in EFFECT_KEYS)}"
+                )
             effect[key] = _float(EFFECTS, value, "delta") if key == "delta" else value
         effects.append(effect)
     return effects

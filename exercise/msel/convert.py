@@ -27,16 +27,21 @@ def _cell(sheet: str, row: int, column: str, message: str) -> str:
 
 
 def _header_problems(sheet: str, header: list[str]) -> list[str]:
-    problems = [f"{sheet}: row 1: unknown column {name!r} (the columns are: {', '.join(COLUMNS)})"
-                for name in header if name and name not in COLUMNS]
-    problems += [f"{sheet}: row 1: column {name!r} appears twice" for name in sorted(set(header))
-                 if name and header.count(name) > 1]
+    problems = [
+        f"{sheet}: row 1: unknown column {name!r} (the columns are: {', '.join(COLUMNS)})"
+        for name in header
+        if name and name not in COLUMNS
+    ]
+    problems += [
+        f"{sheet}: row 1: column {name!r} appears twice"
+        for name in sorted(set(header))
+        if name and header.count(name) > 1
+    ]
     problems += [f"{sheet}: row 1: the required column {name!r} is missing" for name in REQUIRED if name not in header]
     return problems
 
 
-def scenario_with_msel(scenario_path: Path, sheet: str, header: list[str],
-                       rows: list[tuple[int, list[str]]]) -> str:
+def scenario_with_msel(scenario_path: Path, sheet: str, header: list[str], rows: list[tuple[int, list[str]]]) -> str:
     """The scenario file's text with its injects replaced by the sheet's rows, as TOML that
     loads as a valid scenario; ScenarioError with every problem otherwise."""
     problems = _header_problems(sheet, header)
@@ -48,7 +53,7 @@ def scenario_with_msel(scenario_path: Path, sheet: str, header: list[str],
     row_numbers: list[int] = []
     numbers: dict[str, int] = {}  # an inject's number (as written) -> the first row that gave it
     for row_number, cells in rows:
-        if len(cells) > len(header) and any(cells[len(header):]):
+        if len(cells) > len(header) and any(cells[len(header) :]):
             problems.append(f"{sheet}: row {row_number}: has cells beyond the last named column")
         row = {c: "" for c in COLUMNS}
         row.update({name: cells[i] if i < len(cells) else "" for i, name in enumerate(header) if name})
@@ -86,7 +91,7 @@ def _row_of(line: str) -> int:
 def _locate(line: str, sheet: str, row_numbers: list[int]) -> str:
     """`SHEET: injects[2].recipients[0]: unknown ...` -> `SHEET: row 4, column 'to': unknown ...`."""
     prefix = f"{sheet}: "
-    rest = line[len(prefix):] if line.startswith(prefix) else line
+    rest = line[len(prefix) :] if line.startswith(prefix) else line
     path, sep, message = rest.partition(": ")
     match = _INJECT_PATH.match(path)
     if not sep or not match:
@@ -96,4 +101,3 @@ def _locate(line: str, sheet: str, row_numbers: list[int]) -> str:
     if not column:
         return f"{sheet}: row {row}: {message}"
     return _cell(sheet, row, column, message)
-

@@ -49,8 +49,15 @@ def write_sheet(path: Path, rows: Sequence[dict[str, Any]]) -> bytes:
         sheet.append([guarded(row[c]) for c in COLUMNS])  # openpyxl also stores "=..." as a formula
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    widths = {NUMBER: 8, "id": 20, "inject title": 30, "description": 50, "expected player action": 40,
-              "notes": 30, "effects": 40}
+    widths = {
+        NUMBER: 8,
+        "id": 20,
+        "inject title": 30,
+        "description": 50,
+        "expected player action": 40,
+        "notes": 30,
+        "effects": 40,
+    }
     for index, column in enumerate(COLUMNS):
         letter = sheet.cell(row=1, column=index + 1).column_letter
         sheet.column_dimensions[letter].width = widths.get(column, 18)

@@ -59,8 +59,12 @@ def build_report(g: Gathered) -> Report:
     d = debrief(past, seats)
     scored = [t for t in g.teams if scenario.delegation(t).objectives]
     series = {arc.seat: arc.scores for arc in d.arcs}
-    fired = {e.inject: e.turn for _, events in past for e in events
-             if isinstance(e, InjectFired) and (seats is None or e.visible_to(g.viewer))}
+    fired = {
+        e.inject: e.turn
+        for _, events in past
+        for e in events
+        if isinstance(e, InjectFired) and (seats is None or e.visible_to(g.viewer))
+    }
     return Report(
         overview=_overview(g, series),
         objectives=tuple(_objective(g, c, fired) for c in g.criteria),
@@ -72,9 +76,13 @@ def build_report(g: Gathered) -> Report:
         forums=_forums(g),
         scorecard=_scorecard(g, scored, series),
         plan=tuple(PlanItem(i.number, i.issue, i.recommendation, i.owner, i.due, i.objective) for i in g.plan),
-        notes=tuple(sorted([Note(n.turn, n.text, n.author) for n in g.instructor_notes]
-                           + [Note(n.turn, n.text if not n.team else f"{n.team}: {n.text}", n.author)
-                              for n in g.evaluator_notes], key=lambda n: (n.turn, n.author, n.text))),
+        notes=tuple(
+            sorted(
+                [Note(n.turn, n.text, n.author) for n in g.instructor_notes]
+                + [Note(n.turn, n.text if not n.team else f"{n.team}: {n.text}", n.author) for n in g.evaluator_notes],
+                key=lambda n: (n.turn, n.author, n.text),
+            )
+        ),
         released=g.released,
     )
 
@@ -88,13 +96,35 @@ def _overview(g: Gathered, series: dict[str, tuple[float, ...]]) -> Overview:
         controller = s.controllers.get(seat, "")
         played = "human team" if controller == HUMAN else f"scripted ({controller})"
         score = series[seat][-1] if seat in series else None
-        lines.append(SeatLine(seat, scenario.delegation(seat).name, scenario.delegation(seat).kind, played,
-                              g.players.get(seat, ""), score))
+        lines.append(
+            SeatLine(
+                seat,
+                scenario.delegation(seat).name,
+                scenario.delegation(seat).kind,
+                played,
+                g.players.get(seat, ""),
+                score,
+            )
+        )
     if g.viewer is None:
         lines += [SeatLine(r.seat, r.seat, r.kind, r.kind, r.player) for r in g.roles]
-    return Overview(scenario.title, scenario.id, " ".join(scenario.description.split()), s.path.name, s.created_at,
-                    s.last_played_at, s.seed, s.turn, s.length, scenario.minutes_per_turn, tuple(lines),
-                    g.final_hash, s.branched_from, s.branched_at_turn, g.viewer)
+    return Overview(
+        scenario.title,
+        scenario.id,
+        " ".join(scenario.description.split()),
+        s.path.name,
+        s.created_at,
+        s.last_played_at,
+        s.seed,
+        s.turn,
+        s.length,
+        scenario.minutes_per_turn,
+        tuple(lines),
+        g.final_hash,
+        s.branched_from,
+        s.branched_at_turn,
+        g.viewer,
+    )
 
 
 def _norms_of(scenario: Scenario, objective_id: str, title: str) -> tuple[str, ...]:
@@ -134,15 +164,31 @@ def _objective(g: Gathered, criterion, fired: dict[str, int]) -> ObjectiveAnalys
             progress = objective_progress(final, team, o)
             met = _met_at(g, team, o)
             if progress >= 1.0:
-                strengths.append(Finding(team, f"met its objective: {objective_text(scenario, o)}",
-                                         f"engine, turn {met}" if met else "engine"))
+                strengths.append(
+                    Finding(
+                        team,
+                        f"met its objective: {objective_text(scenario, o)}",
+                        f"engine, turn {met}" if met else "engine",
+                    )
+                )
             else:
-                improvements.append(Finding(team, f"{objective_text(scenario, o)}: {progress:.0%} at the end",
-                                            f"engine, turn {final.turn}"))
+                improvements.append(
+                    Finding(
+                        team, f"{objective_text(scenario, o)}: {progress:.0%} at the end", f"engine, turn {final.turn}"
+                    )
+                )
     injects = tuple((i.title, fired.get(i.id)) for i in scenario.injects if i.objective == criterion.objective)
-    return ObjectiveAnalysis(criterion.objective, criterion.title, tuple((lv.level, lv.looks_like)
-                             for lv in criterion.levels), len(mine), _mean([s.level for s in mine]),
-                             tuple(strengths), tuple(improvements), injects, norms)
+    return ObjectiveAnalysis(
+        criterion.objective,
+        criterion.title,
+        tuple((lv.level, lv.looks_like) for lv in criterion.levels),
+        len(mine),
+        _mean([s.level for s in mine]),
+        tuple(strengths),
+        tuple(improvements),
+        injects,
+        norms,
+    )
 
 
 def _met_at(g: Gathered, team: str, o: Objective) -> int | None:
@@ -164,19 +210,29 @@ def _team(g: Gathered, d: Debrief, team: str) -> TeamAnalysis:
             improvements.append(Finding("", f"not met: {text} ({progress:.0%})", f"engine, turn {final.turn}"))
     arc = next((a for a in d.arcs if a.seat == team), None)
     if arc and arc.best:
-        strengths.append(Finding("", f"best turn: {arc.best_why} ({arc.best[1]:+.0f} points)",
-                                 f"engine, turn {arc.best[0]}"))
+        strengths.append(
+            Finding("", f"best turn: {arc.best_why} ({arc.best[1]:+.0f} points)", f"engine, turn {arc.best[0]}")
+        )
     if arc and arc.worst:
-        improvements.append(Finding("", f"worst turn: {arc.worst_why} ({arc.worst[1]:+.0f} points)",
-                                    f"engine, turn {arc.worst[0]}"))
+        improvements.append(
+            Finding("", f"worst turn: {arc.worst_why} ({arc.worst[1]:+.0f} points)", f"engine, turn {arc.worst[0]}")
+        )
     verbs = Counter(order.split()[0] for _, orders in g.orders.get(team, []) for order in orders)
-    signed = {order.split()[1] for _, orders in g.orders.get(team, []) for order in orders
-              if order.startswith("signon ")}
+    signed = {
+        order.split()[1] for _, orders in g.orders.get(team, []) for order in orders if order.startswith("signon ")
+    }
     held = {n for n, ns in final.norms.items() if team in ns.depth}
     practice = tuple(sorted(n for n in held if final.norms[n].depth[team] >= MAX_DEPTH))
-    return TeamAnalysis(team, scenario.delegation(team).name, tuple(objectives), tuple(strengths),
-                        tuple(improvements), tuple(sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))),
-                        tuple(sorted(held | signed)), practice)
+    return TeamAnalysis(
+        team,
+        scenario.delegation(team).name,
+        tuple(objectives),
+        tuple(strengths),
+        tuple(improvements),
+        tuple(sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))),
+        tuple(sorted(held | signed)),
+        practice,
+    )
 
 
 def _forums(g: Gathered) -> tuple[ForumOutcomes, ...]:
@@ -185,8 +241,10 @@ def _forums(g: Gathered) -> tuple[ForumOutcomes, ...]:
         for e in events:
             if isinstance(e, SessionOutcome) and (g.viewer is None or e.visible_to(g.viewer)):
                 counts[(e.forum, e.outcome)] += 1
-    return tuple(ForumOutcomes(g.scenario.forum(f).name, counts[(f, "adopted")], counts[(f, "blocked")],
-                               counts[(f, "tabled")]) for f in g.scenario.by_id.forum_ids)
+    return tuple(
+        ForumOutcomes(g.scenario.forum(f).name, counts[(f, "adopted")], counts[(f, "blocked")], counts[(f, "tabled")])
+        for f in g.scenario.by_id.forum_ids
+    )
 
 
 def _scorecard(g: Gathered, scored: list[str], series: dict[str, tuple[float, ...]]) -> Scorecard:
@@ -195,11 +253,18 @@ def _scorecard(g: Gathered, scored: list[str], series: dict[str, tuple[float, ..
     for team in scored:
         mine = [s for s in g.scores if s.team == team]
         by = tuple((o, _mean([s.level for s in mine if s.objective == o])) for o in objectives)
-        rows.append(ScoreRow(team, g.scenario.delegation(team).name, series[team][-1],
-                             _mean([s.level for s in mine]), by))
+        rows.append(
+            ScoreRow(team, g.scenario.delegation(team).name, series[team][-1], _mean([s.level for s in mine]), by)
+        )
     # the group average is the teams' average (each team counts once, however often scored)
-    group_by = tuple((o, _mean([v for r in rows for ob, v in r.by_objective if ob == o and v is not None]))
-                     for o in objectives)
-    return Scorecard(tuple(rows), objectives, _mean([r.engine for r in rows]),
-                     _mean([r.evaluator for r in rows if r.evaluator is not None]), group_by,
-                     tuple(sorted({s.evaluator for s in g.scores})))
+    group_by = tuple(
+        (o, _mean([v for r in rows for ob, v in r.by_objective if ob == o and v is not None])) for o in objectives
+    )
+    return Scorecard(
+        tuple(rows),
+        objectives,
+        _mean([r.engine for r in rows]),
+        _mean([r.evaluator for r in rows if r.evaluator is not None]),
+        group_by,
+        tuple(sorted({s.evaluator for s in g.scores})),
+    )

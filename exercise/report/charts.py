@@ -15,12 +15,30 @@ from exercise.report.model import ForumOutcomes, Series
 
 WIDTH, HEIGHT = 760, 360
 _STYLE = Style(
-    background="white", plot_background="white", foreground="#222", foreground_strong="#111",
-    foreground_subtle="#bbb", font_family="Helvetica, Arial, sans-serif", label_font_size=11,
-    major_label_font_size=11, legend_font_size=11, title_font_size=14, value_font_size=10,
+    background="white",
+    plot_background="white",
+    foreground="#222",
+    foreground_strong="#111",
+    foreground_subtle="#bbb",
+    font_family="Helvetica, Arial, sans-serif",
+    label_font_size=11,
+    major_label_font_size=11,
+    legend_font_size=11,
+    title_font_size=14,
+    value_font_size=10,
     tooltip_font_size=11,
-    colors=("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-            "#7f7f7f", "#bcbd22"),
+    colors=(
+        "#1f77b4",
+        "#d62728",
+        "#2ca02c",
+        "#ff7f0e",
+        "#9467bd",
+        "#8c564b",
+        "#e377c2",
+        "#17becf",
+        "#7f7f7f",
+        "#bcbd22",
+    ),
 )
 _UUID = re.compile(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -35,10 +53,20 @@ def _config(title: str, legend_items: int) -> dict:
     for it, so the rows it misses are added to the bottom margin."""
     columns = max(1, min(4, legend_items))
     rows = -(-legend_items // columns)
-    return dict(title=title, style=_STYLE, js=[], disable_xml_declaration=True, width=WIDTH,
-                height=HEIGHT + LEGEND_ROW * rows, legend_at_bottom=True, legend_at_bottom_columns=columns,
-                margin_bottom=20 + LEGEND_ROW * (rows - legend_items // columns), truncate_legend=28,
-                truncate_label=-1, explicit_size=True)
+    return dict(
+        title=title,
+        style=_STYLE,
+        js=[],
+        disable_xml_declaration=True,
+        width=WIDTH,
+        height=HEIGHT + LEGEND_ROW * rows,
+        legend_at_bottom=True,
+        legend_at_bottom_columns=columns,
+        margin_bottom=20 + LEGEND_ROW * (rows - legend_items // columns),
+        truncate_legend=28,
+        truncate_label=-1,
+        explicit_size=True,
+    )
 
 
 def _svg(chart, name: str) -> str:
@@ -56,8 +84,14 @@ def _x_labels(chart, turns: int) -> None:
 
 def line_chart(name: str, title: str, series: Sequence[Series], low: float, high: float, y_title: str) -> str:
     turns = len(series[0].values) if series else 1
-    chart = pygal.Line(**_config(title, len(series)), range=(low, high), x_title="turn", y_title=y_title,
-                       dots_size=2.5, stroke_style={"width": 2})
+    chart = pygal.Line(
+        **_config(title, len(series)),
+        range=(low, high),
+        x_title="turn",
+        y_title=y_title,
+        dots_size=2.5,
+        stroke_style={"width": 2},
+    )
     _x_labels(chart, turns)
     for s in series:
         chart.add(s.name, list(s.values))
@@ -65,8 +99,9 @@ def line_chart(name: str, title: str, series: Sequence[Series], low: float, high
 
 
 def adoption_chart(series: Sequence[Series]) -> str:
-    return line_chart("adoption", "Adoption of each norm (breadth: share of power holding it)", series, 0.0, 1.0,
-                      "breadth")
+    return line_chart(
+        "adoption", "Adoption of each norm (breadth: share of power holding it)", series, 0.0, 1.0, "breadth"
+    )
 
 
 def score_chart(series: Sequence[Series]) -> str:
@@ -74,12 +109,21 @@ def score_chart(series: Sequence[Series]) -> str:
 
 
 def forum_chart(forums: Sequence[ForumOutcomes]) -> str:
-    chart = pygal.StackedBar(**_config("What each forum decided", 3), x_title="forum", y_title="decisions",
-                             print_values=True, print_zeroes=False, min_scale=1)
+    chart = pygal.StackedBar(
+        **_config("What each forum decided", 3),
+        x_title="forum",
+        y_title="decisions",
+        print_values=True,
+        print_zeroes=False,
+        min_scale=1,
+    )
     chart.x_labels = [f.forum for f in forums]
     top = max([f.adopted + f.blocked + f.tabled for f in forums] + [1])
     chart.y_labels = list(range(0, top + 1, -(-top // 10)))  # whole decisions: no 0.2-step ticks
-    for label, values in (("adopted", [f.adopted for f in forums]), ("blocked", [f.blocked for f in forums]),
-                          ("tabled", [f.tabled for f in forums])):
+    for label, values in (
+        ("adopted", [f.adopted for f in forums]),
+        ("blocked", [f.blocked for f in forums]),
+        ("tabled", [f.tabled for f in forums]),
+    ):
         chart.add(label, values)
     return _svg(chart, "forums")

@@ -8,8 +8,10 @@ import logging
 from exercise.errors import ExerciseError
 
 PAPERS = ("a4", "letter")
-HOW = ("PDF needs WeasyPrint and the Pango library: pip install 'exercise[pdf]' "
-       "(Debian: apt-get install libpango-1.0-0), or write --format html and print it from a browser")
+HOW = (
+    "PDF needs WeasyPrint and the Pango library: pip install 'exercise[pdf]' "
+    "(Debian: apt-get install libpango-1.0-0), or write --format html and print it from a browser"
+)
 
 
 def render_pdf(html: str, paper: str = "a4") -> bytes:

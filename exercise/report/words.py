@@ -17,8 +17,10 @@ SECTIONS = {
     "notes": "Notes",
     "sources": "Where the numbers come from",
 }
-NO_PLAN = "No improvement items yet: the trainer adds them in the white cell or replay screen, or with " \
-          "`exercise plan SAVE --import plan.csv`."
+NO_PLAN = (
+    "No improvement items yet: the trainer adds them in the white cell or replay screen, or with "
+    "`exercise plan SAVE --import plan.csv`."
+)
 NO_NOTES = "No instructor or evaluator notes."
 NO_TURNING = "Nothing has turned yet: no decision, inject or score change."
 NO_NORMS = "The objective names no norm, so the game's evidence for it is each team's play (next section)."

@@ -59,11 +59,18 @@ def scenarios_dir() -> Path:
 def info(path: Path) -> ScenarioInfo:
     s = load_scenario(path)
     return ScenarioInfo(
-        id=s.id, title=s.title, path=path, description=s.description.strip(), turns=s.turns,
-        minutes_per_turn=s.minutes_per_turn, learning_objectives=s.learning_objectives,
-        seats=tuple(SeatInfo(d.id, d.name, d.kind, d.strategy, d.bloc)
-                    for d in sorted(s.delegations, key=lambda d: d.id)),
-        forums=len(s.forums), norms=len(s.norms),
+        id=s.id,
+        title=s.title,
+        path=path,
+        description=s.description.strip(),
+        turns=s.turns,
+        minutes_per_turn=s.minutes_per_turn,
+        learning_objectives=s.learning_objectives,
+        seats=tuple(
+            SeatInfo(d.id, d.name, d.kind, d.strategy, d.bloc) for d in sorted(s.delegations, key=lambda d: d.id)
+        ),
+        forums=len(s.forums),
+        norms=len(s.norms),
     )
 
 

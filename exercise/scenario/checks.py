@@ -48,8 +48,12 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
         if not items:
             yield f"{section}: at least one is required"
     sections: tuple[tuple[str, Sequence[Any]], ...] = (
-        ("frameworks", s.frameworks), ("delegations", s.delegations), ("norms", s.norms), ("forums", s.forums),
-        ("injects", s.injects))
+        ("frameworks", s.frameworks),
+        ("delegations", s.delegations),
+        ("norms", s.norms),
+        ("forums", s.forums),
+        ("injects", s.injects),
+    )
     for section, entries in sections:
         yield from _dupes(section, (i.id for i in entries))
     if len(set(s.domains)) != len(s.domains):
@@ -96,12 +100,11 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
         for j, m in enumerate(f.members):
             yield from _ref(f"{p}.members[{j}]", m, delegations, "delegation")
             if m in kinds and not f.may_list(s.delegation(m)):
-                yield (f"{p}.members[{j}]: {m!r} is a {kinds[m]} but the forum is not "
-                       "open_to_non_state")
+                yield (f"{p}.members[{j}]: {m!r} is a {kinds[m]} but the forum is not open_to_non_state")
         if len(set(f.members)) != len(f.members):
             yield f"{p}.members: lists a member twice"
         if f.signatories and f.rule != "signon":
-            yield f"{p}.signatories: only a sign-on call (rule = \"signon\") has signatories"
+            yield f'{p}.signatories: only a sign-on call (rule = "signon") has signatories'
         if len(f.signatories) > f.agenda_size:
             yield f"{p}.signatories: {len(f.signatories)} texts open at the start, more than agenda_size {f.agenda_size}"
         for norm_id, signed in sorted(f.signatories.items()):
@@ -137,8 +140,10 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
             yield from _ref(f"{p}.when.norm", inj.when.norm, norms, "norm")
             yield from _ref(f"{p}.when.forum", inj.when.forum, forums, "forum")
         if inj.objective and inj.objective not in objective_ids:
-            yield (f"{p}.objective: unknown objective {inj.objective!r} "
-                   f"(the scenario's: {', '.join(sorted(objective_ids)) or 'none'})")
+            yield (
+                f"{p}.objective: unknown objective {inj.objective!r} "
+                f"(the scenario's: {', '.join(sorted(objective_ids)) or 'none'})"
+            )
         for j, r in enumerate(inj.recipients):
             yield from _ref(f"{p}.recipients[{j}]", r, delegations, "delegation")
         for j, e in enumerate(inj.effects):
@@ -146,9 +151,15 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
             yield from _ref(f"{q}.domain", e.domain, domains, "domain")
             yield from _ref(f"{q}.delegation", e.delegation, delegations, "delegation")
             yield from _ref(f"{q}.forum", e.forum, forums, "forum")
-            needs = {"salience": ("domain",), "capacity": ("delegation",), "power": ("delegation",),
-                     "budget": ("delegation",), "join": ("delegation", "forum"),
-                     "leave": ("delegation", "forum"), "attribution": ("delegation",)}
+            needs = {
+                "salience": ("domain",),
+                "capacity": ("delegation",),
+                "power": ("delegation",),
+                "budget": ("delegation",),
+                "join": ("delegation", "forum"),
+                "leave": ("delegation", "forum"),
+                "attribution": ("delegation",),
+            }
             for key in needs.get(e.kind, ()):
                 if getattr(e, key) is None:
                     yield f"{q}.{key}: required for a {e.kind} effect"
@@ -168,5 +179,7 @@ def _rubric(s: Scenario) -> Iterator[str]:
                 yield f"{p}.levels[{j}].level: level {level} is described twice"
         missing = [n for n in wanted if n not in levels]
         if missing:
-            yield (f"{p}.levels: describe every level {wanted[0]} to {wanted[-1]} "
-                   f"(missing: {', '.join(map(str, missing))})")
+            yield (
+                f"{p}.levels: describe every level {wanted[0]} to {wanted[-1]} "
+                f"(missing: {', '.join(map(str, missing))})"
+            )

@@ -72,7 +72,9 @@ def load_families(path: Path = FAMILIES_FILE) -> dict[str, Family]:
     problems = [p for name in sorted(data) for p in family_problems(name, data[name], path.name)]
     if problems:
         raise ScenarioError(problems)
-    return {name: Family(name, d["description"], d.get("knobs", {}), d.get("quick", {})) for name, d in sorted(data.items())}
+    return {
+        name: Family(name, d["description"], d.get("knobs", {}), d.get("quick", {})) for name, d in sorted(data.items())
+    }
 
 
 def family(name: str) -> Family:
@@ -113,7 +115,9 @@ def family_worlds(fam: Family, count: int, seed: int, quick: bool = False) -> li
     for i in range(count):
         knobs = draw_knobs(fam, seed, i, quick)
         own = world_seed(fam, seed, i)
-        origin = (f"exercise worlds --family {fam.name} --seed {seed}{size} (world {i + 1}, the same as: "
-                  f"exercise generate {knob_flags(knobs)} --seed {own})")
+        origin = (
+            f"exercise worlds --family {fam.name} --seed {seed}{size} (world {i + 1}, the same as: "
+            f"exercise generate {knob_flags(knobs)} --seed {own})"
+        )
         out.append((f"{fam.name}-{i + 1:03d}.toml", world_text(knobs, own, origin)))
     return out

@@ -30,11 +30,30 @@ _FRAMEWORKS = (
     ("criminal-law", "Criminal law"),
     ("sovereignty", "Sovereignty and non-interference"),
 )
-_VERBS = ("Do not attack", "Protect", "Secure", "Report attacks on", "Share threat data about",
-          "Do not weaken", "Clean up", "Respect the integrity of")
-_OBJECTS = ("hospitals' networks", "the power grid", "election systems", "the core of the Internet",
-            "financial clearing", "supply chains", "emergency services", "undersea cables",
-            "software updates", "civilian data centres", "water systems", "satellite links")
+_VERBS = (
+    "Do not attack",
+    "Protect",
+    "Secure",
+    "Report attacks on",
+    "Share threat data about",
+    "Do not weaken",
+    "Clean up",
+    "Respect the integrity of",
+)
+_OBJECTS = (
+    "hospitals' networks",
+    "the power grid",
+    "election systems",
+    "the core of the Internet",
+    "financial clearing",
+    "supply chains",
+    "emergency services",
+    "undersea cables",
+    "software updates",
+    "civilian data centres",
+    "water systems",
+    "satellite links",
+)
 
 
 def _pick(rng, weighted: tuple[tuple[str, float], ...]) -> str:
@@ -70,8 +89,9 @@ def _profiles(rng, domains: list[str], n_blocs: int, polarisation: float) -> lis
     out = []
     for b in range(n_blocs):
         camp = 1 if b % 2 == 0 else -1
-        out.append({d: (1 - polarisation) * rng.random() + polarisation * (0.5 + 0.42 * camp * direction[d])
-                    for d in domains})
+        out.append(
+            {d: (1 - polarisation) * rng.random() + polarisation * (0.5 + 0.42 * camp * direction[d]) for d in domains}
+        )
     return out
 
 
@@ -104,17 +124,21 @@ def _people(rng, fake: Faker, k: Knobs, domains: list[str], n_blocs: int) -> lis
             ident = f"{ident}-{i}"
         used.add(ident)
         raw_power = rng.betavariate(1.5, 4)
-        people.append({
-            "id": ident, "name": name, "kind": kind,
-            "power": _unit(0.27 + k.power_spread * (raw_power - 0.27) + (0.2 if kind == "state" else 0.0)),
-            "capacity": _unit(rng.uniform(low_cap, high_cap)),
-            "budget": float(rng.randint(1, 5)),
-            "bloc": f"bloc-{bloc + 1}",
-            "strategy": _pick(rng, _STRATEGIES),
-            "values": {d: _unit(profiles[bloc][d] + rng.uniform(-k.value_noise, k.value_noise)) for d in domains},
-            "affinity": {f: _unit(rng.random()) for f, _ in _FRAMEWORKS},
-            "instructions": f"Head of delegation: {fake.name()}. Defend the bloc-{bloc + 1} line.",
-        })
+        people.append(
+            {
+                "id": ident,
+                "name": name,
+                "kind": kind,
+                "power": _unit(0.27 + k.power_spread * (raw_power - 0.27) + (0.2 if kind == "state" else 0.0)),
+                "capacity": _unit(rng.uniform(low_cap, high_cap)),
+                "budget": float(rng.randint(1, 5)),
+                "bloc": f"bloc-{bloc + 1}",
+                "strategy": _pick(rng, _STRATEGIES),
+                "values": {d: _unit(profiles[bloc][d] + rng.uniform(-k.value_noise, k.value_noise)) for d in domains},
+                "affinity": {f: _unit(rng.random()) for f, _ in _FRAMEWORKS},
+                "instructions": f"Head of delegation: {fake.name()}. Defend the bloc-{bloc + 1} line.",
+            }
+        )
     return people
 
 
@@ -126,7 +150,8 @@ def _norms(rng, k: Knobs, domains: list[str]) -> list[dict[str, Any]]:
         norm = {
             "id": f"norm-{i + 1:03d}",
             "statement": f"{rng.choice(_VERBS)} {rng.choice(_OBJECTS)}.",
-            "domains": served, "harms": harms,
+            "domains": served,
+            "harms": harms,
             "clarity": _unit(rng.uniform(0.3, 0.95)),
             "utility": _unit(rng.uniform(0.3, 0.9)),
             "doability": _unit(rng.uniform(0.3, 0.9)),
@@ -147,12 +172,21 @@ def _forums(rng, fake: Faker, k: Knobs, people: list[dict[str, Any]], n_blocs: i
     ids = [p["id"] for p in people]
     non_state = [p["id"] for p in people if p["kind"] not in ("state", "military")]
     central = min(k.centralized, k.forums)
-    forum_list: list[dict[str, Any]] = [{
-        "id": "apex" if c == 0 else f"apex-{c + 1}",
-        "name": "General Assembly Working Group" if c == 0 else f"{fake.unique.city()} Conference",
-        "kind": "centralized", "rule": "consensus", "open_to_all": True, "cadence": k.apex_cadence,
-        "offset": c, "agenda_size": k.apex_agenda, "min_deliberation": 1, "max_sessions": 2,
-    } for c in range(central)]
+    forum_list: list[dict[str, Any]] = [
+        {
+            "id": "apex" if c == 0 else f"apex-{c + 1}",
+            "name": "General Assembly Working Group" if c == 0 else f"{fake.unique.city()} Conference",
+            "kind": "centralized",
+            "rule": "consensus",
+            "open_to_all": True,
+            "cadence": k.apex_cadence,
+            "offset": c,
+            "agenda_size": k.apex_agenda,
+            "min_deliberation": 1,
+            "max_sessions": 2,
+        }
+        for c in range(central)
+    ]
     decentral = k.forums - central
     calls = round(k.signon * decentral)
     largest = max(5, round(k.forum_size * len(ids)))
@@ -164,12 +198,18 @@ def _forums(rng, fake: Faker, k: Knobs, people: list[dict[str, Any]], n_blocs: i
         size = min(len(ids), rng.randint(5, largest))
         pool = non_state if rule == "signon" and non_state else ids
         extra = rng.sample(pool, min(len(pool), max(0, size - len(core))))
-        forum_list.append({
-            "id": f"forum-{i:02d}", "name": f"{fake.unique.city()} {'Call' if rule == 'signon' else 'Group'}",
-            "kind": "decentralized", "rule": rule, "members": sorted(set(core[:size]) | set(extra)),
-            "open_to_non_state": True, "cadence": rng.randint(1, 2),
-            "agenda_size": rng.randint(k.agenda_min, k.agenda_max),
-        })
+        forum_list.append(
+            {
+                "id": f"forum-{i:02d}",
+                "name": f"{fake.unique.city()} {'Call' if rule == 'signon' else 'Group'}",
+                "kind": "decentralized",
+                "rule": rule,
+                "members": sorted(set(core[:size]) | set(extra)),
+                "open_to_non_state": True,
+                "cadence": rng.randint(1, 2),
+                "agenda_size": rng.randint(k.agenda_min, k.agenda_max),
+            }
+        )
     return forum_list
 
 
@@ -226,29 +266,46 @@ def generate_world(knobs: Knobs, seed: int = 1) -> dict[str, Any]:
         p["objectives"] = [{"kind": "adopt", "norm": nid, "weight": 1.0, "description": f"See {nid} adopted somewhere"}]
     states = [p["id"] for p in people if p["kind"] == "state"]
     injects = [
-        {"id": "crisis-1", "title": "A ransomware wave hits hospitals", "turn": 2,
-         "effects": [{"kind": "salience", "domain": "civilian_protection", "delta": 0.3}]},
-        {"id": "shock-1", "title": "A grid attack cuts a state's capacity", "turn": 4,
-         "effects": [{"kind": "capacity", "delegation": states[0], "delta": -0.2}]},
-        {"id": "leak-1", "title": "A draft leaks", "when": {"event": "on_agenda", "norm": norm_list[0]["id"]},
-         "effects": [{"kind": "salience", "domain": "privacy", "delta": 0.2}]},
+        {
+            "id": "crisis-1",
+            "title": "A ransomware wave hits hospitals",
+            "turn": 2,
+            "effects": [{"kind": "salience", "domain": "civilian_protection", "delta": 0.3}],
+        },
+        {
+            "id": "shock-1",
+            "title": "A grid attack cuts a state's capacity",
+            "turn": 4,
+            "effects": [{"kind": "capacity", "delegation": states[0], "delta": -0.2}],
+        },
+        {
+            "id": "leak-1",
+            "title": "A draft leaks",
+            "when": {"event": "on_agenda", "norm": norm_list[0]["id"]},
+            "effects": [{"kind": "salience", "domain": "privacy", "delta": 0.2}],
+        },
     ]
     d, f, n = k.delegations, k.forums, k.norms
     return {
         "id": f"synthetic-{d}-{f}-{n}-s{seed}",
         "title": f"Synthetic world: {d} delegations, {f} forums, {n} norms",
         "description": "A generated fictional world for load tests and sweeps.",
-        "turns": k.turns, "seed": seed,
+        "turns": k.turns,
+        "seed": seed,
         "learning_objectives": ["Watch norms compete for attention in a crowded marketplace."],
         "salience": {dom: 0.5 for dom in domains},
         "frameworks": [{"id": fid, "name": name} for fid, name in _FRAMEWORKS],
-        "delegations": people, "norms": norm_list, "forums": forum_list, "ties": ties,
+        "delegations": people,
+        "norms": norm_list,
+        "forums": forum_list,
+        "ties": ties,
         "injects": injects,
     }
 
 
-def generate_scenario_data(delegations: int = 30, forums: int = 4, norms: int = 10, seed: int = 1,
-                           turns: int = 12, **knobs: Any) -> dict[str, Any]:
+def generate_scenario_data(
+    delegations: int = 30, forums: int = 4, norms: int = 10, seed: int = 1, turns: int = 12, **knobs: Any
+) -> dict[str, Any]:
     if delegations < 2 or forums < 1 or norms < 1:
         raise ValueError("a world needs at least 2 delegations, 1 forum and 1 norm")
     return generate_world(Knobs(delegations=delegations, forums=forums, norms=norms, turns=turns, **knobs), seed)
@@ -271,8 +328,9 @@ def world_text(knobs: Knobs, seed: int, origin: str | None = None) -> str:
     return header + tomli_w.dumps(generate_world(knobs, seed))
 
 
-def generate_scenario(delegations: int = 30, forums: int = 4, norms: int = 10, seed: int = 1,
-                      turns: int = 12, **knobs: Any) -> str:
+def generate_scenario(
+    delegations: int = 30, forums: int = 4, norms: int = 10, seed: int = 1, turns: int = 12, **knobs: Any
+) -> str:
     """TOML text of a valid synthetic scenario."""
     if delegations < 2 or forums < 1 or norms < 1:
         raise ValueError("a world needs at least 2 delegations, 1 forum and 1 norm")

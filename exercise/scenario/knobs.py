@@ -56,8 +56,10 @@ class Knobs:
     agenda_max: int = _whole(4, 1, 20, "largest agenda of a decentralized forum")
     signon: float = _num(0.2, *UNIT, "share of decentralized forums that are sign-on calls")
     rules: tuple[str, ...] = attrs.field(
-        default=("majority", "qualified", "weighted", "unanimity"), converter=tuple,
-        metadata={HELP: "decision rules the other decentralized forums cycle through"})
+        default=("majority", "qualified", "weighted", "unanimity"),
+        converter=tuple,
+        metadata={HELP: "decision rules the other decentralized forums cycle through"},
+    )
     forum_size: float = _num(0.35, 0.05, 1, "a decentralized forum's members as a share of the seats (at most)")
     conflicts: float = _num(0.28, *UNIT, "share of norms in a conflicting pair")
     harms: float = _num(0.35, *UNIT, "share of norms that harm some value")
@@ -91,7 +93,9 @@ def knob_problems(values: Mapping[str, Any], where: str) -> list[str]:
                 continue
             bad = [r for r in value if r not in DECENTRALIZED_RULES]
             if bad:
-                problems.append(f"{where}: rules: {', '.join(map(repr, bad))} not one of {', '.join(DECENTRALIZED_RULES)}")
+                problems.append(
+                    f"{where}: rules: {', '.join(map(repr, bad))} not one of {', '.join(DECENTRALIZED_RULES)}"
+                )
             continue
         problem = fields[name].metadata[RANGE].problem(value)
         if problem:

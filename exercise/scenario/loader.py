@@ -79,6 +79,8 @@ def _resolve_annotations(cls: type, done: set[type]) -> None:
 # Scenario files: generated structuring code that names every problem (detailed validation)
 # and refuses unknown keys.
 _CONVERTER = _with_strict_primitives(cattrs.Converter(forbid_extra_keys=True, detailed_validation=True))
+
+
 # Scenarios that passed _CONVERTER before (a save's stored copy): structured by reflection.
 # Generating and compiling _CONVERTER's code costs a fresh process's first scenario more than
 # the rest of opening a save and reading a turn (docs/performance.md).
@@ -116,8 +118,9 @@ def scenario_text(path: Path) -> str:
 def read_toml(text: str, name: str) -> dict[str, Any]:
     """TOML text -> data, every failure as one ScenarioError line naming `name`."""
     if len(text) > MAX_FILE_BYTES:
-        raise ScenarioError([f"{name}: is {len(text):,} characters long; a scenario file has at most "
-                             f"{MAX_FILE_BYTES:,}"])
+        raise ScenarioError(
+            [f"{name}: is {len(text):,} characters long; a scenario file has at most {MAX_FILE_BYTES:,}"]
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

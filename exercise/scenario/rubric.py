@@ -13,8 +13,12 @@ from exercise.core.limits import ID_KIND
 from exercise.core.spec import Criterion, Objective, RubricLevel, Scenario
 
 # HSEEP's ratings, worded for a team's play against one objective (level 1..4).
-LEVEL_NAMES = ("Unable to be performed", "Performed with major challenges",
-               "Performed with some challenges", "Performed without challenges")
+LEVEL_NAMES = (
+    "Unable to be performed",
+    "Performed with major challenges",
+    "Performed with some challenges",
+    "Performed without challenges",
+)
 _LOOKS_LIKE = (
     "The team did not work toward this objective, or worked against it.",
     "The team worked toward it late or in part; its moves left major gaps.",
@@ -50,7 +54,9 @@ def objective_key(objective: Objective) -> str:
 
 def _criterion(ident: str, text: str) -> Criterion:
     title = " ".join(text.split())
-    title = title if len(title) <= TITLE_MAX else title[:TITLE_MAX - 1] + "…"
-    levels = tuple(RubricLevel(level=n, looks_like=f"{LEVEL_NAMES[n - 1]}. {_LOOKS_LIKE[n - 1]}")
-                   for n in range(1, len(LEVEL_NAMES) + 1))
+    title = title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1] + "…"
+    levels = tuple(
+        RubricLevel(level=n, looks_like=f"{LEVEL_NAMES[n - 1]}. {_LOOKS_LIKE[n - 1]}")
+        for n in range(1, len(LEVEL_NAMES) + 1)
+    )
     return Criterion(objective=ident, title=title or ident, levels=levels)

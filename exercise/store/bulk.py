@@ -52,7 +52,7 @@ def bulk_insert(s: Session, table: Table, rows: Sequence[tuple]) -> None:
     if whole:
         sql = _many_rows_sql(table, size)
         for start in range(0, whole, size):
-            connection.exec_driver_sql(sql, tuple(chain.from_iterable(rows[start:start + size])))
+            connection.exec_driver_sql(sql, tuple(chain.from_iterable(rows[start : start + size])))
     if whole < len(rows):
         connection.exec_driver_sql(insert_sql(table), list(rows[whole:]))
 

@@ -56,6 +56,7 @@ def state_from_text(text: str | bytes, scenario: Scenario) -> GameState:
 
 # --- events (the rows themselves: eventlog.py) -------------------------------------------------
 
+
 def events_digest(kinds_and_data: Iterable[tuple[str, str]]) -> str:
     """sha256 of a turn's engine events in order: "kind values\n" per event (values as
     eventlog.values_text); their numbers follow from the state's event counter, which the
@@ -64,6 +65,7 @@ def events_digest(kinds_and_data: Iterable[tuple[str, str]]) -> str:
 
 
 # --- orders -------------------------------------------------------------------------------
+
 
 def orders_text(orders: Sequence[Order]) -> str:
     return "\n".join(str(order) for order in orders)

@@ -16,7 +16,8 @@ import re
 import secrets
 
 # 256 short, distinct, easily spelled words: 8 bits each.
-WORDS = tuple("""
+WORDS = tuple(
+    """
 acorn amber anchor apple arrow aspen badge baker bamboo banjo barley basil beacon beaver berry
 birch bison blade bloom bolt bonus boulder brave breeze brick bridge brook brush bubble bucket
 cabin cactus camel candle canoe canyon carbon cargo carrot castle cedar cello chalk cherry
@@ -35,7 +36,8 @@ spruce squash stone summit sunset swan tango thistle thunder tiger timber tomato
 tundra turtle umber velvet violet walnut walrus willow window winter wolf yarrow zebra zephyr
 zinc
 almond badger beetle blossom bramble cashew cobra compass cypress ferret gopher harp jaguar lark lynx mallow marigold nautilus pelican puffin sequoia sorrel starling tamarind wren
-""".split())
+""".split()
+)
 assert len(WORDS) == len(set(WORDS)) == 256, "the code words must be 256 distinct words"
 
 # scrypt's cost: ~16 MiB and tens of milliseconds per check, so guessing is slow.

@@ -75,20 +75,26 @@ def _decisions(events) -> dict[tuple[str, str], str]:
 
 def _norm_figures(state, norm_id: str) -> dict[str, Any]:
     ns = state.norms[norm_id]
-    return {"status": ns.status, "breadth": round(breadth(state, norm_id), 4),
-            "mean_depth": round(mean_depth(state, norm_id), 3) if ns.depth else None,
-            "adopted_in": sorted(ns.adopted_in)}
+    return {
+        "status": ns.status,
+        "breadth": round(breadth(state, norm_id), 4),
+        "mean_depth": round(mean_depth(state, norm_id), 3) if ns.depth else None,
+        "adopted_in": sorted(ns.adopted_in),
+    }
 
 
 def compare_games(a: Game, b: Game, seat: str | None = None) -> GameComparison:
     """Compare two open saves; `seat`: only that seat's orders and score (what it would see
     of itself), the forum decisions and the world being public anyway."""
     if a.scenario.id != b.scenario.id:
-        raise SaveError(f"{a.path} plays {a.scenario.id!r} and {b.path} plays {b.scenario.id!r}: "
-                        f"compare games of one scenario")
+        raise SaveError(
+            f"{a.path} plays {a.scenario.id!r} and {b.path} plays {b.scenario.id!r}: compare games of one scenario"
+        )
     if seat is not None and seat not in a.scenario.by_id.delegations:
-        raise SaveError(f"--as: {a.scenario.id} has no seat {seat!r} "
-                        f"(seats: {listed(a.scenario.by_id.delegation_ids, hint=f'see `exercise replay {a.path}`')})")
+        raise SaveError(
+            f"--as: {a.scenario.id} has no seat {seat!r} "
+            f"(seats: {listed(a.scenario.by_id.delegation_ids, hint=f'see `exercise replay {a.path}`')})"
+        )
     turns = (a.turn, b.turn)
     common = min(turns)
     parted = next((t for t in range(common + 1) if a.state_hash(t) != b.state_hash(t)), None)
@@ -109,10 +115,21 @@ def compare_games(a: Game, b: Game, seat: str | None = None) -> GameComparison:
             if x != y:
                 outcomes.append(OutcomeDiff(turn, forum, norm, x, y))
     end_a, end_b = a.state(common), b.state(common)
-    norms = tuple((n, _norm_figures(end_a, n), _norm_figures(end_b, n)) for n in sorted(end_a.norms)
-                  if n in end_b.norms)
+    norms = tuple(
+        (n, _norm_figures(end_a, n), _norm_figures(end_b, n)) for n in sorted(end_a.norms) if n in end_b.norms
+    )
     seats = [seat] if seat else [d for d in sorted(end_a.seats) if a.scenario.delegation(d).objectives]
-    scores = tuple((d, delegation_score(end_a, d), delegation_score(end_b, d)) for d in seats
-                   if d in end_b.seats)
-    return GameComparison((str(a.path), str(b.path)), a.scenario.id, (a.seed, b.seed), turns, common,
-                      a.scenario_text == b.scenario_text, parted, tuple(orders), tuple(outcomes), norms, scores)
+    scores = tuple((d, delegation_score(end_a, d), delegation_score(end_b, d)) for d in seats if d in end_b.seats)
+    return GameComparison(
+        (str(a.path), str(b.path)),
+        a.scenario.id,
+        (a.seed, b.seed),
+        turns,
+        common,
+        a.scenario_text == b.scenario_text,
+        parted,
+        tuple(orders),
+        tuple(outcomes),
+        norms,
+        scores,
+    )

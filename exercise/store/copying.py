@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from exercise.store.game import Game
 
 
-
 def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
@@ -113,24 +112,52 @@ def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: It
     text = state_json(start)
     stamp = q.now()
     with _new_file(path) as s:
-        s.add(GameRow(id=GAME_ID, schema_version=SCHEMA_VERSION, app_version=__version__,
-                      scenario_id=scenario.id, scenario_title=scenario.title, scenario_name=scenario_path.name,
-                      scenario_text=scenario_text, scenario_json=encode(tomllib.loads(scenario_text)),
-                      scenario_sha256=sha256_text(scenario_text), seed=seed, rules_version=RULES_VERSION,
-                      created_at=stamp, last_played_at=stamp, paused=False))
+        s.add(
+            GameRow(
+                id=GAME_ID,
+                schema_version=SCHEMA_VERSION,
+                app_version=__version__,
+                scenario_id=scenario.id,
+                scenario_title=scenario.title,
+                scenario_name=scenario_path.name,
+                scenario_text=scenario_text,
+                scenario_json=encode(tomllib.loads(scenario_text)),
+                scenario_sha256=sha256_text(scenario_text),
+                seed=seed,
+                rules_version=RULES_VERSION,
+                created_at=stamp,
+                last_played_at=stamp,
+                paused=False,
+            )
+        )
         s.flush()
-        s.execute(insert(table_of(SeatRow)), [
-            {"game_id": GAME_ID, "seat": seat, "controller": c}
-            for seat, c in default_controllers(scenario, humans).items()])
+        s.execute(
+            insert(table_of(SeatRow)),
+            [
+                {"game_id": GAME_ID, "seat": seat, "controller": c}
+                for seat, c in default_controllers(scenario, humans).items()
+            ],
+        )
         _write_start(s, text, stamp)
 
 
 def _write_start(s: Session, text: str, stamp: str) -> None:
-    s.execute(insert(table_of(SnapshotRow)).values(
-        game_id=GAME_ID, turn=0, codec=SNAPSHOT_CODEC, sha256=sha256_text(text), data=pack_snapshot(text)))
-    s.execute(insert(table_of(TurnRow)).values(
-        game_id=GAME_ID, turn=0, state_hash=sha256_text(text), events_hash=events_digest([]), last_seq=-1,
-        resolved_at=stamp, forced=False))
+    s.execute(
+        insert(table_of(SnapshotRow)).values(
+            game_id=GAME_ID, turn=0, codec=SNAPSHOT_CODEC, sha256=sha256_text(text), data=pack_snapshot(text)
+        )
+    )
+    s.execute(
+        insert(table_of(TurnRow)).values(
+            game_id=GAME_ID,
+            turn=0,
+            state_hash=sha256_text(text),
+            events_hash=events_digest([]),
+            last_seq=-1,
+            resolved_at=stamp,
+            forced=False,
+        )
+    )
 
 
 def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
@@ -147,14 +174,26 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
             raise SaveError(f"{game.path}: not a save (no game row)")
         stamp = q.now()
         with _new_file(path) as dst:
-            dst.add(GameRow(
-                id=GAME_ID, schema_version=SCHEMA_VERSION, app_version=__version__,
-                scenario_id=origin.scenario_id, scenario_title=origin.scenario_title,
-                scenario_name=origin.scenario_name, scenario_text=origin.scenario_text,
-                scenario_json=origin.scenario_json,
-                scenario_sha256=origin.scenario_sha256, seed=origin.seed,
-                rules_version=origin.rules_version, created_at=stamp,
-                last_played_at=stamp, paused=False, branched_from=str(game.path), branched_at_turn=from_turn))
+            dst.add(
+                GameRow(
+                    id=GAME_ID,
+                    schema_version=SCHEMA_VERSION,
+                    app_version=__version__,
+                    scenario_id=origin.scenario_id,
+                    scenario_title=origin.scenario_title,
+                    scenario_name=origin.scenario_name,
+                    scenario_text=origin.scenario_text,
+                    scenario_json=origin.scenario_json,
+                    scenario_sha256=origin.scenario_sha256,
+                    seed=origin.seed,
+                    rules_version=origin.rules_version,
+                    created_at=stamp,
+                    last_played_at=stamp,
+                    paused=False,
+                    branched_from=str(game.path),
+                    branched_at_turn=from_turn,
+                )
+            )
             dst.flush()
             copy_rows(src, dst, SeatRow)
             copy_rows(src, dst, SnapshotRow, SnapshotRow.turn <= from_turn)
@@ -163,6 +202,15 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
             copy_rows(src, dst, EventShapeRow)
             copy_rows(src, dst, EventRow, EventRow.seq <= last)
             copy_evaluation(src, dst, from_turn)
-            q.append_audit(dst, EventTable(), [FacilitatorAction(
-                turn=from_turn + 1, audience=(FACILITATOR,), action="branched",
-                detail=f"what-if from {game.path.name} at turn {from_turn}")])
+            q.append_audit(
+                dst,
+                EventTable(),
+                [
+                    FacilitatorAction(
+                        turn=from_turn + 1,
+                        audience=(FACILITATOR,),
+                        action="branched",
+                        detail=f"what-if from {game.path.name} at turn {from_turn}",
+                    )
+                ],
+            )

@@ -109,8 +109,10 @@ def exclusive_use(path: Path) -> Iterator[None]:
         try:
             fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _DMS_BYTE)
         except OSError:
-            raise SaveError(f"{path}: is open in another program (a terminal playing, replaying or serving "
-                            f"it); close it there first, or its later turns would be lost") from None
+            raise SaveError(
+                f"{path}: is open in another program (a terminal playing, replaying or serving "
+                f"it); close it there first, or its later turns would be lost"
+            ) from None
         try:
             yield
         finally:
@@ -244,8 +246,7 @@ def _connect(path: Path, mode: str, wal: bool) -> sqlite3.Connection:
     uri = f"file:{quote(str(path.resolve()))}?{options}"
     # isolation_level=None: the "begin" listener below issues BEGIN itself (SQLAlchemy's
     # documented recipe), so a writer can ask for BEGIN IMMEDIATE.
-    con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                          check_same_thread=False)
+    con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     if wal:  # a new file; an existing one is switched by ensure_wal once checked
         con.execute("PRAGMA journal_mode = WAL")
@@ -260,8 +261,13 @@ def _connect(path: Path, mode: str, wal: bool) -> sqlite3.Connection:
 def make_engine(path: Path, mode: str, wal: bool = True) -> Engine:
     """mode: "ro" (never writes), "query" (reads only, on a writable file), "immutable" (reads
     a file nothing can change: see reader_mode), "rw" (an existing file), "rwc" (may create it)."""
-    engine = create_engine("sqlite+pysqlite://", creator=lambda: _connect(path, mode, wal and mode == "rwc"),
-                           poolclass=QueuePool, pool_size=2, max_overflow=4)
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=lambda: _connect(path, mode, wal and mode == "rwc"),
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+    )
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
@@ -308,8 +314,10 @@ def translated(path: Path) -> Iterator[None]:
         message = describe(e)
         if message.startswith("cannot be written (") and disk_full(path):
             # SQLite says "disk I/O error" when it cannot grow the -shm file: name the cause
-            message = ("cannot be written: the disk is full (the save stays at its last complete "
-                       "turn; free some space and go on)")
+            message = (
+                "cannot be written: the disk is full (the save stays at its last complete "
+                "turn; free some space and go on)"
+            )
         raise SaveError(f"{path}: {message}") from None
 
 
@@ -357,8 +365,10 @@ def ensure_wal(engine: Engine) -> None:
 
 
 def _newer(path: Path, version: int) -> SaveError:
-    return SaveError(f"{path}: was written by a newer exercise (save schema {version}; this one "
-                     f"reads up to {SCHEMA_VERSION}): upgrade exercise to open it")
+    return SaveError(
+        f"{path}: was written by a newer exercise (save schema {version}; this one "
+        f"reads up to {SCHEMA_VERSION}): upgrade exercise to open it"
+    )
 
 
 def set_file_identity(session: Session, version: int = SCHEMA_VERSION) -> None:

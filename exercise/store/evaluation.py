@@ -135,8 +135,9 @@ class Evaluation:
             if row.released == released:
                 return
             row.released, row.released_at = released, q.now() if released else ""
-            self._game._audit(s, "evaluation", "released to the teams" if released else "withdrawn from the teams",
-                              (FACILITATOR,))
+            self._game._audit(
+                s, "evaluation", "released to the teams" if released else "withdrawn from the teams", (FACILITATOR,)
+            )
 
     # --- scores -------------------------------------------------------------------------
     def score(self, evaluator: str, turn: int, team: str, objective: str, level: int, note: str = "") -> RubricScore:
@@ -147,7 +148,9 @@ class Evaluation:
         problems = [f"level: {p}" for p in [RUBRIC_LEVEL.problem(level)] if p]
         problems += [p for p in [text_problem(NOTE_TEXT, note, "note")] if p]
         if objective not in self.objectives():
-            problems.append(f"objective: {objective!r} is not in the rubric (objectives: {', '.join(self.objectives())})")
+            problems.append(
+                f"objective: {objective!r} is not in the rubric (objectives: {', '.join(self.objectives())})"
+            )
         if team not in game.scenario.by_id.delegations:
             problems.append(f"team: there is no team {team!r}")
         if problems:
@@ -157,25 +160,48 @@ class Evaluation:
             _check_turn(game, s, turn, low=1, in_play=True, verb="score")
             row = s.get(RubricScoreRow, (GAME_ID, evaluator, turn, team, objective))
             if row is None:
-                s.add(RubricScoreRow(game_id=GAME_ID, evaluator=evaluator, turn=turn, team=team, objective=objective,
-                                     level=level, note=note, scored_at=q.now()))
+                s.add(
+                    RubricScoreRow(
+                        game_id=GAME_ID,
+                        evaluator=evaluator,
+                        turn=turn,
+                        team=team,
+                        objective=objective,
+                        level=level,
+                        note=note,
+                        scored_at=q.now(),
+                    )
+                )
             else:
                 row.level, row.note, row.scored_at = level, note, q.now()
         return RubricScore(evaluator, turn, team, objective, level, note)
 
     def clear_score(self, evaluator: str, turn: int, team: str, objective: str) -> None:
         with self._game._write() as s:
-            s.execute(delete(RubricScoreRow).where(
-                RubricScoreRow.game_id == GAME_ID, RubricScoreRow.evaluator == evaluator,
-                RubricScoreRow.turn == turn, RubricScoreRow.team == team, RubricScoreRow.objective == objective))
+            s.execute(
+                delete(RubricScoreRow).where(
+                    RubricScoreRow.game_id == GAME_ID,
+                    RubricScoreRow.evaluator == evaluator,
+                    RubricScoreRow.turn == turn,
+                    RubricScoreRow.team == team,
+                    RubricScoreRow.objective == objective,
+                )
+            )
 
-    def scores(self, viewer: str = FACILITATOR, *, turn: int | None = None, team: str | None = None,
-               evaluator: str | None = None) -> list[RubricScore]:
+    def scores(
+        self,
+        viewer: str = FACILITATOR,
+        *,
+        turn: int | None = None,
+        team: str | None = None,
+        evaluator: str | None = None,
+    ) -> list[RubricScore]:
         """The scores `viewer` may see (see the module's docstring), sorted by turn, team,
         objective and evaluator; optionally only one turn's, team's or evaluator's."""
         table = RubricScoreRow.__table__.c
         query = select(table.evaluator, table.turn, table.team, table.objective, table.level, table.note).where(
-            table.game_id == GAME_ID)
+            table.game_id == GAME_ID
+        )
         for column, value in ((table.turn, turn), (table.team, team), (table.evaluator, evaluator)):
             if value is not None:
                 query = query.where(column == value)
@@ -230,24 +256,34 @@ class Evaluation:
 
     def remove_instructor_note(self, number: int) -> None:
         with self._writable() as g, g._write() as s:
-            gone = s.connection().execute(delete(NoteRow).where(
-                NoteRow.game_id == GAME_ID, NoteRow.number == number, NoteRow.kind == INSTRUCTOR)).rowcount
+            gone = (
+                s.connection()
+                .execute(
+                    delete(NoteRow).where(
+                        NoteRow.game_id == GAME_ID, NoteRow.number == number, NoteRow.kind == INSTRUCTOR
+                    )
+                )
+                .rowcount
+            )
             if not gone:
                 raise SaveError(f"{g.path}: there is no instructor's note {number}")
 
     # --- the improvement plan -----------------------------------------------------------
     def plan(self) -> list[ImprovementItem]:
         with self._game._read() as s:
-            rows = s.scalars(select(ImprovementRow).where(ImprovementRow.game_id == GAME_ID)
-                             .order_by(ImprovementRow.number))
+            rows = s.scalars(
+                select(ImprovementRow).where(ImprovementRow.game_id == GAME_ID).order_by(ImprovementRow.number)
+            )
             return [item_of(r) for r in rows]
 
-    def add_item(self, issue: str, recommendation: str, owner: str = "", due: str = "",
-                 objective: str = "") -> ImprovementItem:
+    def add_item(
+        self, issue: str, recommendation: str, owner: str = "", due: str = "", objective: str = ""
+    ) -> ImprovementItem:
         """A new plan line, numbered after the last."""
         with self._writable() as g, g._write() as s:
-            number = (s.scalar(select(func.max(ImprovementRow.number)).where(ImprovementRow.game_id == GAME_ID))
-                      or 0) + 1
+            number = (
+                s.scalar(select(func.max(ImprovementRow.number)).where(ImprovementRow.game_id == GAME_ID)) or 0
+            ) + 1
             item = ImprovementItem(number, issue, recommendation, owner, due, objective)
             put_items(g, s, [item])
             return item
@@ -260,8 +296,13 @@ class Evaluation:
 
     def remove_item(self, number: int) -> None:
         with self._writable() as g, g._write() as s:
-            if not s.connection().execute(delete(ImprovementRow).where(
-                    ImprovementRow.game_id == GAME_ID, ImprovementRow.number == number)).rowcount:
+            if (
+                not s.connection()
+                .execute(
+                    delete(ImprovementRow).where(ImprovementRow.game_id == GAME_ID, ImprovementRow.number == number)
+                )
+                .rowcount
+            ):
                 raise SaveError(f"{g.path}: the improvement plan has no line {number}")
 
     def replace_plan(self, items: Iterable[ImprovementItem]) -> None:
@@ -278,10 +319,14 @@ class Evaluation:
             return
         row = s.get(RoleRow, (GAME_ID, evaluator))
         if row is None or row.kind != EVALUATOR:
-            have = [r for (r,) in s.execute(select(RoleRow.role).where(RoleRow.game_id == GAME_ID,
-                                                                       RoleRow.kind == EVALUATOR))]
-            raise SaveError(f"{self._game.path}: evaluator: there is no evaluator seat {evaluator!r} "
-                            f"(evaluators: {', '.join(sorted(have)) or 'none; add them with exercise new --evaluators N'})")
+            have = [
+                r
+                for (r,) in s.execute(select(RoleRow.role).where(RoleRow.game_id == GAME_ID, RoleRow.kind == EVALUATOR))
+            ]
+            raise SaveError(
+                f"{self._game.path}: evaluator: there is no evaluator seat {evaluator!r} "
+                f"(evaluators: {', '.join(sorted(have)) or 'none; add them with exercise new --evaluators N'})"
+            )
 
     def _allowed_teams(self, s: Session, viewer: str) -> set[str] | None:
         """None: everything; else the teams whose evaluation `viewer` may see (empty: none)."""
@@ -323,8 +368,9 @@ def _check_turn(game: Game, s: Session, turn: int, *, low: int, in_play: bool, v
 
 def _add_note(s: Session, kind: str, turn: int, team: str, text: str, author: str) -> NoteRow:
     number = (s.scalar(select(func.max(NoteRow.number)).where(NoteRow.game_id == GAME_ID)) or 0) + 1
-    row = NoteRow(game_id=GAME_ID, number=number, kind=kind, turn=turn, team=team, text=text, author=author,
-                  created=q.now())
+    row = NoteRow(
+        game_id=GAME_ID, number=number, kind=kind, turn=turn, team=team, text=text, author=author, created=q.now()
+    )
     s.add(row)
     s.flush()
     return row
@@ -348,6 +394,11 @@ def _evaluator_note(row: NoteRow) -> EvaluatorNote:
 def copy_evaluation(src: Session, dst: Session, from_turn: int) -> None:
     """What a branch at `from_turn` keeps: the seats, the scores and notes of turns up to it,
     the improvement plan, and whether the evaluation was released."""
-    for row_class, where in ((RoleRow, ()), (RubricScoreRow, (RubricScoreRow.turn <= from_turn,)),
-                             (NoteRow, (NoteRow.turn <= from_turn,)), (ImprovementRow, ()), (ReleaseRow, ())):
+    for row_class, where in (
+        (RoleRow, ()),
+        (RubricScoreRow, (RubricScoreRow.turn <= from_turn,)),
+        (NoteRow, (NoteRow.turn <= from_turn,)),
+        (ImprovementRow, ()),
+        (ReleaseRow, ()),
+    ):
         copy_rows(src, dst, row_class, *where)

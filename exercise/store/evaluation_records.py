@@ -10,12 +10,12 @@ INSTRUCTOR = "instructor"  # the author of a replay bookmark when none is given
 
 
 def role_name(kind: str, number: int) -> str:
-    """"evaluator-1", "observer-2": the seat name `exercise play --as` takes."""
+    """ "evaluator-1", "observer-2": the seat name `exercise play --as` takes."""
     return f"{kind}-{number}"
 
 
 def role_kind(seat: str) -> str | None:
-    """"evaluator" or "observer" for such a seat's name, else None (a team, the white cell)."""
+    """ "evaluator" or "observer" for such a seat's name, else None (a team, the white cell)."""
     for kind in ROLE_KINDS:
         head, _, number = seat.partition("-")
         if head == kind and number.isdigit():

@@ -28,8 +28,9 @@ from exercise.store.schema import GAME_ID, EventRow, EventShapeRow, table_of
 
 _COLUMNS = ("turn", "seq")  # kept in columns, not in the values
 _SHAPE_COLUMNS = EventShapeRow.__table__.c
-_SHAPES = (select(_SHAPE_COLUMNS.shape, _SHAPE_COLUMNS.kind, _SHAPE_COLUMNS.fields)
-           .where(_SHAPE_COLUMNS.game_id == GAME_ID))  # Core, built once: see queries.py
+_SHAPES = select(_SHAPE_COLUMNS.shape, _SHAPE_COLUMNS.kind, _SHAPE_COLUMNS.fields).where(
+    _SHAPE_COLUMNS.game_id == GAME_ID
+)  # Core, built once: see queries.py
 R = TypeVar("R")
 
 
@@ -122,14 +123,20 @@ class EventTable:
         kind, names = self.shape(s, shape)
         return build_event(kind, names, orjson.loads(data), turn, seq)
 
-    def append(self, s: Session, events: Sequence[Event], first_seq: int, audit: bool,
-               texts: Sequence[str] | None = None) -> None:
+    def append(
+        self, s: Session, events: Sequence[Event], first_seq: int, audit: bool, texts: Sequence[str] | None = None
+    ) -> None:
         """Insert `events` numbered from first_seq (texts: their values_text, if known)."""
         texts = texts if texts is not None else [values_text(e) for e in events]
         shapes = {cls: self.shape_id(s, cls) for cls in {type(e) for e in events}}
-        bulk_insert(s, table_of(EventRow), [
-            (GAME_ID, first_seq + i, e.turn, shapes[type(e)], text, audit)
-            for i, (e, text) in enumerate(zip(events, texts))])
+        bulk_insert(
+            s,
+            table_of(EventRow),
+            [
+                (GAME_ID, first_seq + i, e.turn, shapes[type(e)], text, audit)
+                for i, (e, text) in enumerate(zip(events, texts))
+            ],
+        )
 
     def read(self, s: Session, rows: Iterable[tuple[int, int, int, str]]) -> list[Event]:
         return [self.decode(s, *row) for row in rows]

@@ -41,28 +41,59 @@ def export_jsonl(game: Game, out: TextIO) -> int:
         if row is None:
             raise SaveError(f"{game.path}: not a save (no game row)")
         latest = q.latest_turn(s)
-        _line(out, {"type": "game", "scenario": row.scenario_id, "title": row.scenario_title, "seed": row.seed,
-                    "schema_version": SCHEMA_VERSION, "turn": latest, "created_at": row.created_at,
-                    "last_played_at": row.last_played_at, "branched_from": row.branched_from,
-                    "branched_at_turn": row.branched_at_turn, "scenario_sha256": row.scenario_sha256})
+        _line(
+            out,
+            {
+                "type": "game",
+                "scenario": row.scenario_id,
+                "title": row.scenario_title,
+                "seed": row.seed,
+                "schema_version": SCHEMA_VERSION,
+                "turn": latest,
+                "created_at": row.created_at,
+                "last_played_at": row.last_played_at,
+                "branched_from": row.branched_from,
+                "branched_at_turn": row.branched_at_turn,
+                "scenario_sha256": row.scenario_sha256,
+            },
+        )
         written += 1
         for seat, controller in q.controllers(s).items():
             _line(out, {"type": "seat", "seat": seat, "controller": controller})
             written += 1
-        orders = s.execute(select(OrderRow.turn, OrderRow.seat, OrderRow.orders, OrderRow.source)
-                           .where(OrderRow.game_id == GAME_ID).order_by(OrderRow.turn, OrderRow.seat)).all()
+        orders = s.execute(
+            select(OrderRow.turn, OrderRow.seat, OrderRow.orders, OrderRow.source)
+            .where(OrderRow.game_id == GAME_ID)
+            .order_by(OrderRow.turn, OrderRow.seat)
+        ).all()
         log = EventTable()
-        events = s.execute(select(EventRow.seq, EventRow.turn, EventRow.shape, EventRow.data, EventRow.audit)
-                           .where(EventRow.game_id == GAME_ID).order_by(EventRow.seq)).all()
-        snapshots = s.execute(select(SnapshotRow.turn, SnapshotRow.codec, SnapshotRow.sha256, SnapshotRow.data)
-                              .where(SnapshotRow.game_id == GAME_ID).order_by(SnapshotRow.turn))
+        events = s.execute(
+            select(EventRow.seq, EventRow.turn, EventRow.shape, EventRow.data, EventRow.audit)
+            .where(EventRow.game_id == GAME_ID)
+            .order_by(EventRow.seq)
+        ).all()
+        snapshots = s.execute(
+            select(SnapshotRow.turn, SnapshotRow.codec, SnapshotRow.sha256, SnapshotRow.data)
+            .where(SnapshotRow.game_id == GAME_ID)
+            .order_by(SnapshotRow.turn)
+        )
         oi = ei = 0
         for turn, codec, digest, data in snapshots:
             while oi < len(orders) and orders[oi].turn <= turn:
                 o = orders[oi]
                 for index, order in enumerate(orders_from_text(o.orders, o.seat)):
-                    _line(out, {"type": "order", "turn": o.turn, "seat": o.seat, "index": index,
-                                "order": str(order), "verb": order.verb, "source": o.source})
+                    _line(
+                        out,
+                        {
+                            "type": "order",
+                            "turn": o.turn,
+                            "seat": o.seat,
+                            "index": index,
+                            "order": str(order),
+                            "verb": order.verb,
+                            "source": o.source,
+                        },
+                    )
                     written += 1
                 oi += 1
             while ei < len(events) and events[ei].turn <= turn:

@@ -66,8 +66,15 @@ from exercise.strategies import strategy_names
 class Game:
     """One open save. Use as a context manager, or call close()."""
 
-    def __init__(self, path: Path, db_path: Path, read_only: bool, row: Row, engine: Engine,
-                 tmp: tempfile.TemporaryDirectory | None = None):
+    def __init__(
+        self,
+        path: Path,
+        db_path: Path,
+        read_only: bool,
+        row: Row,
+        engine: Engine,
+        tmp: tempfile.TemporaryDirectory | None = None,
+    ):
         """Use Game.open or Game.create."""
         self.path = path
         self.read_only = read_only
@@ -93,8 +100,9 @@ class Game:
 
     # --- opening and closing --------------------------------------------------------------
     @classmethod
-    def create(cls, path, scenario_path, *, seed: int | None = None, humans: Iterable[str] = (),
-               force: bool = False) -> Game:
+    def create(
+        cls, path, scenario_path, *, seed: int | None = None, humans: Iterable[str] = (), force: bool = False
+    ) -> Game:
         """A new save of the scenario file; seed defaults to the scenario's. Refuses an existing
         path unless force (and then replaces it whole, never in part)."""
         from exercise.store.copying import create_save
@@ -155,8 +163,10 @@ class Game:
         if self.read_only:
             raise ReadOnlySave(f"{self.path}: opened read-only (replay); open it for play to change it")
         if not same_file(self.path, self._held):  # `new --force` elsewhere: writes would be lost
-            raise SaveError(f"{self.path}: was replaced or removed by another program since it was opened; "
-                            "nothing more is written to the old game (open the save again)")
+            raise SaveError(
+                f"{self.path}: was replaced or removed by another program since it was opened; "
+                "nothing more is written to the old game (open the save again)"
+            )
         with translated(self.path), Session(self._writer) as s, s.begin():
             yield s
 
@@ -177,8 +187,9 @@ class Game:
         target = self._seen + 1 if for_turn is None else for_turn
         if latest >= target:
             self._seen = latest
-            raise AlreadyResolved(f"{self.path}: turn {target} was already resolved elsewhere "
-                                  f"(the save is at turn {latest})")
+            raise AlreadyResolved(
+                f"{self.path}: turn {target} was already resolved elsewhere (the save is at turn {latest})"
+            )
         if target > self.scenario.turns:
             raise GameOver(f"{self.path}: the game is over (all {self.scenario.turns} turns are played)")
         if target != latest + 1:
@@ -219,15 +230,19 @@ class Game:
     def orders(self, turn: int) -> dict[str, list[Order]]:
         """The orders turn `turn` was resolved with, by seat ("@white": the facilitator)."""
         with self._read() as s:
-            rows = s.execute(select(OrderRow.seat, OrderRow.orders)
-                             .where(OrderRow.game_id == GAME_ID, OrderRow.turn == turn))
+            rows = s.execute(
+                select(OrderRow.seat, OrderRow.orders).where(OrderRow.game_id == GAME_ID, OrderRow.turn == turn)
+            )
             return orders_by_seat(rows)
 
     def order_sources(self, turn: int) -> dict[str, str]:
         """Where each seat's orders of `turn` came from: human, a strategy, the white cell."""
         with self._read() as s:
-            rows = s.execute(select(OrderRow.seat, OrderRow.source)
-                             .where(OrderRow.game_id == GAME_ID, OrderRow.turn == turn).order_by(OrderRow.seat))
+            rows = s.execute(
+                select(OrderRow.seat, OrderRow.source)
+                .where(OrderRow.game_id == GAME_ID, OrderRow.turn == turn)
+                .order_by(OrderRow.seat)
+            )
             return dict(rows.all())
 
     def controllers(self) -> dict[str, str]:
@@ -269,8 +284,7 @@ class Game:
             return q.paused(s)
 
     # --- playing ---------------------------------------------------------------------------
-    def submit(self, seat: str, orders: list[Order], *, for_turn: int | None = None,
-               version: int | None = None) -> int:
+    def submit(self, seat: str, orders: list[Order], *, for_turn: int | None = None, version: int | None = None) -> int:
         """Replace `seat`'s orders for turn `for_turn` (default: the one after the last this
         Game saw), after checking them against the latest state (OrderError says which order
         and why). `version`: the draft version the orders were made from (`live.draft`); if
@@ -310,8 +324,7 @@ class Game:
         # caller cost a fifth of persisting the turn, and no caller needs one.
         return result
 
-    def _resolve_in(self, s: Session, latest: int, *, force: bool, missing: str,
-                    why: str = "") -> TurnResult | None:
+    def _resolve_in(self, s: Session, latest: int, *, force: bool, missing: str, why: str = "") -> TurnResult | None:
         paused = q.paused(s)
         if paused and not force:
             raise GamePaused(f"{self.path}: the game is paused; resume it or force the turn")
@@ -320,8 +333,7 @@ class Game:
         if not force and any(c == HUMAN and seat not in pending for seat, c in controllers.items()):
             return None
         state = self._state_at(s, latest, latest)
-        plan = plan_orders(state, self.seed, controllers, pending, force=force, missing=missing, paused=paused,
-                           why=why)
+        plan = plan_orders(state, self.seed, controllers, pending, force=force, missing=missing, paused=paused, why=why)
         try:
             result, _digest = write_turn(s, self._log, plan, state, self.seed, forced=bool(plan.audit))
         except exc.IntegrityError:  # the backstop: the (game, turn) key already exists
@@ -359,8 +371,10 @@ class Game:
         with join codes, a seat handed to people for the first time gets a code of its own,
         returned (once) for the white cell to hand out; otherwise None."""
         if controller != HUMAN and controller not in strategy_names():
-            raise SaveError(f"{self.path}: {controller!r} is neither 'human' nor a strategy "
-                            f"(strategies: {', '.join(strategy_names())})")
+            raise SaveError(
+                f"{self.path}: {controller!r} is neither 'human' nor a strategy "
+                f"(strategies: {', '.join(strategy_names())})"
+            )
         with self._write() as s:
             row = s.get(SeatRow, (GAME_ID, seat))
             if row is None:
@@ -420,9 +434,11 @@ class Game:
 
         if self.rules_version == RULES_VERSION:
             return ""
-        return (f"{self.path}: made under rules version {self.rules_version}, this engine plays version "
-                f"{RULES_VERSION}: its turns are not re-resolved (stored turns replay as recorded; "
-                "new turns follow the new rules)")
+        return (
+            f"{self.path}: made under rules version {self.rules_version}, this engine plays version "
+            f"{RULES_VERSION}: its turns are not re-resolved (stored turns replay as recorded; "
+            "new turns follow the new rules)"
+        )
 
     def verify(self) -> VerifyResult:
         from exercise.store.verify import verify_game
@@ -439,8 +455,11 @@ class Game:
         marks = None
         if scores:
             state = self.state()
-            marks = {seat: delegation_score(state, seat) for seat, c in self.controllers().items()
-                     if c == HUMAN and self.scenario.delegation(seat).objectives}
+            marks = {
+                seat: delegation_score(state, seat)
+                for seat, c in self.controllers().items()
+                if c == HUMAN and self.scenario.delegation(seat).objectives
+            }
         with self._read() as s:
             row = q.game_row(s)
             latest = q.latest_turn(s)
@@ -448,14 +467,24 @@ class Game:
             done = q.pending(s, latest + 1)
             over = latest >= self.scenario.turns
             return SaveSummary(
-                path=self.path, scenario_id=self.scenario.id, title=self.scenario.title, turn=latest,
-                length=self.scenario.turns, seed=self.seed, controllers=controllers,
-                waiting_for=() if over else tuple(
-                    seat for seat, c in controllers.items() if c == HUMAN and seat not in done),
-                paused=row.paused, created_at=row.created_at, last_played_at=row.last_played_at,
-                branched_from=row.branched_from, branched_at_turn=row.branched_at_turn, scores=marks)
+                path=self.path,
+                scenario_id=self.scenario.id,
+                title=self.scenario.title,
+                turn=latest,
+                length=self.scenario.turns,
+                seed=self.seed,
+                controllers=controllers,
+                waiting_for=()
+                if over
+                else tuple(seat for seat, c in controllers.items() if c == HUMAN and seat not in done),
+                paused=row.paused,
+                created_at=row.created_at,
+                last_played_at=row.last_played_at,
+                branched_from=row.branched_from,
+                branched_at_turn=row.branched_at_turn,
+                scores=marks,
+            )
 
     def session(self) -> Session:
         """A read session on the save, for the store's own tools (verify, export, branch)."""
         return Session(self._engine)
-

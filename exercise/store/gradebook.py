@@ -62,19 +62,35 @@ def save_rows(game: Game) -> list[GradeRow]:
     for seat, controller in game.controllers().items():
         if controller != HUMAN:
             continue
-        engine = {objective_key(o): round(100.0 * objective_progress(state, seat, o), 2)
-                  for o in game.scenario.delegation(seat).objectives}
+        engine = {
+            objective_key(o): round(100.0 * objective_progress(state, seat, o), 2)
+            for o in game.scenario.delegation(seat).objectives
+        }
         mine = [s for s in scores if s.team == seat]
-        rubric = {objective: round(fmean(s.level for s in mine if s.objective == objective), 2)
-                  for objective in sorted({s.objective for s in mine})}
+        rubric = {
+            objective: round(fmean(s.level for s in mine if s.objective == objective), 2)
+            for objective in sorted({s.objective for s in mine})
+        }
         engine_score = delegation_score(state, seat)
         final = engine_score
         if mine:
             final = round((engine_score + fmean(s.level for s in mine) / RUBRIC_TOP * 100.0) / 2, 2)
-        rows.append(GradeRow(save=game.path.name, seat=seat, student=players.get(seat, seat),
-                             scenario=game.scenario.id, seed=game.seed, turn=state.turn, turns=game.scenario.turns,
-                             engine=engine, engine_score=engine_score, rubric=rubric, rubric_scores=len(mine),
-                             final_score=final))
+        rows.append(
+            GradeRow(
+                save=game.path.name,
+                seat=seat,
+                student=players.get(seat, seat),
+                scenario=game.scenario.id,
+                seed=game.seed,
+                turn=state.turn,
+                turns=game.scenario.turns,
+                engine=engine,
+                engine_score=engine_score,
+                rubric=rubric,
+                rubric_scores=len(mine),
+                final_score=final,
+            )
+        )
     return sorted(rows, key=lambda r: r.seat)
 
 
@@ -98,13 +114,39 @@ def write_csv(rows: Iterable[GradeRow], out: TextIO) -> None:
     engine = sorted({key for r in rows for key in r.engine})
     rubric = sorted({key for r in rows for key in r.rubric})
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["save", "student", "seat", "scenario", "seed", "turn", "turns",
-                     *(f"engine:{k}" for k in engine), "engine_score",
-                     *(f"rubric:{k}" for k in rubric), "rubric_scores", "final_score"])
+    writer.writerow(
+        [
+            "save",
+            "student",
+            "seat",
+            "scenario",
+            "seed",
+            "turn",
+            "turns",
+            *(f"engine:{k}" for k in engine),
+            "engine_score",
+            *(f"rubric:{k}" for k in rubric),
+            "rubric_scores",
+            "final_score",
+        ]
+    )
     for r in rows:
-        writer.writerow([r.save, guarded(r.student), r.seat, r.scenario, r.seed, r.turn, r.turns,
-                         *(_cell(r.engine.get(k)) for k in engine), _cell(r.engine_score),
-                         *(_cell(r.rubric.get(k)) for k in rubric), r.rubric_scores, _cell(r.final_score)])
+        writer.writerow(
+            [
+                r.save,
+                guarded(r.student),
+                r.seat,
+                r.scenario,
+                r.seed,
+                r.turn,
+                r.turns,
+                *(_cell(r.engine.get(k)) for k in engine),
+                _cell(r.engine_score),
+                *(_cell(r.rubric.get(k)) for k in rubric),
+                r.rubric_scores,
+                _cell(r.final_score),
+            ]
+        )
 
 
 def _cell(value: float | None) -> str:

@@ -34,8 +34,10 @@ def text_problem(rule: Text, value: object, key: str) -> str | None:
 def item_problems(item: ImprovementItem, where: str, objectives: Iterable[str]) -> list[str]:
     """Problem lines (`WHERE COLUMN: what is wrong`) of an improvement plan line; `objectives`:
     the rubric's, which a line's objective must be one of (or empty)."""
-    problems = [text_problem(PLAN_TEXT, item.issue, f"{where}issue"),
-                text_problem(PLAN_TEXT, item.recommendation, f"{where}recommendation")]
+    problems = [
+        text_problem(PLAN_TEXT, item.issue, f"{where}issue"),
+        text_problem(PLAN_TEXT, item.recommendation, f"{where}recommendation"),
+    ]
     problems += [text_problem(SHORT_TEXT, getattr(item, key), f"{where}{key}") for key in ("owner", "due", "objective")]
     if isinstance(item.issue, str) and not item.issue.strip():
         problems.append(f"{where}issue: must not be empty (what went wrong, or what to improve)")
@@ -43,8 +45,9 @@ def item_problems(item: ImprovementItem, where: str, objectives: Iterable[str]) 
         problems.append(f"{where}due: write a date as YYYY-MM-DD, not {item.due!r}")
     objectives = list(objectives)
     if isinstance(item.objective, str) and item.objective and item.objective not in objectives:
-        problems.append(f"{where}objective: {item.objective!r} is not in the rubric "
-                        f"(objectives: {', '.join(objectives) or 'none'})")
+        problems.append(
+            f"{where}objective: {item.objective!r} is not in the rubric (objectives: {', '.join(objectives) or 'none'})"
+        )
     if isinstance(item.number, bool) or not isinstance(item.number, int) or item.number < 1:
         problems.append(f"{where}number: must be a whole number from 1, not {item.number!r}")
     return [p for p in problems if p]
@@ -74,9 +77,17 @@ def put_items(game: Game, s: Session, items: list[ImprovementItem]) -> None:
     for item in items:
         row = s.get(ImprovementRow, (GAME_ID, item.number))
         if row is None:
-            s.add(ImprovementRow(game_id=GAME_ID, number=item.number, issue=item.issue,
-                                 recommendation=item.recommendation, owner=item.owner, due=item.due,
-                                 objective=item.objective))
+            s.add(
+                ImprovementRow(
+                    game_id=GAME_ID,
+                    number=item.number,
+                    issue=item.issue,
+                    recommendation=item.recommendation,
+                    owner=item.owner,
+                    due=item.due,
+                    objective=item.objective,
+                )
+            )
         else:
             row.issue, row.recommendation, row.owner = item.issue, item.recommendation, item.owner
             row.due, row.objective = item.due, item.objective

@@ -56,7 +56,9 @@ def parse_round(text: str) -> float:
         minutes, secs = words.split(":")
         seconds = int(minutes) * 60 + int(secs)
     elif words and re.fullmatch(r"(\d+(\.\d+)?h)?(\d+(\.\d+)?m)?(\d+(\.\d+)?s)?", words):
-        seconds = sum(float(n) * {"h": 3600, "m": 60, "s": 1}[unit] for n, unit in re.findall(r"(\d+(?:\.\d+)?)([hms])", words))
+        seconds = sum(
+            float(n) * {"h": 3600, "m": 60, "s": 1}[unit] for n, unit in re.findall(r"(\d+(?:\.\d+)?)([hms])", words)
+        )
     if seconds is None or not 0 < seconds <= 24 * 3600:
         raise SaveError(f"{text!r} is not a round length (write 15m, 90s, 1h30m or 12:30; at most 24 hours)")
     return float(seconds)
@@ -75,8 +77,16 @@ def session_row(s: Session) -> SessionRow:
     """The save's session row, made on first use (saves from before live sessions have none)."""
     row = s.get(SessionRow, GAME_ID)
     if row is None:
-        row = SessionRow(game_id=GAME_ID, web_secret=secrets.token_hex(16), round_seconds=0.0, clock="off",
-                         deadline=0.0, remaining=0.0, at_zero="warn", clock_turn=0)
+        row = SessionRow(
+            game_id=GAME_ID,
+            web_secret=secrets.token_hex(16),
+            round_seconds=0.0,
+            clock="off",
+            deadline=0.0,
+            remaining=0.0,
+            at_zero="warn",
+            clock_turn=0,
+        )
         s.add(row)
         s.flush()
     return row
@@ -116,8 +126,10 @@ def bump_draft(s: Session, seat: str, turn: int, orders: list[Order], version: i
     current = row.version if row is not None and row.turn == turn else 0
     if version is not None and version != current:
         when = row.updated_at[11:16] if row is not None else "?"
-        raise StaleOrders(f"{seat}: the orders were changed at another terminal at {when} UTC; "
-                          "they are shown again here, check them and submit again")
+        raise StaleOrders(
+            f"{seat}: the orders were changed at another terminal at {when} UTC; "
+            "they are shown again here, check them and submit again"
+        )
     text = orders_text(orders)
     if row is None:
         s.add(DraftRow(game_id=GAME_ID, seat=seat, turn=turn, orders=text, version=current + 1, updated_at=q.now()))
@@ -140,8 +152,11 @@ class Live:
     def coded_seats(self) -> dict[str, str]:
         """seat -> when its code was issued ("@white": the white cell)."""
         with self._game._read() as s:
-            rows = s.execute(select(SeatCodeRow.seat, SeatCodeRow.issued_at)
-                             .where(SeatCodeRow.game_id == GAME_ID).order_by(SeatCodeRow.seat))
+            rows = s.execute(
+                select(SeatCodeRow.seat, SeatCodeRow.issued_at)
+                .where(SeatCodeRow.game_id == GAME_ID)
+                .order_by(SeatCodeRow.seat)
+            )
             return dict(rows.all())
 
     def issue_codes(self, seats: Iterable[str] | None = None) -> dict[str, str]:
@@ -151,12 +166,16 @@ class Live:
         with game._write() as s:
             controllers = q.controllers(s)
             roles = watcher_seats(s)  # evaluators and observers: codes like any seat
-            wanted = sorted(set(seats)) if seats is not None else [
-                FACILITATOR, *(seat for seat, c in controllers.items() if c == HUMAN), *roles]
+            wanted = (
+                sorted(set(seats))
+                if seats is not None
+                else [FACILITATOR, *(seat for seat, c in controllers.items() if c == HUMAN), *roles]
+            )
             for seat in wanted:
                 if seat != FACILITATOR and seat not in controllers and seat not in roles:
-                    raise SaveError(f"{game.path}: there is no seat {seat!r} "
-                                    f"(seats: {', '.join(sorted([*controllers, *roles]))})")
+                    raise SaveError(
+                        f"{game.path}: there is no seat {seat!r} (seats: {', '.join(sorted([*controllers, *roles]))})"
+                    )
             issued = {seat: codebook.new_code() for seat in wanted}
             stamp = q.now()
             for seat, code in issued.items():
@@ -191,8 +210,9 @@ class Live:
             rows = s.scalars(select(LeaseRow).where(LeaseRow.game_id == GAME_ID).order_by(LeaseRow.seat))
             return [_lease(r) for r in rows if now - r.heartbeat < LEASE_SECONDS]
 
-    def open_seats(self, seats: Iterable[str], holder: str, *, takeover: bool = False,
-                   place: str | None = None) -> None:
+    def open_seats(
+        self, seats: Iterable[str], holder: str, *, takeover: bool = False, place: str | None = None
+    ) -> None:
         """Take the leases of `seats` for this terminal. SeatTaken (naming where and since
         when) if another live terminal holds one, unless `takeover`: then that terminal turns
         read-only at its next heartbeat, and the white cell's audit trail says so."""
@@ -206,8 +226,11 @@ class Live:
                 if row is not None and row.holder != holder and now - row.heartbeat < LEASE_SECONDS:
                     game._audit(s, "taken over", f"{seat}: from {row.place} to {place}", (FACILITATOR,))
                 if row is None:
-                    s.add(LeaseRow(game_id=GAME_ID, seat=seat, holder=holder, place=place, opened_at=q.now(),
-                                   heartbeat=now))
+                    s.add(
+                        LeaseRow(
+                            game_id=GAME_ID, seat=seat, holder=holder, place=place, opened_at=q.now(), heartbeat=now
+                        )
+                    )
                 elif row.holder != holder:
                     row.holder, row.place, row.opened_at, row.heartbeat = holder, place, q.now(), now
                 else:
@@ -240,8 +263,9 @@ class Live:
         if not seats or self._game.read_only:
             return
         with self._game._write() as s:
-            s.execute(delete(LeaseRow).where(LeaseRow.game_id == GAME_ID, LeaseRow.seat.in_(seats),
-                                             LeaseRow.holder == holder))
+            s.execute(
+                delete(LeaseRow).where(LeaseRow.game_id == GAME_ID, LeaseRow.seat.in_(seats), LeaseRow.holder == holder)
+            )
 
     # --- drafts --------------------------------------------------------------------------
     def draft(self, seat: str) -> Draft:
@@ -287,8 +311,7 @@ class Live:
             row, latest = session_row(s), q.latest_turn(s)
             row.round_seconds, row.clock_turn = float(seconds), latest + 1
             # set to start while the game is paused: held, so it runs when the game resumes
-            row.clock = "off" if seconds == 0 else (
-                "paused" if not start else "held" if q.paused(s) else "running")
+            row.clock = "off" if seconds == 0 else ("paused" if not start else "held" if q.paused(s) else "running")
             row.deadline, row.remaining = now + seconds, float(seconds)
             if at_zero is not None:
                 row.at_zero = at_zero

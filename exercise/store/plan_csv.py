@@ -93,8 +93,10 @@ def _header(name: str, header: list[str]) -> tuple[list[str], list[str]]:
     problems = []
     for index, column in enumerate(columns):
         if column not in PLAN_COLUMNS:
-            problems.append(f"{name}: column {index + 1} {header[index].strip()!r}: not a plan column "
-                            f"(columns: {', '.join(PLAN_COLUMNS)})")
+            problems.append(
+                f"{name}: column {index + 1} {header[index].strip()!r}: not a plan column "
+                f"(columns: {', '.join(PLAN_COLUMNS)})"
+            )
         elif column in columns[:index]:
             problems.append(f"{name}: column {index + 1} {column!r}: named twice")
     for column in REQUIRED:

@@ -25,15 +25,22 @@ def now() -> str:
 # tables (Core: building a select() costs more than running it, and going through the ORM
 # would configure every mapper on a fresh process's first read).
 _SNAPSHOTS, _TURNS, _EVENTS = SnapshotRow.__table__.c, TurnRow.__table__.c, EventRow.__table__.c
-_SNAPSHOT = (select(_SNAPSHOTS.codec, _SNAPSHOTS.sha256, _SNAPSHOTS.data)
-             .where(_SNAPSHOTS.game_id == GAME_ID, _SNAPSHOTS.turn == bindparam("turn")))
+_SNAPSHOT = select(_SNAPSHOTS.codec, _SNAPSHOTS.sha256, _SNAPSHOTS.data).where(
+    _SNAPSHOTS.game_id == GAME_ID, _SNAPSHOTS.turn == bindparam("turn")
+)
 _LAST_SEQ = select(_TURNS.last_seq).where(_TURNS.game_id == GAME_ID, _TURNS.turn == bindparam("turn"))
 _EVENT_COLUMNS = (_EVENTS.seq, _EVENTS.turn, _EVENTS.shape, _EVENTS.data)
 _ALL_EVENTS = select(*_EVENT_COLUMNS).where(_EVENTS.game_id == GAME_ID).order_by(_EVENTS.seq)
-_TURN_EVENTS = (select(*_EVENT_COLUMNS)
-                .where(_EVENTS.game_id == GAME_ID, _EVENTS.seq > bindparam("low"), _EVENTS.seq <= bindparam("high"),
-                       _EVENTS.turn == bindparam("turn"))
-                .order_by(_EVENTS.seq))
+_TURN_EVENTS = (
+    select(*_EVENT_COLUMNS)
+    .where(
+        _EVENTS.game_id == GAME_ID,
+        _EVENTS.seq > bindparam("low"),
+        _EVENTS.seq <= bindparam("high"),
+        _EVENTS.turn == bindparam("turn"),
+    )
+    .order_by(_EVENTS.seq)
+)
 _NO_BOUND = 2**62
 _GAMES, _SEATS, _PENDINGS = GameRow.__table__.c, SeatRow.__table__.c, PendingRow.__table__.c
 # "the last one" as ORDER BY ... DESC LIMIT 1: SQLite answers max() under a WHERE by scanning
@@ -42,9 +49,11 @@ _LATEST_TURN = select(_TURNS.turn).where(_TURNS.game_id == GAME_ID).order_by(_TU
 _PAUSED = select(_GAMES.paused).where(_GAMES.id == GAME_ID)
 _NEXT_SEQ = select(_EVENTS.seq).where(_EVENTS.game_id == GAME_ID).order_by(_EVENTS.seq.desc()).limit(1)
 _CONTROLLERS = select(_SEATS.seat, _SEATS.controller).where(_SEATS.game_id == GAME_ID).order_by(_SEATS.seat)
-_PENDING = (select(_PENDINGS.seat, _PENDINGS.orders)
-            .where(_PENDINGS.game_id == GAME_ID, _PENDINGS.turn == bindparam("turn"))
-            .order_by(_PENDINGS.seat))
+_PENDING = (
+    select(_PENDINGS.seat, _PENDINGS.orders)
+    .where(_PENDINGS.game_id == GAME_ID, _PENDINGS.turn == bindparam("turn"))
+    .order_by(_PENDINGS.seat)
+)
 _GAME = select(GameRow.__table__).where(_GAMES.id == GAME_ID)
 
 
@@ -111,4 +120,3 @@ def append_audit(s: Session, log: EventTable, events: Sequence[Event]) -> list[E
     seq = next_seq(s)
     log.append(s, events, seq, audit=True)
     return [attrs.evolve(event, seq=seq + i) for i, event in enumerate(events)]
-

@@ -220,7 +220,6 @@ class SessionRow(Base):
     clock_turn: Mapped[int] = mapped_column(default=0)  # the turn the clock counts down for
 
 
-
 # --- evaluation: evaluator and observer seats, rubric scores, notes, the improvement plan ---
 # Judgements about the game, not part of it: nothing here is hashed or replayed by `verify`;
 # `branch` copies what concerns the turns it keeps (store/evaluation.py).

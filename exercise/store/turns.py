@@ -51,8 +51,17 @@ class TurnInputs:
     scripted: frozenset[str] = frozenset()  # seats a strategy ordered for: checked as built
 
 
-def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pending: Mapping[str, str],
-                *, force: bool, missing: str, paused: bool, why: str = "") -> TurnInputs:
+def plan_orders(
+    state: GameState,
+    seed: int,
+    controllers: Mapping[str, str],
+    pending: Mapping[str, str],
+    *,
+    force: bool,
+    missing: str,
+    paused: bool,
+    why: str = "",
+) -> TurnInputs:
     """Submitted orders first; scripted seats play their strategy; a human seat that did not
     submit passes or (missing="strategy") plays its scenario strategy, on a forced turn only.
     A forced turn is in the white cell's audit trail (only the white cell sees it: who was
@@ -66,8 +75,11 @@ def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pen
     waiting = [seat for seat, c in controllers.items() if c == HUMAN and seat not in pending]
     for seat, text in pending.items():
         orders[seat] = orders_from_text(text, seat)
-        sources[seat] = OrderSource.WHITE_CELL if seat == FACILITATOR else (
-            OrderSource.HUMAN if controllers.get(seat) == HUMAN else OrderSource.SUBMITTED)
+        sources[seat] = (
+            OrderSource.WHITE_CELL
+            if seat == FACILITATOR
+            else (OrderSource.HUMAN if controllers.get(seat) == HUMAN else OrderSource.SUBMITTED)
+        )
     scripted = {seat: c for seat, c in controllers.items() if c != HUMAN and seat not in pending}
     for seat, seat_orders in scripted_orders(state, seed, scripted).items():
         orders[seat] = seat_orders
@@ -84,12 +96,23 @@ def plan_orders(state: GameState, seed: int, controllers: Mapping[str, str], pen
                 orders[seat] = []
                 sources[seat] = OrderSource.FORCED_PASS
         who = ", ".join(waiting)
-        detail = (f"without {who} ({'played by their strategies' if missing == 'strategy' else 'they pass'})"
-                  if waiting else "while paused")
-        audit.append(FacilitatorAction(turn=turn, audience=(FACILITATOR,), action="forced turn",
-                                       detail=f"{detail}: {why}" if why else detail))
-    return TurnInputs({k: orders[k] for k in sorted(orders)}, {k: sources[k] for k in sorted(sources)}, waiting, audit,
-                frozenset(by_strategy))
+        detail = (
+            f"without {who} ({'played by their strategies' if missing == 'strategy' else 'they pass'})"
+            if waiting
+            else "while paused"
+        )
+        audit.append(
+            FacilitatorAction(
+                turn=turn, audience=(FACILITATOR,), action="forced turn", detail=f"{detail}: {why}" if why else detail
+            )
+        )
+    return TurnInputs(
+        {k: orders[k] for k in sorted(orders)},
+        {k: sources[k] for k in sorted(sources)},
+        waiting,
+        audit,
+        frozenset(by_strategy),
+    )
 
 
 _CLEAR_PENDING = delete(PendingRow).where(PendingRow.game_id == GAME_ID, PendingRow.turn == bindparam("turn"))
@@ -110,8 +133,9 @@ def _pack_and_hash(data: bytes) -> tuple[str, bytes]:
     return hashlib.sha256(data).hexdigest(), pack_snapshot(data)
 
 
-def write_turn(s: Session, log: EventTable, plan: TurnInputs, state: GameState, seed: int,
-               forced: bool) -> tuple[TurnResult, str]:
+def write_turn(
+    s: Session, log: EventTable, plan: TurnInputs, state: GameState, seed: int, forced: bool
+) -> tuple[TurnResult, str]:
     """Resolve `state` with the plan and add everything the turn produced to the session.
     Returns the result (events numbered as stored) and the new state's sha256."""
     result = resolve_turn(state, plan.orders, seed, prechecked=plan.scripted)
@@ -123,14 +147,16 @@ def write_turn(s: Session, log: EventTable, plan: TurnInputs, state: GameState, 
     seq = q.next_seq(s)
     texts = [values_text(e) for e in result.events]
     log.append(s, result.events, seq, audit=False, texts=texts)
-    bulk_insert(s, table_of(OrderRow), [
-        (GAME_ID, turn, seat, orders_text(orders), plan.sources[seat]) for seat, orders in plan.orders.items()])
+    bulk_insert(
+        s,
+        table_of(OrderRow),
+        [(GAME_ID, turn, seat, orders_text(orders), plan.sources[seat]) for seat, orders in plan.orders.items()],
+    )
     events_hash = events_digest(zip((e.kind for e in result.events), texts))
     digest, packed = snapshot.result()
     # rows in the tables' column order (bulk_insert: one prebuilt statement per table)
     bulk_insert(s, table_of(SnapshotRow), [(GAME_ID, turn, SNAPSHOT_CODEC, digest, packed)])
-    bulk_insert(s, table_of(TurnRow), [
-        (GAME_ID, turn, digest, events_hash, seq + len(texts) - 1, stamp, forced)])
+    bulk_insert(s, table_of(TurnRow), [(GAME_ID, turn, digest, events_hash, seq + len(texts) - 1, stamp, forced)])
     connection = s.connection()
     connection.execute(_CLEAR_PENDING, {"turn": turn})
     connection.execute(_PLAYED, {"stamp": stamp})

@@ -62,8 +62,10 @@ def _copy(source: Path, target: Path) -> None:
 def _check_steps(path: Path, from_version: int) -> None:
     missing = [v for v in range(from_version, SCHEMA_VERSION) if v not in UPGRADES]
     if missing:
-        raise SaveError(f"{path}: save schema {from_version} cannot be upgraded (no step from "
-                        f"version {missing[0]}); open it with the release that wrote it")
+        raise SaveError(
+            f"{path}: save schema {from_version} cannot be upgraded (no step from "
+            f"version {missing[0]}); open it with the release that wrote it"
+        )
 
 
 def _run_steps(path: Path, from_version: int) -> None:

@@ -44,20 +44,37 @@ def verify_game(game: Game) -> VerifyResult:
         check = s.scalar(text("PRAGMA quick_check"))
         if check != "ok":
             raise SaveError(f"{game.path}: is damaged ({check}): restore it from a copy")
-        text_, parsed = s.execute(select(GameRow.scenario_text, GameRow.scenario_json)
-                                  .where(GameRow.id == GAME_ID)).one()
+        text_, parsed = s.execute(
+            select(GameRow.scenario_text, GameRow.scenario_json).where(GameRow.id == GAME_ID)
+        ).one()
         if encode(tomllib.loads(text_)) != parsed:  # the game opens from the parsed copy
             return VerifyResult(0, 0, "the stored scenario text and its parsed copy differ")
-        turns = s.execute(select(TurnRow.turn, TurnRow.state_hash, TurnRow.events_hash)
-                          .where(TurnRow.game_id == GAME_ID).order_by(TurnRow.turn)).all()
-        snapshots = s.execute(select(SnapshotRow.turn, SnapshotRow.codec, SnapshotRow.sha256, SnapshotRow.data)
-                              .where(SnapshotRow.game_id == GAME_ID).order_by(SnapshotRow.turn))
-        orders = _by_turn(s.execute(select(OrderRow.turn, OrderRow.seat, OrderRow.orders)
-                                    .where(OrderRow.game_id == GAME_ID).order_by(OrderRow.turn, OrderRow.seat)))
+        turns = s.execute(
+            select(TurnRow.turn, TurnRow.state_hash, TurnRow.events_hash)
+            .where(TurnRow.game_id == GAME_ID)
+            .order_by(TurnRow.turn)
+        ).all()
+        snapshots = s.execute(
+            select(SnapshotRow.turn, SnapshotRow.codec, SnapshotRow.sha256, SnapshotRow.data)
+            .where(SnapshotRow.game_id == GAME_ID)
+            .order_by(SnapshotRow.turn)
+        )
+        orders = _by_turn(
+            s.execute(
+                select(OrderRow.turn, OrderRow.seat, OrderRow.orders)
+                .where(OrderRow.game_id == GAME_ID)
+                .order_by(OrderRow.turn, OrderRow.seat)
+            )
+        )
         kinds = EventTable().kinds(s)
-        events = _by_turn((turn, kinds.get(shape, "?"), data) for turn, shape, data in s.execute(
-            select(EventRow.turn, EventRow.shape, EventRow.data)
-            .where(EventRow.game_id == GAME_ID, EventRow.audit.is_(False)).order_by(EventRow.seq)))
+        events = _by_turn(
+            (turn, kinds.get(shape, "?"), data)
+            for turn, shape, data in s.execute(
+                select(EventRow.turn, EventRow.shape, EventRow.data)
+                .where(EventRow.game_id == GAME_ID, EventRow.audit.is_(False))
+                .order_by(EventRow.seq)
+            )
+        )
         return _check(game, turns, iter(snapshots), _Lookahead(orders), _Lookahead(events))
 
 
@@ -113,8 +130,12 @@ def _check(game: Game, turns, snapshots, orders: _Lookahead, events: _Lookahead)
             produced = [(e.kind, values_text(e)) for e in result.events]
         recomputed = hash_of_state(state)
         if recomputed != state_hash or snap[2] != state_hash:
-            return VerifyResult(checked, turn, f"turn {turn}: the state differs (recorded {_short(state_hash)}, "
-                                               f"snapshot {_short(snap[2])}, recomputed {_short(recomputed)})")
+            return VerifyResult(
+                checked,
+                turn,
+                f"turn {turn}: the state differs (recorded {_short(state_hash)}, "
+                f"snapshot {_short(snap[2])}, recomputed {_short(recomputed)})",
+            )
         if events_digest(produced) != events_hash:
             return VerifyResult(checked, turn, f"turn {turn}: the replay produces other events than recorded")
         if turn > 0 and events_digest(events.take(turn)) != events_hash:

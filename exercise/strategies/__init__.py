@@ -32,8 +32,6 @@ def get_strategy(name: str) -> Strategy:
     return STRATEGIES[name]()
 
 
-
-
 def default_controllers(scenario: Scenario, humans: Iterable[str] = ()) -> dict[str, str]:
     """Who plays each seat: "human" for the given seats (and those the file marks human),
     otherwise the seat's scripted strategy."""
@@ -44,8 +42,9 @@ def default_controllers(scenario: Scenario, humans: Iterable[str] = ()) -> dict[
     }
 
 
-def strategy_orders(state: GameState, seat: str, seed: int, strategy: str | None = None,
-                    terms: dict[str, NormTerms] | None = None) -> list[Order]:
+def strategy_orders(
+    state: GameState, seat: str, seed: int, strategy: str | None = None, terms: dict[str, NormTerms] | None = None
+) -> list[Order]:
     """What `strategy` (default: the seat's scenario strategy) would order for `seat` in the
     coming turn. The seat's random stream comes from (seed, turn, seat) only. `terms`: shared
     by every seat deciding on this state (see View.my_appeal)."""

@@ -33,8 +33,10 @@ class Bandwagoner(Strategy):
             if view.my_appeal(norm) < view.model.vote_no:
                 continue
             if view.forum(forum).rule == "signon":
-                if not view.has_signed(forum, norm) and \
-                        share(view.signatories(forum, norm), view.holders(norm)) >= FOLLOW_SHARE:
+                if (
+                    not view.has_signed(forum, norm)
+                    and share(view.signatories(forum, norm), view.holders(norm)) >= FOLLOW_SHARE
+                ):
                     plan.add(SignOn(norm, forum))
             elif view.seat not in item.endorsers and share(item.endorsers, view.holders(norm)) >= FOLLOW_SHARE:
                 plan.add(Endorse(norm, forum))

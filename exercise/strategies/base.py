@@ -73,6 +73,7 @@ def liked_norms(view: View, floor: float = 0.0) -> list[tuple[float, str]]:
 # so skipping them first gives the same orders, and a turn's strategies then build and check
 # about half as many candidates.
 
+
 def backing(view: View, forum: str, item: AgendaEntry) -> Order | None:
     """The order that backs an agenda item (sign on in a voluntary call, endorse elsewhere), or
     None when the seat already does."""
@@ -84,8 +85,11 @@ def backing(view: View, forum: str, item: AgendaEntry) -> Order | None:
 
 def open_to_propose(view: View, forum: str, norm: str) -> bool:
     """False when proposing `norm` in `forum` is visibly void: already there, adopted, or full."""
-    return (not view.on_agenda(forum, norm) and not view.is_adopted_in(forum, norm)
-            and view.agenda_length(forum) < view.forum(forum).agenda_size)
+    return (
+        not view.on_agenda(forum, norm)
+        and not view.is_adopted_in(forum, norm)
+        and view.agenda_length(forum) < view.forum(forum).agenda_size
+    )
 
 
 def refused_for_block(view: View, forum: str, norm: str) -> bool:
@@ -118,8 +122,10 @@ def outside_in(view: View, norm: str, order=soonest) -> list[str]:
     blocked there within `block_memory` turns) are left out. Decentralized forums come first
     (seed it outside); once a forum the seat sits in has adopted it, the centralized forum
     comes first (bring it in). Within each kind, by `order`."""
-    open_ = sorted((f for f in view.my_forums() if open_to_propose(view, f, norm)
-                    and not refused_for_block(view, f, norm)), key=lambda f: order(view, f))
+    open_ = sorted(
+        (f for f in view.my_forums() if open_to_propose(view, f, norm) and not refused_for_block(view, f, norm)),
+        key=lambda f: order(view, f),
+    )
     local = [f for f in open_ if view.forum(f).kind != "centralized"]
     central = [f for f in open_ if view.forum(f).kind == "centralized"]
     seeded = any(view.is_adopted_in(f, norm) for f in view.my_forums())

@@ -50,14 +50,15 @@ class Blocker(Strategy):
             cost = 0.0
             if view.forum(forum).rule == "consensus":  # a lone veto of a widely held text isolates
                 cost = isolation(m, view.breadth_history(norm), my_will(view, norm))
-            if norm in against:  # instructed: it blocks unless it stands aside, less often the weightier the instruction
+            if (
+                norm in against
+            ):  # instructed: it blocks unless it stands aside, less often the weightier the instruction
                 if not (cost > 0.0 and rng.random() < cost / max(1.0, firmness.get(norm, 1.0))):
                     plan.add(Object(norm, forum))
             elif view.my_appeal(norm) < m.vote_no - cost:
                 plan.add(Object(norm, forum))
         for forum, item in items:
-            if view.seat not in item.endorsers and view.my_appeal(item.norm) >= m.vote_yes \
-                    and item.norm not in against:
+            if view.seat not in item.endorsers and view.my_appeal(item.norm) >= m.vote_yes and item.norm not in against:
                 plan.add(Endorse(item.norm, forum))
         liked = [n for _, n in liked_norms(view, floor=m.vote_yes) if n not in against]
         for norm in liked[:1]:

@@ -39,14 +39,20 @@ class Broker(Strategy):
                     plan.add(Graft(norm, trusted[0][0]))
             plan.back(forum, item)
         if view.budget >= 1.0:
-            weak = {d: view.capacity_of(d) for d in view.delegation_ids()
-                    if d != view.seat and view.capacity_of(d) < WEAK_CAPACITY}
-            needy = heapq.nsmallest(2, (
-                (weak[holder], holder, norm)
-                for norm in sorted(liked)
-                for holder, depth in view.holders(norm).items()
-                if holder in weak and depth < 4
-            ))
+            weak = {
+                d: view.capacity_of(d)
+                for d in view.delegation_ids()
+                if d != view.seat and view.capacity_of(d) < WEAK_CAPACITY
+            }
+            needy = heapq.nsmallest(
+                2,
+                (
+                    (weak[holder], holder, norm)
+                    for norm in sorted(liked)
+                    for holder, depth in view.holders(norm).items()
+                    if holder in weak and depth < 4
+                ),
+            )
             for _, holder, norm in needy:
                 plan.add(Assist(holder, norm, 1.0))
         return plan.orders

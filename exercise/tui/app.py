@@ -33,9 +33,17 @@ class ExerciseApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, *, saves_dir: Path | str = "saves", scenarios_dir: Path | str | None = None,
-                 game: Any = None, seat: str | None = None, replay: bool = False, unlocked: bool = False,
-                 watch: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        saves_dir: Path | str = "saves",
+        scenarios_dir: Path | str | None = None,
+        game: Any = None,
+        seat: str | None = None,
+        replay: bool = False,
+        unlocked: bool = False,
+        watch: str | None = None,
+    ) -> None:
         super().__init__()
         self.saves_dir = Path(saves_dir)
         self.scenarios_dir = Path(scenarios_dir) if scenarios_dir else None
@@ -59,8 +67,12 @@ class ExerciseApp(App[None]):
             if self._start_replay:
                 self._show_replay(self.game)
             else:
-                self.start_game(self.game, role=self._start_seat, unlocked=self._start_unlocked,
-                                on_cancel=self.exit if self._start_seat else self.go_home)
+                self.start_game(
+                    self.game,
+                    role=self._start_seat,
+                    unlocked=self._start_unlocked,
+                    on_cancel=self.exit if self._start_seat else self.go_home,
+                )
 
     def on_unmount(self) -> None:
         if self.flow is not None:
@@ -108,8 +120,9 @@ class ExerciseApp(App[None]):
         self.flow = None
 
     # --- games --------------------------------------------------------------------------
-    def start_game(self, game: Any, role: str | None = None, *, unlocked: bool = False,
-                   on_cancel: Callable[[], None] | None = None) -> None:
+    def start_game(
+        self, game: Any, role: str | None = None, *, unlocked: bool = False, on_cancel: Callable[[], None] | None = None
+    ) -> None:
         """role: None hot-seat (every human seat here), a seat id, or the white cell. In a save
         with join codes the seat's code is asked first (the white cell's for the white cell and
         for hot-seat); cancelling calls `on_cancel` (default: back home)."""
@@ -255,8 +268,14 @@ class ExerciseApp(App[None]):
 
             self.background(f"Branching from turn {turn}…", work, lambda new: self.start_game(new))
 
-        self.push_screen(PromptScreen(f"Branch a what-if game from turn {turn} into", value=str(default),
-                                      note="The new save keeps turns 0 to the turn shown; play on from there."), chosen)
+        self.push_screen(
+            PromptScreen(
+                f"Branch a what-if game from turn {turn} into",
+                value=str(default),
+                note="The new save keeps turns 0 to the turn shown; play on from there.",
+            ),
+            chosen,
+        )
 
     def save_rows(self) -> list[tuple]:
         if not self.saves_dir.is_dir():
@@ -315,8 +334,9 @@ class ExerciseApp(App[None]):
             return
         yield SystemCommand("Home", "Back to the home screen (the game is saved)", self.go_home)
         yield SystemCommand("Help", "The keys of this screen", self.action_help)
-        yield SystemCommand("Tutorial", "What forums, orders and norm qualities are",
-                            lambda: self.push_screen(_tutorial()))
+        yield SystemCommand(
+            "Tutorial", "What forums, orders and norm qualities are", lambda: self.push_screen(_tutorial())
+        )
         seen = set()
         for binding in getattr(screen, "BINDINGS", ()):
             if not isinstance(binding, Binding) or not binding.description or binding.description in seen:
@@ -324,8 +344,9 @@ class ExerciseApp(App[None]):
             if screen.check_action(binding.action.split("(")[0], ()) is False:
                 continue
             seen.add(binding.description)
-            yield SystemCommand(binding.description, f"key {binding.key.split(',')[0]}",
-                                partial(screen.run_action, binding.action))
+            yield SystemCommand(
+                binding.description, f"key {binding.key.split(',')[0]}", partial(screen.run_action, binding.action)
+            )
         yield from super().get_system_commands(screen)
 
 

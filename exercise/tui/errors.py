@@ -36,4 +36,3 @@ def plain_errors(method: F) -> F:
             return None
 
     return wrapper  # type: ignore[return-value]
-

@@ -14,7 +14,7 @@ LEVEL_STYLES = ("bold red", "bold yellow", "bold cyan", "bold green")
 
 
 def level_text(level: int | None) -> Text:
-    """"3 Performed with some challenges", coloured; "-" when not scored."""
+    """ "3 Performed with some challenges", coloured; "-" when not scored."""
     if level is None:
         return Text("-", style="dim")
     return Text(f"{level} {LEVEL_NAMES[level - 1]}", style=LEVEL_STYLES[level - 1])
@@ -31,8 +31,9 @@ def scores_table(scores: list[RubricScore], rubric: tuple[Criterion, ...]) -> Ta
     for column in ("turn", "team", "objective", "level", "evaluator", "note"):
         table.add_column(column)
     for s in scores:
-        table.add_row(str(s.turn), s.team, titles.get(s.objective, s.objective), level_text(s.level), s.evaluator,
-                      s.note)
+        table.add_row(
+            str(s.turn), s.team, titles.get(s.objective, s.objective), level_text(s.level), s.evaluator, s.note
+        )
     return table
 
 

@@ -107,11 +107,17 @@ class PlayFlow:
 
         label = seat_label(self.game.scenario, taken.seat)
         self.app.show_main(_blank())
-        self.app.push_screen(ChoiceScreen(
-            f"{label} is open at another terminal ({taken.place}) since {taken.opened_at[11:16]} UTC.",
-            [("take", "Take it over here: the other terminal stops playing it and says why"),
-             ("leave", "Leave it there")],
-            note="Take over only if that terminal was left behind or your team moved."), chosen)
+        self.app.push_screen(
+            ChoiceScreen(
+                f"{label} is open at another terminal ({taken.place}) since {taken.opened_at[11:16]} UTC.",
+                [
+                    ("take", "Take it over here: the other terminal stops playing it and says why"),
+                    ("leave", "Leave it there"),
+                ],
+                note="Take over only if that terminal was left behind or your team moved.",
+            ),
+            chosen,
+        )
 
     def close(self) -> None:
         """This terminal stops: its timers stop and its seats are free for another terminal."""
@@ -177,8 +183,13 @@ class PlayFlow:
 
         if self.hotseat:
             name = seat_label(self.game.scenario, seat)
-            self.app.show_main(PrivacyScreen(name, open_desk, note=f"Turn {self.shown_turn + 1}: {name} gives "
-                                                                 "orders. Everyone else, please look away."))
+            self.app.show_main(
+                PrivacyScreen(
+                    name,
+                    open_desk,
+                    note=f"Turn {self.shown_turn + 1}: {name} gives orders. Everyone else, please look away.",
+                )
+            )
         else:
             open_desk()
 
@@ -194,8 +205,13 @@ class PlayFlow:
         from exercise.tui.screens.privacy import PrivacyScreen
 
         if self.can_open_white_cell():
-            self.app.show_main(PrivacyScreen("the white cell (facilitator)", self.show_white,
-                                             note="The white cell sees every seat's instructions."))
+            self.app.show_main(
+                PrivacyScreen(
+                    "the white cell (facilitator)",
+                    self.show_white,
+                    note="The white cell sees every seat's instructions.",
+                )
+            )
 
     def leave_white_cell(self) -> None:
         if self.white:
@@ -255,9 +271,13 @@ class PlayFlow:
         try:
             self.game.submit(seat, orders, for_turn=self.shown_turn + 1, version=version)
         except AlreadyResolved:
-            self.app.notify(f"Turn {self.shown_turn + 1} has been resolved meanwhile; here are its results. "
-                            "Your orders were not recorded.", title="Too late for that turn", severity="warning",
-                            timeout=10)
+            self.app.notify(
+                f"Turn {self.shown_turn + 1} has been resolved meanwhile; here are its results. "
+                "Your orders were not recorded.",
+                title="Too late for that turn",
+                severity="warning",
+                timeout=10,
+            )
             self.show_results()
             return False
         except StaleOrders as exc:
@@ -287,13 +307,13 @@ class PlayFlow:
         return None
 
     def resolve(self, force: bool = False, missing: str = "pass") -> None:
-        self._resolve_in_background(lambda: self.game.resolve(force=force, missing=missing,
-                                                              for_turn=self.shown_turn + 1))
+        self._resolve_in_background(
+            lambda: self.game.resolve(force=force, missing=missing, for_turn=self.shown_turn + 1)
+        )
 
     def resolve_at_zero(self, done: Callable[[], None]) -> None:
         """The round clock ran out and the white cell chose to resolve then."""
-        self._resolve_in_background(lambda: self.game.resolve_if_time_is_up(for_turn=self.shown_turn + 1),
-                                    done=done)
+        self._resolve_in_background(lambda: self.game.resolve_if_time_is_up(for_turn=self.shown_turn + 1), done=done)
 
     def _resolve_in_background(self, call: Callable[[], object], done: Callable[[], None] | None = None) -> None:
         if self.resolving:
@@ -358,8 +378,7 @@ class PlayFlow:
             viewer = self.seats_here[0]
         digest = turn_digest(game.state(turn - 1), game.state(turn), game.events(turn), seat=viewer)
         after = self.show_white if self.white and not self.game_over() else self.next_seat
-        self.app.show_main(TurnResultsScreen(digest, game.scenario.turns, after, game_over=self.game_over(),
-                                             game=game))
+        self.app.show_main(TurnResultsScreen(digest, game.scenario.turns, after, game_over=self.game_over(), game=game))
 
     def finish(self) -> None:
         from exercise.engine.debrief import debrief
@@ -374,8 +393,9 @@ class PlayFlow:
                 self.leave(confirm=False)
 
         seats = None if self.white else self.seats_here or None
-        self.app.show_main(FinalScreen(self.game.state(), seats, done, debrief(history(self.game), seats),
-                                       locked=self.locked))
+        self.app.show_main(
+            FinalScreen(self.game.state(), seats, done, debrief(history(self.game), seats), locked=self.locked)
+        )
 
 
 def _blank():

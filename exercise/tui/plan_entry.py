@@ -21,8 +21,11 @@ def evaluation_menu(screen, game) -> None:
     released = evaluation.released()
     choices = [("view", "See every score and note")]
     if not game.read_only:
-        choices.append(("withdraw", "Withdraw them from the teams") if released
-                       else ("release", "Release the scores and notes to the teams"))
+        choices.append(
+            ("withdraw", "Withdraw them from the teams")
+            if released
+            else ("release", "Release the scores and notes to the teams")
+        )
     choices.append(("plan", f"Add a line to the improvement plan ({len(evaluation.plan())} so far)"))
     state = "released to the teams" if released else "hidden from the teams"
     question = f"Evaluation: {len(scores)} score(s), {len(notes)} note(s), {state}"
@@ -68,8 +71,7 @@ def add_plan_line(screen, game) -> None:
             else:
                 _keep(screen, game, answers)
 
-        screen.app.push_screen(PromptScreen(question, note="Escape " + ("skips" if optional else "cancels")),
-                               answered)
+        screen.app.push_screen(PromptScreen(question, note="Escape " + ("skips" if optional else "cancels")), answered)
 
     ask(0)
 

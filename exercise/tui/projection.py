@@ -94,13 +94,18 @@ def _turning_points(game, last: int) -> tuple[tuple[int, tuple[str, ...]], ...]:
     weighed = []
     for t in range(1, last + 1):
         events = [e for e in game.events(t) if e.visible_to(PUBLIC)]
-        weight = sum(1 for e in events if isinstance(e, InjectFired)
-                     or (isinstance(e, SessionOutcome) and e.outcome in ("adopted", "blocked")))
+        weight = sum(
+            1
+            for e in events
+            if isinstance(e, InjectFired) or (isinstance(e, SessionOutcome) and e.outcome in ("adopted", "blocked"))
+        )
         if weight:
             weighed.append((weight, t, events))
     biggest = sorted(weighed, key=lambda w: (-w[0], w[1]))[:TURNING_POINTS]
-    return tuple((t, tuple(headlines(game.state(t), events, seat=PUBLIC)))
-                 for _, t, events in sorted(biggest, key=lambda w: w[1]))
+    return tuple(
+        (t, tuple(headlines(game.state(t), events, seat=PUBLIC)))
+        for _, t, events in sorted(biggest, key=lambda w: w[1])
+    )
 
 
 def chart_series(heavy: Heavy, lines: int = CHART_LINES) -> list[tuple[str, tuple[float, ...]]]:

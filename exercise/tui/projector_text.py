@@ -22,8 +22,11 @@ UP, DOWN, EMPTY = "bold #00ff5f", "bold #ff5f5f", "#5f5f5f"
 SUBMITTED, WAITING, PAUSED = "bold black on #00d75f", "bold black on #ffd700", "bold black on #c0c0c0"
 INJECT, FORUM, BLOCKERS = "bold white on #af00af", "bold #00d7ff", "bold #ffd700"
 # the verdicts' colours (results.VERDICT), brighter: large blocks of them must read across a room
-BIG_VERDICT = {"adopted": "bold #ffffff on #008700", "blocked": "bold #ffffff on #d70000",
-               "tabled": "bold #ffffff on #5f5f5f"}
+BIG_VERDICT = {
+    "adopted": "bold #ffffff on #008700",
+    "blocked": "bold #ffffff on #d70000",
+    "tabled": "bold #ffffff on #5f5f5f",
+}
 Choices = list[tuple[RenderableType, int, int]]
 
 
@@ -33,8 +36,10 @@ def turn_choices(p: Projection) -> Choices:
     else:
         head, foot = f"TURN {min(p.turn + 1, p.turns)}", f"of {p.turns}"
     small = Text.assemble((head, "bold"), " ", (foot, "bold"))
-    return [(Group(big((head, "bold #ffffff")), Text(foot, style="bold", justify="center")), big_width(head), HEIGHT + 1),
-            (small, 0, 0)]
+    return [
+        (Group(big((head, "bold #ffffff")), Text(foot, style="bold", justify="center")), big_width(head), HEIGHT + 1),
+        (small, 0, 0),
+    ]
 
 
 def status_choices(p: Projection) -> Choices:
@@ -77,20 +82,32 @@ def decision_choices(p: Projection, d: TurnDigest) -> Choices:
         stuck = [*stuck[:3], f"{len(stuck) - 3} more"]
     tail = [Text.assemble(("no agreement yet: ", "bold #c0c0c0"), (", ".join(stuck), "#c0c0c0"))] if stuck else []
     if not decided:
-        return [(Group(*injects, *([Text("")] if injects else []), Text("No forum decided anything.", style="bold"),
-                       *tail), 0, 0)]
+        return [
+            (
+                Group(
+                    *injects, *([Text("")] if injects else []), Text("No forum decided anything.", style="bold"), *tail
+                ),
+                0,
+                0,
+            )
+        ]
     head = [*injects, Text("")] if injects else []
     extra = len(head) + len(tail)
     widest = max(len(f" {o.upper()} ") for _, _, o, _ in decided)
 
     def who(forum: str, outcome: str, detail: str) -> Text:
-        return Text.assemble((p.forum_name(forum), FORUM), *(("  ", ""), (detail, BLOCKERS)) if outcome == "blocked" else ())
+        return Text.assemble(
+            (p.forum_name(forum), FORUM), *(("  ", ""), (detail, BLOCKERS)) if outcome == "blocked" else ()
+        )
 
     # 1: verdict and norm in large type, the forum and the blockers under them
     rows = []
     for forum, norm, outcome, detail in decided:
-        rows += [big((f" {outcome.upper()} ", BIG_VERDICT.get(outcome, "bold")), "  ", (norm, "bold #ffffff")),
-                 who(forum, outcome, detail), Text("")]
+        rows += [
+            big((f" {outcome.upper()} ", BIG_VERDICT.get(outcome, "bold")), "  ", (norm, "bold #ffffff")),
+            who(forum, outcome, detail),
+            Text(""),
+        ]
     width1 = max(big_width(f" {o.upper()} ") + 2 * 4 + big_width(n) for _, n, o, _ in decided)
     huge = (Group(*head, *rows, *tail), width1, extra + len(decided) * (HEIGHT + 2))
     # 2: the verdict in large type, the norm, forum and blockers beside it
@@ -112,9 +129,14 @@ def decision_choices(p: Projection, d: TurnDigest) -> Choices:
     # short of lines: the injects share one line
     one = [Text.assemble((" INJECT ", INJECT), "  ", (" · ".join(d.injects), "bold")), Text("")] if injects else []
     lines = len(small) + sum(len(rows) for rows in _by_forum(decided).values())
-    tight = [part for part in small[len(head):] if not (isinstance(part, Text) and not part.plain)]
-    return [huge, large, (Group(*small), 0, lines), (Group(*one, *small[len(head):]), 0, lines - len(head) + len(one)),
-            (Group(*one, *tight), 0, 0)]
+    tight = [part for part in small[len(head) :] if not (isinstance(part, Text) and not part.plain)]
+    return [
+        huge,
+        large,
+        (Group(*small), 0, lines),
+        (Group(*one, *small[len(head) :]), 0, lines - len(head) + len(one)),
+        (Group(*one, *tight), 0, 0),
+    ]
 
 
 def small_decisions(p: Projection, decided) -> list[RenderableType]:
@@ -126,8 +148,11 @@ def small_decisions(p: Projection, decided) -> list[RenderableType]:
         table.add_column(style="bold", no_wrap=True)
         table.add_column(style=BLOCKERS)
         for norm, outcome, detail in rows:
-            table.add_row(Text(f" {outcome.upper()} ", style=VERDICT.get(outcome, "bold")), norm,
-                          detail if outcome == "blocked" else "")
+            table.add_row(
+                Text(f" {outcome.upper()} ", style=VERDICT.get(outcome, "bold")),
+                norm,
+                detail if outcome == "blocked" else "",
+            )
         parts += [Text(p.forum_name(forum), style=f"{FORUM} underline"), table, Text("")]
     return parts
 
@@ -162,7 +187,9 @@ def bar_choices(rows, nothing: str = "Nothing spread or receded.") -> Choices:
         for i, (norm, was, now) in enumerate(rows):
             if spaced and i:
                 thin.add_row("", "", "")
-            thin.add_row(norm, bar(was, now, width), change(was, now) if width > 8 else Text(f"{now:.0%}", style="bold"))
+            thin.add_row(
+                norm, bar(was, now, width), change(was, now) if width > 8 else Text(f"{now:.0%}", style="bold")
+            )
         needs = name + width + 2 + max(len(change(was, now)) for _, was, now in rows)
         choices.append((thin, needs, 2 * len(rows) - 1 if spaced else len(rows)) if width > 8 else (thin, 0, 0))
     return choices

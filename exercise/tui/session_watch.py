@@ -34,9 +34,11 @@ class SessionWatch:
         if self._timers:
             return
         self._version = self._changes()
-        self._timers = [self.app.set_interval(WATCH_SECONDS, self._watch),
-                        self.app.set_interval(HEARTBEAT_SECONDS, self._heartbeat),
-                        self.app.set_interval(1.0, self._clock)]
+        self._timers = [
+            self.app.set_interval(WATCH_SECONDS, self._watch),
+            self.app.set_interval(HEARTBEAT_SECONDS, self._heartbeat),
+            self.app.set_interval(1.0, self._clock),
+        ]
 
     def stop(self) -> None:
         for timer in self._timers:

@@ -53,6 +53,7 @@ else:
 # reuse a drawing. Reads `Widget._styles_cache._cache` (whether Textual still holds lines) and
 # `_border_title`/`_border_subtitle` (what the drawing depends on).
 
+
 class KeepsLines(_Widget):
     """Mixin for a Widget whose `render_line` returns cached, unchanging strips."""
 
@@ -75,12 +76,28 @@ class KeepsLines(_Widget):
     def _drawn_with(self, crop: Region) -> tuple:
         """What Textual's styles cache draws the content lines with (its arguments)."""
         styles = self.styles
-        return (crop, self.size, self.content_region.size, self.background_colors, styles.border, styles.outline,
-                styles.padding, styles.tint, styles.background_tint, styles.text_opacity,
-                styles.hatch if styles.has_rule("hatch") else None, styles.border_title_align,
-                styles.border_subtitle_align, self.opacity, self._border_title, self._border_subtitle,
-                tuple(self.get_line_filters()), self.app.ansi_theme, self.app.native_ansi_color,
-                self.auto_links and self.hover_style)
+        return (
+            crop,
+            self.size,
+            self.content_region.size,
+            self.background_colors,
+            styles.border,
+            styles.outline,
+            styles.padding,
+            styles.tint,
+            styles.background_tint,
+            styles.text_opacity,
+            styles.hatch if styles.has_rule("hatch") else None,
+            styles.border_title_align,
+            styles.border_subtitle_align,
+            self.opacity,
+            self._border_title,
+            self._border_subtitle,
+            tuple(self.get_line_filters()),
+            self.app.ansi_theme,
+            self.app.native_ansi_color,
+            self.auto_links and self.hover_style,
+        )
 
     def _content(self, crop: Region) -> tuple[Strip, ...]:
         top = self.styles.gutter.top
@@ -101,8 +118,12 @@ class KeepsLines(_Widget):
         finally:
             self._frame_region = None
         kept = self._drawn.get(where)
-        if kept is not None and kept[0] == drawn_with and len(kept[1]) == len(content) \
-                and all(a is b for a, b in zip(kept[1], content)):
+        if (
+            kept is not None
+            and kept[0] == drawn_with
+            and len(kept[1]) == len(content)
+            and all(a is b for a, b in zip(kept[1], content))
+        ):
             return kept[2]
         lines = super().render_lines(crop)
         self._drawn.pop(where, None)
@@ -118,6 +139,7 @@ class KeepsLines(_Widget):
 # / `_horizontal_scrollbar` are set here and the bar is started with `App._start_widget`, as
 # Widget's own properties do.
 
+
 class KeptScrollBar(ScrollBar):
     KEEP = 4  # renders kept: focused and not, before and after a size change
 
@@ -127,16 +149,34 @@ class KeptScrollBar(ScrollBar):
         self._last: tuple | None = None  # the key of what is on screen
 
     def _geometry(self, crop: Region) -> tuple:
-        return (crop, self.size, self.window_virtual_size, self.window_size, self.position, self.thickness,
-                self.vertical, bool(self.grabbed), self.mouse_over, self.renderer)
+        return (
+            crop,
+            self.size,
+            self.window_virtual_size,
+            self.window_size,
+            self.position,
+            self.thickness,
+            self.vertical,
+            bool(self.grabbed),
+            self.mouse_over,
+            self.renderer,
+        )
 
     def _colours(self) -> tuple:
         """The colours `ScrollBar.render` reads (the parent's, and its background)."""
         parent = self.parent
         styles = parent.styles  # type: ignore[union-attr]
-        return (styles.scrollbar_background, styles.scrollbar_color, styles.scrollbar_background_hover,
-                styles.scrollbar_color_hover, styles.scrollbar_background_active, styles.scrollbar_color_active,
-                parent.background_colors, self.screen.styles.scrollbar_color, self.app.theme)  # type: ignore[union-attr]
+        return (
+            styles.scrollbar_background,
+            styles.scrollbar_color,
+            styles.scrollbar_background_hover,
+            styles.scrollbar_color_hover,
+            styles.scrollbar_background_active,
+            styles.scrollbar_color_active,
+            parent.background_colors,  # type: ignore[union-attr]
+            self.screen.styles.scrollbar_color,
+            self.app.theme,
+        )
 
     def _unchanged(self) -> bool:
         if self._last is None or self.parent is None:
@@ -147,8 +187,9 @@ class KeptScrollBar(ScrollBar):
         except Exception:  # not mounted yet, or no longer: let Textual decide
             return False
 
-    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
-                recompose: bool = False) -> KeptScrollBar:
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> KeptScrollBar:
         if not (regions or layout or recompose) and self._unchanged():
             return self  # what is on screen is still right: no frame needed for it
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
@@ -173,8 +214,7 @@ class KeepsScrollBars(_Widget):
         attr = "_vertical_scrollbar" if vertical else "_horizontal_scrollbar"
         if getattr(self, attr) is None:
             thickness = self.scrollbar_size_vertical if vertical else self.scrollbar_size_horizontal
-            bar = KeptScrollBar(vertical=vertical, name="vertical" if vertical else "horizontal",
-                                thickness=thickness)
+            bar = KeptScrollBar(vertical=vertical, name="vertical" if vertical else "horizontal", thickness=thickness)
             bar.display = False
             setattr(self, attr, bar)
             self.app._start_widget(self, bar)
@@ -211,7 +251,7 @@ class PerLayoutLines(_Widget):
             top = self.region.y + crop.y
         except Exception:
             return None
-        return crop, tuple(tuple(line) for line in cuts[top:top + crop.height])
+        return crop, tuple(tuple(line) for line in cuts[top : top + crop.height])
 
     def render_lines(self, crop: Region) -> list[Strip]:
         lines = super().render_lines(crop)
@@ -231,6 +271,7 @@ class PerLayoutLines(_Widget):
 # --- 4. RenderedOnce: a Static's Rich renderable rendered once per width -------------------
 # Upstream: a Static renders its renderable fully to count its lines for the layout, then
 # fully again to draw it. Reads `RichVisual._widget` (the widget's visual style for the count).
+
 
 class RenderedOnce(RichVisual):
     def __init__(self, widget: Widget, renderable: RenderableType) -> None:
@@ -266,6 +307,7 @@ def rendered_once(widget: Widget, renderable: RenderableType) -> RenderableType:
 # `_update_dimensions` and `notify_style_update` (skipping DataTable's own), fills
 # `_row_locations`/`_data`/`_new_rows` directly and calls `_highlight_cursor`, `_clear_caches`;
 # bumps `_update_count` and `_require_update_dimensions` as add_row does.
+
 
 def plain_width(cell: object) -> int | None:
     """The width DataTable's measure gives a one-line cell, or None to let it measure."""
@@ -347,8 +389,10 @@ class TableTricks(KeepsScrollBars, KeepsLines, _DataTable):
         super()._update_dimensions(measured)  # the other rows, and the scrollable size
 
     def _style_signature(self) -> tuple:
-        return (self.rich_style, *(self.get_component_rich_style(name, partial=True)
-                                   for name in sorted(self.COMPONENT_CLASSES)))
+        return (
+            self.rich_style,
+            *(self.get_component_rich_style(name, partial=True) for name in sorted(self.COMPONENT_CLASSES)),
+        )
 
     def notify_style_update(self) -> None:
         if not self.is_mounted:
@@ -382,6 +426,7 @@ class TableTricks(KeepsScrollBars, KeepsLines, _DataTable):
 # Upstream: OptionList answers every Resize (a tab shown again gets one, at the same size) by
 # dropping its rendered options and their heights. Overrides `_on_resize` and calls
 # `_clear_caches` on a real change of size only.
+
 
 class OptionsTricks(KeepsScrollBars, KeepsLines, _OptionList):
     """Mixin for `widgets.options.Options` (an OptionList), first in its bases."""

@@ -80,5 +80,7 @@ def needs_public_url(public: PublicUrl | None, host: str) -> bool:
     return public is None and host in ANY_HOST
 
 
-PUBLIC_URL_ADVICE = (f"{UNKNOWN_HOST}: this machine's name or address on the classroom network; "
-                     "give it with --public-url http://NAME to print complete addresses")
+PUBLIC_URL_ADVICE = (
+    f"{UNKNOWN_HOST}: this machine's name or address on the classroom network; "
+    "give it with --public-url http://NAME to print complete addresses"
+)

@@ -76,26 +76,32 @@ tab, or the server stopped.<br><button type="button" class="restart">Open it aga
 
 def render(*, title: str, static_url: str, websocket_url: str, font_size: int) -> str:
     """The page: `static_url` ends with a slash; both URLs carry the seat's token."""
-    return PAGE.substitute(title=escape(title), static=escape(static_url, quote=True),
-                           websocket=escape(websocket_url, quote=True), font_size=int(font_size),
-                           script=SCRIPT)
+    return PAGE.substitute(
+        title=escape(title),
+        static=escape(static_url, quote=True),
+        websocket=escape(websocket_url, quote=True),
+        font_size=int(font_size),
+        script=SCRIPT,
+    )
 
 
 def security_policy(origin: str, websocket_origin: str) -> str:
     """Content-Security-Policy: this server's origin only (the public URL's, and the one the
     page came from), no frames around the page, no forms, no other inline script."""
     here = f"'self' {origin}"
-    return "; ".join([
-        "default-src 'none'",
-        f"script-src {here} '{SCRIPT_HASH}'",
-        f"style-src {here} 'unsafe-inline'",  # xterm writes style elements of its own
-        f"font-src {here}",
-        f"img-src {here} data:",
-        f"connect-src 'self' {websocket_origin}",
-        "base-uri 'none'",
-        "form-action 'none'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {here} '{SCRIPT_HASH}'",
+            f"style-src {here} 'unsafe-inline'",  # xterm writes style elements of its own
+            f"font-src {here}",
+            f"img-src {here} data:",
+            f"connect-src 'self' {websocket_origin}",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 def font_size(text: str | None, default: int) -> int:

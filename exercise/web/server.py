@@ -39,11 +39,12 @@ HEARTBEAT_SECONDS = 15.0  # a tab whose laptop vanished without closing is notic
 DROPPED_ENV = ("EXERCISE_CODE",)  # the trainer's own code must not unlock every tab
 HOST_HEADER = re.compile(r"[A-Za-z0-9.-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
 
-FORBIDDEN = ("403 Forbidden: this address needs its token. Ask the trainer for your seat's whole "
-             "address, /t/ and the long code after it included.\n")
+FORBIDDEN = (
+    "403 Forbidden: this address needs its token. Ask the trainer for your seat's whole "
+    "address, /t/ and the long code after it included.\n"
+)
 FOREIGN_ORIGIN = "403 Forbidden: a page from another site may not open this seat.\n"
-SECURITY_HEADERS = {"Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff",
-                    "X-Frame-Options": "DENY"}
+SECURITY_HEADERS = {"Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY"}
 
 
 class Tab(AppService):
@@ -69,7 +70,8 @@ class Tab(AppService):
     async def _open_app_process(self, width: int = 80, height: int = 24):
         pipe = asyncio.subprocess.PIPE
         self._process = process = await asyncio.create_subprocess_exec(
-            *self.argv, stdin=pipe, stdout=pipe, stderr=pipe, env=self._build_environment(width, height))
+            *self.argv, stdin=pipe, stdout=pipe, stderr=pipe, env=self._build_environment(width, height)
+        )
         self._stdin = process.stdin
         return process
 
@@ -117,9 +119,19 @@ class SeatServer(Server):
     the page's script and websocket addresses; None: the host the browser asked for.
     `serve_all` runs it (with others, one port each)."""
 
-    def __init__(self, argv: list[str], *, token: str, host: str, port: int, title: str,
-                 public_base: str | None = None, font_size: int = page.DEFAULT_FONT_SIZE,
-                 max_per_address: int = 4, max_tabs: int = 12) -> None:
+    def __init__(
+        self,
+        argv: list[str],
+        *,
+        token: str,
+        host: str,
+        port: int,
+        title: str,
+        public_base: str | None = None,
+        font_size: int = page.DEFAULT_FONT_SIZE,
+        max_per_address: int = 4,
+        max_tabs: int = 12,
+    ) -> None:
         super().__init__(shlex.join(argv), host=host, port=port, title=title, public_url=public_base)
         self.argv = argv
         self.token = token
@@ -152,13 +164,21 @@ class SeatServer(Server):
 
     def refusal(self, address: str) -> web.Response | None:
         if self.per_address[address] >= self.max_per_address:
-            return web.Response(status=429, text=(
-                f"429: {self.per_address[address]} tabs from {address} are open on this seat already "
-                f"(at most {self.max_per_address}). Close one, then reload this page.\n"))
+            return web.Response(
+                status=429,
+                text=(
+                    f"429: {self.per_address[address]} tabs from {address} are open on this seat already "
+                    f"(at most {self.max_per_address}). Close one, then reload this page.\n"
+                ),
+            )
         if sum(self.per_address.values()) >= self.max_tabs:
-            return web.Response(status=503, text=(
-                f"503: {self.max_tabs} tabs are open on this seat already, the most this server runs. "
-                "Close one, then reload this page.\n"))
+            return web.Response(
+                status=503,
+                text=(
+                    f"503: {self.max_tabs} tabs are open on this seat already, the most this server runs. "
+                    "Close one, then reload this page.\n"
+                ),
+            )
         return None
 
     @web.middleware
@@ -175,12 +195,14 @@ class SeatServer(Server):
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self.guard])
         prefix = token_path(self.token)
-        app.add_routes([
-            web.get(prefix.rstrip("/"), self.handle_bare_token),
-            web.get(prefix, self.handle_index),
-            web.get(prefix + "ws", self.handle_websocket),
-            web.static(prefix + "static", self.statics_path, show_index=False),
-        ])
+        app.add_routes(
+            [
+                web.get(prefix.rstrip("/"), self.handle_bare_token),
+                web.get(prefix, self.handle_index),
+                web.get(prefix + "ws", self.handle_websocket),
+                web.static(prefix + "static", self.statics_path, show_index=False),
+            ]
+        )
         app.on_shutdown.append(self.on_shutdown)
         return app
 
@@ -197,14 +219,22 @@ class SeatServer(Server):
             origin = f"{request.scheme}://{request.host}"
         else:
             return web.Response(status=400, text="400: this request names no host.\n")
-        websocket_origin = ("wss" if origin.startswith("https:") else "ws") + origin[origin.index(":"):]
+        websocket_origin = ("wss" if origin.startswith("https:") else "ws") + origin[origin.index(":") :]
         prefix = token_path(self.token)
-        html = page.render(title=self.title, static_url=f"{origin}{prefix}static/",
-                           websocket_url=f"{websocket_origin}{prefix}ws",
-                           font_size=page.font_size(request.query.get("fontsize"), self.font_size))
-        return web.Response(text=html, content_type="text/html", headers={
-            "Content-Security-Policy": page.security_policy(origin, websocket_origin),
-            "Cache-Control": "no-store"})
+        html = page.render(
+            title=self.title,
+            static_url=f"{origin}{prefix}static/",
+            websocket_url=f"{websocket_origin}{prefix}ws",
+            font_size=page.font_size(request.query.get("fontsize"), self.font_size),
+        )
+        return web.Response(
+            text=html,
+            content_type="text/html",
+            headers={
+                "Content-Security-Policy": page.security_policy(origin, websocket_origin),
+                "Cache-Control": "no-store",
+            },
+        )
 
     # textual-serve declares a WebSocketResponse; aiohttp takes any response from a handler,
     # and a refused websocket gets a plain one (403/400) here
@@ -214,8 +244,10 @@ class SeatServer(Server):
             return web.Response(status=403, text=FOREIGN_ORIGIN)
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_SECONDS)
         if not websocket.can_prepare(request).ok:
-            return web.Response(status=400, text="400: this is the page's websocket; open the page, "
-                                                 f"{token_path(self.token)}, instead.\n")
+            return web.Response(
+                status=400,
+                text=f"400: this is the page's websocket; open the page, {token_path(self.token)}, instead.\n",
+            )
         address = request.remote or "?"
         refused = self.refusal(address)
         if refused is not None:
@@ -225,9 +257,14 @@ class SeatServer(Server):
         try:
             await self._after_closing(address)
             await websocket.prepare(request)
-            tab = Tab(self.argv, extra_env={"EXERCISE_SERVED": "1", "EXERCISE_PLACE": f"browser tab from {address}"},
-                      write_bytes=websocket.send_bytes, write_str=websocket.send_str, close=websocket.close,
-                      download_manager=self.download_manager)
+            tab = Tab(
+                self.argv,
+                extra_env={"EXERCISE_SERVED": "1", "EXERCISE_PLACE": f"browser tab from {address}"},
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+            )
             self.tabs[websocket] = tab
             await tab.start(_cells(request.query.get("width"), 80), _cells(request.query.get("height"), 24))
             assert tab._task is not None
@@ -287,8 +324,9 @@ def serve_all(servers: list[SeatServer], on_ready: Callable[[], None] | None = N
         asyncio.set_event_loop(None)
 
 
-async def _serve_all(loop: asyncio.AbstractEventLoop, servers: list[SeatServer],
-                     on_ready: Callable[[], None] | None) -> None:
+async def _serve_all(
+    loop: asyncio.AbstractEventLoop, servers: list[SeatServer], on_ready: Callable[[], None] | None
+) -> None:
     stop = asyncio.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)

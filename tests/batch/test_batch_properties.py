@@ -42,8 +42,13 @@ def test_a_paired_difference_is_the_estimate_of_the_differences(pairs):
 words = st.text(alphabet=st.characters(whitelist_categories=("Ll", "Nd"), whitelist_characters="-._"), min_size=1)
 
 
-@given(st.lists(st.one_of(words, st.lists(words, min_size=1, max_size=3).map(lambda xs: "[" + ",".join(xs) + "]")),
-                min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.one_of(words, st.lists(words, min_size=1, max_size=3).map(lambda xs: "[" + ",".join(xs) + "]")),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_vary_values_split_on_commas_outside_brackets_only(values):
     assert _split_values(",".join(values)) == values
 

@@ -43,14 +43,17 @@ def test_key_paths_name_tables_by_id_or_index_and_create_missing_tables(data):
     assert tomllib.loads(text)["model"]["cascade_tipping"] == 0.2
 
 
-@pytest.mark.parametrize("key, value, fragment", [
-    ("norms.nope.clarity", 0.3, "norms has no entry 'nope' (known: protect-hospitals"),
-    ("norms.free-flow.clarity.x", 0.3, "norms.free-flow.clarity is a value"),
-    ("norms.free-flow.clarity", 3.0, "norms[2].clarity: must be between 0 and 1"),
-    ("norms.free-flow.clarity", "high", "must be a number"),
-    ("norms.free-flow.colour", 0.3, "unknown key(s): colour"),
-    ("forums", "regional", "forums=regional: must be one of centralized, decentralized, both"),
-])
+@pytest.mark.parametrize(
+    "key, value, fragment",
+    [
+        ("norms.nope.clarity", 0.3, "norms has no entry 'nope' (known: protect-hospitals"),
+        ("norms.free-flow.clarity.x", 0.3, "norms.free-flow.clarity is a value"),
+        ("norms.free-flow.clarity", 3.0, "norms[2].clarity: must be between 0 and 1"),
+        ("norms.free-flow.clarity", "high", "must be a number"),
+        ("norms.free-flow.colour", 0.3, "unknown key(s): colour"),
+        ("forums", "regional", "forums=regional: must be one of centralized, decentralized, both"),
+    ],
+)
 def test_a_bad_path_or_value_is_one_line_naming_the_assignment(data, key, value, fragment):
     with pytest.raises(BatchError) as info:
         build_variant(data, [(key, value, "--set")], "tutorial.toml")
@@ -85,8 +88,15 @@ def test_a_sweep_gives_the_same_rows_with_one_or_two_workers(tutorial_path):
 
 
 def test_variants_really_differ_and_the_set_applies_to_all(tutorial_path):
-    result = run_sweep(tutorial_path, 3, 1, sets=["model.threshold_low=0.9", "model.threshold_high=0.95"],
-                       vary=["norms.clean-networks.clarity=0.1,0.9"], turns=5, workers=1)
+    result = run_sweep(
+        tutorial_path,
+        3,
+        1,
+        sets=["model.threshold_low=0.9", "model.threshold_high=0.95"],
+        vary=["norms.clean-networks.clarity=0.1,0.9"],
+        turns=5,
+        workers=1,
+    )
     texts = [tomllib.loads(v.text) for v in result.variants]
     assert [t["model"]["threshold_low"] for t in texts] == [0.9, 0.9]
     assert [n["clarity"] for t in texts for n in t["norms"] if n["id"] == "clean-networks"] == [0.1, 0.9]
@@ -116,8 +126,23 @@ def test_unknown_measure_is_refused():
 
 def test_cli_sweep_writes_csv_and_summary(tutorial_path, tmp_path, capsys):
     out = tmp_path / "r.csv"
-    code = main(["sweep", str(tutorial_path), "--runs", "3", "--turns", "4", "--workers", "1", "--quiet",
-                 "--vary", "forums=centralized,decentralized,both", "--out", str(out)])
+    code = main(
+        [
+            "sweep",
+            str(tutorial_path),
+            "--runs",
+            "3",
+            "--turns",
+            "4",
+            "--workers",
+            "1",
+            "--quiet",
+            "--vary",
+            "forums=centralized,decentralized,both",
+            "--out",
+            str(out),
+        ]
+    )
     text = capsys.readouterr().out
     assert code == 0
     assert "forums=centralized" in text and "forums=both" in text and "conflict_index" in text
@@ -130,13 +155,16 @@ def test_cli_sweep_writes_csv_and_summary(tutorial_path, tmp_path, capsys):
     assert "already exists" in capsys.readouterr().err and out.read_bytes() == before
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["--set", "norms.nope.clarity=0.3"], "--set norms.nope.clarity=0.3: norms has no entry 'nope'"),
-    (["--vary", "norms.free-flow.clarity=0.3,7"], "must be between 0 and 1"),
-    (["--vary", "forums=centralized,regional"], "forums=regional: must be one of"),
-    (["--vary", "norms.free-flow.clarity"], "expected KEY.PATH=VALUE"),
-    (["--runs", "0"], "--runs 0: must be at least 1"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["--set", "norms.nope.clarity=0.3"], "--set norms.nope.clarity=0.3: norms has no entry 'nope'"),
+        (["--vary", "norms.free-flow.clarity=0.3,7"], "must be between 0 and 1"),
+        (["--vary", "forums=centralized,regional"], "forums=regional: must be one of"),
+        (["--vary", "norms.free-flow.clarity"], "expected KEY.PATH=VALUE"),
+        (["--runs", "0"], "--runs 0: must be at least 1"),
+    ],
+)
 def test_cli_bad_input_is_one_line_exit_2(tutorial_path, capsys, args, fragment):
     code = main(["sweep", str(tutorial_path), "--quiet", "--workers", "1", "--runs", "2", *args])
     err = capsys.readouterr().err.strip()
@@ -148,8 +176,24 @@ def test_a_metric_pattern_that_matches_nothing_is_refused_before_any_run(tutoria
     captured = capsys.readouterr()
     assert code == 2 and "--metric brerdth[*]: matches none of" in captured.err
     assert captured.out == ""  # no sweep ran, so no summary was printed
-    assert main(["sweep", str(tutorial_path), "--quiet", "--workers", "1", "--runs", "2", "--turns", "2",
-                 "--metric", "breadth[*]"]) == 0
+    assert (
+        main(
+            [
+                "sweep",
+                str(tutorial_path),
+                "--quiet",
+                "--workers",
+                "1",
+                "--runs",
+                "2",
+                "--turns",
+                "2",
+                "--metric",
+                "breadth[*]",
+            ]
+        )
+        == 0
+    )
     assert "breadth[free-flow]" in capsys.readouterr().out
 
 
@@ -160,22 +204,38 @@ def test_the_summary_pairs_each_variant_with_the_first_seed_by_seed():
     def runs(values):
         return tuple({"m": v} for v in values)
 
-    result = SweepResult((Variant("a", (), ""), Variant("b", (), "")), (1, 2, 3, 4),
-                         (runs([1.0, 5.0, 9.0, 13.0]), runs([2.0, 6.0, 10.0, 14.0 + 1e-9])))
+    result = SweepResult(
+        (Variant("a", (), ""), Variant("b", (), "")),
+        (1, 2, 3, 4),
+        (runs([1.0, 5.0, 9.0, 13.0]), runs([2.0, 6.0, 10.0, 14.0 + 1e-9])),
+    )
     paired = result.differences("m")[0]
     assert paired.n == 4 and abs(paired.mean - 1.0) < 1e-6 and paired.high - paired.low < 1e-6
     # unpaired, the seeds' spread would swamp the difference: each variant's own interval is wide
     assert result.summary("m")[0].high - result.summary("m")[0].low > 10
     lines = format_summary(result)
-    assert lines[lines.index("difference from a, paired by seed: mean [95% CI]") + 2].split() == \
-        ["m", "+1.000", "[+1.000,", "+1.000]"]
+    assert lines[lines.index("difference from a, paired by seed: mean [95% CI]") + 2].split() == [
+        "m",
+        "+1.000",
+        "[+1.000,",
+        "+1.000]",
+    ]
 
 
 def test_variant_labels_show_values_as_typed(tutorial_path):
     from exercise.batch.sweep import build_variants
 
     base = tomllib.loads(tutorial_path.read_text())
-    labels = [v.label for v in build_variants(base, [], ['norms.free-flow.domains=["commerce"],["commerce","privacy"]',
-                                                         "norms.free-flow.clarity=0.3"], "t.toml")]
-    assert labels == ['norms.free-flow.domains=["commerce"],norms.free-flow.clarity=0.3',
-                      'norms.free-flow.domains=["commerce","privacy"],norms.free-flow.clarity=0.3']
+    labels = [
+        v.label
+        for v in build_variants(
+            base,
+            [],
+            ['norms.free-flow.domains=["commerce"],["commerce","privacy"]', "norms.free-flow.clarity=0.3"],
+            "t.toml",
+        )
+    ]
+    assert labels == [
+        'norms.free-flow.domains=["commerce"],norms.free-flow.clarity=0.3',
+        'norms.free-flow.domains=["commerce","privacy"],norms.free-flow.clarity=0.3',
+    ]

@@ -35,7 +35,9 @@ def test_json_and_markdown_carry_the_same_figures(capsys):
     assert main(["experiments", "3", *SMALL, "--markdown"]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0].startswith("| # | effect | setup | runs |")
-    assert f"| {comparison['effect']:+.3f} | [{comparison['low']:+.3f}, {comparison['high']:+.3f}] | holds |" in table[2]
+    assert (
+        f"| {comparison['effect']:+.3f} | [{comparison['low']:+.3f}, {comparison['high']:+.3f}] | holds |" in table[2]
+    )
 
 
 def test_check_fails_when_an_effect_loses_its_direction(monkeypatch, capsys):
@@ -54,10 +56,13 @@ def test_check_fails_when_an_effect_loses_its_direction(monkeypatch, capsys):
     assert "3. clarity: FAILS" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("args, message", [
-    (["nosuch"], "unknown experiment 'nosuch' (known: forum-speed,"),
-    (["clarity", "--runs", "1"], "--runs 1: must be at least 2"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["nosuch"], "unknown experiment 'nosuch' (known: forum-speed,"),
+        (["clarity", "--runs", "1"], "--runs 1: must be at least 2"),
+    ],
+)
 def test_bad_input_is_one_line_exit_2(capsys, args, message):
     assert main(["experiments", *args]) == 2
     err = capsys.readouterr().err.strip()

@@ -21,8 +21,14 @@ def _ctrl_c_as_at_a_terminal() -> None:  # runs in the child, before exec
 
 
 def interrupt(argv: list[str], cwd: Path, after: float = 1.0) -> tuple[int, str]:
-    child = subprocess.Popen([sys.executable, "-m", "exercise", *argv], cwd=cwd, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_as_at_a_terminal)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "exercise", *argv],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
+    )
     children = Path(f"/proc/{child.pid}/task/{child.pid}/children")
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and child.poll() is None:  # until its workers are running
@@ -36,11 +42,24 @@ def interrupt(argv: list[str], cwd: Path, after: float = 1.0) -> tuple[int, str]
     return child.returncode, err
 
 
-@pytest.mark.parametrize("argv", [
-    ["sweep", str(ROOT / "scenarios" / "cent-vs-decent.toml"), "--runs", "3000", "--workers", "2", "--quiet",
-     "--out", "results.csv"],
-    ["experiments", "--workers", "2", "--quiet"],
-], ids=["sweep", "experiments"])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [
+            "sweep",
+            str(ROOT / "scenarios" / "cent-vs-decent.toml"),
+            "--runs",
+            "3000",
+            "--workers",
+            "2",
+            "--quiet",
+            "--out",
+            "results.csv",
+        ],
+        ["experiments", "--workers", "2", "--quiet"],
+    ],
+    ids=["sweep", "experiments"],
+)
 def test_ctrl_c_stops_the_job_with_exit_130_and_no_output(argv, tmp_path):
     code, err = interrupt(argv, tmp_path)
     assert code == 130 and err.strip() == "interrupted"

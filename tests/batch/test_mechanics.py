@@ -14,8 +14,9 @@ def world(**norm_fields) -> Scenario:
         Delegation(id="foe", name="E", values={"civilian_protection": 0.1, "sovereignty": 0.95}, capacity=0.5),
     )
     norm = Norm(id="n", statement="N", domains=("civilian_protection",), harms=("sovereignty",), **norm_fields)
-    return Scenario(id="w", title="W", delegations=ds, norms=(norm,),
-                    forums=(Forum(id="f", name="F", members=("friend", "foe")),))
+    return Scenario(
+        id="w", title="W", delegations=ds, norms=(norm,), forums=(Forum(id="f", name="F", members=("friend", "foe")),)
+    )
 
 
 def appeal(state, who):

@@ -27,12 +27,15 @@ def test_every_experiment_has_a_poser():
     assert sorted(POSERS) == sorted(e.name for e in find([]))
 
 
-@pytest.mark.parametrize("name, reason", [
-    ("forum-speed", "no centralized forum"),
-    ("norm-blocs", "no centralized forum"),
-    ("outside-in", "no centralized forum"),
-    ("first-mover", "fewer than two decentralized forums"),
-])
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("forum-speed", "no centralized forum"),
+        ("norm-blocs", "no centralized forum"),
+        ("outside-in", "no centralized forum"),
+        ("first-mover", "fewer than two decentralized forums"),
+    ],
+)
 def test_a_world_that_cannot_pose_says_why(name, reason):
     assert POSERS[name](lab("spread.toml")) == NotPosed(reason)
 

@@ -17,5 +17,6 @@ def test_effects_hold_in_at_least_their_floor_of_worlds():
         name = effect.experiment.name
         assert effect.posed >= 1, f"{name}: posed in no world of the CI family"
         share = effect.share("holds")
-        assert share >= FLOORS[name], (f"{name}: holds in {share:.0%} of {effect.posed} posed worlds, "
-                                       f"below its floor {FLOORS[name]:.0%}")
+        assert share >= FLOORS[name], (
+            f"{name}: holds in {share:.0%} of {effect.posed} posed worlds, below its floor {FLOORS[name]:.0%}"
+        )

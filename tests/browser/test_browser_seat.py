@@ -17,9 +17,17 @@ from exercise.store import Game
 
 CHROMIUM = Path("/usr/bin/chromium")
 HOW = "install Debian's chromium: apt-get install chromium (and pip install playwright, in the test extra)"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--host-resolver-rules=MAP trainer-laptop 127.0.0.1"]  # the classroom's name for this machine
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP trainer-laptop 127.0.0.1",
+]  # the classroom's name for this machine
 SHOTS = Path(os.environ.get("EXERCISE_SCREENSHOTS", "/tmp"))
 
 
@@ -51,9 +59,25 @@ def free_port() -> int:
 def serve(servers: list, save: Path, *args: str) -> str:
     """Start `exercise serve SAVE ARGS` (kept in `servers`, to be stopped); its printed address."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), *args, "--host", "127.0.0.1",
-                               "--port", str(port), "--public-url", f"http://trainer-laptop:{port}"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "exercise",
+            "serve",
+            str(save),
+            *args,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--public-url",
+            f"http://trainer-laptop:{port}",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     servers.append(server)
     line = server.stdout.readline()
     assert line.startswith("  http://trainer-laptop:"), f"exercise serve {' '.join(args)} did not start"
@@ -94,8 +118,13 @@ def browser(seat_server):
 def test_a_team_opens_its_address_and_its_desk_is_drawn(seat_server, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     received, requests, problems = [], [], []
-    page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.append(
-        frame if isinstance(frame, str) else frame.decode("utf-8", "replace"))))
+    page.on(
+        "websocket",
+        lambda ws: ws.on(
+            "framereceived",
+            lambda frame: received.append(frame if isinstance(frame, str) else frame.decode("utf-8", "replace")),
+        ),
+    )
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
     response = page.goto(seat_server["address"])
@@ -119,8 +148,9 @@ def test_a_team_opens_its_address_and_its_desk_is_drawn(seat_server, browser):
     assert shot.stat().st_size > 30_000  # a drawn desk, not an empty page (that is ~5 KB)
     assert page.locator(".xterm-screen").is_visible()
     # every request went to the trainer's machine, by its public name: nothing from the internet
-    assert requests and all(url.startswith(seat_server["public"] + "/") or url.startswith("ws://trainer-laptop:")
-                            for url in requests), requests
+    assert requests and all(
+        url.startswith(seat_server["public"] + "/") or url.startswith("ws://trainer-laptop:") for url in requests
+    ), requests
     assert not [p for p in problems if "Content Security Policy" in p or "Failed to load" in p], problems
     page.close()
 
@@ -138,8 +168,16 @@ def test_an_address_without_the_token_or_with_another_seats_is_403(seat_server, 
 def test_the_projector_fills_a_1080p_screen_in_type_a_room_can_read(seat_server, browser):
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
     sockets, received = [], []
-    page.on("websocket", lambda ws: (sockets.append(ws.url), ws.on("framereceived", lambda frame: received.append(
-        frame if isinstance(frame, str) else frame.decode("utf-8", "replace")))))
+    page.on(
+        "websocket",
+        lambda ws: (
+            sockets.append(ws.url),
+            ws.on(
+                "framereceived",
+                lambda frame: received.append(frame if isinstance(frame, str) else frame.decode("utf-8", "replace")),
+            ),
+        ),
+    )
     assert page.goto(seat_server["projector"]).status == 200
     deadline = time.monotonic() + 30
     while "Forum decisions" not in "".join(received) and time.monotonic() < deadline:

@@ -14,8 +14,18 @@ from test_browser_seat import ARGS, CHROMIUM, SHOTS, _need_browser
 from exercise.store import Game
 
 ROOT = Path(__file__).resolve().parents[2]
-SECTIONS = ("overview", "objectives", "analysis", "teams", "timeline", "charts", "scorecard", "plan", "notes",
-            "sources")
+SECTIONS = (
+    "overview",
+    "objectives",
+    "analysis",
+    "teams",
+    "timeline",
+    "charts",
+    "scorecard",
+    "plan",
+    "notes",
+    "sources",
+)
 MM = 96 / 25.4  # CSS pixels per millimetre
 
 
@@ -33,8 +43,9 @@ def report_file(tmp_path_factory) -> Path:
         ev.score("evaluator-1", 3, "borealis", "lo-1", 2, "Blocked without offering anything")
         ev.add_item("One objection stops the Assembly", "Brief coalition building", "trainer", "2027-01-15", "lo-1")
     out = folder / "class.html"
-    done = subprocess.run([sys.executable, "-m", "exercise", "report", str(save), "--out", str(out)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "exercise", "report", str(save), "--out", str(out)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     return out
 

@@ -39,8 +39,9 @@ def test_orders_need_the_seats_code_or_the_white_cells(coded, capsys, monkeypatc
     monkeypatch.delenv("EXERCISE_CODE", raising=False)
     before = save.read_bytes()
     assert main(["orders", str(save), "atlantia", "pass"]) == 2
-    assert capsys.readouterr().err.strip() == (f"{save}: atlantia's code is needed: --code CODE (or $EXERCISE_CODE; "
-                                               "the white cell's code opens every seat)")
+    assert capsys.readouterr().err.strip() == (
+        f"{save}: atlantia's code is needed: --code CODE (or $EXERCISE_CODE; the white cell's code opens every seat)"
+    )
     assert main(["orders", str(save), "atlantia", "pass", "--code", codes["borealis"]]) == 2
     assert capsys.readouterr().err.strip() == f"{save}: that is not atlantia's code (nothing was changed)"
     with Game.open(save, read_only=True) as game:
@@ -90,6 +91,7 @@ def test_a_save_without_codes_is_open_and_can_get_them(tmp_path, capsys):
 
 def test_bad_round_lengths_are_one_line(tmp_path, capsys):
     assert main(["new", "tutorial", "--save", str(tmp_path / "x.db"), "--round", "soon"]) == 2
-    assert capsys.readouterr().err.strip() == ("'soon' is not a round length (write 15m, 90s, 1h30m or 12:30; "
-                                               "at most 24 hours)")
+    assert capsys.readouterr().err.strip() == (
+        "'soon' is not a round length (write 15m, 90s, 1h30m or 12:30; at most 24 hours)"
+    )
     assert not (tmp_path / "x.db").exists()

@@ -19,8 +19,9 @@ TUTORIAL = ROOT / "scenarios" / "tutorial.toml"
 def exercise(*args, env=None, cwd=None, script=False):
     """The command in a new process: `python -m exercise`, or (script) the installed console script."""
     command = [str(Path(sys.executable).parent / "exercise")] if script else [sys.executable, "-m", "exercise"]
-    return subprocess.run([*command, *map(str, args)], capture_output=True,
-                          text=True, env={**os.environ, **(env or {})}, cwd=cwd)
+    return subprocess.run(
+        [*command, *map(str, args)], capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=cwd
+    )
 
 
 def test_run_prints_every_turn_and_the_final_report(cli):
@@ -118,7 +119,9 @@ def test_every_command_has_a_help_page_that_reads_cleanly(capsys):
 def test_a_command_imports_only_what_it_needs():
     """`exercise validate` is run over and over while writing a scenario: it must not pay for
     SQLAlchemy, Textual or the batch runner, which only other commands use."""
-    code = ("import sys; from exercise.cli import main; code = main(['validate', sys.argv[1]]); "
-            "print(code, sorted(m for m in ('sqlalchemy', 'textual', 'exercise.store', 'exercise.batch') if m in sys.modules))")
+    code = (
+        "import sys; from exercise.cli import main; code = main(['validate', sys.argv[1]]); "
+        "print(code, sorted(m for m in ('sqlalchemy', 'textual', 'exercise.store', 'exercise.batch') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code, str(TUTORIAL)], capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[-2] == "0 []", out.stdout

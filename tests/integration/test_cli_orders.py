@@ -48,8 +48,14 @@ def test_each_bad_order_is_one_line_and_nothing_is_submitted(save, exercise):
     ]
     assert "Traceback" not in out.stderr
     assert save.read_bytes() == before
-    over = exercise("orders", save, "borealis", "propose info-security in assembly", "propose free-flow in assembly",
-                    "propose clean-networks in assembly")
+    over = exercise(
+        "orders",
+        save,
+        "borealis",
+        "propose info-security in assembly",
+        "propose free-flow in assembly",
+        "propose clean-networks in assembly",
+    )
     assert over.returncode == 2 and "influence, borealis has" in over.stderr
 
 

@@ -95,5 +95,7 @@ async def test_a_team_and_its_observer_see_it_only_after_release(session, tmp_pa
     assert secrets(await _dialog_text(tmp_path, session, "atlantia", "v")) == [ABOUT_ATLANTIA, ABOUT_ALL]
     # the observer watches atlantia: it sees what atlantia sees
     assert secrets(await _dialog_text(tmp_path, session, "observer-1", "e", read_only=True)) == [
-        ABOUT_ATLANTIA, ABOUT_ALL]
+        ABOUT_ATLANTIA,
+        ABOUT_ALL,
+    ]
     assert len(secrets(await _dialog_text(tmp_path, session, "evaluator-1", "e"))) == 3  # the control

@@ -78,7 +78,7 @@ def children(pid: int) -> list[int]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        fields = stat[stat.rindex(")") + 2:].split()
+        fields = stat[stat.rindex(")") + 2 :].split()
         if int(fields[1]) == pid and fields[0] != "Z":
             found.append(int(entry.name))
     return found
@@ -98,27 +98,33 @@ def environ(pid: int) -> dict[str, str]:
     return dict(item.decode().split("=", 1) for item in raw if b"=" in item)
 
 
-async def screen_text(url: str, wanted: str, seconds: float = 30, origin: str | None = None,
-                      pid: int | None = None) -> tuple[str, dict]:
+async def screen_text(
+    url: str, wanted: str, seconds: float = 30, origin: str | None = None, pid: int | None = None
+) -> tuple[str, dict]:
     """Read the websocket at `url` until `wanted` is drawn; with `pid`, what the server's
     child process looks like meanwhile."""
     seen, child = "", {}
     headers = {"Origin": origin} if origin else {}
-    async with aiohttp.ClientSession() as session, \
-            session.ws_connect(f"{url}?width=160&height=48", headers=headers) as ws:
-            try:
-                async with asyncio.timeout(seconds):
-                    async for message in ws:
-                        data = message.data
-                        seen += data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)
-                        if wanted in seen:
-                            break
-            except TimeoutError:
-                pass
-            if pid is not None:
-                pids = children(pid)
-                child = {"pids": pids, "cmdline": [Path(f"/proc/{p}/cmdline").read_bytes().split(b"\0") for p in pids],
-                         "env": [environ(p) for p in pids]}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(f"{url}?width=160&height=48", headers=headers) as ws,
+    ):
+        try:
+            async with asyncio.timeout(seconds):
+                async for message in ws:
+                    data = message.data
+                    seen += data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)
+                    if wanted in seen:
+                        break
+        except TimeoutError:
+            pass
+        if pid is not None:
+            pids = children(pid)
+            child = {
+                "pids": pids,
+                "cmdline": [Path(f"/proc/{p}/cmdline").read_bytes().split(b"\0") for p in pids],
+                "env": [environ(p) for p in pids],
+            }
     return seen, child
 
 
@@ -141,10 +147,28 @@ def served(tmp_path_factory, tutorial_path):
     port = free_port()
     log = save.parent / "serve.log"
     with open(log, "w") as out:  # a file, not a pipe nobody reads: the tabs' own messages come out here too
-        server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), "--as", "atlantia",
-                                   "--host", "127.0.0.1", "--port", str(port), "--public-url", PUBLIC,
-                                   "--max-per-address", "2"], stdout=out, stderr=subprocess.STDOUT,
-                                  env={**os.environ, "EXERCISE_CODE": "not-for-the-tabs"})
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "exercise",
+                "serve",
+                str(save),
+                "--as",
+                "atlantia",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--public-url",
+                PUBLIC,
+                "--max-per-address",
+                "2",
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "EXERCISE_CODE": "not-for-the-tabs"},
+        )
     try:
         wait_for_port(port, server)
         while not log.read_text().endswith("\n"):  # printed once it listens
@@ -152,8 +176,15 @@ def served(tmp_path_factory, tutorial_path):
         printed = log.read_text().splitlines()[0]
         with Game.open(save) as game:
             tokens = {seat: game.live.web_token(seat) for seat in ("atlantia", "borealis", "@white", "projector")}
-        yield {"save": save, "port": port, "server": server, "printed": printed, "tokens": tokens,
-               "local": f"http://127.0.0.1:{port}", "public": f"{PUBLIC}:{port}"}
+        yield {
+            "save": save,
+            "port": port,
+            "server": server,
+            "printed": printed,
+            "tokens": tokens,
+            "local": f"http://127.0.0.1:{port}",
+            "public": f"{PUBLIC}:{port}",
+        }
     finally:
         server.terminate()
         server.wait(timeout=15)
@@ -168,10 +199,21 @@ def test_the_printed_address_carries_the_seats_token_and_the_public_url(served):
 
 def test_without_the_seats_token_every_request_is_403_and_says_nothing_of_the_game(served):
     local, tokens = served["local"], served["tokens"]
-    for path in ["/", "/ws", "/static/js/textual.js", "/t/", "/t/0123456789abcdef01234567/",
-                 f"/t/{tokens['atlantia'][:-1]}/", f"/t/{tokens['atlantia']}0/", f"/t/{tokens['atlantia'].upper()}/",
-                 f"/t/{tokens['borealis']}/", f"/t/{tokens['@white']}/", f"/t/{tokens['projector']}/ws",
-                 f"/t/{tokens['borealis']}/static/js/textual.js", f"/x/t/{tokens['atlantia']}/"]:
+    for path in [
+        "/",
+        "/ws",
+        "/static/js/textual.js",
+        "/t/",
+        "/t/0123456789abcdef01234567/",
+        f"/t/{tokens['atlantia'][:-1]}/",
+        f"/t/{tokens['atlantia']}0/",
+        f"/t/{tokens['atlantia'].upper()}/",
+        f"/t/{tokens['borealis']}/",
+        f"/t/{tokens['@white']}/",
+        f"/t/{tokens['projector']}/ws",
+        f"/t/{tokens['borealis']}/static/js/textual.js",
+        f"/x/t/{tokens['atlantia']}/",
+    ]:
         status, body, _ = get(local + path)
         assert status == 403, path
         assert "needs its token" in body and not re.search(r"atlantia|borealis|class\.db|tutorial", body, re.I), body
@@ -262,21 +304,33 @@ def test_tabs_beyond_the_bound_per_address_are_refused_before_any_process_starts
     assert get(f"{served['local']}/t/{token}/")[0] == 200  # closed tabs make room again
 
 
-@pytest.mark.parametrize("args, message", [
-    (["nofile.db"], "nofile.db: no such save"),
-    (["--as", "usa"], "--as and --replay need a SAVE to open"),
-    (["--port", "0"], "--port 0: must be between 1 and 65535"),
-    (["--public-url", "trainer-laptop"], "--public-url trainer-laptop: not an http:// address; give the address "
-                                         "other laptops reach this machine by, e.g. http://trainer-laptop"),
-    (["--public-url", "http://0.0.0.0:8000"], "--public-url http://0.0.0.0:8000: 0.0.0.0 is no address another "
-                                              "laptop can reach; give the address other laptops reach this machine "
-                                              "by, e.g. http://trainer-laptop"),
-    (["--public-url", "http://host/seat"], "--public-url http://host/seat: only a scheme, a host and a port, no "
-                                           "path; give the address other laptops reach this machine by, e.g. "
-                                           "http://trainer-laptop"),
-    (["--projector"], "--projector needs a SAVE, and neither --as nor --replay"),
-    (["--max-per-address", "0"], "--max-per-address and --max-tabs: at least 1"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["nofile.db"], "nofile.db: no such save"),
+        (["--as", "usa"], "--as and --replay need a SAVE to open"),
+        (["--port", "0"], "--port 0: must be between 1 and 65535"),
+        (
+            ["--public-url", "trainer-laptop"],
+            "--public-url trainer-laptop: not an http:// address; give the address "
+            "other laptops reach this machine by, e.g. http://trainer-laptop",
+        ),
+        (
+            ["--public-url", "http://0.0.0.0:8000"],
+            "--public-url http://0.0.0.0:8000: 0.0.0.0 is no address another "
+            "laptop can reach; give the address other laptops reach this machine "
+            "by, e.g. http://trainer-laptop",
+        ),
+        (
+            ["--public-url", "http://host/seat"],
+            "--public-url http://host/seat: only a scheme, a host and a port, no "
+            "path; give the address other laptops reach this machine by, e.g. "
+            "http://trainer-laptop",
+        ),
+        (["--projector"], "--projector needs a SAVE, and neither --as nor --replay"),
+        (["--max-per-address", "0"], "--max-per-address and --max-tabs: at least 1"),
+    ],
+)
 def test_bad_arguments_are_one_line_before_anything_is_served(capsys, args, message):
     assert main(["serve", *args]) == 2
     err = capsys.readouterr().err.strip()
@@ -290,8 +344,23 @@ def test_a_port_already_taken_is_one_line_and_exit_2_and_frees_the_others(tmp_pa
     with socket.socket() as taken:  # atlantia's port, after the white cell's
         taken.bind(("127.0.0.1", port + 1))
         taken.listen()
-        done = subprocess.run([sys.executable, "-m", "exercise", "serve", str(save), "--every-seat",
-                               "--host", "127.0.0.1", "--port", str(port)], capture_output=True, text=True, timeout=30)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "exercise",
+                "serve",
+                str(save),
+                "--every-seat",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert done.stderr.startswith(f"--host 127.0.0.1 --port {port + 1}: cannot listen ("), done.stderr
     assert done.stdout == ""  # no address printed for a server that is not there
@@ -303,16 +372,34 @@ def test_every_seat_gets_its_own_address_and_ctrl_c_stops_them_all(tmp_path, tut
     save = tmp_path / "class.db"
     Game.create(save, tutorial_path, humans=["atlantia", "borealis"]).close()
     port = free_port(4)
-    server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), "--every-seat",
-                               "--host", "127.0.0.1", "--port", str(port), "--public-url", f"{PUBLIC}:{port}"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "exercise",
+            "serve",
+            str(save),
+            "--every-seat",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--public-url",
+            f"{PUBLIC}:{port}",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     seats = ("@white", "atlantia", "borealis", "projector")
     try:
         lines = [server.stdout.readline() for _ in range(5)]
         with Game.open(save, read_only=True) as game:
             tokens = [game.live.web_token(seat) for seat in seats]
         assert [line.split()[0] for line in lines[:4]] == [
-            f"{PUBLIC}:{port + i}/t/{token}/" for i, token in enumerate(tokens)]
+            f"{PUBLIC}:{port + i}/t/{token}/" for i, token in enumerate(tokens)
+        ]
         assert "white cell" in lines[0] and "[atlantia]" in lines[1] and "[borealis]" in lines[2]
         assert "projector" in lines[3] and lines[4].startswith("Ctrl+C stops every server")
         for offset, title in enumerate(("white", "atlantia", "borealis", "projector")):
@@ -335,9 +422,24 @@ def test_without_a_public_url_the_page_uses_the_host_the_browser_asked_for(tmp_p
     save = tmp_path / "class.db"
     Game.create(save, tutorial_path, humans=["atlantia"]).close()
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), "--as", "white",
-                               "--host", "0.0.0.0", "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "exercise",
+            "serve",
+            str(save),
+            "--as",
+            "white",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         lines = [server.stdout.readline() for _ in range(3)]
         with Game.open(save, read_only=True) as game:
@@ -353,8 +455,23 @@ def test_without_a_public_url_the_page_uses_the_host_the_browser_asked_for(tmp_p
 
 def test_the_home_screen_is_served_behind_a_token_too(tmp_path):
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", "--host", "127.0.0.1", "--port", str(port),
-                               "--saves", str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "exercise",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--saves",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         address, *what = server.stdout.readline().split()
         assert what == ["the", "home", "screen"]
@@ -373,9 +490,13 @@ def test_every_seat_needs_a_save_and_no_single_seat(capsys, tmp_path):
 
 
 def test_the_web_server_does_not_import_textual():
-    code = ("import sys, exercise.web.server, exercise.cli.serve_cmd; "
-            "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))")
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    code = (
+        "import sys, exercise.web.server, exercise.cli.serve_cmd; "
+        "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))"
+    )
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    )
 
 
 class Tab:
@@ -443,13 +564,27 @@ def test_in_a_coded_save_the_token_opens_the_page_and_only_the_seats_code_opens_
         codes = game.live.issue_codes()
         token = game.live.web_token("atlantia")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "exercise", "serve", str(save), "--as", "atlantia",
-                               "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, env={**os.environ, "EXERCISE_CODE": codes["@white"]})
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "exercise",
+            "serve",
+            str(save),
+            "--as",
+            "atlantia",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "EXERCISE_CODE": codes["@white"]},
+    )
 
     async def tab():
-        async with aiohttp.ClientSession() as session, \
-                Tab(session, f"ws://127.0.0.1:{port}/t/{token}/ws") as browser:
+        async with aiohttp.ClientSession() as session, Tab(session, f"ws://127.0.0.1:{port}/t/{token}/ws") as browser:
             assert await browser.wait_for("type the join code"), browser.seen[-800:]
             assert "Instructions from your capital" not in browser.seen
             await browser.type(codes["borealis"] + "\r")  # another team's code opens nothing

@@ -13,7 +13,15 @@ from exercise.core.orders import FireInject
 from exercise.engine import view_for
 from exercise.store import Game
 
-SECRETS = ("forced turn", "queued", "-> champion", "new codes", "white cell: clock", "taken over", "white cell: control")
+SECRETS = (
+    "forced turn",
+    "queued",
+    "-> champion",
+    "new codes",
+    "white cell: clock",
+    "taken over",
+    "white cell: control",
+)
 
 
 @pytest.fixture
@@ -45,21 +53,27 @@ def test_the_white_cell_sees_its_own_trail(session, capsys):
     assert set(leaks(capsys.readouterr().out)) >= {"forced turn", "queued", "white cell: clock", "taken over"}
 
 
-@pytest.mark.parametrize("command", [
-    ["replay", "{save}", "--turn", "1", "--as", "atlantia"],
-    ["replay", "{save}", "--turn", "2", "--as", "atlantia", "--json"],
-    ["debrief", "{save}", "--as", "atlantia"],
-    ["debrief", "{save}", "--as", "atlantia", "--json"],
-    ["compare", "{save}", "{whatif}", "--as", "atlantia"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["replay", "{save}", "--turn", "1", "--as", "atlantia"],
+        ["replay", "{save}", "--turn", "2", "--as", "atlantia", "--json"],
+        ["debrief", "{save}", "--as", "atlantia"],
+        ["debrief", "{save}", "--as", "atlantia", "--json"],
+        ["compare", "{save}", "{whatif}", "--as", "atlantia"],
+    ],
+)
 def test_no_seat_surface_shows_the_white_cells_trail(session, capsys, command):
     args = [word.format(save=session, whatif=session.parent / "what-if.db") for word in command]
     assert main(args) == 0
     out = capsys.readouterr().out
     assert leaks(out) == [], out
     if "--json" in args and args[0] == "replay":
-        assert not [e for e in json.loads(out)["events"] if e.get("kind") == "facilitator"
-                    and e.get("action") not in ("pause", "resume")]
+        assert not [
+            e
+            for e in json.loads(out)["events"]
+            if e.get("kind") == "facilitator" and e.get("action") not in ("pause", "resume")
+        ]
 
 
 def test_the_seats_view_holds_no_white_cell_event_but_the_pause(session):

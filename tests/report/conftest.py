@@ -25,6 +25,11 @@ def evaluated_save(tmp_path_factory) -> Path:
         ev.score("evaluator-2", 6, "atlantia", "lo-4", 3)
         ev.add_evaluator_note("evaluator-2", 4, "Borealis asked for a recess", team="borealis")
         ev.add_instructor_note(3, "Stop here and explain the consensus rule")
-        ev.add_item("One objection stops the Assembly", "Brief coalition building before turn 3", "trainer",
-                    "2027-01-15", "lo-1")
+        ev.add_item(
+            "One objection stops the Assembly",
+            "Brief coalition building before turn 3",
+            "trainer",
+            "2027-01-15",
+            "lo-1",
+        )
     return path

@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def debrief(*args):
-    return subprocess.run([sys.executable, "-m", "exercise", "debrief", *map(str, args)], capture_output=True,
-                          text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "exercise", "debrief", *map(str, args)], capture_output=True, text=True
+    )
 
 
 def test_handout_has_norm_outcomes_orders_by_turn_and_the_guides_questions(plain_save):
@@ -39,8 +40,7 @@ def test_handout_has_norm_outcomes_orders_by_turn_and_the_guides_questions(plain
     guide = (ROOT / "docs" / "scenarios" / "tutorial.md").read_text(encoding="utf-8")
     questions = questions_in(guide)
     assert len(questions) == 5
-    assert md.split("## Debrief questions")[1].strip().splitlines() == [f"{i}. {q}" for i, q in
-                                                                        enumerate(questions, 1)]
+    assert md.split("## Debrief questions")[1].strip().splitlines() == [f"{i}. {q}" for i, q in enumerate(questions, 1)]
 
 
 def test_a_seats_handout_lists_only_its_own_orders(plain_save):

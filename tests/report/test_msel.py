@@ -18,8 +18,7 @@ TUTORIAL = SCENARIOS / "tutorial.toml"
 
 
 def exercise(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "exercise", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "exercise", *map(str, args)], capture_output=True, text=True, cwd=cwd)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -45,7 +44,10 @@ def test_the_sheet_has_the_planners_columns_one_row_per_inject(tmp_path):
     assert by_id["hospital-ransomware"]["turn or trigger"] == "turn 3"
     assert by_id["leak"]["turn or trigger"] == "when on_agenda info-security in assembly"
     assert by_id["grid-blackout"]["turn or trigger"] == "manual"
-    assert by_id["grid-blackout"]["effects"] == "capacity delegation=deltora delta=-0.1; salience domain=security delta=0.2"
+    assert (
+        by_id["grid-blackout"]["effects"]
+        == "capacity delegation=deltora delta=-0.1; salience domain=security delta=0.2"
+    )
 
 
 def _edit_csv(path: Path, changes: dict[tuple[int, str], str]) -> None:
@@ -62,9 +64,17 @@ def _edit_csv(path: Path, changes: dict[tuple[int, str], str]) -> None:
 def test_planner_columns_edited_in_the_sheet_land_in_the_scenario_and_play(tmp_path):
     sheet, new = tmp_path / "m.csv", tmp_path / "new.toml"
     exercise("msel", "export", TUTORIAL, "--out", sheet)
-    _edit_csv(sheet, {(0, "from"): "Press agency", (0, "to"): "atlantia, borealis",
-                      (0, "expected player action"): "Propose protect-hospitals", (0, "objective"): "lo-1",
-                      (1, "turn or trigger"): "turn 5", (2, "turn or trigger"): "when adopted free-flow in coalition"})
+    _edit_csv(
+        sheet,
+        {
+            (0, "from"): "Press agency",
+            (0, "to"): "atlantia, borealis",
+            (0, "expected player action"): "Propose protect-hospitals",
+            (0, "objective"): "lo-1",
+            (1, "turn or trigger"): "turn 5",
+            (2, "turn or trigger"): "when adopted free-flow in coalition",
+        },
+    )
     assert exercise("msel", "import", TUTORIAL, sheet, "--out", new).returncode == 0
     s = load_scenario(new)
     first = s.inject("hospital-ransomware")
@@ -79,8 +89,15 @@ def test_planner_columns_edited_in_the_sheet_land_in_the_scenario_and_play(tmp_p
 def test_every_bad_cell_is_one_line_naming_row_and_column_and_nothing_is_written(tmp_path):
     sheet, new = tmp_path / "m.csv", tmp_path / "new.toml"
     exercise("msel", "export", TUTORIAL, "--out", sheet)
-    _edit_csv(sheet, {(0, "to"): "atlantis", (1, "turn or trigger"): "when exploded info-security",
-                      (2, "effects"): "capacity delegation=nobody delta=-0.1", (2, "number"): "x"})
+    _edit_csv(
+        sheet,
+        {
+            (0, "to"): "atlantis",
+            (1, "turn or trigger"): "when exploded info-security",
+            (2, "effects"): "capacity delegation=nobody delta=-0.1",
+            (2, "number"): "x",
+        },
+    )
     out = exercise("msel", "import", TUTORIAL, sheet, "--out", new)
     assert out.returncode == 2
     lines = out.stderr.strip().splitlines()
@@ -119,11 +136,14 @@ def test_never_writes_over_a_file_unless_forced(tmp_path):
     assert load_scenario(new).injects == load_scenario(TUTORIAL).injects
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("m.xlsx", b"PK\x03\x04 not really", "not a readable .xlsx workbook"),
-    ("m.csv", b"", "is empty"),
-    ("m.csv", b"\xff\xfe\x00bad", "is not UTF-8 text"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("m.xlsx", b"PK\x03\x04 not really", "not a readable .xlsx workbook"),
+        ("m.csv", b"", "is empty"),
+        ("m.csv", b"\xff\xfe\x00bad", "is not UTF-8 text"),
+    ],
+)
 def test_a_sheet_that_is_not_a_sheet_is_one_line(tmp_path, name, content, message):
     sheet = tmp_path / name
     sheet.write_bytes(content)

@@ -18,13 +18,23 @@ from tests.report.helpers import TUTORIAL, play_out
 
 
 def exercise(*args, preexec_fn=None):
-    return subprocess.run([sys.executable, "-m", "exercise", *map(str, args)], capture_output=True, text=True,
-                          preexec_fn=preexec_fn)
+    return subprocess.run(
+        [sys.executable, "-m", "exercise", *map(str, args)], capture_output=True, text=True, preexec_fn=preexec_fn
+    )
 
 
-SECTIONS = ("Exercise overview", "Objectives and how each was evaluated", "Analysis of each objective",
-            "Analysis of each team's play", "Timeline of turning points", "Charts", "Scorecard", "Improvement plan",
-            "Notes", "Where the numbers come from")
+SECTIONS = (
+    "Exercise overview",
+    "Objectives and how each was evaluated",
+    "Analysis of each objective",
+    "Analysis of each team's play",
+    "Timeline of turning points",
+    "Charts",
+    "Scorecard",
+    "Improvement plan",
+    "Notes",
+    "Where the numbers come from",
+)
 
 
 def _report(save: Path, tmp_path: Path, fmt: str, *extra) -> str:
@@ -40,7 +50,9 @@ def test_html_is_one_self_contained_file_with_every_section_and_three_charts(eva
         assert f">{heading}</h2>" in html.replace("&#x27;", "'")
     assert html.count("<svg") == 3
     assert "<script" not in html and "<link" not in html and "@import" not in html
-    outside = set(re.findall(r"(?:src|href)=[\"']([^\"'#][^\"']*)", html)) | set(re.findall(r"url\(([^)#][^)]*)\)", html))
+    outside = set(re.findall(r"(?:src|href)=[\"']([^\"'#][^\"']*)", html)) | set(
+        re.findall(r"url\(([^)#][^)]*)\)", html)
+    )
     assert not outside, outside
     assert "@media print" in html and "@page" in html
 
@@ -66,7 +78,10 @@ def test_findings_plan_notes_and_timeline_come_from_the_save(evaluated_save, tmp
     strengths, improvements = lo1.split("**Areas for improvement**")
     assert "Republic of Atlantia: Pushed the Assembly with a clear text [evaluator-1, turn 3, level 4]" in strengths
     assert "Borealis Federation: Blocked without offering anything [evaluator-1, turn 3, level 1]" in improvements
-    assert "| 1 | lo-1 | One objection stops the Assembly | Brief coalition building before turn 3 | trainer | 2027-01-15 |" in md
+    assert (
+        "| 1 | lo-1 | One objection stops the Assembly | Brief coalition building before turn 3 | trainer | 2027-01-15 |"
+        in md
+    )
     assert "| 3 | Stop here and explain the consensus rule | instructor |" in md
     assert "| 4 | borealis: Borealis asked for a recess | evaluator-2 |" in md
     with Game.open(evaluated_save, read_only=True) as game:
@@ -113,8 +128,10 @@ def _pdf_library_or_skip() -> None:
     except (ImportError, OSError) as why:
         if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
             pytest.fail(f"PDF reports cannot be tested in CI: {why}")
-        pytest.skip("no WeasyPrint or Pango: pip install -e '.[test]' and apt-get install libpango-1.0-0 "
-                    "libpangoft2-1.0-0 to test PDF reports")
+        pytest.skip(
+            "no WeasyPrint or Pango: pip install -e '.[test]' and apt-get install libpango-1.0-0 "
+            "libpangoft2-1.0-0 to test PDF reports"
+        )
 
 
 def test_pdf_is_made_on_a4_and_letter(evaluated_save, tmp_path):
@@ -125,8 +142,9 @@ def test_pdf_is_made_on_a4_and_letter(evaluated_save, tmp_path):
         assert done.returncode == 0, done.stderr
         data = out.read_bytes()
         assert data.startswith(b"%PDF")
-        streams = [data] + [zlib.decompress(m) for m in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S)
-                            if m[:1] == b"x"]
+        streams = [data] + [
+            zlib.decompress(m) for m in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S) if m[:1] == b"x"
+        ]
         box = {"a4": rb"/MediaBox \[0 0 595", "letter": rb"/MediaBox \[0 0 612"}[paper]  # width in points
         pages = sum(len(re.findall(rb"/Type /Page\b", s)) for s in streams)
         assert any(re.search(box, s) for s in streams)
@@ -166,8 +184,9 @@ def test_an_unwritable_directory_is_one_line(plain_save, tmp_path):
     locked.mkdir()
     locked.chmod(0o500)
     try:  # as root (CI) the child drops root's override, so the mode holds there too
-        lines = _refused([plain_save, "--out", locked / "r.html"], message="cannot be written",
-                         preexec_fn=held_to_permissions())
+        lines = _refused(
+            [plain_save, "--out", locked / "r.html"], message="cannot be written", preexec_fn=held_to_permissions()
+        )
         assert len(lines) == 1
     finally:
         locked.chmod(0o700)
@@ -201,8 +220,7 @@ def test_injects_the_msel_ties_to_an_objective_show_in_its_analysis(tmp_path):
     assert not (tmp_path / "bad.toml").exists()
 
 
-def test_without_weasyprint_a_pdf_is_refused_in_one_line_and_nothing_written(plain_save, tmp_path, monkeypatch,
-                                                                            capsys):
+def test_without_weasyprint_a_pdf_is_refused_in_one_line_and_nothing_written(plain_save, tmp_path, monkeypatch, capsys):
     from exercise.cli import main
 
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if it were not installed

@@ -63,8 +63,9 @@ def test_an_open_call_grows_over_time_with_companies_ahead_of_states():
             call = result.state.forums["call"]
             signed = set().union(*map(set, call.signatories.values())) if call.signatories else set()
             counts.append(len(signed))
-            shares.append((sum(c in signed for c in companies) / len(companies),
-                           sum(s in signed for s in states) / len(states)))
+            shares.append(
+                (sum(c in signed for c in companies) / len(companies), sum(s in signed for s in states) / len(states))
+            )
         # after the first turns, the companies' sign-on share is above the states'
         ahead += all(firms > govts for firms, govts in shares[2:])
         # signatures keep coming after the launch: the call is open, not a closed club

@@ -28,8 +28,16 @@ GUIDES = ROOT / "docs" / "scenarios"
 SHIPPED = sorted(p.stem for p in SCENARIOS.glob("*.toml"))
 SEEDS = (1, 2, 3)
 # The library the issue asks for; more may ship, none of these may go missing.
-REQUIRED = {"tutorial", "cent-vs-decent", "gge-2015-vs-2017", "oewg", "outside-in",
-            "civilian-protection", "internet-freedom", "hygiene"}
+REQUIRED = {
+    "tutorial",
+    "cent-vs-decent",
+    "gge-2015-vs-2017",
+    "oewg",
+    "outside-in",
+    "civilian-protection",
+    "internet-freedom",
+    "hygiene",
+}
 
 
 @attrs.frozen
@@ -75,6 +83,7 @@ def dynamic(name: str):
     def register(check):
         DYNAMICS[name] = check
         return check
+
     return register
 
 
@@ -159,15 +168,19 @@ def _outside_in(runs):
             outside = [t for f, t in un[s.norm].adopted_in.items() if f in OUTSIDE]
             if s.outcome == "adopted":
                 assert outside, (g.seed, s.norm)
-        cold = [s for s in g.sessions("un") if s.outcome in ("blocked", "tabled")
-                and not any(f in OUTSIDE for f in un[s.norm].adopted_in)]
+        cold = [
+            s
+            for s in g.sessions("un")
+            if s.outcome in ("blocked", "tabled") and not any(f in OUTSIDE for f in un[s.norm].adopted_in)
+        ]
         assert cold, f"seed {g.seed}: no cold proposal was refused at the UN"
 
 
 @dynamic("civilian-protection")
 def _civilian_protection(runs):
-    militaries = [d.id for d in load_scenario(SCENARIOS / "civilian-protection.toml").delegations
-                  if d.kind == "military"]
+    militaries = [
+        d.id for d in load_scenario(SCENARIOS / "civilian-protection.toml").delegations if d.kind == "military"
+    ]
     for g in runs:
         medical, cascading = g.norm("protect-medical"), g.norm("no-cascading")
         # the grafted, do-able norm spreads to (nearly) everyone; the hard-to-do one much less
@@ -250,8 +263,14 @@ def test_has_a_facilitator_guide(name):
     path = GUIDES / f"{name}.md"
     assert path.exists(), f"{path} is missing"
     text = path.read_text(encoding="utf-8")
-    for heading in ("## Purpose", "## The real events", "## Seats", "## Dynamics to expect",
-                    "## Debrief questions", "## Master scenario events list"):
+    for heading in (
+        "## Purpose",
+        "## The real events",
+        "## Seats",
+        "## Dynamics to expect",
+        "## Debrief questions",
+        "## Master scenario events list",
+    ):
         assert heading in text, f"{path.name}: no section {heading!r}"
     assert "Check (tested)" in text, f"{path.name}: state the tested check next to the dynamic"
     scenario = load_scenario(SCENARIOS / f"{name}.toml")
@@ -275,9 +294,15 @@ def test_the_gge_deadlock_comes_from_its_objectors():
     """The check can fail: with Russia, China and Cuba scripted as followers without red lines,
     the 2016-17 group does adopt an international-law text."""
     scenario = load_scenario(SCENARIOS / "gge-2015-vs-2017.toml")
-    softened = attrs.evolve(scenario, delegations=tuple(
-        attrs.evolve(d, strategy="bandwagoner", objectives=(), values={**d.values, "sovereignty": 0.3})
-        if d.id in ("rus", "chn", "cub") else d for d in scenario.delegations))
+    softened = attrs.evolve(
+        scenario,
+        delegations=tuple(
+            attrs.evolve(d, strategy="bandwagoner", objectives=(), values={**d.values, "sovereignty": 0.3})
+            if d.id in ("rus", "chn", "cub")
+            else d
+            for d in scenario.delegations
+        ),
+    )
     runs = play_seeds(softened)
     assert all(set(g.forum("gge-2017")["adopted"]) & FORCE for g in runs)
     with pytest.raises(AssertionError):
@@ -287,8 +312,12 @@ def test_the_gge_deadlock_comes_from_its_objectors():
 def test_the_hygiene_gap_comes_from_assistance():
     """The check can fail: when the donors only pay lip service (no assistance), nobody is lifted."""
     scenario = load_scenario(SCENARIOS / "hygiene.toml")
-    stingy = attrs.evolve(scenario, delegations=tuple(
-        attrs.evolve(d, strategy="lip-service") if d.strategy == "broker" else d for d in scenario.delegations))
+    stingy = attrs.evolve(
+        scenario,
+        delegations=tuple(
+            attrs.evolve(d, strategy="lip-service") if d.strategy == "broker" else d for d in scenario.delegations
+        ),
+    )
     runs = play_seeds(stingy)
     assert not any(isinstance(e, Assisted) for g in runs for _, e in g.events)
     with pytest.raises(AssertionError):
@@ -303,8 +332,7 @@ def test_the_generated_oewg_file_is_current_and_deterministic():
     spec.loader.exec_module(tool)
     text = tool.render()
     assert text == tool.render()
-    assert text == (SCENARIOS / "oewg.toml").read_text(encoding="utf-8"), \
-        "run python scenarios/tools/make_oewg.py"
+    assert text == (SCENARIOS / "oewg.toml").read_text(encoding="utf-8"), "run python scenarios/tools/make_oewg.py"
     assert len(load_scenario(SCENARIOS / "oewg.toml").delegations) == 193
 
 

@@ -46,9 +46,17 @@ EXAMPLES = int(os.environ.get("EXERCISE_PROPERTY_EXAMPLES", "15"))
 
 ID_CHARS = st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789éж中")
 WORD = st.text(ID_CHARS, min_size=1, max_size=5)
-IDS = st.lists(WORD, min_size=1, max_size=3).map("-".join).filter(
-    lambda s: s not in {"white", "all", "facilitator", "projector"}
-    and not s.startswith(("evaluator-", "observer-")) and s != "white-cell")
+IDS = (
+    st.lists(WORD, min_size=1, max_size=3)
+    .map("-".join)
+    .filter(
+        lambda s: (
+            s not in {"white", "all", "facilitator", "projector"}
+            and not s.startswith(("evaluator-", "observer-"))
+            and s != "white-cell"
+        )
+    )
+)
 TEXT_CHARS = st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
 
 
@@ -56,8 +64,11 @@ def number(cls: type, name: str) -> st.SearchStrategy:
     rule: Range = attrs.fields_dict(cls)[name].metadata[RANGE]
     if rule.whole:
         return st.one_of(st.just(rule.low), st.just(rule.high), st.integers(int(rule.low), int(rule.high)))
-    return st.one_of(st.just(float(rule.low)), st.just(float(rule.high)),
-                     st.floats(rule.low, rule.high, allow_nan=False, allow_infinity=False))
+    return st.one_of(
+        st.just(float(rule.low)),
+        st.just(float(rule.high)),
+        st.floats(rule.low, rule.high, allow_nan=False, allow_infinity=False),
+    )
 
 
 def text(cls: type, name: str) -> st.SearchStrategy:
@@ -77,8 +88,16 @@ def maybe(draw, key: str, strategy: st.SearchStrategy, table: dict) -> None:
 
 @st.composite
 def scenarios(draw) -> dict:
-    domains = draw(st.lists(st.text("abcdefgh_", min_size=1, max_size=6).filter(
-        lambda s: s[0] != "_" and s[-1] != "_" and "__" not in s), min_size=1, max_size=4, unique=True))
+    domains = draw(
+        st.lists(
+            st.text("abcdefgh_", min_size=1, max_size=6).filter(
+                lambda s: s[0] != "_" and s[-1] != "_" and "__" not in s
+            ),
+            min_size=1,
+            max_size=4,
+            unique=True,
+        )
+    )
     seat_ids = draw(unique_ids(2, 5))
     norm_ids = draw(unique_ids(1, 3))
     forum_ids = draw(unique_ids(1, 3))
@@ -90,8 +109,10 @@ def scenarios(draw) -> dict:
     maybe(draw, "description", text(Scenario, "description"), data)
     maybe(draw, "learning_objectives", st.lists(text(Scenario, "learning_objectives"), max_size=2), data)
     maybe(draw, "salience", st.dictionaries(st.sampled_from(domains), number(Scenario, "salience")), data)
-    data["frameworks"] = [{"id": f, "name": draw(text(Delegation, "name")),
-                           "description": draw(text(Delegation, "instructions"))} for f in framework_ids]
+    data["frameworks"] = [
+        {"id": f, "name": draw(text(Delegation, "name")), "description": draw(text(Delegation, "instructions"))}
+        for f in framework_ids
+    ]
 
     kinds = {}
     data["delegations"] = []
@@ -128,31 +149,42 @@ def scenarios(draw) -> dict:
 
     data["forums"] = []
     for forum in forum_ids:
-        f: dict = {"id": forum, "name": draw(text(Forum, "name")), "rule": draw(st.sampled_from(DECISION_RULES)),
-                   "kind": draw(st.sampled_from(["centralized", "decentralized"]))}
+        f: dict = {
+            "id": forum,
+            "name": draw(text(Forum, "name")),
+            "rule": draw(st.sampled_from(DECISION_RULES)),
+            "kind": draw(st.sampled_from(["centralized", "decentralized"])),
+        }
         f["open_to_non_state"] = draw(st.booleans())
         eligible = [s for s in seat_ids if f["open_to_non_state"] or kinds[s] in ("state", "military")]
         if not eligible or draw(st.booleans()):
             f["open_to_all"] = True
         else:
             f["members"] = draw(st.lists(st.sampled_from(eligible), min_size=1, unique=True))
-        for key in ("cadence", "offset", "agenda_size", "min_deliberation", "max_sessions", "quota",
-                    "min_signatories"):
+        for key in ("cadence", "offset", "agenda_size", "min_deliberation", "max_sessions", "quota", "min_signatories"):
             maybe(draw, key, number(Forum, key), f)
         f["binding"] = draw(st.booleans())
         maybe(draw, "description", text(Forum, "description"), f)
         data["forums"].append(f)
 
     pairs = st.lists(st.sampled_from(seat_ids), min_size=2, max_size=2, unique=True)
-    data["ties"] = [{"a": a, "b": b, "kind": draw(text(Tie, "kind")), "weight": draw(number(Tie, "weight"))}
-                    for a, b in draw(st.lists(pairs, max_size=3))]
-    data["tie_groups"] = [{"kind": draw(text(TieGroup, "kind")), "weight": draw(number(TieGroup, "weight")),
-                           "members": draw(st.lists(st.sampled_from(seat_ids), min_size=1, unique=True))}
-                          for _ in range(draw(st.integers(0, 2)))]
+    data["ties"] = [
+        {"a": a, "b": b, "kind": draw(text(Tie, "kind")), "weight": draw(number(Tie, "weight"))}
+        for a, b in draw(st.lists(pairs, max_size=3))
+    ]
+    data["tie_groups"] = [
+        {
+            "kind": draw(text(TieGroup, "kind")),
+            "weight": draw(number(TieGroup, "weight")),
+            "members": draw(st.lists(st.sampled_from(seat_ids), min_size=1, unique=True)),
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
     data["injects"] = [draw(inject(i, domains, seat_ids, norm_ids, forum_ids)) for i in inject_ids]
     if draw(st.booleans()):
-        data["model"] = {f.name: draw(number(ModelParams, f.name)) for f in attrs.fields(ModelParams)
-                         if draw(st.booleans())}
+        data["model"] = {
+            f.name: draw(number(ModelParams, f.name)) for f in attrs.fields(ModelParams) if draw(st.booleans())
+        }
     return data
 
 
@@ -179,15 +211,22 @@ def inject(draw, inject_id, domains, seats, norms, forums) -> dict:
     if timing == "turn":
         i["turn"] = draw(number(Inject, "turn"))
     elif timing == "when":
-        w: dict = {"event": draw(st.sampled_from(["adopted", "on_agenda", "blocked", "breadth_above"])),
-                   "norm": draw(st.sampled_from(norms)), "value": draw(number(Trigger, "value"))}
+        w: dict = {
+            "event": draw(st.sampled_from(["adopted", "on_agenda", "blocked", "breadth_above"])),
+            "norm": draw(st.sampled_from(norms)),
+            "value": draw(number(Trigger, "value")),
+        }
         maybe(draw, "forum", st.sampled_from(forums), w)
         i["when"] = w
     elif timing == "manual":
         i["manual"] = True
     effects = []
-    for kind in draw(st.lists(st.sampled_from(["salience", "capacity", "power", "budget", "join", "leave",
-                                                "attribution", "note"]), max_size=3)):
+    for kind in draw(
+        st.lists(
+            st.sampled_from(["salience", "capacity", "power", "budget", "join", "leave", "attribution", "note"]),
+            max_size=3,
+        )
+    ):
         e: dict = {"kind": kind, "delta": draw(number(Effect, "delta"))}
         if kind == "salience":
             e["domain"] = draw(st.sampled_from(domains))
@@ -216,9 +255,17 @@ def test_every_valid_scenario_plays_saves_and_reads_back(data, tmp_path_factory)
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
     parse_scenario(path.read_text(encoding="utf-8"), path.name)  # the generator makes valid files only
     save = folder / "g.db"
-    for argv in (["validate", path], ["new", path, "--save", save], ["run", save, "--turns", 2],
-                 ["verify", save], ["replay", save, "--turn", 1], ["replay", save, "--json"],
-                 ["debrief", save], ["debrief", save, "--json"], ["export", save, "--out", folder / "g.jsonl"]):
+    for argv in (
+        ["validate", path],
+        ["new", path, "--save", save],
+        ["run", save, "--turns", 2],
+        ["verify", save],
+        ["replay", save, "--turn", 1],
+        ["replay", save, "--json"],
+        ["debrief", save],
+        ["debrief", save, "--json"],
+        ["export", save, "--out", folder / "g.jsonl"],
+    ):
         code, _out, err = cli(*argv)
         assert code == 0, f"{argv[0]} exited {code}: {err.strip()}"
     lines = (folder / "g.jsonl").read_text(encoding="utf-8").splitlines()

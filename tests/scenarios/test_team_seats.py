@@ -28,8 +28,11 @@ def suggested_in_guide(guide: Path, seats: set[str]) -> set[str]:
 
 def suggested_in_readme() -> list[tuple[str, str]]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return [(scenario, seat) for scenario, seats in re.findall(r"exercise new (\S+) --human (\S+)", text)
-            for seat in seats.split(",")]
+    return [
+        (scenario, seat)
+        for scenario, seats in re.findall(r"exercise new (\S+) --human (\S+)", text)
+        for seat in seats.split(",")
+    ]
 
 
 def cases() -> list[tuple[str, str]]:

@@ -97,8 +97,10 @@ CASES = {
     "newer-schema": (_newer, "newer exercise"),
     "truncated": (_truncated, "truncated"),
     "truncated-header": (_truncated_header, "truncated"),
-    "bad-stored-scenario": (_bad_stored_scenario, "its scenario no longer reads: edited.db (its scenario): "
-                                                  "delegations[0].power: must be a number"),
+    "bad-stored-scenario": (
+        _bad_stored_scenario,
+        "its scenario no longer reads: edited.db (its scenario): delegations[0].power: must be a number",
+    ),
 }
 
 COMMANDS = {
@@ -145,13 +147,16 @@ def test_a_newer_version_recorded_only_in_the_table_is_refused_too(tmp_path, new
     code, _, err = cli("replay", path)
     assert code == 2 and err.strip().splitlines() == [
         f"{path}: was written by a newer exercise (save schema 7; this one reads up to {SCHEMA_VERSION}): "
-        "upgrade exercise to open it"]
+        "upgrade exercise to open it"
+    ]
     assert path.read_bytes() == before
 
 
 def test_saves_lists_good_saves_and_reports_the_others(tmp_path, new_save, cli):
     new_save("good.db", turns=1).close()
-    paths = [make(tmp_path, new_save) for make, _ in (CASES["not-sqlite"], CASES["other-sqlite"], CASES["newer-schema"])]
+    paths = [
+        make(tmp_path, new_save) for make, _ in (CASES["not-sqlite"], CASES["other-sqlite"], CASES["newer-schema"])
+    ]
     before = [p.read_bytes() for p in paths]
     code, out, err = cli("saves", tmp_path)
     assert code == 0
@@ -163,8 +168,9 @@ def test_saves_lists_good_saves_and_reports_the_others(tmp_path, new_save, cli):
 def test_a_real_process_prints_one_line_and_exits_2(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("not a save", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "exercise", "verify", str(path)], capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "exercise", "verify", str(path)], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip() == f"{path}: is not a save file (not an SQLite database)"
     assert path.read_text(encoding="utf-8") == "not a save"

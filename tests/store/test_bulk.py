@@ -9,8 +9,17 @@ from exercise.store.bulk import bulk_insert, rows_per_statement
 TABLE = Table("t", MetaData(), Column("k", Integer, primary_key=True), Column("v", String))
 
 
-@pytest.mark.parametrize("count_of", [lambda size: 0, lambda size: 1, lambda size: size - 1,
-                                      lambda size: size, lambda size: size + 1, lambda size: 3 * size + 7])
+@pytest.mark.parametrize(
+    "count_of",
+    [
+        lambda size: 0,
+        lambda size: 1,
+        lambda size: size - 1,
+        lambda size: size,
+        lambda size: size + 1,
+        lambda size: 3 * size + 7,
+    ],
+)
 def test_every_row_is_inserted_in_order(tmp_path, count_of):
     size = rows_per_statement(TABLE)
     assert size == 450  # 900 bound values, two columns

@@ -26,7 +26,8 @@ def test_new_with_an_unknown_seat_writes_nothing(tmp_path, monkeypatch, cli):
     code, out, err = cli("new", ROOT_SCENARIO, "--human", "usa,deu")
     assert code == 2 and out == ""
     assert err.strip().splitlines() == [
-        "--human: tutorial has no seat 'deu' (seats: atlantia, borealis, cordova, deltora, esteria, netcorp, watchdog)"]
+        "--human: tutorial has no seat 'deu' (seats: atlantia, borealis, cordova, deltora, esteria, netcorp, watchdog)"
+    ]
     assert list(tmp_path.rglob("*")) == []
 
 
@@ -80,7 +81,7 @@ def _section(text: str, title: str) -> list[str]:
     lines = text.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(title))
     body = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if not line.strip():
             break
         body.append(line.strip())

@@ -29,7 +29,8 @@ def test_two_students_games_part_where_their_orders_do(new_save, capsys):
     assert result.parted_at == 2 and result.common_turns == 3 and result.same_scenario_text
     mine = [d for d in result.orders if d.by_people]
     assert [(d.turn, d.seat, d.a, d.b) for d in mine] == [
-        (2, SEAT, ("propose protect-hospitals in assembly",), ("propose info-security in coalition",))]
+        (2, SEAT, ("propose protect-hospitals in assembly",), ("propose info-security in coalition",))
+    ]
     assert all(d.turn >= 2 for d in result.orders)  # turn 1 was alike for everyone
     assert result.outcomes, "different proposals must come to different forum decisions"
     scores = {seat: (a, b) for seat, a, b in result.scores}
@@ -70,8 +71,11 @@ def test_saves_of_other_scenarios_or_an_unknown_seat_are_one_line_exit_2(new_sav
     paths = [str(a.path), str(b.path)]
     a.close(), b.close()
     before = [Path(p).read_bytes() for p in paths]
-    for args, message in ((paths, "plays 'tutorial' and"), ([paths[0], paths[0], "--as", "nobody"], "has no seat 'nobody'"),
-                          ([paths[0], str(tmp_path / "missing.db")], "missing.db: no such save")):
+    for args, message in (
+        (paths, "plays 'tutorial' and"),
+        ([paths[0], paths[0], "--as", "nobody"], "has no seat 'nobody'"),
+        ([paths[0], str(tmp_path / "missing.db")], "missing.db: no such save"),
+    ):
         assert main(["compare", *args]) == 2
         err = capsys.readouterr().err.strip()
         assert message in err and len(err.splitlines()) == 1

@@ -34,18 +34,23 @@ def test_scores_replace_and_leave_the_hashes_alone(evaluated):
     ev.score("evaluator-1", 1, "atlantia", objective, 3, "better on reflection")
     ev.score("evaluator-2", 2, "borealis", objective, 4)
     assert [(s.evaluator, s.turn, s.team, s.level, s.note) for s in ev.scores()] == [
-        ("evaluator-1", 1, "atlantia", 3, "better on reflection"), ("evaluator-2", 2, "borealis", 4, "")]
+        ("evaluator-1", 1, "atlantia", 3, "better on reflection"),
+        ("evaluator-2", 2, "borealis", 4, ""),
+    ]
     assert evaluated.state_hash() == digest and evaluated.verify().ok
 
 
-@pytest.mark.parametrize(("args", "key"), [
-    (("evaluator-1", 1, "atlantia", None, 5), "level: must be at most 4, not 5"),
-    (("evaluator-1", 1, "atlantia", None, 0), "level: must be at least 1, not 0"),
-    (("evaluator-1", 9, "atlantia", None, 2), "turn: there is no turn 9 to score"),
-    (("evaluator-1", 1, "nowhere", None, 2), "team: there is no team 'nowhere'"),
-    (("evaluator-1", 1, "atlantia", "made-up", 2), "objective: 'made-up' is not in the rubric"),
-    (("observer-1", 1, "atlantia", None, 2), "evaluator: there is no evaluator seat 'observer-1'"),
-])
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [
+        (("evaluator-1", 1, "atlantia", None, 5), "level: must be at most 4, not 5"),
+        (("evaluator-1", 1, "atlantia", None, 0), "level: must be at least 1, not 0"),
+        (("evaluator-1", 9, "atlantia", None, 2), "turn: there is no turn 9 to score"),
+        (("evaluator-1", 1, "nowhere", None, 2), "team: there is no team 'nowhere'"),
+        (("evaluator-1", 1, "atlantia", "made-up", 2), "objective: 'made-up' is not in the rubric"),
+        (("observer-1", 1, "atlantia", None, 2), "evaluator: there is no evaluator seat 'observer-1'"),
+    ],
+)
 def test_bad_scores_name_their_key_and_write_nothing(evaluated, args, key):
     evaluator, turn, team, objective, level = args
     objective = objective or evaluated.evaluation.objectives()[0]
@@ -83,7 +88,9 @@ def test_instructor_notes_are_written_from_a_read_only_replay(evaluated, tmp_pat
         with pytest.raises(SaveError, match="turn: there is no turn 3 to note"):
             replay.evaluation.add_instructor_note(3, "not played yet")
         assert [(n.turn, n.text) for n in replay.evaluation.instructor_notes()] == [
-            (0, "the opening positions"), (2, "the turning point")]
+            (0, "the opening positions"),
+            (2, "the turning point"),
+        ]
     assert note.author == "instructor" and evaluated.verify().ok
 
 
@@ -155,13 +162,13 @@ def test_a_version_2_save_gains_the_evaluation_tables(new_save, tmp_path):
 
 def test_a_rubric_in_the_scenario_replaces_the_derived_one(scenario_copy, tmp_path):
     text = scenario_copy.read_text()
-    text += '''
+    text += """
 [[rubric]]
 objective = "coalition"
 title = "Builds a coalition"
 levels = [{level = 1, looks_like = "alone"}, {level = 2, looks_like = "one ally"},
           {level = 3, looks_like = "a bloc"}, {level = 4, looks_like = "a majority"}]
-'''
+"""
     scenario_copy.write_text(text)
     with Game.create(tmp_path / "r.db", scenario_copy) as game:
         assert game.evaluation.objectives() == ("coalition",)

@@ -42,10 +42,12 @@ def test_new_makes_evaluator_and_observer_seats_with_codes(cli, tmp_path, tutori
 
 def test_bad_seat_counts_and_players_write_nothing(cli, tmp_path, tutorial_path):
     save = tmp_path / "x.db"
-    for args, message in ((("--evaluators", "-1"), "--evaluators: must be at least 0"),
-                          (("--observers", "51"), "--observers: must be at most 50"),
-                          (("--player", "nobody=Ann"), "--player nobody=...: tutorial has no seat 'nobody'"),
-                          (("--player", "atlantia"), "--player: 'atlantia' is not SEAT=NAME")):
+    for args, message in (
+        (("--evaluators", "-1"), "--evaluators: must be at least 0"),
+        (("--observers", "51"), "--observers: must be at most 50"),
+        (("--player", "nobody=Ann"), "--player nobody=...: tutorial has no seat 'nobody'"),
+        (("--player", "atlantia"), "--player: 'atlantia' is not SEAT=NAME"),
+    ):
         code, _, err = cli("new", tutorial_path, "--save", save, *args)
         assert code == 2 and message in err, err
         assert len(err.strip().splitlines()) == 1 and not save.exists()
@@ -55,24 +57,30 @@ def test_play_refuses_a_seat_the_save_does_not_have(cli, tmp_path, tutorial_path
     save, _ = _class(cli, tmp_path, tutorial_path, "b.db", "--evaluators", "1", "--no-codes")
     code, _, err = cli("play", save, "--as", "observer-1")
     assert code == 2
-    assert err.strip() == (f"{save}: --as observer-1: there is no such seat "
-                           "(evaluator and observer seats: evaluator-1)")
+    assert err.strip() == (
+        f"{save}: --as observer-1: there is no such seat (evaluator and observer seats: evaluator-1)"
+    )
 
 
 def test_the_plan_goes_out_and_comes_back_as_csv(cli, tmp_path, tutorial_path):
     save, _ = _class(cli, tmp_path, tutorial_path, "c.db", "--no-codes")
     sheet = tmp_path / "plan.csv"
-    sheet.write_text("Issue,Recommendation,Owner,Due\n"
-                     "Allies briefed late,Brief allies before turn 1,trainer,2027-01-15\n"
-                     "\n"
-                     '"Red lines, unclear",Write them on the card,,\n', encoding="utf-8-sig")
+    sheet.write_text(
+        "Issue,Recommendation,Owner,Due\n"
+        "Allies briefed late,Brief allies before turn 1,trainer,2027-01-15\n"
+        "\n"
+        '"Red lines, unclear",Write them on the card,,\n',
+        encoding="utf-8-sig",
+    )
     code, out, err = cli("plan", save, "--import", sheet)
     assert code == 0, err
     assert "2 line(s)" in out
     code, out, _ = cli("plan", save, "--export")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["number"], r["issue"], r["owner"], r["due"]) for r in rows] == [
-        ("1", "Allies briefed late", "trainer", "2027-01-15"), ("2", "Red lines, unclear", "", "")]
+        ("1", "Allies briefed late", "trainer", "2027-01-15"),
+        ("2", "Red lines, unclear", "", ""),
+    ]
     target = tmp_path / "out.csv"
     assert cli("plan", save, "--export", target)[0] == 0
     code, _, err = cli("plan", save, "--export", target)
@@ -88,12 +96,14 @@ def test_a_bad_plan_sheet_names_every_row_and_column_and_writes_nothing(cli, tmp
     good.write_text("issue,recommendation\nkeep me,yes\n")
     assert cli("plan", save, "--import", good)[0] == 0
     bad = tmp_path / "bad.csv"
-    bad.write_text("number,issue,recommendation,due,objective\n"
-                   "1,,fix it,2027-01-01,\n"
-                   "x,ok,ok,,\n"
-                   "3,ok,ok,next week,\n"
-                   "4,ok,ok,,made-up\n"
-                   "3,ok,ok,,\n")
+    bad.write_text(
+        "number,issue,recommendation,due,objective\n"
+        "1,,fix it,2027-01-01,\n"
+        "x,ok,ok,,\n"
+        "3,ok,ok,next week,\n"
+        "4,ok,ok,,made-up\n"
+        "3,ok,ok,,\n"
+    )
     code, _, err = cli("plan", save, "--import", bad)
     assert code == 2
     assert err.splitlines() == [
@@ -109,14 +119,16 @@ def test_a_bad_plan_sheet_names_every_row_and_column_and_writes_nothing(cli, tmp
     assert code == 2 and err.splitlines() == [
         "columns.csv: column 2 'advice': not a plan column (columns: number, issue, recommendation, owner, due, "
         "objective)",
-        "columns.csv: column 'recommendation': missing (the header row must name it)"]
+        "columns.csv: column 'recommendation': missing (the header row must name it)",
+    ]
     with Game.open(save, read_only=True) as game:
         assert [i.issue for i in game.evaluation.plan()] == ["keep me"]
 
 
 def test_the_gradebook_has_a_row_per_save_and_human_seat(cli, tmp_path, tutorial_path):
-    alice, _ = _class(cli, tmp_path, tutorial_path, "alice.db", "--no-codes", "--evaluators", "2",
-                      "--player", "atlantia=Alice Ng")
+    alice, _ = _class(
+        cli, tmp_path, tutorial_path, "alice.db", "--no-codes", "--evaluators", "2", "--player", "atlantia=Alice Ng"
+    )
     _class(cli, tmp_path, tutorial_path, "bob.db", "--no-codes")
     (tmp_path / "handins" / "notes.db").write_text("not a save")
     with Game.open(alice) as game:
@@ -129,8 +141,11 @@ def test_the_gradebook_has_a_row_per_save_and_human_seat(cli, tmp_path, tutorial
     assert code == 0 and "skipped" in err and "notes.db" in err
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["save"], r["student"], r["seat"]) for r in rows] == [
-        ("alice.db", "Alice Ng", "atlantia"), ("alice.db", "borealis", "borealis"),
-        ("bob.db", "atlantia", "atlantia"), ("bob.db", "borealis", "borealis")]
+        ("alice.db", "Alice Ng", "atlantia"),
+        ("alice.db", "borealis", "borealis"),
+        ("bob.db", "atlantia", "atlantia"),
+        ("bob.db", "borealis", "borealis"),
+    ]
     first = rows[0]
     assert float(first["engine_score"]) == engine["atlantia"]
     assert first["rubric:lo-1"] == "3" and first["rubric:lo-2"] == "3" and first["rubric_scores"] == "3"
@@ -158,8 +173,9 @@ def test_evaluate_scores_notes_and_releases_from_the_shell(cli, tmp_path, tutori
     code, _, err = cli(*score, "--level", "3", "--code", codes["atlantia"])
     assert code == 2 and "not evaluator-1's code" in err
     assert cli(*score, "--level", "3", "--note", "steady", "--code", codes["evaluator-1"])[0] == 0
-    code, _, err = cli("evaluate", save, "--as", "evaluator-1", "--turn", "7", "--note", "later",
-                       "--code", codes["evaluator-1"])
+    code, _, err = cli(
+        "evaluate", save, "--as", "evaluator-1", "--turn", "7", "--note", "later", "--code", codes["evaluator-1"]
+    )
     assert code == 2 and err.strip() == f"{save}: turn: there is no turn 7 to note (turns 1 to 2)"
     code, out, _ = cli("evaluate", save)
     assert "hidden from the teams" in out and "level 3  by evaluator-1  (steady)" in out
@@ -199,8 +215,9 @@ def test_instructor_notes_from_the_shell_show_in_the_white_cells_debrief(cli, tm
 def test_serve_checks_an_evaluator_seat_like_play(cli, tmp_path, tutorial_path):
     save, _ = _class(cli, tmp_path, tutorial_path, "g.db", "--evaluators", "1", "--no-codes")
     code, _, err = cli("serve", save, "--as", "evaluator-2")
-    assert code == 2 and err.strip() == (f"{save}: --as evaluator-2: there is no such seat "
-                                         "(evaluator and observer seats: evaluator-1)")
+    assert code == 2 and err.strip() == (
+        f"{save}: --as evaluator-2: there is no such seat (evaluator and observer seats: evaluator-1)"
+    )
 
 
 def test_a_plan_line_a_spreadsheet_would_run_is_exported_as_text_and_reads_back(cli, tmp_path, tutorial_path):
@@ -208,19 +225,21 @@ def test_a_plan_line_a_spreadsheet_would_run_is_exported_as_text_and_reads_back(
     with an apostrophe (shown as plain text) and the import drops the guard again."""
     save, _ = _class(cli, tmp_path, tutorial_path, "f.db", "--no-codes")
     sheet = tmp_path / "plan.csv"
-    sheet.write_text('Issue,Recommendation\n"=HYPERLINK(""http://x.example"",""open"")",-check the brief\n',
-                     encoding="utf-8")
+    sheet.write_text(
+        'Issue,Recommendation\n"=HYPERLINK(""http://x.example"",""open"")",-check the brief\n', encoding="utf-8"
+    )
     assert cli("plan", save, "--import", sheet)[0] == 0
     code, out, _ = cli("plan", save, "--export")
     assert code == 0
     row = next(csv.DictReader(io.StringIO(out)))
-    assert row["issue"] == "'=HYPERLINK(\"http://x.example\",\"open\")" and row["recommendation"] == "'-check the brief"
+    assert row["issue"] == '\'=HYPERLINK("http://x.example","open")' and row["recommendation"] == "'-check the brief"
     again = tmp_path / "again.csv"
     again.write_text(out, encoding="utf-8")
     assert cli("plan", save, "--import", again)[0] == 0
     with Game.open(save) as game:
         assert [(i.issue, i.recommendation) for i in game.evaluation.plan()] == [
-            ('=HYPERLINK("http://x.example","open")', "-check the brief")]
+            ('=HYPERLINK("http://x.example","open")', "-check the brief")
+        ]
 
 
 def test_a_folder_or_missing_file_given_for_a_file_is_one_line_naming_it(cli, tmp_path, tutorial_path):
@@ -229,10 +248,12 @@ def test_a_folder_or_missing_file_given_for_a_file_is_one_line_naming_it(cli, tm
     folder = tmp_path / "folder.csv"
     folder.mkdir()
     before = save.read_bytes()
-    for argv, what in ((("plan", save, "--import", folder), "a CSV file"),
-                       (("msel", "import", tutorial_path, folder, "--out", tmp_path / "x.toml"), "a spreadsheet"),
-                       (("validate", folder), "a scenario file"),
-                       (("new", folder, "--save", tmp_path / "n.db"), "a scenario file")):
+    for argv, what in (
+        (("plan", save, "--import", folder), "a CSV file"),
+        (("msel", "import", tutorial_path, folder, "--out", tmp_path / "x.toml"), "a spreadsheet"),
+        (("validate", folder), "a scenario file"),
+        (("new", folder, "--save", tmp_path / "n.db"), "a scenario file"),
+    ):
         code, _, err = cli(*argv)
         assert (code, err.strip()) == (2, f"{folder}: is a directory, not {what}"), argv
     code, _, err = cli("plan", save, "--import", tmp_path / "gone.csv")

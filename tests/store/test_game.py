@@ -170,7 +170,10 @@ def test_white_cell_orders_are_queued_checked_and_resolved(new_save):
         game.facilitator_order(FireInject("no-such-inject"))
     with pytest.raises(OrderError, match="white cell queues"):
         game.facilitator_order(Pass())
-    assert [str(o) for o in game.submitted()["@white"]] == [f"fire {inject}", f"salience {game.scenario.domains[0]} +0.1"]
+    assert [str(o) for o in game.submitted()["@white"]] == [
+        f"fire {inject}",
+        f"salience {game.scenario.domains[0]} +0.1",
+    ]
     game.log_facilitator("note", "room is heated")
     game.resolve()
     assert [str(o) for o in game.orders(1)["@white"]] == [f"fire {inject}", f"salience {game.scenario.domains[0]} +0.1"]
@@ -207,8 +210,13 @@ def test_read_only_games_refuse_every_write(new_save, tmp_path):
     before = (tmp_path / "game.db").read_bytes()
     with Game.open(tmp_path / "game.db", read_only=True) as game:
         assert game.read_only and game.turn == 1
-        for write in (game.resolve, game.pause, lambda: game.submit("atlantia", []),
-                      lambda: game.set_controller("atlantia", "human"), lambda: game.log_facilitator("x")):
+        for write in (
+            game.resolve,
+            game.pause,
+            lambda: game.submit("atlantia", []),
+            lambda: game.set_controller("atlantia", "human"),
+            lambda: game.log_facilitator("x"),
+        ):
             with pytest.raises(ReadOnlySave):
                 write()
     assert (tmp_path / "game.db").read_bytes() == before

@@ -55,7 +55,9 @@ def say(*words):
 """
 
 # A team's terminal that shows turn N, then sits on the desk until told to submit for it.
-IDLE = PRELUDE + """
+IDLE = (
+    PRELUDE
+    + """
 with Game.open(save) as game:
     shown = game.turn
     draft = game.live.draft("atlantia")
@@ -72,9 +74,12 @@ with Game.open(save) as game:
         except AlreadyResolved as e:
             say(attempt, "refused", e)
 """
+)
 
 # A terminal holding a seat: opens it, heartbeats until it loses it or is told to stop.
-HOLDER = PRELUDE + """
+HOLDER = (
+    PRELUDE
+    + """
 live.LEASE_SECONDS = float(args[1])
 seat = args[0]
 with Game.open(save) as game:
@@ -112,9 +117,12 @@ with Game.open(save) as game:
     else:
         say("stopped")
 """
+)
 
 # A terminal that picks orders, saves its draft, then sits (to be SIGKILLed); or reads it back.
-DRAFTER = PRELUDE + """
+DRAFTER = (
+    PRELUDE
+    + """
 with Game.open(save) as game:
     if args[0] == "write":
         draft = game.live.draft("atlantia")
@@ -129,10 +137,13 @@ with Game.open(save) as game:
         game.submit("atlantia", list(draft.orders), for_turn=draft.turn, version=draft.version)
         say("submitted")
 """
+)
 
 # Every terminal calls resolve_if_time_is_up a few times a second; at most one may resolve.
 # `save` is several saves here (comma-separated): one terminal watches one game of each kind.
-CLOCK_WATCHER = PRELUDE + """
+CLOCK_WATCHER = (
+    PRELUDE
+    + """
 games = [Game.open(path) for path in save.split(",")]
 shown = [game.turn for game in games]
 ready()
@@ -152,9 +163,12 @@ for game, result in zip(games, outcome):
     say(pathlib.Path(game.path).stem, result)
     game.close()
 """
+)
 
 # A terminal playing on and on: both human seats submit their strategy's orders, then resolve.
-PLAYER = PRELUDE + """
+PLAYER = (
+    PRELUDE
+    + """
 from exercise.strategies import strategy_orders
 humans = args
 with Game.open(save) as game:
@@ -168,6 +182,7 @@ with Game.open(save) as game:
         except GameOver:
             break
 """
+)
 
 
 def _env() -> dict[str, str]:
@@ -184,8 +199,13 @@ class Terminals:
     def start(self, script: str, save: Path, name: str, *args: object) -> subprocess.Popen:
         path = self.tmp / f"{name}.py"
         path.write_text(script, encoding="utf-8")
-        child = subprocess.Popen([sys.executable, str(path), str(save), name, str(self.sync), *map(str, args)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+        child = subprocess.Popen(
+            [sys.executable, str(path), str(save), name, str(self.sync), *map(str, args)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_env(),
+        )
         self.children.append(child)
         return child
 

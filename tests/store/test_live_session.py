@@ -388,8 +388,15 @@ def test_every_clock_action_is_in_the_white_cells_audit_trail_only(game, clock):
     live.set_at_zero("pass")
     live.set_clock(0)
     actions = [e.action for e in audit(game) if e.action.startswith("clock")]
-    assert actions == ["clock", "clock paused", "clock running", "clock extended", "clock restarted",
-                       "clock at zero", "clock"]
+    assert actions == [
+        "clock",
+        "clock paused",
+        "clock running",
+        "clock extended",
+        "clock restarted",
+        "clock at zero",
+        "clock",
+    ]
     state = game.state()
     for seat in HUMANS:
         seen = view_for(state, seat, game.events()).events
@@ -535,8 +542,18 @@ def test_no_white_cell_action_but_pause_and_resume_reaches_a_seat(game, other, c
     game.resolve(force=True, missing="pass")
     events = other.events()
     actions = {e.action for e in events if isinstance(e, FacilitatorAction)}
-    assert {"codes", "control", "queued", "note", "clock", "clock extended", "taken over", "pause", "resume",
-            "forced turn"} <= actions
+    assert {
+        "codes",
+        "control",
+        "queued",
+        "note",
+        "clock",
+        "clock extended",
+        "taken over",
+        "pause",
+        "resume",
+        "forced turn",
+    } <= actions
     state = other.state()
     for seat in state.seats:
         seen = {e.action for e in view_for(state, seat, events).events if isinstance(e, FacilitatorAction)}

@@ -61,9 +61,16 @@ def test_two_processes_resolving_the_same_turn_resolve_it_once(tmp_path):
     script.write_text(RACER, encoding="utf-8")
     sync = tmp_path / "sync"
     sync.mkdir()
-    racers = [subprocess.Popen([sys.executable, str(script), str(save), name, str(rounds), str(sync)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
-              for name in ("a", "b")]
+    racers = [
+        subprocess.Popen(
+            [sys.executable, str(script), str(save), name, str(rounds), str(sync)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_env(),
+        )
+        for name in ("a", "b")
+    ]
     try:
         for r in range(rounds):
             _wait_for([sync / f"ready-a-{r}", sync / f"ready-b-{r}"])
@@ -93,8 +100,13 @@ def test_a_reader_keeps_seeing_other_processes_commits(tmp_path):
         assert reader.turn == 0
         assert [s.turn for s in list_saves(tmp_path)] == [0]
         for expected in (2, 4):
-            done = subprocess.run([sys.executable, "-m", "exercise", "run", str(save), "--turns", "2"],
-                                  capture_output=True, text=True, env=_env(), timeout=120)
+            done = subprocess.run(
+                [sys.executable, "-m", "exercise", "run", str(save), "--turns", "2"],
+                capture_output=True,
+                text=True,
+                env=_env(),
+                timeout=120,
+            )
             assert done.returncode == 0, done.stderr
             assert reader.turn == expected and reader.state().turn == expected
 

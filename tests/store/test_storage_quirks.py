@@ -56,15 +56,24 @@ def as_user_many(commands: list[list], folder: Path, cwd: Path) -> list[tuple[in
     """Several commands in one child held to file permissions (one interpreter start, not
     one each): (exit code, stderr, what `folder` holds afterwards) for each."""
     argv = json.dumps([[str(a) for a in c] for c in commands])
-    run = subprocess.run([sys.executable, "-c", MANY, argv, str(folder)], cwd=cwd, capture_output=True, text=True,
-                         timeout=120, preexec_fn=held_to_permissions())
+    run = subprocess.run(
+        [sys.executable, "-c", MANY, argv, str(folder)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=held_to_permissions(),
+    )
     assert run.returncode == 0, run.stderr
     return [tuple(r) for r in json.loads(run.stdout)]
 
 
 def _child_cannot_write(folder: Path) -> None:
-    probe = subprocess.run([sys.executable, "-c", f"open({str(folder / 'probe')!r}, 'w')"], capture_output=True,
-                           preexec_fn=held_to_permissions())
+    probe = subprocess.run(
+        [sys.executable, "-c", f"open({str(folder / 'probe')!r}, 'w')"],
+        capture_output=True,
+        preexec_fn=held_to_permissions(),
+    )
     if probe.returncode == 0:
         (folder / "probe").unlink()
         pytest.skip("a child process here can write a folder with mode 555 (no way to drop root's override)")
@@ -88,10 +97,18 @@ def test_every_reader_works_in_a_folder_it_cannot_write_and_leaves_nothing(playe
     os.chmod(folder, 0o555)
     try:
         _child_cannot_write(folder)
-        commands = [["verify", played], ["replay", played, "--turn", 1], ["replay", played, "--as", "atlantia"],
-                    ["export", played, "--out", out / "g.jsonl"], ["debrief", played], ["compare", played, played],
-                    ["saves", folder], ["branch", played, "--from-turn", 1, "--save", out / "b.db"],
-                    ["verify", out / "b.db"], ["run", played]]
+        commands = [
+            ["verify", played],
+            ["replay", played, "--turn", 1],
+            ["replay", played, "--as", "atlantia"],
+            ["export", played, "--out", out / "g.jsonl"],
+            ["debrief", played],
+            ["compare", played, played],
+            ["saves", folder],
+            ["branch", played, "--from-turn", 1, "--save", out / "b.db"],
+            ["verify", out / "b.db"],
+            ["run", played],
+        ]
         results = as_user_many(commands, folder, cwd=out)
         for argv, (code, err, left) in zip(commands[:-1], results):
             assert code == 0, (argv, err)
@@ -121,7 +138,9 @@ def tiny_disk(tmp_path):
     folder.mkdir()
     if os.geteuid() != 0:
         pytest.skip("a full disk is a 1 MB tmpfs, which only root can mount")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True, text=True
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a 1 MB tmpfs to fill: {mounted.stderr.strip()}")
     try:
@@ -143,14 +162,24 @@ def test_a_full_disk_fails_writes_in_one_line_keeps_the_last_turn_and_reads_stil
     assert cli("new", TUTORIAL, "--save", save)[0] == 0
     assert cli("run", save, "--turns", 1)[0] == 0
     filler = _fill(tiny_disk)
-    for argv, name in ((["run", save, "--turns", 2], save), (["new", TUTORIAL, "--save", tiny_disk / "h.db"], tiny_disk / "h.db"),
-                       (["branch", save, "--from-turn", 1, "--save", tiny_disk / "b.db"], tiny_disk / "b.db")):
+    for argv, name in (
+        (["run", save, "--turns", 2], save),
+        (["new", TUTORIAL, "--save", tiny_disk / "h.db"], tiny_disk / "h.db"),
+        (["branch", save, "--from-turn", 1, "--save", tiny_disk / "b.db"], tiny_disk / "b.db"),
+    ):
         code, err = cli(*argv)
         assert code == 2 and err.strip().splitlines() == [
-            f"{name}: cannot be written: the disk is full (the save stays at its last complete turn; free some space and go on)"]
+            f"{name}: cannot be written: the disk is full (the save stays at its last complete turn; free some space and go on)"
+        ]
     out = tmp_path / "out.jsonl"
-    for argv in (["replay", save], ["verify", save], ["debrief", save], ["export", save, "--out", out],
-                 ["compare", save, save], ["saves", tiny_disk]):
+    for argv in (
+        ["replay", save],
+        ["verify", save],
+        ["debrief", save],
+        ["export", save, "--out", out],
+        ["compare", save, save],
+        ["saves", tiny_disk],
+    ):
         code, err = cli(*argv)
         assert code == 0, (argv, err)
     with Game.open(save, read_only=True) as game:
@@ -173,8 +202,9 @@ game.close()
 
 @contextlib.contextmanager
 def held_elsewhere(save: Path):
-    child = subprocess.Popen([sys.executable, "-c", HOLDER, str(save)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(save)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert child.stdout.readline().strip() == "open"
         yield child
@@ -189,8 +219,10 @@ def test_force_refuses_to_replace_a_save_another_program_has_open(played, tmp_pa
     before = played.read_bytes()
     with held_elsewhere(played):
         code, err = cli("new", TUTORIAL, "--save", played, "--force")
-        assert code == 2 and err.strip() == (f"{played}: is open in another program (a terminal playing, replaying or "
-                                             "serving it); close it there first, or its later turns would be lost")
+        assert code == 2 and err.strip() == (
+            f"{played}: is open in another program (a terminal playing, replaying or "
+            "serving it); close it there first, or its later turns would be lost"
+        )
         code, err = cli("branch", other, "--from-turn", 0, "--save", played, "--force")
         assert code == 2 and "is open in another program" in err
         assert not list(played.parent.glob(".*.tmp"))

@@ -39,15 +39,21 @@ def test_verify_accepts_a_clean_save_including_white_cell_actions(new_save):
     assert str(game_order) in [str(o) for o in game.orders(1)["@white"]]
 
 
-@pytest.mark.parametrize("tamper, turn, reason", [
-    ("UPDATE orders SET orders = 'pass' WHERE turn = 3 AND seat = 'atlantia'", 3, "state differs"),
-    ("DELETE FROM orders WHERE turn = 2", 2, "state differs"),
-    ("UPDATE orders SET orders = 'propose nothing in nowhere' WHERE turn = 4 AND seat = 'cordova'", 4, "refused"),
-    ("UPDATE turns SET state_hash = 'abc' WHERE turn = 5", 5, "state differs"),
-    ("UPDATE events SET data = replace(data, 'a', 'b') WHERE seq = (SELECT MIN(seq) FROM events WHERE turn = 2)",
-     2, "stored events were changed"),
-    ("DELETE FROM turns WHERE turn = 3", 3, "missing"),
-])
+@pytest.mark.parametrize(
+    "tamper, turn, reason",
+    [
+        ("UPDATE orders SET orders = 'pass' WHERE turn = 3 AND seat = 'atlantia'", 3, "state differs"),
+        ("DELETE FROM orders WHERE turn = 2", 2, "state differs"),
+        ("UPDATE orders SET orders = 'propose nothing in nowhere' WHERE turn = 4 AND seat = 'cordova'", 4, "refused"),
+        ("UPDATE turns SET state_hash = 'abc' WHERE turn = 5", 5, "state differs"),
+        (
+            "UPDATE events SET data = replace(data, 'a', 'b') WHERE seq = (SELECT MIN(seq) FROM events WHERE turn = 2)",
+            2,
+            "stored events were changed",
+        ),
+        ("DELETE FROM turns WHERE turn = 3", 3, "missing"),
+    ],
+)
 def test_verify_names_the_first_turn_that_differs(new_save, tmp_path, tamper, turn, reason):
     new_save(turns=6).close()
     _sql(tmp_path / "game.db", tamper)
@@ -157,5 +163,8 @@ def test_export_writes_every_order_event_and_state(new_save):
     assert not [o for o in orders if o["seat"] == "atlantia"]  # the absent human passed
     # turn by turn: every line of turn t comes before the state of turn t
     position = {s["turn"]: i for i, s in enumerate(lines) if s["type"] == "state"}
-    assert all(i < position[line["turn"]] for i, line in enumerate(lines)
-               if line["type"] in ("order", "event") and line["turn"] in position)
+    assert all(
+        i < position[line["turn"]]
+        for i, line in enumerate(lines)
+        if line["type"] in ("order", "event") and line["turn"] in position
+    )

@@ -66,8 +66,9 @@ async def test_an_evaluator_scores_a_team_and_notes_a_turn(tmp_path, make_game):
         await pilot.press("enter")
         await pilot.pause()
         notes = game.evaluation.evaluator_notes()
-        assert [(n.turn, n.team, n.text, n.author) for n in notes] == [(1, "atlantia", "slow to find allies",
-                                                                        "evaluator-1")]
+        assert [(n.turn, n.team, n.text, n.author) for n in notes] == [
+            (1, "atlantia", "slow to find allies", "evaluator-1")
+        ]
         await pilot.press("right_square_bracket")  # on to the turn in play
         assert screen.turn == 2
         await pilot.press("right_square_bracket")  # no further than that
@@ -84,10 +85,14 @@ async def test_an_observer_follows_a_teams_desk_live_and_cannot_act(tmp_path, ma
         assert isinstance(screen, ObserverScreen)
         assert screen.team == "atlantia"
         with Game.open(game.path) as team:  # the team's terminal picks an order
-            team.live.save_draft("atlantia", [parse_order("propose laws-of-war in assembly", "atlantia")],
-                                 for_turn=1, version=None)
-        await wait_until(pilot, lambda: "picked so far" in screen_text(screen.query_one(OrdersTable)),
-                         "the observer sees the team's picks")
+            team.live.save_draft(
+                "atlantia", [parse_order("propose laws-of-war in assembly", "atlantia")], for_turn=1, version=None
+            )
+        await wait_until(
+            pilot,
+            lambda: "picked so far" in screen_text(screen.query_one(OrdersTable)),
+            "the observer sees the team's picks",
+        )
         for key in ("s", "n", "f"):  # no key submits, resolves or forces
             await pilot.press(key)
         await pilot.pause()
@@ -136,7 +141,8 @@ async def test_the_white_cell_adds_an_improvement_plan_line(tmp_path, make_game)
                 await pilot.press("enter")
             await pilot.pause()
     assert [(i.number, i.issue, i.recommendation, i.owner, i.due) for i in game.evaluation.plan()] == [
-        (1, "Allies briefed late", "Brief allies before turn 1", "trainer", "")]
+        (1, "Allies briefed late", "Brief allies before turn 1", "trainer", "")
+    ]
 
 
 @sync
@@ -189,7 +195,7 @@ async def test_the_team_picker_lists_the_human_teams_first_with_their_ids(tmp_pa
     async with seated(tmp_path, game, "evaluator-1") as (app, _pilot):
         assert isinstance(app.screen, ChoiceScreen)
         lines = [line.rstrip() for line in screen_text(app.screen).splitlines() if line.strip()]
-        options = lines[lines.index("Every team (the white cell's view)"):]
+        options = lines[lines.index("Every team (the white cell's view)") :]
         assert options[1:3] == ["Republic of Atlantia [atlantia]", "Borealis Federation [borealis]"]  # the teams
         scripted = [line for line in options[3:] if "[" in line]
         assert len(scripted) == 5 and all("(scripted: " in line for line in scripted)

@@ -76,8 +76,11 @@ async def test_a_turn_forced_elsewhere_shows_on_an_idle_desk_and_its_stale_order
             white.resolve(force=True)  # the white cell forces turn 1 at its own terminal
             # the desk still shows turn 1; an order made from it is refused, never put on turn 2
             assert not app.flow.submit("atlantia", [parse_order("propose free-flow in coalition", "atlantia")], None)
-            await wait_until(pilot, lambda: isinstance(app.screen, TurnResultsScreen)
-                             and "TURN 1 of 8" in screen_text(app.screen), "the results are shown")
+            await wait_until(
+                pilot,
+                lambda: isinstance(app.screen, TurnResultsScreen) and "TURN 1 of 8" in screen_text(app.screen),
+                "the results are shown",
+            )
             assert white.submitted() == {}
             assert white.orders(1)["atlantia"] == []
             white.resolve(force=True)  # and again, while the results screen is up

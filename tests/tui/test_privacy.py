@@ -39,8 +39,9 @@ async def test_hot_seat_screens_hold_only_their_own_secrets(tmp_path, make_game)
                 # every pane built and filled, and the desk showing its own brief, whatever the load
                 await screen.query_one(WorldTabs).build_all()
                 own = private_lines(scenario, me)
-                await wait_until(pilot, lambda: all(line in screen_text(screen) for line in own),
-                                 f"{me}'s desk shows its brief")
+                await wait_until(
+                    pilot, lambda: all(line in screen_text(screen) for line in own), f"{me}'s desk shows its brief"
+                )
                 text = screen_text(screen)
                 for line in private_lines(scenario, me):
                     assert line in text, f"{me}'s own brief should be on its desk: {line!r}"
@@ -53,8 +54,11 @@ async def test_hot_seat_screens_hold_only_their_own_secrets(tmp_path, make_game)
                 await pilot.press("s")
                 await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review dialog")
                 await pilot.press("ctrl+s")
-                await wait_until(pilot, lambda: app.screen is not screen and not isinstance(app.screen, ReviewScreen),
-                                 f"{me}'s orders submitted")
+                await wait_until(
+                    pilot,
+                    lambda: app.screen is not screen and not isinstance(app.screen, ReviewScreen),
+                    f"{me}'s orders submitted",
+                )
             if checked == {"atlantia", "borealis"}:
                 break
             await settle(pilot, app)

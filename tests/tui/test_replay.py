@@ -113,7 +113,8 @@ async def test_n_and_p_jump_between_turning_points_and_the_bar_names_them(tmp_pa
         assert visited == expected
         headline = made.point(screen.turn).headlines[0]
         assert "TURNING POINT" in screen_text(screen.query_one("#replay-bar")) and headline[:30] in screen_text(
-            screen.query_one("#replay-bar"))
+            screen.query_one("#replay-bar")
+        )
         await pilot.press("n")  # none after the last: it stays
         assert screen.turn == expected[-1]
         await pilot.press("p")

@@ -52,6 +52,7 @@ def _desk_then(*keys):
         for key in keys:
             await pilot.press(key)
             await _settle(pilot)
+
     return run
 
 

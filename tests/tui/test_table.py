@@ -59,8 +59,9 @@ async def test_table_fills_and_measures_like_datatable():
         assert ours.row_count == textual.row_count == len(ROWS)
         assert [ours.get_row_at(i) for i in range(len(ROWS))] == [textual.get_row_at(i) for i in range(len(ROWS))]
         assert [k.value for k in ours.rows] == [k.value for k in textual.rows]
-        assert [c.get_render_width(ours) for c in ours.ordered_columns] == \
-               [c.get_render_width(textual) for c in textual.ordered_columns]
+        assert [c.get_render_width(ours) for c in ours.ordered_columns] == [
+            c.get_render_width(textual) for c in textual.ordered_columns
+        ]
         assert ours.virtual_size == textual.virtual_size
         assert ours.cursor_coordinate == textual.cursor_coordinate
         assert sorted(app.highlighted) == ["ours:r0", "textual:r0"]

@@ -10,8 +10,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # the snapshots too: the plain widgets must draw the very same screens
-KEY_TESTS = ["tests/tui/test_desk.py", "tests/tui/test_table.py", "tests/tui/test_first_steps.py",
-             "tests/tui/test_snapshots.py"]
+KEY_TESTS = [
+    "tests/tui/test_desk.py",
+    "tests/tui/test_table.py",
+    "tests/tui/test_first_steps.py",
+    "tests/tui/test_snapshots.py",
+]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
@@ -20,15 +24,17 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_the_switch_turns_every_trick_off():
-    check = ("from textual.widgets import DataTable, OptionList\n"
-             "from exercise.tui import textual_tricks as t\n"
-             "from exercise.tui.widgets.table import Table\n"
-             "from exercise.tui.widgets.options import Options\n"
-             "from exercise.tui.screens.tabbed import TabbedScreen\n"
-             "assert not t.ENABLED and not (t.TABLE_TRICKS or t.OPTIONS_TRICKS or t.PER_LAYOUT)\n"
-             "assert Table.__mro__[1] is DataTable and Options.__mro__[1] is OptionList\n"
-             "assert t.PerLayoutLines not in TabbedScreen.__mro__\n"
-             "assert t.rendered_once(None, 'x') == 'x'\n")
+    check = (
+        "from textual.widgets import DataTable, OptionList\n"
+        "from exercise.tui import textual_tricks as t\n"
+        "from exercise.tui.widgets.table import Table\n"
+        "from exercise.tui.widgets.options import Options\n"
+        "from exercise.tui.screens.tabbed import TabbedScreen\n"
+        "assert not t.ENABLED and not (t.TABLE_TRICKS or t.OPTIONS_TRICKS or t.PER_LAYOUT)\n"
+        "assert Table.__mro__[1] is DataTable and Options.__mro__[1] is OptionList\n"
+        "assert t.PerLayoutLines not in TabbedScreen.__mro__\n"
+        "assert t.rendered_once(None, 'x') == 'x'\n"
+    )
     done = _run("-c", check)
     assert done.returncode == 0, done.stderr
 

@@ -39,8 +39,7 @@ social_weight = 1
 
 def granovetter(thresholds: list[float]) -> str:
     seats = "\n".join(
-        f'[[delegations]]\nid = "s{i:03d}"\nname = "Seat {i}"\nthreshold = {t!r}\n'
-        for i, t in enumerate(thresholds)
+        f'[[delegations]]\nid = "s{i:03d}"\nname = "Seat {i}"\nthreshold = {t!r}\n' for i, t in enumerate(thresholds)
     )
     members = ", ".join(f'"s{i:03d}"' for i in range(len(thresholds)))
     return f"""
@@ -150,10 +149,8 @@ def test_under_two_thirds_the_same_text_adopts_at_its_first_session():
 
 def test_holders_naming_an_unknown_delegation_is_one_line_and_exit_2(tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text(granovetter([0.0, 0.5]).replace('holders = ["s000"]', 'holders = ["nobody"]'),
-                   encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "exercise", "validate", str(bad)],
-                         capture_output=True, text=True)
+    bad.write_text(granovetter([0.0, 0.5]).replace('holders = ["s000"]', 'holders = ["nobody"]'), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "exercise", "validate", str(bad)], capture_output=True, text=True)
     assert run.returncode == 2
     assert "norms[0].holders[0]" in run.stdout + run.stderr
     assert "Traceback" not in run.stderr
@@ -163,14 +160,14 @@ def test_holders_naming_an_unknown_delegation_is_one_line_and_exit_2(tmp_path):
 def test_the_new_terms_refuse_values_out_of_range(tmp_path, key):
     bad = tmp_path / "bad.toml"
     bad.write_text(granovetter([0.0, 0.5]).replace(f"{key} = 0", f"{key} = -1"), encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "exercise", "validate", str(bad)],
-                         capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "exercise", "validate", str(bad)], capture_output=True, text=True)
     assert run.returncode == 2 and key in run.stdout + run.stderr
 
 
 def launched_call(signed: list[str], min_signatories: int = 3) -> str:
-    seats = "\n".join(f'[[delegations]]\nid = "c{i}"\nname = "Signer {i}"\nstrategy = "lip-service"\n'
-                      for i in range(6))
+    seats = "\n".join(
+        f'[[delegations]]\nid = "c{i}"\nname = "Signer {i}"\nstrategy = "lip-service"\n' for i in range(6)
+    )
     return f"""
 id = "call"
 title = "A call launched with its first signatories"
@@ -210,10 +207,8 @@ def test_a_launch_short_of_min_signatories_waits():
 
 def test_signatories_outside_a_signon_forum_are_refused_in_one_line(tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text(launched_call(["c0", "nobody"]).replace('rule = "signon"', 'rule = "majority"'),
-                   encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "exercise", "validate", str(bad)],
-                         capture_output=True, text=True)
+    bad.write_text(launched_call(["c0", "nobody"]).replace('rule = "signon"', 'rule = "majority"'), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "exercise", "validate", str(bad)], capture_output=True, text=True)
     out = run.stdout + run.stderr
     assert run.returncode == 2 and "Traceback" not in out
     assert "forums[0].signatories: only a sign-on call" in out

@@ -19,8 +19,12 @@ def history_of(scenario, seed=7, turns=8):
 def test_every_decision_and_inject_is_a_turning_point_and_scores_add_up(tutorial):
     history = history_of(tutorial)
     result = debrief(history)
-    decided = {e.turn for _, events in history for e in events
-               if isinstance(e, InjectFired) or (isinstance(e, SessionOutcome) and e.outcome in ("adopted", "blocked"))}
+    decided = {
+        e.turn
+        for _, events in history
+        for e in events
+        if isinstance(e, InjectFired) or (isinstance(e, SessionOutcome) and e.outcome in ("adopted", "blocked"))
+    }
     assert decided and decided <= {p.turn for p in result.points}
     for arc in result.arcs:  # each arc is the seat's score after every turn
         assert arc.scores == tuple(delegation_score(state, arc.seat) for state, _ in history)
@@ -42,20 +46,27 @@ def test_one_seats_debrief_scores_only_that_seat_and_hides_what_it_could_not_see
         assert set(dict(p.score_changes)) <= {"atlantia"}
     secret = [InjectFired(turn=1, inject="x", title="A leak only borealis hears of", audience=("borealis",))]
     assert headlines(history[1][0], secret, "atlantia") == []
-    assert headlines(history[1][0], secret, "borealis") == headlines(history[1][0], secret) == [
-        "inject: A leak only borealis hears of"]
+    assert (
+        headlines(history[1][0], secret, "borealis")
+        == headlines(history[1][0], secret)
+        == ["inject: A leak only borealis hears of"]
+    )
 
 
 def test_headlines_name_forums_blockers_and_injects(tutorial):
     state = new_game(tutorial, 1)
-    events = [InjectFired(turn=1, inject="x", title="Ransomware hits hospitals"),
-              SessionOutcome(turn=1, forum="assembly", norm="free-flow", outcome="blocked", blockers=("borealis",)),
-              SessionOutcome(turn=1, forum="coalition", norm="free-flow", outcome="adopted"),
-              SessionOutcome(turn=1, forum="coalition", norm="info-security", outcome="deliberating")]
+    events = [
+        InjectFired(turn=1, inject="x", title="Ransomware hits hospitals"),
+        SessionOutcome(turn=1, forum="assembly", norm="free-flow", outcome="blocked", blockers=("borealis",)),
+        SessionOutcome(turn=1, forum="coalition", norm="free-flow", outcome="adopted"),
+        SessionOutcome(turn=1, forum="coalition", norm="info-security", outcome="deliberating"),
+    ]
     assembly, coalition = tutorial.forum("assembly").name, tutorial.forum("coalition").name
-    assert headlines(state, events) == ["inject: Ransomware hits hospitals",
-                                        f"borealis blocked free-flow in {assembly}",
-                                        f"{coalition} adopted free-flow"]
+    assert headlines(state, events) == [
+        "inject: Ransomware hits hospitals",
+        f"borealis blocked free-flow in {assembly}",
+        f"{coalition} adopted free-flow",
+    ]
 
 
 def test_a_game_that_has_not_started_has_no_turning_points(tutorial):
@@ -72,8 +83,10 @@ def test_a_seats_best_turn_is_explained_by_the_objective_that_moved(tutorial):
         objectives = tutorial.delegation(arc.seat).objectives
         turn = arc.best[0]
         before, after = history[turn - 1][0], history[turn][0]
-        moved = max(objectives, key=lambda o: o.weight * (objective_progress(after, arc.seat, o)
-                                                          - objective_progress(before, arc.seat, o)))
+        moved = max(
+            objectives,
+            key=lambda o: o.weight * (objective_progress(after, arc.seat, o) - objective_progress(before, arc.seat, o)),
+        )
         if any(moved.norm in h.split() for h in debrief(history).point(turn).headlines):
             assert moved.norm in arc.best_why.split(), (arc.seat, moved.norm, arc.best_why)
             explained += 1

@@ -20,8 +20,9 @@ print(json.dumps([state_hash(r.state) for r in play(s, int(sys.argv[2]), 8)]))
 
 def hashes_in_process(path, seed, hashseed):
     env = {**os.environ, "PYTHONHASHSEED": str(hashseed)}
-    out = subprocess.run([sys.executable, "-c", SCRIPT, str(path), str(seed)], env=env,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(path), str(seed)], env=env, capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout)
 
 
@@ -61,9 +62,29 @@ def test_a_sweeps_csv_is_byte_identical_across_hash_seeds_and_worker_counts(tuto
     files = []
     for hashseed, workers in ((1, 2), (424242, 1)):
         out = tmp_path / f"r{hashseed}.csv"
-        subprocess.run([sys.executable, "-m", "exercise", "sweep", str(tutorial_path), "--runs", "4", "--turns", "5",
-                        "--vary", "forums=centralized,both", "--workers", str(workers), "--quiet", "--out", str(out)],
-                       env={**os.environ, "PYTHONHASHSEED": str(hashseed)}, capture_output=True, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "exercise",
+                "sweep",
+                str(tutorial_path),
+                "--runs",
+                "4",
+                "--turns",
+                "5",
+                "--vary",
+                "forums=centralized,both",
+                "--workers",
+                str(workers),
+                "--quiet",
+                "--out",
+                str(out),
+            ],
+            env={**os.environ, "PYTHONHASHSEED": str(hashseed)},
+            capture_output=True,
+            check=True,
+        )
         files.append(out.read_bytes())
     assert files[0].count(b"\n") > 100
     assert files[0] == files[1]

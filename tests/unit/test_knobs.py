@@ -16,8 +16,9 @@ def world(**knobs):
 
 
 def test_bad_knobs_are_one_line_each_naming_the_knob():
-    problems = knob_problems({"tie_density": 99, "clustering": -1, "rules": ["majority", "vote"], "nosuch": 1,
-                              "delegations": 40}, "here")
+    problems = knob_problems(
+        {"tie_density": 99, "clustering": -1, "rules": ["majority", "vote"], "nosuch": 1, "delegations": 40}, "here"
+    )
     assert problems == [
         "here: clustering: must be between 0 and 1, not -1",
         "here: nosuch: unknown knob (known: " + ", ".join(f.name for f in attrs.fields(Knobs)) + ")",
@@ -61,8 +62,17 @@ def test_polarisation_splits_the_blocs_into_opposite_camps():
 
 
 def test_forum_mix_capacity_and_conflicts():
-    data = world(forums=8, centralized=2, signon=1.0, capacity_mean=0.3, capacity_spread=0.2, conflicts=1.0,
-                 norms=10, agenda_min=1, agenda_max=1)
+    data = world(
+        forums=8,
+        centralized=2,
+        signon=1.0,
+        capacity_mean=0.3,
+        capacity_spread=0.2,
+        conflicts=1.0,
+        norms=10,
+        agenda_min=1,
+        agenda_max=1,
+    )
     forums = data["forums"]
     assert [f["kind"] for f in forums].count("centralized") == 2
     assert {f["rule"] for f in forums if f["kind"] == "decentralized"} == {"signon"}
@@ -100,13 +110,16 @@ def test_a_family_is_reproducible_and_its_worlds_load():
         parse_scenario(text, name)
 
 
-@pytest.mark.parametrize("data, problem", [
-    ({"knobs": {}}, "x: f.description: missing"),
-    ({"description": "d", "knobs": {"hostile": [0.5, 0.2]}}, "x: f.knobs.hostile: low 0.5 is more than high 0.2"),
-    ({"description": "d", "knobs": {"hostile": [0.5, 2]}}, "x: f.knobs: hostile: must be between 0 and 1, not 2"),
-    ({"description": "d", "knobs": {"hostile": [0.5]}}, "x: f.knobs.hostile: a range is [low, high], not [0.5]"),
-    ({"description": "d", "other": 1}, "x: f.other: unknown key"),
-])
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        ({"knobs": {}}, "x: f.description: missing"),
+        ({"description": "d", "knobs": {"hostile": [0.5, 0.2]}}, "x: f.knobs.hostile: low 0.5 is more than high 0.2"),
+        ({"description": "d", "knobs": {"hostile": [0.5, 2]}}, "x: f.knobs: hostile: must be between 0 and 1, not 2"),
+        ({"description": "d", "knobs": {"hostile": [0.5]}}, "x: f.knobs.hostile: a range is [low, high], not [0.5]"),
+        ({"description": "d", "other": 1}, "x: f.other: unknown key"),
+    ],
+)
 def test_bad_family_entries_are_named(data, problem):
     problems = family_problems("f", data, "x")
     assert len(problems) == 1 and problems[0].startswith(problem)
@@ -123,8 +136,12 @@ def test_docs_give_every_knob_and_their_commands_parse():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "worlds.md").read_text(encoding="utf-8")
     for name in KNOB_NAMES:
         assert f"| `--{name.replace('_', '-')}` | {knob_help(name)} |" in doc, name
-    commands = [line.split("#")[0].strip() for block in re.findall(r"```\n(.*?)```", doc, re.S)
-                for line in block.splitlines() if line.startswith("exercise ") and "--help" not in line]
+    commands = [
+        line.split("#")[0].strip()
+        for block in re.findall(r"```\n(.*?)```", doc, re.S)
+        for line in block.splitlines()
+        if line.startswith("exercise ") and "--help" not in line
+    ]
     assert len(commands) >= 8
     for command in commands:
         words = shlex.split(command)[1:]

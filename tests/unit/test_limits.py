@@ -66,7 +66,9 @@ def test_every_number_and_string_of_the_schema_has_a_limit():
             if not {RANGE, TEXT, ID, REF} & set(field.metadata):
                 unlimited.append(f"{cls.__name__}.{field.name}: {text}")
     assert unlimited == []
-    assert {f.name for f in attrs.fields(ModelParams) if RANGE in f.metadata} == {f.name for f in attrs.fields(ModelParams)}
+    assert {f.name for f in attrs.fields(ModelParams) if RANGE in f.metadata} == {
+        f.name for f in attrs.fields(ModelParams)
+    }
 
 
 def write(tmp_path: Path, old: str, new: str, name: str = "bad.toml") -> Path:
@@ -81,13 +83,28 @@ FINDINGS = [
     ("budget = 4", "budget = nan", "delegations[0].budget: must be a finite number between 0 and 1000, not nan"),
     ("budget = 4", "budget = inf", "delegations[0].budget: must be a finite number between 0 and 1000, not inf"),
     ("budget = 4", "budget = 1e308", "delegations[0].budget: must be between 0 and 1000, not 1e+308"),
-    ("seed = 7", "seed = 9223372036854775808", "seed: must be a whole number that fits 64 bits, not 9223372036854775808"),
+    (
+        "seed = 7",
+        "seed = 9223372036854775808",
+        "seed: must be a whole number that fits 64 bits, not 9223372036854775808",
+    ),
     ("seed = 7", "seed = -1", "seed: must be at least 0, not -1"),
     ("turns = 8", "turns = 100000000", "turns: must be at most 1000, not 100000000"),
-    ("cadence = 3", "cadence = 1000000000000000000", "forums[0].cadence: must be at most 1000, not 1000000000000000000"),
-    ('id = "tutorial"', 'id = "../../escaped/pwned"',
-     "id: '../../escaped/pwned' holds '.'; use lowercase letters, digits and '-' (e.g. 'no-attack-ci')"),
-    ('id = "tutorial"', 'id = "/tmp/abs"', "id: '/tmp/abs' holds '/'; use lowercase letters, digits and '-' (e.g. 'no-attack-ci')"),
+    (
+        "cadence = 3",
+        "cadence = 1000000000000000000",
+        "forums[0].cadence: must be at most 1000, not 1000000000000000000",
+    ),
+    (
+        'id = "tutorial"',
+        'id = "../../escaped/pwned"',
+        "id: '../../escaped/pwned' holds '.'; use lowercase letters, digits and '-' (e.g. 'no-attack-ci')",
+    ),
+    (
+        'id = "tutorial"',
+        'id = "/tmp/abs"',
+        "id: '/tmp/abs' holds '/'; use lowercase letters, digits and '-' (e.g. 'no-attack-ci')",
+    ),
     ('id = "tutorial"', 'id = ""', "id: must not be empty"),
     ('id = "atlantia"', 'id = "white"', "delegations[0].id: 'white' is reserved for live play"),
     ('id = "atlantia"', 'id = "@white"', "delegations[0].id: '@white' holds '@'"),
@@ -95,9 +112,17 @@ FINDINGS = [
     ('id = "atlantia"', 'id = "evaluator-2"', "delegations[0].id: 'evaluator-2' is reserved for live play"),
     ('id = "atlantia"', 'id = "a,b"', "delegations[0].id: 'a,b' holds ','"),
     ('id = "atlantia"', 'id = "-dash"', "delegations[0].id: '-dash' must be words joined by single '-'"),
-    ('id = "atlantia"', 'id = "at\\u200blantia"', "delegations[0].id: 'at\\u200blantia' holds U+200B (ZERO WIDTH SPACE)"),
+    (
+        'id = "atlantia"',
+        'id = "at\\u200blantia"',
+        "delegations[0].id: 'at\\u200blantia' holds U+200B (ZERO WIDTH SPACE)",
+    ),
     ('id = "atlantia"', 'id = "Atlantia"', "delegations[0].id: 'Atlantia' holds 'A'"),
-    ('name = "Republic of Atlantia"', 'name = "Atl\\nantia"', "delegations[0].name: must be one line (it holds a line break)"),
+    (
+        'name = "Republic of Atlantia"',
+        'name = "Atl\\nantia"',
+        "delegations[0].name: must be one line (it holds a line break)",
+    ),
 ]
 
 
@@ -106,7 +131,9 @@ def test_a_bad_value_is_one_line_naming_file_and_key_and_new_writes_nothing(tmp_
     path = write(tmp_path, old, new)
     code, _, err = cli("validate", path)
     assert code == 2
-    assert f"bad.toml: {line}" in err.splitlines()[0] or any(lt.startswith(f"bad.toml: {line}") for lt in err.splitlines())
+    assert f"bad.toml: {line}" in err.splitlines()[0] or any(
+        lt.startswith(f"bad.toml: {line}") for lt in err.splitlines()
+    )
     code, _, err = cli("new", path, "--save", tmp_path / "x.db")
     assert code == 2 and "internal error" not in err
     assert not (tmp_path / "x.db").exists() and list(tmp_path.glob("*.db*")) == []
@@ -122,13 +149,21 @@ def test_model_keys_are_range_checked(tmp_path, key, value):
 
 
 def test_the_widest_valid_values_play_and_replay(tmp_path):
-    text = (TUTORIAL.replace("budget = 4", "budget = 1000", 1).replace("seed = 7", f"seed = {2**63 - 1}", 1)
-            .replace("cadence = 3", "cadence = 1000", 1))
+    text = (
+        TUTORIAL.replace("budget = 4", "budget = 1000", 1)
+        .replace("seed = 7", f"seed = {2**63 - 1}", 1)
+        .replace("cadence = 3", "cadence = 1000", 1)
+    )
     path = tmp_path / "wide.toml"
     path.write_text(text, encoding="utf-8")
     save = tmp_path / "w.db"
-    for argv in (["new", path, "--save", save], ["run", save, "--turns", 2], ["replay", save, "--turn", 1],
-                 ["verify", save], ["debrief", save]):
+    for argv in (
+        ["new", path, "--save", save],
+        ["run", save, "--turns", 2],
+        ["replay", save, "--turn", 1],
+        ["verify", save],
+        ["debrief", save],
+    ):
         code, _, err = cli(*argv)
         assert code == 0, (argv, err)
 
@@ -153,11 +188,16 @@ def test_next_session_is_arithmetic_not_a_loop_over_the_cadence(tutorial):
                 assert view_for(state, None).next_session(f.id) == expected
 
 
-@pytest.mark.parametrize("argv", [
-    ["new", "tutorial", "--seed", str(2**63)], ["new", "tutorial", "--seed", "-1"],
-    ["run", "tutorial", "--seed", str(2**64)], ["sweep", "tutorial", "--seed", str(2**63)],
-    ["experiments", "clarity", "--seed", "1e3"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["new", "tutorial", "--seed", str(2**63)],
+        ["new", "tutorial", "--seed", "-1"],
+        ["run", "tutorial", "--seed", str(2**64)],
+        ["sweep", "tutorial", "--seed", str(2**63)],
+        ["experiments", "clarity", "--seed", "1e3"],
+    ],
+)
 def test_seed_arguments_are_checked_like_the_file(argv, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, _, err = cli(*argv)
@@ -165,13 +205,20 @@ def test_seed_arguments_are_checked_like_the_file(argv, tmp_path, monkeypatch):
     assert list(tmp_path.rglob("*.db")) == []
 
 
-@pytest.mark.parametrize("option, value, message", [
-    ("--set", "model.cascade_weight=nan", "model.cascade_weight: must be a finite number between 0 and 10, not nan"),
-    ("--set", "model.cascade_weight=-50", "model.cascade_weight: must be between 0 and 10, not -50"),
-    ("--vary", "delegations.atlantia.budget=1,inf", "delegations[0].budget: must be a finite number"),
-    ("--set", "norms.0.statement=" + "[" * 3000 + "]" * 3000, "nests lists or tables too deeply"),
-    ("--set", "norms.0.statement=" + "[" * 20 + "]" * 20, "nests tables and lists more than 8 levels deep"),
-])
+@pytest.mark.parametrize(
+    "option, value, message",
+    [
+        (
+            "--set",
+            "model.cascade_weight=nan",
+            "model.cascade_weight: must be a finite number between 0 and 10, not nan",
+        ),
+        ("--set", "model.cascade_weight=-50", "model.cascade_weight: must be between 0 and 10, not -50"),
+        ("--vary", "delegations.atlantia.budget=1,inf", "delegations[0].budget: must be a finite number"),
+        ("--set", "norms.0.statement=" + "[" * 3000 + "]" * 3000, "nests lists or tables too deeply"),
+        ("--set", "norms.0.statement=" + "[" * 20 + "]" * 20, "nests tables and lists more than 8 levels deep"),
+    ],
+)
 def test_sweep_values_meet_the_same_limits(option, value, message):
     code, _, err = cli("sweep", ROOT / "scenarios" / "tutorial.toml", "--runs", 1, "--quiet", option, value)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
@@ -184,13 +231,18 @@ def test_keys_are_quoted_when_they_need_it_and_a_newline_never_splits_a_line(tmp
     assert quote_key("a\nb") == '"a\\nb"'
     assert quote_key("x\u200b") == '"x\\u200B"'
     assert key_path(["delegations", 3, "values", "a.b"]) == 'delegations[3].values."a.b"'
-    path = write(tmp_path, 'values = { security = 0.7', 'values = { "a\\nb" = 0.5, "my key" = 0.2, security = 0.7')
+    path = write(tmp_path, "values = { security = 0.7", 'values = { "a\\nb" = 0.5, "my key" = 0.2, security = 0.7')
     code, _, err = cli("validate", path)
     lines = err.strip().splitlines()
     assert code == 2
-    assert 'bad.toml: delegations[0].values."a\\nb": unknown domain \'a\\nb\'' in lines
-    assert 'bad.toml: delegations[0].values."my key": unknown domain \'my key\'' in lines
-    path = write(tmp_path, 'name = "Republic of Atlantia"', 'name = "Republic of Atlantia"\n"odd\\nkey" = 1\n"x y" = 2', "keys.toml")
+    assert "bad.toml: delegations[0].values.\"a\\nb\": unknown domain 'a\\nb'" in lines
+    assert "bad.toml: delegations[0].values.\"my key\": unknown domain 'my key'" in lines
+    path = write(
+        tmp_path,
+        'name = "Republic of Atlantia"',
+        'name = "Republic of Atlantia"\n"odd\\nkey" = 1\n"x y" = 2',
+        "keys.toml",
+    )
     code, _, err = cli("validate", path)
     assert code == 2 and err.strip().splitlines() == ['keys.toml: delegations[0]: unknown key(s): "odd\\nkey", "x y"']
 
@@ -198,8 +250,11 @@ def test_keys_are_quoted_when_they_need_it_and_a_newline_never_splits_a_line(tmp
 def test_an_unknown_seat_of_a_2000_seat_game_is_one_short_line(tmp_path):
     seats = "".join(f'[[delegations]]\nid = "s{i}"\nname = "S{i}"\n' for i in range(2000))
     path = tmp_path / "big.toml"
-    path.write_text('id = "big"\ntitle = "Big"\n' + seats + '[[norms]]\nid = "n"\nstatement = "s"\n'
-                    '[[forums]]\nid = "f"\nname = "F"\nopen_to_all = true\n', encoding="utf-8")
+    path.write_text(
+        'id = "big"\ntitle = "Big"\n' + seats + '[[norms]]\nid = "n"\nstatement = "s"\n'
+        '[[forums]]\nid = "f"\nname = "F"\nopen_to_all = true\n',
+        encoding="utf-8",
+    )
     code, _, err = cli("new", path, "--human", "atlantis", "--save", tmp_path / "b.db")
     assert code == 2 and len(err.splitlines()) == 1 and len(err) < 300
     assert f"… and 1,992 more (see `exercise scenarios {path}`)" in err
@@ -231,8 +286,13 @@ def test_the_key_tables_of_the_docs_give_the_fields_own_ranges():
     from exercise.core.spec import Delegation, Forum, Inject, Norm
 
     doc = (ROOT / "docs" / "scenarios.md").read_text(encoding="utf-8")
-    sections = {"## Top level": Scenario, "## `[[delegations]]`": Delegation, "## `[[norms]]`": Norm,
-                "## `[[forums]]`": Forum, "## `[[injects]]`": Inject}
+    sections = {
+        "## Top level": Scenario,
+        "## `[[delegations]]`": Delegation,
+        "## `[[norms]]`": Norm,
+        "## `[[forums]]`": Forum,
+        "## `[[injects]]`": Inject,
+    }
     checked = 0
     for heading, cls in sections.items():
         body = doc.split(heading, 1)[1].split("\n## ", 1)[0]
@@ -243,7 +303,9 @@ def test_the_key_tables_of_the_docs_give_the_fields_own_ranges():
                 continue
             cell = row.split("|")[2]
             expected = "0..2**63-1" if field.name == "seed" else rule.text().replace(",", "")
-            assert expected in cell.replace(",", ""), f"{heading} {field.name}: {cell.strip()!r}, fields say {rule.text()}"
+            assert expected in cell.replace(",", ""), (
+                f"{heading} {field.name}: {cell.strip()!r}, fields say {rule.text()}"
+            )
             checked += 1
     assert checked >= 20
 

@@ -8,31 +8,41 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from mypy import api as mypy_api
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_ruff_finds_nothing():
-    out = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "exercise", "tests", "benchmarks"],
-                         cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "exercise", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-# Off until the lead formats the codebase once, after merging the branches of issue 16 (a
-# `ruff format` on one branch would conflict with every other): then delete this mark.
-@pytest.mark.skip(reason="ruff format runs once on the merged codebase first (issue 16)")
 def test_ruff_format_leaves_the_code_as_it_is():
-    out = subprocess.run([sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "exercise", "tests",
-                          "benchmarks"], cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "exercise", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 
 def test_mypy_finds_nothing():
     # Its incremental cache is the repository's .mypy_cache, as when run by hand: a warm run
     # takes a second or two, a cold one (CI) about fifteen.
-    stdout, stderr, status = mypy_api.run([
-        "--config-file", str(ROOT / "pyproject.toml"), "--cache-dir", str(ROOT / ".mypy_cache"),
-        str(ROOT / "exercise")])
+    stdout, stderr, status = mypy_api.run(
+        [
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            "--cache-dir",
+            str(ROOT / ".mypy_cache"),
+            str(ROOT / "exercise"),
+        ]
+    )
     assert status == 0, stdout + stderr

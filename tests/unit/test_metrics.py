@@ -14,11 +14,17 @@ from exercise.engine.metrics import (
 
 def world():
     ds = tuple(Delegation(id=x, name=x, power=p) for x, p in (("a", 0.4), ("b", 0.3), ("c", 0.2), ("d", 0.1)))
-    ds = (*ds[:3], Delegation(id="d", name="d", power=0.1, objectives=(
-        Objective(kind="adopt", norm="x", weight=1), Objective(kind="avoid", norm="y", weight=3))))
+    ds = (
+        *ds[:3],
+        Delegation(
+            id="d",
+            name="d",
+            power=0.1,
+            objectives=(Objective(kind="adopt", norm="x", weight=1), Objective(kind="avoid", norm="y", weight=3)),
+        ),
+    )
     norms = (Norm(id="x", statement="X", conflicts=("y",)), Norm(id="y", statement="Y"), Norm(id="z", statement="Z"))
-    return Scenario(id="m", title="M", delegations=ds, norms=norms,
-                    forums=(Forum(id="f", name="F", members=("a",)),))
+    return Scenario(id="m", title="M", delegations=ds, norms=norms, forums=(Forum(id="f", name="F", members=("a",)),))
 
 
 def test_breadth_is_power_weighted_and_depth_is_a_mean():

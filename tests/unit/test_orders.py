@@ -39,11 +39,19 @@ amount = st.floats(min_value=0.25, max_value=100, allow_nan=False).map(lambda x:
 salience_delta = st.floats(min_value=-1, max_value=1, allow_nan=False).map(lambda x: round(x, 2))
 
 ORDERS = st.one_of(
-    st.builds(Propose, ids, ids), st.builds(Endorse, ids, ids), st.builds(Object, ids, ids),
-    st.builds(Amend, ids, ids, st.sampled_from(["clarify", "narrow"])), st.builds(Graft, ids, ids),
-    st.builds(Lobby, ids, ids), st.builds(Assist, ids, ids, amount), st.builds(Implement, ids),
-    st.builds(SignOn, ids, ids), st.builds(Withdraw, ids, ids), st.just(Pass()),
-    st.builds(FireInject, ids), st.builds(SalienceShift, ids, salience_delta),
+    st.builds(Propose, ids, ids),
+    st.builds(Endorse, ids, ids),
+    st.builds(Object, ids, ids),
+    st.builds(Amend, ids, ids, st.sampled_from(["clarify", "narrow"])),
+    st.builds(Graft, ids, ids),
+    st.builds(Lobby, ids, ids),
+    st.builds(Assist, ids, ids, amount),
+    st.builds(Implement, ids),
+    st.builds(SignOn, ids, ids),
+    st.builds(Withdraw, ids, ids),
+    st.just(Pass()),
+    st.builds(FireInject, ids),
+    st.builds(SalienceShift, ids, salience_delta),
     st.builds(Shock, ids, st.sampled_from(["capacity", "power", "budget"]), amount),
 )
 
@@ -53,19 +61,22 @@ def test_every_order_round_trips_through_its_text(order):
     assert parse_order(order.text()) == order
 
 
-@pytest.mark.parametrize("text, message", [
-    ("assist x on y with nan", "amount must be a finite number between 0 and 1000, not nan"),
-    ("assist x on y with 1e999", "amount must be a finite number between 0 and 1000, not inf"),
-    ("assist x on y with 5000", "amount must be between 0 and 1000, not 5000"),
-    ("salience security 3", "delta must be between -1 and 1, not 3"),
-    ("shock x budget -inf", "delta must be a finite number between -1000 and 1000, not -inf"),
-    ("", "empty order"),
-    ("dance usa", "unknown verb 'dance'"),
-    ("endorse x", "expected 'endorse NAME in NAME'"),
-    ("endorse x at y", "expected 'endorse NAME in NAME'"),
-    ("assist a on b with lots", "'lots' is not a number"),
-    ("amend a in b rewrite", "'clarify' or 'narrow'"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("assist x on y with nan", "amount must be a finite number between 0 and 1000, not nan"),
+        ("assist x on y with 1e999", "amount must be a finite number between 0 and 1000, not inf"),
+        ("assist x on y with 5000", "amount must be between 0 and 1000, not 5000"),
+        ("salience security 3", "delta must be between -1 and 1, not 3"),
+        ("shock x budget -inf", "delta must be a finite number between -1000 and 1000, not -inf"),
+        ("", "empty order"),
+        ("dance usa", "unknown verb 'dance'"),
+        ("endorse x", "expected 'endorse NAME in NAME'"),
+        ("endorse x at y", "expected 'endorse NAME in NAME'"),
+        ("assist a on b with lots", "'lots' is not a number"),
+        ("amend a in b rewrite", "'clarify' or 'narrow'"),
+    ],
+)
 def test_bad_order_text_says_what_was_expected(text, message):
     with pytest.raises(OrderSyntaxError) as err:
         parse_order(text, "usa")
@@ -124,8 +135,9 @@ def test_full_agenda_is_refused(tutorial):
     from exercise.engine import resolve_turn
 
     state = new_game(tutorial, 7)
-    state = resolve_turn(state, {"atlantia": [Propose("free-flow", "assembly")],
-                                 "cordova": [Propose("clean-networks", "assembly")]}, 7).state
+    state = resolve_turn(
+        state, {"atlantia": [Propose("free-flow", "assembly")], "cordova": [Propose("clean-networks", "assembly")]}, 7
+    ).state
     msg = refuse(state, "borealis", [Propose("info-security", "assembly")], AgendaFull)
     assert "agenda of assembly is full (2 items)" in msg
 

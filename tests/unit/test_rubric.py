@@ -28,8 +28,9 @@ def test_learning_objectives_become_criteria_in_order():
 def test_without_learning_objectives_each_delegation_objective_is_a_criterion():
     scenario = attrs.evolve(load_scenario(ROOT / "scenarios" / "tutorial.toml"), learning_objectives=())
     criteria = default_rubric(scenario)
-    expected = sorted({f"{o.kind}-{o.norm}" + (f"-{o.forum}" if o.forum else "")
-                       for d in scenario.delegations for o in d.objectives})
+    expected = sorted(
+        {f"{o.kind}-{o.norm}" + (f"-{o.forum}" if o.forum else "") for d in scenario.delegations for o in d.objectives}
+    )
     assert [c.objective for c in criteria] == expected
     assert all(c.title.split()[0] in ("Adopt", "Block", "Spread", "Practise", "Stay") for c in criteria)
     # the derived rubric passes the checks a written one must

@@ -51,8 +51,7 @@ def test_consensus_block_names_the_blocker():
 
 def test_majority_adopts_for_the_yes_voters_only():
     s = world("majority", min_deliberation=1)
-    state, sessions = play(s, {"a": [Propose("n", "f")]},
-                           {"b": [Endorse("n", "f")], "c": [Object("n", "f")]})
+    state, sessions = play(s, {"a": [Propose("n", "f")]}, {"b": [Endorse("n", "f")], "c": [Object("n", "f")]})
     assert sessions[-1].outcome == "adopted"
     assert sorted(state.norms["n"].depth) == ["a", "b"]
 
@@ -76,8 +75,9 @@ def test_qualified_majority_needs_the_quota():
 def test_weighted_vote_counts_power():
     s = world("weighted", min_deliberation=1, quota=0.5)
     # a (0.9) alone outweighs b+c+d (0.9)? no: a tie in power is not a pass
-    _, sessions = play(s, {"a": [Propose("n", "f")]},
-                       {"b": [Object("n", "f")], "c": [Object("n", "f")], "d": [Object("n", "f")]})
+    _, sessions = play(
+        s, {"a": [Propose("n", "f")]}, {"b": [Object("n", "f")], "c": [Object("n", "f")], "d": [Object("n", "f")]}
+    )
     assert sessions[-1].outcome == "deadlocked"
     _, sessions = play(s, {"a": [Propose("n", "f")]}, {"b": [Endorse("n", "f")], "d": [Object("n", "f")]})
     assert sessions[-1].outcome == "adopted"
@@ -87,15 +87,15 @@ def test_unanimity_needs_every_yes():
     s = world("unanimity", min_deliberation=1)
     _, sessions = play(s, {"a": [Propose("n", "f")]}, {"b": [Endorse("n", "f")]})
     assert sessions[-1].outcome == "deadlocked"
-    _, sessions = play(s, {"a": [Propose("n", "f")]},
-                       {x: [Endorse("n", "f")] for x in ("b", "c", "d")})
+    _, sessions = play(s, {"a": [Propose("n", "f")]}, {x: [Endorse("n", "f")] for x in ("b", "c", "d")})
     assert sessions[-1].outcome == "adopted"
 
 
 def test_signon_adopts_for_signatories_and_late_signers():
     s = world("signon", min_signatories=2, min_deliberation=1)
-    state, sessions = play(s, {"a": [Propose("n", "f")]}, {"a": [SignOn("n", "f")], "b": [SignOn("n", "f")]},
-                           {"c": [SignOn("n", "f")]})
+    state, sessions = play(
+        s, {"a": [Propose("n", "f")]}, {"a": [SignOn("n", "f")], "b": [SignOn("n", "f")]}, {"c": [SignOn("n", "f")]}
+    )
     assert sessions[-1].outcome == "adopted"
     assert sorted(state.norms["n"].depth) == ["a", "b", "c"]
     assert state.norms["n"].depth.get("d") is None

@@ -30,25 +30,47 @@ def test_the_tutorial_is_valid():
     assert len(s.delegations) <= 8 and len(s.forums) == 2 and len(s.norms) == 4
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("security = 0.7, civilian", "security = 1.7, civilian",
-     "bad.toml: delegations[0].values.security: must be between 0 and 1, not 1.7"),
-    ('power = 0.9\ncapacity = 0.9', 'power = "high"\ncapacity = 0.9',
-     "bad.toml: delegations[0].power: must be a number, not 'high'"),
-    ('id = "borealis"', 'id = "atlantia"', "bad.toml: delegations[1].id: duplicate id 'atlantia'"),
-    ('members = ["atlantia", "cordova", "deltora"', 'members = ["atlantis", "cordova", "deltora"',
-     "bad.toml: forums[1].members[0]: unknown delegation 'atlantis'"),
-    ('conflicts = ["info-security"]', 'conflicts = ["info-sec"]', "bad.toml: norms[2].conflicts[0]: unknown norm 'info-sec'"),
-    ('strategy = "blocker"', 'strategy = "troll"', "bad.toml: delegations[1].strategy: unknown strategy 'troll'"),
-    ('affinity = { laws-of-war = 0.8, human-rights = 0.9 }', 'affinity = { law-of-war = 0.8, human-rights = 0.9 }',
-     "bad.toml: delegations[0].affinity.law-of-war: unknown framework 'law-of-war'"),
-    ('rule = "consensus"', 'rule = "shouting"', "bad.toml: forums[0].rule: 'shouting' must be one of"),
-    ('kind = "company"', 'kind = "corporation"', "bad.toml: delegations[5].kind: 'corporation' must be one of"),
-    ('cadence = 3', 'cadence = 0', "bad.toml: forums[0].cadence: must be at least 1, not 0"),
-    ('statement = "Clean up your networks."', 'statment = "Clean up your networks."',
-     "bad.toml: norms[1]: unknown key(s): statment"),
-    ('id = "clean-networks"\nstatement', 'statement', "bad.toml: norms[1].id: required key is missing"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "security = 0.7, civilian",
+            "security = 1.7, civilian",
+            "bad.toml: delegations[0].values.security: must be between 0 and 1, not 1.7",
+        ),
+        (
+            "power = 0.9\ncapacity = 0.9",
+            'power = "high"\ncapacity = 0.9',
+            "bad.toml: delegations[0].power: must be a number, not 'high'",
+        ),
+        ('id = "borealis"', 'id = "atlantia"', "bad.toml: delegations[1].id: duplicate id 'atlantia'"),
+        (
+            'members = ["atlantia", "cordova", "deltora"',
+            'members = ["atlantis", "cordova", "deltora"',
+            "bad.toml: forums[1].members[0]: unknown delegation 'atlantis'",
+        ),
+        (
+            'conflicts = ["info-security"]',
+            'conflicts = ["info-sec"]',
+            "bad.toml: norms[2].conflicts[0]: unknown norm 'info-sec'",
+        ),
+        ('strategy = "blocker"', 'strategy = "troll"', "bad.toml: delegations[1].strategy: unknown strategy 'troll'"),
+        (
+            "affinity = { laws-of-war = 0.8, human-rights = 0.9 }",
+            "affinity = { law-of-war = 0.8, human-rights = 0.9 }",
+            "bad.toml: delegations[0].affinity.law-of-war: unknown framework 'law-of-war'",
+        ),
+        ('rule = "consensus"', 'rule = "shouting"', "bad.toml: forums[0].rule: 'shouting' must be one of"),
+        ('kind = "company"', 'kind = "corporation"', "bad.toml: delegations[5].kind: 'corporation' must be one of"),
+        ("cadence = 3", "cadence = 0", "bad.toml: forums[0].cadence: must be at least 1, not 0"),
+        (
+            'statement = "Clean up your networks."',
+            'statment = "Clean up your networks."',
+            "bad.toml: norms[1]: unknown key(s): statment",
+        ),
+        ('id = "clean-networks"\nstatement', "statement", "bad.toml: norms[1].id: required key is missing"),
+    ],
+)
 def test_each_problem_is_one_line_naming_file_and_key(old, new, expected):
     found = problems(mutate(old, new))
     assert any(line.startswith(expected) for line in found), found
@@ -71,8 +93,9 @@ def test_cli_validate_exit_codes(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text(mutate("cadence = 3", "cadence = 0"))
     good = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml"
-    run = subprocess.run([sys.executable, "-m", "exercise", "validate", str(good), str(bad)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "exercise", "validate", str(good), str(bad)], capture_output=True, text=True
+    )
     assert run.returncode == 2
     assert run.stderr.strip().splitlines() == ["bad.toml: forums[0].cadence: must be at least 1, not 0"]
     assert "Traceback" not in run.stderr
@@ -103,28 +126,49 @@ def test_the_quick_reading_reports_problems_like_the_strict_one(damage):
     assert quick.value.problems == strict.value.problems
 
 
-RUBRIC = '''
+RUBRIC = """
 [[rubric]]
 objective = "coalition"
 title = "Builds a coalition"
 levels = [{level = 1, looks_like = "alone"}, {level = 2, looks_like = "one ally"},
           {level = 3, looks_like = "a bloc"}, {level = 4, looks_like = "a majority"}]
-'''
+"""
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ('{level = 3, looks_like = "a bloc"}', '{level = 5, looks_like = "a bloc"}',
-     ["bad.toml: rubric[0].levels[2].level: must be at most 4, not 5",
-      "bad.toml: rubric[0].levels: describe every level 1 to 4 (missing: 3)"]),
-    ('{level = 3, looks_like = "a bloc"}', '{level = 2, looks_like = "a bloc"}',
-     ["bad.toml: rubric[0].levels[2].level: level 2 is described twice",
-      "bad.toml: rubric[0].levels: describe every level 1 to 4 (missing: 3)"]),
-    ('objective = "coalition"', 'objective = "Coalition!"',
-     ["bad.toml: rubric[0].objective: 'Coalition!' holds 'C'; use lowercase letters, digits and '-' "
-      "(e.g. 'no-attack-ci')"]),
-    ('{level = 1, looks_like = "alone"}', '{level = 1}',
-     ["bad.toml: rubric[0].levels[0].looks_like: required key is missing"]),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            '{level = 3, looks_like = "a bloc"}',
+            '{level = 5, looks_like = "a bloc"}',
+            [
+                "bad.toml: rubric[0].levels[2].level: must be at most 4, not 5",
+                "bad.toml: rubric[0].levels: describe every level 1 to 4 (missing: 3)",
+            ],
+        ),
+        (
+            '{level = 3, looks_like = "a bloc"}',
+            '{level = 2, looks_like = "a bloc"}',
+            [
+                "bad.toml: rubric[0].levels[2].level: level 2 is described twice",
+                "bad.toml: rubric[0].levels: describe every level 1 to 4 (missing: 3)",
+            ],
+        ),
+        (
+            'objective = "coalition"',
+            'objective = "Coalition!"',
+            [
+                "bad.toml: rubric[0].objective: 'Coalition!' holds 'C'; use lowercase letters, digits and '-' "
+                "(e.g. 'no-attack-ci')"
+            ],
+        ),
+        (
+            '{level = 1, looks_like = "alone"}',
+            "{level = 1}",
+            ["bad.toml: rubric[0].levels[0].looks_like: required key is missing"],
+        ),
+    ],
+)
 def test_a_bad_rubric_is_one_line_per_problem_naming_the_key(old, new, expected):
     text = TUTORIAL + RUBRIC
     assert old in text
@@ -133,4 +177,5 @@ def test_a_bad_rubric_is_one_line_per_problem_naming_the_key(old, new, expected)
 
 def test_a_rubric_names_each_objective_once():
     assert problems(TUTORIAL + RUBRIC + RUBRIC) == [
-        "bad.toml: rubric[1].objective: a second criterion for objective 'coalition'"]
+        "bad.toml: rubric[1].objective: a second criterion for objective 'coalition'"
+    ]

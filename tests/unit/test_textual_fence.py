@@ -13,13 +13,18 @@ PRIVATE = re.compile(
     r"from textual[\w.]*\._\w+ import|import textual[\w.]*\._\w+|"
     r"\b(_data_table|_row_locations|_new_rows|_update_count|_highlight_cursor|_on_resize|_update_dimensions|"
     r"_styles_cache|_compositor|_vertical_scrollbar|_horizontal_scrollbar|_start_widget|_clear_caches|"
-    r"_pseudo_class_state|_border_title|_border_subtitle|_require_update_dimensions|_notifications)\b")
+    r"_pseudo_class_state|_border_title|_border_subtitle|_require_update_dimensions|_notifications)\b"
+)
 
 
 def test_no_private_textual_api_outside_the_fence():
-    found = [f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
-             for path in sorted((ROOT / "exercise").rglob("*.py")) if path != FENCE
-             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if PRIVATE.search(line)]
+    found = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for path in sorted((ROOT / "exercise").rglob("*.py"))
+        if path != FENCE
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if PRIVATE.search(line)
+    ]
     assert found == []
 
 

@@ -44,6 +44,17 @@ def forum_card(view: View, forum_id: str) -> ForumCard:
     rule = RULE_WORDS.get(forum.rule, forum.rule)
     if forum.rule == "qualified":
         rule += f" ({forum.quota:.0%})"
-    return ForumCard(forum_id, forum.name, forum.kind, rule, tuple(members), forum.cadence, nxt,
-                     forum.agenda_size, forum.description, tuple(view.agenda(forum_id)),
-                     view.adopted_in(forum_id), (view.seat in members) if view.seat else None)
+    return ForumCard(
+        forum_id,
+        forum.name,
+        forum.kind,
+        rule,
+        tuple(members),
+        forum.cadence,
+        nxt,
+        forum.agenda_size,
+        forum.description,
+        tuple(view.agenda(forum_id)),
+        view.adopted_in(forum_id),
+        (view.seat in members) if view.seat else None,
+    )

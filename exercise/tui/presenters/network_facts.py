@@ -71,5 +71,3 @@ def network_facts_known(state: GameState) -> bool:
 
 def ties_of(view: View, delegation_id: str) -> list[tuple[str, float]]:
     return sorted(view.neighbours(delegation_id), key=lambda t: (-t[1], t[0]))
-
-

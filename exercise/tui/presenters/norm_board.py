@@ -34,8 +34,14 @@ class NormRow:
 
 
 NORM_SORT_KEYS: dict[str, str] = {
-    "norm": "id", "clarity": "clarity", "utility": "utility", "do-ability": "doability",
-    "framework": "framework", "breadth": "breadth", "depth": "depth", "status": "status",
+    "norm": "id",
+    "clarity": "clarity",
+    "utility": "utility",
+    "do-ability": "doability",
+    "framework": "framework",
+    "breadth": "breadth",
+    "depth": "depth",
+    "status": "status",
 }
 
 
@@ -48,12 +54,21 @@ def norm_rows(view: View) -> list[NormRow]:
         q = view.norm_qualities(norm_id)
         holders = view.holders(norm_id)
         depth = sum(holders.values()) / len(holders) if holders else 0.0
-        rows.append(NormRow(
-            id=norm_id, statement=norm.statement, clarity=q.clarity, utility=q.utility,
-            doability=q.doability, framework=q.framework or "-",
-            conflicts=", ".join(sorted(norm.conflicts)) or "-", breadth=view.breadth(norm_id),
-            depth=depth, holders=len(holders), status=q.status,
-        ))
+        rows.append(
+            NormRow(
+                id=norm_id,
+                statement=norm.statement,
+                clarity=q.clarity,
+                utility=q.utility,
+                doability=q.doability,
+                framework=q.framework or "-",
+                conflicts=", ".join(sorted(norm.conflicts)) or "-",
+                breadth=view.breadth(norm_id),
+                depth=depth,
+                holders=len(holders),
+                status=q.status,
+            )
+        )
     return rows
 
 

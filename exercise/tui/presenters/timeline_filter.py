@@ -29,10 +29,12 @@ def event_delegations(event: Event) -> set[str]:
     return out
 
 
-def filter_events(events: Sequence[Event], *, forum: str | None = None, delegation: str | None = None,
-                  kind: str | None = None) -> list[Event]:
+def filter_events(
+    events: Sequence[Event], *, forum: str | None = None, delegation: str | None = None, kind: str | None = None
+) -> list[Event]:
     return [
-        e for e in events
+        e
+        for e in events
         if (forum is None or forum in event_forums(e))
         and (delegation is None or delegation in event_delegations(e))
         and (kind is None or e.kind == kind)

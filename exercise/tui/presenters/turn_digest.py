@@ -21,8 +21,9 @@ class TurnDigest:
     white_cell: tuple[str, ...]
 
 
-def turn_digest(before: GameState | None, after: GameState, events: Sequence[Event], seat: Viewer = None,
-                top: int = 5) -> TurnDigest:
+def turn_digest(
+    before: GameState | None, after: GameState, events: Sequence[Event], seat: Viewer = None, top: int = 5
+) -> TurnDigest:
     """What a projector shows after a turn: each forum decision and the biggest changes in
     breadth. `seat` limits it to what that viewer may see (events by audience; PUBLIC: public only)."""
     turn = after.turn

@@ -26,13 +26,19 @@ class AdHocInjectScreen(ModalScreen[Order | None]):
         with Vertical(id="dialog", classes="dialog"):
             yield Static(Text("Write an inject for next turn", style="bold"))
             with RadioSet(id="adhoc-kind"):
-                yield RadioButton("Salience shift: a domain matters more (or less) to everyone", value=True, id="salience")
+                yield RadioButton(
+                    "Salience shift: a domain matters more (or less) to everyone", value=True, id="salience"
+                )
                 yield RadioButton("Shock: one delegation loses (or gains) capacity, power or budget", id="shock")
             yield Select([(d.replace("_", " "), d) for d in self.scenario.domains], prompt="domain", id="adhoc-domain")
-            yield Select([(f"{d.name} [{d.id}]", d.id) for d in sorted(self.scenario.delegations, key=lambda d: d.id)],
-                         prompt="delegation", id="adhoc-target")
-            yield Select([(a, a) for a in SHOCK_ATTRIBUTES], value=SHOCK_ATTRIBUTES[0], allow_blank=False,
-                         id="adhoc-attribute")
+            yield Select(
+                [(f"{d.name} [{d.id}]", d.id) for d in sorted(self.scenario.delegations, key=lambda d: d.id)],
+                prompt="delegation",
+                id="adhoc-target",
+            )
+            yield Select(
+                [(a, a) for a in SHOCK_ATTRIBUTES], value=SHOCK_ATTRIBUTES[0], allow_blank=False, id="adhoc-attribute"
+            )
             yield Input(value="+0.2", placeholder="change, e.g. +0.2 or -0.1", id="adhoc-delta")
             with Horizontal(classes="buttons"):
                 yield Button("Queue it", id="ok", variant="primary")

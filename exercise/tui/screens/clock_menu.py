@@ -20,13 +20,22 @@ def clock_menu(screen) -> None:
             choices.append(("pause", f"Pause the clock ({mm_ss(clock.remaining)} left)"))
         else:
             choices.append(("resume", f"Resume the clock ({mm_ss(clock.remaining)} left)"))
-        choices += [("+60", "One more minute"), ("+300", "Five more minutes"), ("-60", "One minute less"),
-                    ("restart", f"Restart the round ({mm_ss(clock.round_seconds)})")]
-        choices += [(f"zero:{choice}", f"At zero: {AT_ZERO_WORDS[choice]}" + ("  (now)" if clock.at_zero == choice else ""))
-                    for choice in AT_ZERO]
+        choices += [
+            ("+60", "One more minute"),
+            ("+300", "Five more minutes"),
+            ("-60", "One minute less"),
+            ("restart", f"Restart the round ({mm_ss(clock.round_seconds)})"),
+        ]
+        choices += [
+            (f"zero:{choice}", f"At zero: {AT_ZERO_WORDS[choice]}" + ("  (now)" if clock.at_zero == choice else ""))
+            for choice in AT_ZERO
+        ]
         choices.append(("off", "Turn the clock off"))
-    note = (f"now: {clock.state}, {mm_ss(clock.remaining)} left of {mm_ss(clock.round_seconds)}"
-            if clock.on else "the clock is off")
+    note = (
+        f"now: {clock.state}, {mm_ss(clock.remaining)} left of {mm_ss(clock.round_seconds)}"
+        if clock.on
+        else "the clock is off"
+    )
 
     def chosen(choice: str | None) -> None:
         if choice is None:
@@ -72,6 +81,11 @@ def _ask_length(screen) -> None:
         screen.query("RoundClock").first().tick()
 
     clock = screen.game.live.clock()
-    screen.app.push_screen(PromptScreen("Length of a round", value=mm_ss(clock.round_seconds) if clock.on else "15m",
-                                        note="e.g. 15m, 90s, 1h or 12:30; it starts now, for this turn and each next"),
-                           entered)
+    screen.app.push_screen(
+        PromptScreen(
+            "Length of a round",
+            value=mm_ss(clock.round_seconds) if clock.on else "15m",
+            note="e.g. 15m, 90s, 1h or 12:30; it starts now, for this turn and each next",
+        ),
+        entered,
+    )

@@ -27,8 +27,14 @@ class CodeScreen(ModalScreen[bool]):
         with Vertical(id="dialog", classes="dialog"):
             yield Static(Text(f"{self.who}: type the join code", style="bold"))
             yield Input(password=True, placeholder="e.g. maple-otter-42", id="code-input")
-            yield Static(Text(self.note or "The trainer gave each team a code. The white cell's code opens "
-                                            "every seat. Escape cancels.", style="dim"), id="code-note")
+            yield Static(
+                Text(
+                    self.note
+                    or "The trainer gave each team a code. The white cell's code opens every seat. Escape cancels.",
+                    style="dim",
+                ),
+                id="code-note",
+            )
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -57,7 +63,8 @@ class CodeScreen(ModalScreen[bool]):
         field.value = ""
         field.focus()
         self.query_one("#code-note", Static).update(
-            Text(f"That is not {self.who}'s code. Try again (escape cancels).", style="bold red"))
+            Text(f"That is not {self.who}'s code. Try again (escape cancels).", style="bold red")
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -48,8 +48,9 @@ class EvaluatorScreen(WatchScreen):
     def lead_panes(self) -> list[tuple[str, str, Widget]]:
         from textual.containers import Vertical
 
-        rubric = Vertical(Static(id="rubric-head"), RubricPane(id="rubric"), Static(id="rubric-detail"),
-                          id="rubric-box")
+        rubric = Vertical(
+            Static(id="rubric-head"), RubricPane(id="rubric"), Static(id="rubric-detail"), id="rubric-box"
+        )
         return [("Rubric", "tab-rubric", rubric), *super().lead_panes()]
 
     def scorable(self) -> tuple[int, int]:
@@ -76,10 +77,20 @@ class EvaluatorScreen(WatchScreen):
             self._show_detail()
             return
         played = "in play" if turn > self.latest else "played"
-        head.update(Text.assemble("Scoring ", (self.team, "bold"), " for turn ", (str(turn), "bold"), f" ({played})",
-                                  ("   enter: level   n: note   [ ]: turn   t: team", "dim")))
-        self._given = {s.objective: s for s in self.game.evaluation.scores(self.seat, turn=turn, team=self.team,
-                                                                           evaluator=self.seat)}
+        head.update(
+            Text.assemble(
+                "Scoring ",
+                (self.team, "bold"),
+                " for turn ",
+                (str(turn), "bold"),
+                f" ({played})",
+                ("   enter: level   n: note   [ ]: turn   t: team", "dim"),
+            )
+        )
+        self._given = {
+            s.objective: s
+            for s in self.game.evaluation.scores(self.seat, turn=turn, team=self.team, evaluator=self.seat)
+        }
         pane.show(self.game.evaluation.rubric(), self._given)
         self._show_detail()
 
@@ -114,13 +125,13 @@ class EvaluatorScreen(WatchScreen):
             if level:
                 self._score(turn, team, objective, int(level))
 
-        self.app.push_screen(ChoiceScreen(f"{criterion.title}: {team}, turn {turn}", level_choices(criterion)),
-                             chosen)
+        self.app.push_screen(ChoiceScreen(f"{criterion.title}: {team}, turn {turn}", level_choices(criterion)), chosen)
 
     @plain_errors
     def _score(self, turn: int, team: str, objective: str, level: int) -> None:
-        old = {s.objective: s for s in self.game.evaluation.scores(self.seat, turn=turn, team=team,
-                                                                   evaluator=self.seat)}.get(objective)
+        old = {
+            s.objective: s for s in self.game.evaluation.scores(self.seat, turn=turn, team=team, evaluator=self.seat)
+        }.get(objective)
         self.game.evaluation.score(self.seat, turn, team, objective, level, old.note if old else "")
         self.show_rubric()
 
@@ -132,8 +143,12 @@ class EvaluatorScreen(WatchScreen):
             if text:
                 self._note(turn, team, text)
 
-        self.app.push_screen(PromptScreen(f"A note on turn {turn}{about}",
-                                          note="Hidden from the teams until the white cell releases it."), written)
+        self.app.push_screen(
+            PromptScreen(
+                f"A note on turn {turn}{about}", note="Hidden from the teams until the white cell releases it."
+            ),
+            written,
+        )
 
     @plain_errors
     def _note(self, turn: int, team: str, text: str) -> None:

@@ -25,8 +25,14 @@ class FinalScreen(Screen[None]):
 
     BINDINGS = [Binding("r", "replay", "Replay this game"), Binding("escape,h", "home", "Home")]
 
-    def __init__(self, state: GameState, seats: list[str] | None, on_done: Callable[[str], None],
-                 debrief: Debrief | None = None, locked: bool = False) -> None:
+    def __init__(
+        self,
+        state: GameState,
+        seats: list[str] | None,
+        on_done: Callable[[str], None],
+        debrief: Debrief | None = None,
+        locked: bool = False,
+    ) -> None:
         super().__init__()
         self.on_done = on_done
         self.locked = locked
@@ -40,16 +46,23 @@ class FinalScreen(Screen[None]):
         scores = Table(title="Scores against objectives (0-100)", title_justify="left", expand=True)
         scores.add_column("delegation", style="bold")
         scores.add_column("score", justify="right")
-        for seat in (self.seats if self.seats is not None else sorted(state.seats)):
+        for seat in self.seats if self.seats is not None else sorted(state.seats):
             score = delegation_score(state, seat)
-            scores.add_row(f"{state.scenario.delegation(seat).name} [{seat}]",
-                           Text(f"{score:.0f}", style="bold green" if score >= 50 else "bold red"))
+            scores.add_row(
+                f"{state.scenario.delegation(seat).name} [{seat}]",
+                Text(f"{score:.0f}", style="bold green" if score >= 50 else "bold red"),
+            )
         norms = Table(title="Where the norms ended", title_justify="left", expand=True)
         for col in ("norm", "status", "breadth", "mean depth", "adopted in"):
             norms.add_column(col)
         for n in metrics["norms"]:
-            norms.add_row(n["norm"], n["status"], f"{n['breadth']:.0%}", f"{n['mean_depth']:.1f}",
-                          ", ".join(n["adopted_in"]) or "-")
+            norms.add_row(
+                n["norm"],
+                n["status"],
+                f"{n['breadth']:.0%}",
+                f"{n['mean_depth']:.1f}",
+                ", ".join(n["adopted_in"]) or "-",
+            )
         blocs = Text(f"{len(metrics['blocs'])} norm bloc(s), {metrics['opposed_blocs']} opposed pair(s)")
         parts: list[RenderableType] = [Text(" GAME OVER ", style="bold reverse"), Text(""), scores, Text("")]
         if self.debrief is not None and self.debrief.points:
@@ -79,8 +92,11 @@ class FinalScreen(Screen[None]):
 
 def turning_points(debrief: Debrief) -> Table:
     """The game's turning points, the three biggest in bold: what to talk about in the debrief."""
-    table = Table(title="Turning points (the three biggest in bold; exercise debrief SAVE prints them)",
-                  title_justify="left", expand=True)
+    table = Table(
+        title="Turning points (the three biggest in bold; exercise debrief SAVE prints them)",
+        title_justify="left",
+        expand=True,
+    )
     table.add_column("turn", justify="right")
     table.add_column("what happened")
     table.add_column("scores moved")

@@ -46,8 +46,17 @@ def save_rows(summaries) -> list[tuple]:
             status = "paused"
         else:
             status = "waiting for " + ", ".join(waiting) if waiting else ""
-        rows.append((str(s.path), s.path.name, s.scenario_id, f"{s.turn}/{s.length}",
-                     ", ".join(s.human_seats) or "all scripted", s.last_played_at[:16].replace("T", " "), status))
+        rows.append(
+            (
+                str(s.path),
+                s.path.name,
+                s.scenario_id,
+                f"{s.turn}/{s.length}",
+                ", ".join(s.human_seats) or "all scripted",
+                s.last_played_at[:16].replace("T", " "),
+                status,
+            )
+        )
     return rows
 
 
@@ -77,9 +86,19 @@ class HomeScreen(Screen[None]):
         yield Header()
         with TabbedContent(id="home-tabs", initial="home-new"):
             with TabPane("New exercise", id="home-new"), Horizontal():
-                yield OptionList(*[Option(Text.assemble((i.title, "bold"), f"\n  {i.id}: {len(i.seats)} seats, "
-                                                        f"{i.turns} turns, ~{i.minutes} min"), id=i.id)
-                                   for i in self.scenarios], id="scenario-list")
+                yield OptionList(
+                    *[
+                        Option(
+                            Text.assemble(
+                                (i.title, "bold"),
+                                f"\n  {i.id}: {len(i.seats)} seats, {i.turns} turns, ~{i.minutes} min",
+                            ),
+                            id=i.id,
+                        )
+                        for i in self.scenarios
+                    ],
+                    id="scenario-list",
+                )
                 with VerticalScroll(id="scenario-detail"):
                     yield Static(id="scenario-about")
                     yield Label("Who plays each seat (space switches human / scripted)", classes="section")
@@ -101,7 +120,9 @@ class HomeScreen(Screen[None]):
         self.title = "Cyber norms exercise"
         self.sub_title = "home"
         for table_id in ("#continue-table", "#replay-table"):
-            self.query_one(table_id, DataTable).add_columns("save", "scenario", "turn", "human seats", "last played", "")
+            self.query_one(table_id, DataTable).add_columns(
+                "save", "scenario", "turn", "human seats", "last played", ""
+            )
         if self.scenarios:
             self._show_scenario(self.scenarios[0])
         else:
@@ -130,8 +151,13 @@ class HomeScreen(Screen[None]):
         self._current = info
         scenario = self._scenario(info)
         parts = [Text(info.title, style="bold"), Text(info.description), Text("")]
-        parts.append(Text(f"{len(info.seats)} seats, {info.forums} forums, {info.norms} norms; "
-                          f"{info.turns} turns of about {info.minutes_per_turn} minutes", style="dim"))
+        parts.append(
+            Text(
+                f"{len(info.seats)} seats, {info.forums} forums, {info.norms} norms; "
+                f"{info.turns} turns of about {info.minutes_per_turn} minutes",
+                style="dim",
+            )
+        )
         if info.learning_objectives:
             parts.append(Text("What you will learn", style="bold underline"))
             for line in info.learning_objectives:
@@ -150,15 +176,25 @@ class HomeScreen(Screen[None]):
     def _seat_prompt(seat, human: bool) -> Text:
         """The tick box alone looks the same ticked or not in many terminals: say it in words."""
         who = Text(" HUMAN    ", style="bold reverse") if human else Text(" scripted ", style="dim")
-        return Text.assemble(who, " ", (seat.name, "bold" if human else ""), f" [{seat.id}]: {seat.kind}",
-                             ("" if human else f", plays {seat.strategy}", "dim"))
+        return Text.assemble(
+            who,
+            " ",
+            (seat.name, "bold" if human else ""),
+            f" [{seat.id}]: {seat.kind}",
+            ("" if human else f", plays {seat.strategy}", "dim"),
+        )
 
     def _seat_summary(self) -> None:
         picker = self.query_one("#seat-picker", SelectionList)
         humans = [s.name for s in (self._current.seats if self._current else ()) if s.id in picker.selected]
-        text = (Text.assemble("Human seats: ", (", ".join(humans), "bold"), ". Every other seat is scripted.")
-                if humans else Text("No human seat: every seat is scripted (a demonstration run, watched "
-                                    "from the white cell).", style="yellow"))
+        text = (
+            Text.assemble("Human seats: ", (", ".join(humans), "bold"), ". Every other seat is scripted.")
+            if humans
+            else Text(
+                "No human seat: every seat is scripted (a demonstration run, watched from the white cell).",
+                style="yellow",
+            )
+        )
         self.query_one("#seat-summary", Static).update(text)
 
     @on(SelectionList.SelectedChanged, "#seat-picker")
@@ -192,8 +228,12 @@ class HomeScreen(Screen[None]):
         if not humans and not self._confirmed_watch:
             # starting with no human seat is legal (a demo run) but rarely what a student meant
             self._confirmed_watch = True
-            self.notify("No seat is ticked: tick the seat(s) you will play with space, or press Start "
-                        "again to watch an all-scripted game from the white cell.", severity="warning", timeout=8)
+            self.notify(
+                "No seat is ticked: tick the seat(s) you will play with space, or press Start "
+                "again to watch an all-scripted game from the white cell.",
+                severity="warning",
+                timeout=8,
+            )
             return
         self._confirmed_watch = False
         self.exercise_app.new_game(info.path, seed=int(text) if text else None, humans=humans)

@@ -147,8 +147,11 @@ class ProjectorScreen(Screen[None]):
             movers.choose(bar_choices([(n, b, b) for n, b in p.heavy.ended]))
         elif digest is None:
             decisions.border_title = "Forum decisions"
-            start = Text.assemble((self.game.scenario.title, "bold #00d7ff"), "\n\n",
-                                  ("Turn 1 is being played. Each forum's decisions show here when it resolves.", "bold"))
+            start = Text.assemble(
+                (self.game.scenario.title, "bold #00d7ff"),
+                "\n\n",
+                ("Turn 1 is being played. Each forum's decisions show here when it resolves.", "bold"),
+            )
             decisions.choose([(start, 0, 0)])
             movers.border_title = "Biggest changes in adoption"
             movers.choose([(Text(""), 0, 0)])

@@ -57,8 +57,10 @@ class ChoiceScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Static(Text(self.question, style="bold"))
-            yield OptionList(*[Option(Text(label), id=key) for key, label in self.choices],  # plain: "[atlantia]" is no tag
-                             id="choice-list")
+            yield OptionList(
+                *[Option(Text(label), id=key) for key, label in self.choices],  # plain: "[atlantia]" is no tag
+                id="choice-list",
+            )
             yield Static(Text(self.note or "enter chooses, escape cancels", style="dim"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -62,8 +62,7 @@ class ReplayScreen(TabbedScreen):
         yield Header()
         yield Static(id="replay-bar")
         brief = VerticalScroll(SeatBrief(id="replay-brief"), id="replay-brief-scroll")
-        yield WorldTabs(lead=[("Orders", "tab-orders", OrdersTable(id="replay-orders")),
-                              ("Brief", "tab-brief", brief)])
+        yield WorldTabs(lead=[("Orders", "tab-orders", OrdersTable(id="replay-orders")), ("Brief", "tab-brief", brief)])
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -79,9 +78,16 @@ class ReplayScreen(TabbedScreen):
         view = view_for(state, self.seat, events)
         who = seat_label(game.scenario, self.seat)
         self.sub_title = f"turn {t} of {self.last}, as {who}"
-        bar = Text.assemble((" REPLAY ", "bold reverse"), " turn ", (f"{t}", "bold"), f" of {self.last}   ",
-                            ("◀ left  right ▶", "dim"), "   view: ", (who, "bold"),
-                            ("   (v switches, n the next turning point, b branches a what-if from here)", "dim"))
+        bar = Text.assemble(
+            (" REPLAY ", "bold reverse"),
+            " turn ",
+            (f"{t}", "bold"),
+            f" of {self.last}   ",
+            ("◀ left  right ▶", "dim"),
+            "   view: ",
+            (who, "bold"),
+            ("   (v switches, n the next turning point, b branches a what-if from here)", "dim"),
+        )
         point = self._debriefs[self.seat].point(t) if self.seat in self._debriefs else None
         if point is not None and point.headlines:
             more = f" (+{len(point.headlines) - 1} more)" if len(point.headlines) > 1 else ""
@@ -95,8 +101,12 @@ class ReplayScreen(TabbedScreen):
         self.query_one(OrdersTable).show(orders, t)
         brief = self.query_one(SeatBrief)
         if self.seat is None:
-            brief.update(Text("The white cell sees everything. Press v to see what one seat saw, "
-                              "including its private brief.", style="dim"))
+            brief.update(
+                Text(
+                    "The white cell sees everything. Press v to see what one seat saw, including its private brief.",
+                    style="dim",
+                )
+            )
         else:
             brief.show(view, objectives_with_progress(state, self.seat), delegation_score(state, self.seat))
         self.query_one(WorldTabs).show(view, state)
@@ -118,14 +128,16 @@ class ReplayScreen(TabbedScreen):
         (its debrief built in a worker the first time)."""
         seat = self.seat
         if seat not in self._debriefs:
+
             def made(result: Debrief) -> None:
                 self._debriefs[seat] = result
                 self.show()  # the bar names this turn's turning point from now on
                 if self.seat == seat:
                     self.action_turning(direction)
 
-            in_background(self, lambda: debrief(history(self.game), None if seat is None else [seat]), made,
-                          group="debrief")
+            in_background(
+                self, lambda: debrief(history(self.game), None if seat is None else [seat]), made, group="debrief"
+            )
             return
         turns = [p.turn for p in self._debriefs[seat].points]
         ahead = [t for t in turns if t > self.turn] if direction > 0 else [t for t in reversed(turns) if t < self.turn]
@@ -148,7 +160,8 @@ class ReplayScreen(TabbedScreen):
     def action_switch_view(self) -> None:
         scenario = self.game.scenario
         choices = [(FACILITATOR, "White cell: everything")] + [
-            (d.id, f"{d.name} [{d.id}]") for d in sorted(scenario.delegations, key=lambda d: d.id)]
+            (d.id, f"{d.name} [{d.id}]") for d in sorted(scenario.delegations, key=lambda d: d.id)
+        ]
 
         def done(choice: str | None) -> None:
             if choice:
@@ -162,18 +175,36 @@ class ReplayScreen(TabbedScreen):
         from exercise.store import list_saves
 
         here = self.game.path.resolve()
-        in_background(self, lambda: [s for s in list_saves(here.parent) if s.scenario_id == self.game.scenario.id
-                                     and s.path.resolve() != here], self._choose_other, group="compare")
+        in_background(
+            self,
+            lambda: [
+                s
+                for s in list_saves(here.parent)
+                if s.scenario_id == self.game.scenario.id and s.path.resolve() != here
+            ],
+            self._choose_other,
+            group="compare",
+        )
 
     def _choose_other(self, others: list) -> None:
         here = self.game.path.resolve()
         if not others:
-            self.notify(f"No other save of {self.game.scenario.id} in {here.parent} to compare with.",
-                        severity="warning")
+            self.notify(
+                f"No other save of {self.game.scenario.id} in {here.parent} to compare with.", severity="warning"
+            )
             return
-        choices = [(str(s.path), f"{s.path.name}: turn {s.turn}, seed {s.seed}"
-                    + (f" (what-if of {Path(s.branched_from).name} at turn {s.branched_at_turn})" if s.branched_from else ""))
-                   for s in others]
+        choices = [
+            (
+                str(s.path),
+                f"{s.path.name}: turn {s.turn}, seed {s.seed}"
+                + (
+                    f" (what-if of {Path(s.branched_from).name} at turn {s.branched_at_turn})"
+                    if s.branched_from
+                    else ""
+                ),
+            )
+            for s in others
+        ]
 
         self.app.push_screen(ChoiceScreen("Compare this game with", choices), self._compare_with)
 
@@ -198,9 +229,12 @@ class ReplayScreen(TabbedScreen):
             if text:
                 self._bookmark(turn, text)
 
-        self.app.push_screen(PromptScreen(f"A note on turn {turn}",
-                                          note="Kept in the save (outside the turns); debrief and the report show it."),
-                             written)
+        self.app.push_screen(
+            PromptScreen(
+                f"A note on turn {turn}", note="Kept in the save (outside the turns); debrief and the report show it."
+            ),
+            written,
+        )
 
     @plain_errors
     def _bookmark(self, turn: int, text: str) -> None:

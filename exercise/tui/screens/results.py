@@ -43,8 +43,9 @@ def digest_renderable(d: TurnDigest, total_turns: int) -> Group:
     decisions.add_column()
     decisions.add_column(style="dim")
     for forum, norm, outcome, detail in d.decisions:
-        decisions.add_row(forum, Text(f" {outcome.upper()} ", style=VERDICT.get(outcome, "bold")),
-                          Text(norm, style="bold"), detail)
+        decisions.add_row(
+            forum, Text(f" {outcome.upper()} ", style=VERDICT.get(outcome, "bold")), Text(norm, style="bold"), detail
+        )
     parts.append(Text("Forum decisions", style="bold underline"))
     parts.append(decisions if d.decisions else Text("No forum decided anything this turn.", style="dim"))
     parts.append(Text(""))
@@ -59,7 +60,9 @@ def digest_renderable(d: TurnDigest, total_turns: int) -> Group:
             full, empty = bar_cells(now, width)
             bar = Text(full, style="green" if now >= was else "red") + Text(empty, style="grey37")
             arrow = "▲" if now >= was else "▼"
-            movers.add_row(norm, bar, Text(f"{was:.0%} → {now:.0%} {arrow}", style="bold green" if now >= was else "bold red"))
+            movers.add_row(
+                norm, bar, Text(f"{was:.0%} → {now:.0%} {arrow}", style="bold green" if now >= was else "bold red")
+            )
         parts.append(movers)
     else:
         parts.append(Text("Nothing spread or receded.", style="dim"))
@@ -72,8 +75,9 @@ class TurnResultsScreen(Screen[None]):
     BINDINGS = [Binding("enter,escape,space", "continue", "Continue")]
     AUTO_FOCUS = "#continue"
 
-    def __init__(self, digest: TurnDigest, total_turns: int, on_done: Callable[[], None], game_over: bool = False,
-                 game=None) -> None:
+    def __init__(
+        self, digest: TurnDigest, total_turns: int, on_done: Callable[[], None], game_over: bool = False, game=None
+    ) -> None:
         super().__init__()
         self.digest, self.total_turns, self.game_over = digest, total_turns, game_over
         self.on_done = on_done

@@ -34,8 +34,10 @@ class ReviewScreen(ModalScreen[bool]):
         with Vertical(id="dialog", classes="dialog"):
             yield Static(Text(f"{self.who}: your orders for this turn", style="bold"))
             yield Static(table)
-            yield Static(f"Spends {spent_i:g} of {self.influence:g} influence and {spent_b:g} of {self.budget:g} budget. "
-                         "Until the turn resolves you may come back and change them.")
+            yield Static(
+                f"Spends {spent_i:g} of {self.influence:g} influence and {spent_b:g} of {self.budget:g} budget. "
+                "Until the turn resolves you may come back and change them."
+            )
             with Horizontal(classes="buttons"):
                 yield Button("Submit", id="submit", variant="primary")
                 yield Button("Back", id="back")

@@ -65,8 +65,9 @@ class SeatScreen(TabbedScreen):
         view = view_for(state, self.seat, game.events())
         draft = game.live.draft(self.seat)
         self.version = draft.version if draft.turn == state.turn + 1 else None
-        self.query_one(Desk).show(view, objectives_with_progress(state, self.seat), list(draft.orders),
-                                  delegation_score(state, self.seat))
+        self.query_one(Desk).show(
+            view, objectives_with_progress(state, self.seat), list(draft.orders), delegation_score(state, self.seat)
+        )
         self.query_one(WorldTabs).show(view, state)
 
     def action_tab(self, index: int) -> None:
@@ -91,8 +92,9 @@ class SeatScreen(TabbedScreen):
             if ok:
                 self.flow.submit(self.seat, message.orders, self.version)
 
-        self.app.push_screen(ReviewScreen(seat_label(self.game.scenario, self.seat), message.orders,
-                                          seat.influence, seat.budget), done)
+        self.app.push_screen(
+            ReviewScreen(seat_label(self.game.scenario, self.seat), message.orders, seat.influence, seat.budget), done
+        )
 
     def action_tutorial(self) -> None:
         from exercise.tui.screens.tutorial import TutorialScreen

@@ -23,9 +23,10 @@ from exercise.tui.textual_tricks import PER_LAYOUT
 
 
 def tab_keys(*titles: str) -> list[Binding]:
-    """"1" for the first tab, "2" for the second, ..., bound to the `tab` action."""
-    return [Binding(str(index + 1), f"tab({index})", title, show=False, priority=True)
-            for index, title in enumerate(titles)]
+    """ "1" for the first tab, "2" for the second, ..., bound to the `tab` action."""
+    return [
+        Binding(str(index + 1), f"tab({index})", title, show=False, priority=True) for index, title in enumerate(titles)
+    ]
 
 
 class TabbedScreen(*PER_LAYOUT, Screen[None]):  # type: ignore[misc]
@@ -36,8 +37,9 @@ class TabbedScreen(*PER_LAYOUT, Screen[None]):  # type: ignore[misc]
         focused = self.focused
         if focused is None:
             return False
-        return isinstance(focused, Input) or any(isinstance(node, Select) and node.expanded
-                                                 for node in focused.ancestors_with_self)
+        return isinstance(focused, Input) or any(
+            isinstance(node, Select) and node.expanded for node in focused.ancestors_with_self
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "tab" and self.typing())  # a digit typed into a field is not a tab key

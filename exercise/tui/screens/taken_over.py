@@ -33,8 +33,10 @@ class TakenOverScreen(Screen[None]):
 
     def on_mount(self) -> None:
         who = ", ".join(self.seats)
-        text = Text.assemble((f"{who} was taken over at another terminal.\n", "bold red"),
-                             "This terminal no longer plays it and shows nothing of it.\n")
+        text = Text.assemble(
+            (f"{who} was taken over at another terminal.\n", "bold red"),
+            "This terminal no longer plays it and shows nothing of it.\n",
+        )
         if self.served:
             text.append(f"This tab closes in {SERVED_EXIT_SECONDS:g} seconds.", style="dim")
             self.set_timer(SERVED_EXIT_SECONDS, self.app.exit)

@@ -37,8 +37,9 @@ class WaitingScreen(Screen[None]):
 
     def _update(self) -> None:
         waiting = self.game.waiting_for()
-        text = Text.assemble(("Orders submitted.\n", "bold"),
-                             f"Turn {self.flow.shown_turn + 1} resolves when everyone has submitted.\n")
+        text = Text.assemble(
+            ("Orders submitted.\n", "bold"), f"Turn {self.flow.shown_turn + 1} resolves when everyone has submitted.\n"
+        )
         if waiting:
             text.append(f"Waiting for: {', '.join(waiting)}", style="yellow")
         if self.game.paused:

@@ -59,8 +59,7 @@ class WatchScreen(TabbedScreen):
     def lead_panes(self) -> list[tuple[str, str, Widget]]:
         """The panes before the world's tabs; a subclass adds its own first."""
         brief = VerticalScroll(SeatBrief(id="watch-brief"), id="watch-brief-scroll")
-        return [("Orders", "tab-watch-orders", OrdersTable(id="watch-orders")),
-                ("Brief", "tab-watch-brief", brief)]
+        return [("Orders", "tab-watch-orders", OrdersTable(id="watch-orders")), ("Brief", "tab-watch-brief", brief)]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,9 +95,13 @@ class WatchScreen(TabbedScreen):
         in_play = min(state.turn + 1, game.scenario.turns)
         who = "every team" if self.team is None else seat_label(game.scenario, self.team)
         self.sub_title = f"{self.WHAT} {self.seat}: watching {who}, turn {in_play} of {game.scenario.turns}"
-        bar = Text.assemble((f" {self.WHAT.upper()} ", "bold reverse"), "  watching ", (who, "bold"),
-                            f"   turn {state.turn} done of {game.scenario.turns}",
-                            ("   (t: another team; you cannot act for it)", "dim"))
+        bar = Text.assemble(
+            (f" {self.WHAT.upper()} ", "bold reverse"),
+            "  watching ",
+            (who, "bold"),
+            f"   turn {state.turn} done of {game.scenario.turns}",
+            ("   (t: another team; you cannot act for it)", "dim"),
+        )
         self.query_one("#watch-bar", Static).update(bar)
         self._show_orders(state.turn)
         brief = self.query_one(SeatBrief)
@@ -142,9 +145,14 @@ class WatchScreen(TabbedScreen):
         controllers = self.game.controllers()
         # The human teams first (whom one evaluates), then the scripted seats (to see what a strategy saw).
         seats = sorted(scenario.delegations, key=lambda d: (controllers.get(d.id) != HUMAN, d.id))
-        choices += [(d.id, f"{d.name} [{d.id}]" + ("" if controllers.get(d.id) == HUMAN
-                                                    else f"  (scripted: {controllers.get(d.id)})"))
-                    for d in seats]
+        choices += [
+            (
+                d.id,
+                f"{d.name} [{d.id}]"
+                + ("" if controllers.get(d.id) == HUMAN else f"  (scripted: {controllers.get(d.id)})"),
+            )
+            for d in seats
+        ]
 
         def done(choice: str | None) -> None:
             if choice:

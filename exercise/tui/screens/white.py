@@ -34,8 +34,12 @@ class WhiteScreen(TabbedScreen):
         Binding("f", "force", "Force", tooltip="force the turn: missing seats pass or are played by their strategy"),
         Binding("k", "clock", "Clock", tooltip="the round clock: set, pause, extend, restart, what happens at zero"),
         Binding("d", "debrief", "Debrief", tooltip="the debrief so far: turning points, who gained and lost"),
-        Binding("e", "evaluation", "Evaluation",
-                tooltip="the evaluators' scores and notes: see them, release them to the teams, the improvement plan"),
+        Binding(
+            "e",
+            "evaluation",
+            "Evaluation",
+            tooltip="the evaluators' scores and notes: see them, release them to the teams, the improvement plan",
+        ),
         Binding("escape", "leave", "Back"),
     ]
 
@@ -61,17 +65,30 @@ class WhiteScreen(TabbedScreen):
         self.sub_title = f"White cell: turn {state.turn + 1} of {game.scenario.turns}"
         events = game.events()
         submitted = game.submitted()
-        self.query_one(ConsolePane).show(ConsoleData(
-            state=state, controllers=game.controllers(), submitted=submitted, waiting=game.waiting_for(),
-            paused=game.paused, white_orders=list(submitted.get(FACILITATOR, [])), read_only=game.read_only,
-            open_at={lease.seat: lease.place for lease in game.live.leases()}))
+        self.query_one(ConsolePane).show(
+            ConsoleData(
+                state=state,
+                controllers=game.controllers(),
+                submitted=submitted,
+                waiting=game.waiting_for(),
+                paused=game.paused,
+                white_orders=list(submitted.get(FACILITATOR, [])),
+                read_only=game.read_only,
+                open_at={lease.seat: lease.place for lease in game.live.leases()},
+            )
+        )
         self.query_one(WorldTabs).show(facilitator_view(state, events), state)
         self._seen = self._fingerprint()
 
     def _fingerprint(self) -> tuple:
         game = self.game
-        return (game.turn, game.paused, tuple(sorted(game.submitted())), tuple(sorted(game.controllers().items())),
-                tuple(sorted((lease.seat, lease.place) for lease in game.live.leases())))
+        return (
+            game.turn,
+            game.paused,
+            tuple(sorted(game.submitted())),
+            tuple(sorted(game.controllers().items())),
+            tuple(sorted((lease.seat, lease.place) for lease in game.live.leases())),
+        )
 
     def live_refresh(self) -> None:
         """Other terminals submit orders, open and leave seats: keep the console current."""
@@ -113,7 +130,8 @@ class WhiteScreen(TabbedScreen):
         seat = message.seat
         now = self.game.controllers().get(seat, "?")
         choices = [(HUMAN, "a human player (hot-seat or another terminal)")] + [
-            (name, f"the scripted strategy '{name}'") for name in strategy_names()]
+            (name, f"the scripted strategy '{name}'") for name in strategy_names()
+        ]
 
         def done(controller: str | None) -> None:
             if controller and controller != now:
@@ -126,8 +144,9 @@ class WhiteScreen(TabbedScreen):
         code = self.game.set_controller(seat, controller)
         self.notify(f"{seat} is now played by {controller}.")
         if code:
-            self.notify(f"{seat}'s join code: {code}  (give it to the team; shown only now)",
-                        title="New code", timeout=60)
+            self.notify(
+                f"{seat}'s join code: {code}  (give it to the team; shown only now)", title="New code", timeout=60
+            )
         self.load()
 
     def action_clock(self) -> None:
@@ -165,8 +184,12 @@ class WhiteScreen(TabbedScreen):
         from exercise.store.history import history
         from exercise.tui.screens.debrief import DebriefScreen
 
-        in_background(self, lambda: debrief(history(self.game)),
-                      lambda made: self.app.push_screen(DebriefScreen(made)), group="debrief")
+        in_background(
+            self,
+            lambda: debrief(history(self.game)),
+            lambda made: self.app.push_screen(DebriefScreen(made)),
+            group="debrief",
+        )
 
     def action_evaluation(self) -> None:
         from exercise.tui.plan_entry import evaluation_menu

@@ -85,16 +85,22 @@ class ConsolePane(Vertical):
         state = data.state
         scenario = state.scenario
         waiting = ", ".join(data.waiting) or "nobody"
-        playing = (f" Turn {state.turn + 1} of {scenario.turns} " if state.turn < scenario.turns
-                   else f" Game over after {state.turn} turns ")
+        playing = (
+            f" Turn {state.turn + 1} of {scenario.turns} "
+            if state.turn < scenario.turns
+            else f" Game over after {state.turn} turns "
+        )
         status = Text.assemble(
-            (playing, "bold reverse"), "  ",
+            (playing, "bold reverse"),
+            "  ",
             ("PAUSED" if data.paused else "running", "bold red" if data.paused else "green"),
-            "   waiting for: ", (waiting, "bold"),
+            "   waiting for: ",
+            (waiting, "bold"),
         )
         if data.white_orders:
-            status.append("\n white cell orders queued for next turn: " + "; ".join(map(str, data.white_orders)),
-                          style="yellow")
+            status.append(
+                "\n white cell orders queued for next turn: " + "; ".join(map(str, data.white_orders)), style="yellow"
+            )
         if data.read_only:
             status.append("\n read-only save: watching only", style="dim")
         self.query_one("#console-status", Static).update(status)
@@ -111,10 +117,22 @@ class ConsolePane(Vertical):
             else:
                 orders = Text("… waiting", style="yellow")
             where = data.open_at.get(seat)
-            terminal = (Text(where, style="green") if where else
-                        Text("not open", style="yellow") if controller == HUMAN else Text(""))
-            rows.append((seat, scenario.delegation(seat).name,
-                         Text(controller, style="bold" if controller == HUMAN else ""), orders, terminal))
+            terminal = (
+                Text(where, style="green")
+                if where
+                else Text("not open", style="yellow")
+                if controller == HUMAN
+                else Text("")
+            )
+            rows.append(
+                (
+                    seat,
+                    scenario.delegation(seat).name,
+                    Text(controller, style="bold" if controller == HUMAN else ""),
+                    orders,
+                    terminal,
+                )
+            )
         table.replace_rows(rows, keys=seats)
         if row is not None and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
@@ -124,8 +142,14 @@ class ConsolePane(Vertical):
         injects.clear_options()
         for inject in scenario.injects:
             status_text = inject_status(scenario, state, inject.id, queued)
-            injects.add_option(Option(Text.assemble((inject.title, "bold" if status_text != "fired" else "dim"),
-                                                    f"\n  {inject.id}: {status_text}"), id=inject.id))
+            injects.add_option(
+                Option(
+                    Text.assemble(
+                        (inject.title, "bold" if status_text != "fired" else "dim"), f"\n  {inject.id}: {status_text}"
+                    ),
+                    id=inject.id,
+                )
+            )
         if not scenario.injects:
             injects.add_option(Option(Text("this scenario has no scripted injects", style="dim"), disabled=True))
         if keep is not None and injects.option_count:

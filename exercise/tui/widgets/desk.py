@@ -76,8 +76,9 @@ class Desk(Horizontal):
                 yield Static(id="cost")
                 yield Button("Review and submit", id="review", variant="primary")
 
-    def show(self, view: View, progress: list[tuple[str, float]], pending: list[Order],
-             score: float | None = None) -> None:
+    def show(
+        self, view: View, progress: list[tuple[str, float]], pending: list[Order], score: float | None = None
+    ) -> None:
         self._view = view
         self.query_one(SeatBrief).show(view, progress, score)
         self._choices = legal_choices(view)
@@ -111,7 +112,9 @@ class Desk(Horizontal):
         pending = self.query_one("#pending", OptionList)
         pending.clear_options()
         if not self.pending:
-            pending.add_option(Option(Text("nothing yet: submitting now means you pass", style="dim"), id="none", disabled=True))
+            pending.add_option(
+                Option(Text("nothing yet: submitting now means you pass", style="dim"), id="none", disabled=True)
+            )
         for index, order in enumerate(self.pending):
             pending.add_option(Option(Text.assemble(str(order), (f"  {cost_text(order)}", "cyan")), id=f"p{index}"))
         view = self._view
@@ -120,8 +123,14 @@ class Desk(Horizontal):
         influence = sum(o.influence_cost for o in self.pending)
         budget = sum(o.budget_cost for o in self.pending)
         self.query_one("#cost", Static).update(
-            Text.assemble("Cost ", (f"{influence:g}/{view.influence:g}", "bold"), " influence, ",
-                          (f"{budget:g}/{view.budget:g}", "bold"), " budget"))
+            Text.assemble(
+                "Cost ",
+                (f"{influence:g}/{view.influence:g}", "bold"),
+                " influence, ",
+                (f"{budget:g}/{view.budget:g}", "bold"),
+                " budget",
+            )
+        )
 
     # --- events -----------------------------------------------------------------------
     @on(Input.Changed, "#order-filter")

@@ -39,9 +39,12 @@ class ForumsPane(Horizontal):
             card = forum_card(view, forum_id)
             when = "meets next turn" if card.next == view.turn + 1 else f"next: turn {card.next}"
             mine = "● " if card.member else "  "
-            listing.add_option(Option(Text.assemble(mine, (card.name, "bold"), "\n  ",
-                                                    (f"{len(card.agenda)} on agenda, {when}", "dim")),
-                                      id=forum_id))
+            listing.add_option(
+                Option(
+                    Text.assemble(mine, (card.name, "bold"), "\n  ", (f"{len(card.agenda)} on agenda, {when}", "dim")),
+                    id=forum_id,
+                )
+            )
         if self._ids:
             listing.highlighted = min(keep, len(self._ids) - 1)
             self._detail(self._ids[listing.highlighted])
@@ -59,13 +62,18 @@ class ForumsPane(Horizontal):
         c = forum_card(view, forum_id)
         head = Text.assemble((c.name, "bold"), f"  [{forum_id}]")
         facts = Table.grid(padding=(0, 2))
-        facts.add_row(Text("Kind", style="bold"),
-                      "centralized: everyone is a member" if c.kind == "centralized"
-                      else "decentralized: a few like-minded members")
+        facts.add_row(
+            Text("Kind", style="bold"),
+            "centralized: everyone is a member"
+            if c.kind == "centralized"
+            else "decentralized: a few like-minded members",
+        )
         facts.add_row(Text("Rule", style="bold"), c.rule)
-        facts.add_row(Text("Meets", style="bold"),
-                      ("every turn" if c.cadence == 1 else f"every {c.cadence} turns")
-                      + (f"; next session turn {c.next}" if c.next is not None else ""))
+        facts.add_row(
+            Text("Meets", style="bold"),
+            ("every turn" if c.cadence == 1 else f"every {c.cadence} turns")
+            + (f"; next session turn {c.next}" if c.next is not None else ""),
+        )
         facts.add_row(Text("Agenda", style="bold"), f"{len(c.agenda)} of {c.agenda_size} places taken")
         if c.member is not None:
             facts.add_row(Text("You", style="bold"), "are a member" if c.member else "are not a member")
@@ -79,14 +87,23 @@ class ForumsPane(Horizontal):
         for item in c.agenda:
             # the proposer endorses its own text: name it once
             support = [item.proposer + " (proposer)", *(e for e in item.endorsers if e != item.proposer)]
-            agenda.add_row(Text.assemble((item.norm, "bold"), "\n", (view.norm(item.norm).statement, "dim")),
-                           ", ".join(support), ", ".join(item.objectors) or "-",
-                           f"turn {item.since}\n{item.sessions} session(s)")
+            agenda.add_row(
+                Text.assemble((item.norm, "bold"), "\n", (view.norm(item.norm).statement, "dim")),
+                ", ".join(support),
+                ", ".join(item.objectors) or "-",
+                f"turn {item.since}\n{item.sessions} session(s)",
+            )
         if not c.agenda:
             agenda.add_row(Text("nothing yet: a member may propose a norm", style="dim"), "", "", "")
         adopted = Text("Adopted here: ", style="bold")
         adopted.append(", ".join(f"{n} (turn {t})" for n, t in sorted(c.adopted.items())) or "nothing yet")
-        parts: list[RenderableType] = [head, Text(c.description, style="italic") if c.description else Text(""), facts,
-                 members, agenda, adopted]
+        parts: list[RenderableType] = [
+            head,
+            Text(c.description, style="italic") if c.description else Text(""),
+            facts,
+            members,
+            agenda,
+            adopted,
+        ]
         detail = self.query_one("#forum-detail", Static)
         detail.update(rendered_once(detail, Group(*parts)))

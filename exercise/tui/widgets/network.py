@@ -30,7 +30,9 @@ from exercise.tui.widgets.table import Table
 
 def bloc_text(bloc: dict[str, Any], max_members: int = 12) -> Group:
     members = bloc["members"]
-    shown = ", ".join(members[:max_members]) + (f" … +{len(members) - max_members}" if len(members) > max_members else "")
+    shown = ", ".join(members[:max_members]) + (
+        f" … +{len(members) - max_members}" if len(members) > max_members else ""
+    )
     return Group(
         Text(bloc_heading(bloc), style="bold"),
         Text("holds: ", style="dim") + Text(", ".join(bloc["norms"]) or "-", style="bold cyan"),
@@ -54,8 +56,9 @@ class NetworkPane(Vertical):
             self.show(view, *network_facts(state))
             return
         self.loading = True
-        self.pending = self.run_worker(partial(self._compute, view, state), thread=True, group="network",
-                                       exit_on_error=False)
+        self.pending = self.run_worker(
+            partial(self._compute, view, state), thread=True, group="network", exit_on_error=False
+        )
 
     def _compute(self, view: View, state: GameState) -> None:
         try:
@@ -95,13 +98,24 @@ class NetworkPane(Vertical):
         if blocs:
             holder.mount_all([Static(bloc_text(b), classes="bloc") for b in blocs])
         else:
-            holder.mount(Static(Text("No blocs yet: no one holds either side of a conflicting pair of norms.",
-                                     style="dim"), classes="bloc"))
+            holder.mount(
+                Static(
+                    Text("No blocs yet: no one holds either side of a conflicting pair of norms.", style="dim"),
+                    classes="bloc",
+                )
+            )
         rows = []
         for actor, degree, eig in actors:
             public = view.public_delegation(actor)
-            rows.append((Text(actor, style="bold" if actor == view.seat else ""), public.kind,
-                         public.bloc or "-", f"{degree:.1f}", f"{eig:.2f}"))
+            rows.append(
+                (
+                    Text(actor, style="bold" if actor == view.seat else ""),
+                    public.kind,
+                    public.bloc or "-",
+                    f"{degree:.1f}",
+                    f"{eig:.2f}",
+                )
+            )
         self.query_one("#central", Table).replace_rows(rows, keys=[actor for actor, _, _ in actors])
         if actors:
             self._ties(actors[0][0])
@@ -117,8 +131,10 @@ class NetworkPane(Vertical):
         if view is None:
             return
         public = view.public_delegation(actor)
-        lines = [Text.assemble((public.name, "bold"), f" [{actor}]"),
-                 Text(f"{public.kind}, bloc {public.bloc or '-'}, power {public.power:.2f}")]
+        lines = [
+            Text.assemble((public.name, "bold"), f" [{actor}]"),
+            Text(f"{public.kind}, bloc {public.bloc or '-'}, power {public.power:.2f}"),
+        ]
         held = [n for n in view.norm_ids() if actor in view.holders(n)]
         lines.append(Text("holds: ", style="dim") + Text(", ".join(held) or "nothing yet"))
         lines.append(Text("ties (weight):", style="bold"))

@@ -61,13 +61,29 @@ class NormBoard(Vertical):
             current = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         text = self.query_one("#norm-filter", Input).value
         rows = sort_rows([r for r in self._rows if r.matches(text)], self.sort_key, self.reverse)
-        table.replace_rows([
-            (Text(r.id, style="bold"), f"{r.clarity:.2f}", f"{r.utility:.2f}", f"{r.doability:.2f}",
-             r.framework, r.conflicts, f"{r.breadth:.2f}", f"{r.depth:.1f}" if r.holders else "-",
-             Text(r.status, style=STATUS_STYLE.get(r.status, "")))
-            for r in rows], keys=[r.id for r in rows])
+        table.replace_rows(
+            [
+                (
+                    Text(r.id, style="bold"),
+                    f"{r.clarity:.2f}",
+                    f"{r.utility:.2f}",
+                    f"{r.doability:.2f}",
+                    r.framework,
+                    r.conflicts,
+                    f"{r.breadth:.2f}",
+                    f"{r.depth:.1f}" if r.holders else "-",
+                    Text(r.status, style=STATUS_STYLE.get(r.status, "")),
+                )
+                for r in rows
+            ],
+            keys=[r.id for r in rows],
+        )
         for name in COLUMNS:
-            label = name + (" ▼" if self.reverse else " ▲") if NORM_SORT_KEYS.get(name) == NORM_SORT_KEYS[self.sort_key] else name
+            label = (
+                name + (" ▼" if self.reverse else " ▲")
+                if NORM_SORT_KEYS.get(name) == NORM_SORT_KEYS[self.sort_key]
+                else name
+            )
             table.columns[name].label = Text(label)  # type: ignore[index]
         table.refresh()
         ids = [r.id for r in rows]

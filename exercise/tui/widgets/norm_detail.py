@@ -39,8 +39,9 @@ class NormDetail(VerticalScroll):
         norm = view.norm(norm_id)
         q = view.norm_qualities(norm_id)
         head = Text.assemble((norm_id, "bold"), "\n", (f"“{norm.statement}”", "italic"))
-        serves = Text.assemble(("serves ", "dim"), ", ".join(norm.domains) or "-",
-                               ("   harms ", "dim"), ", ".join(norm.harms) or "-")
+        serves = Text.assemble(
+            ("serves ", "dim"), ", ".join(norm.domains) or "-", ("   harms ", "dim"), ", ".join(norm.harms) or "-"
+        )
         where = ", ".join(f"{f} (turn {t})" for f, t in sorted(q.adopted_in.items())) or "no forum yet"
         text.update(rendered_once(text, Group(head, serves, Text(f"adopted in: {where}"))))
         history = view.breadth_history(norm_id)

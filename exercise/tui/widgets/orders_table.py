@@ -26,7 +26,10 @@ class OrdersTable(Table):
             if not orders[seat]:
                 self.add_row(Text(seat, style="bold"), Text("passed (no orders)", style="dim"), "-")
             for order in orders[seat] or ():
-                self.add_row(Text(seat, style="bold yellow" if seat == FACILITATOR else "bold"), str(order),
-                             order_cost(order) or "-")
+                self.add_row(
+                    Text(seat, style="bold yellow" if seat == FACILITATOR else "bold"),
+                    str(order),
+                    order_cost(order) or "-",
+                )
         if not self.row_count:
             self.add_row("", Text("no orders recorded for this turn", style="dim"), "")

@@ -15,7 +15,7 @@ NOTE_WIDTH = 30
 
 
 def _cut(text: str, width: int = TITLE_WIDTH) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class RubricPane(Table):
@@ -29,8 +29,13 @@ class RubricPane(Table):
         rows, keys = [], []
         for criterion in rubric:
             score = given.get(criterion.objective)
-            rows.append((level_text(score.level if score else None), Text(_cut(criterion.title), style="bold"),
-                         _cut(score.note, NOTE_WIDTH) if score else ""))
+            rows.append(
+                (
+                    level_text(score.level if score else None),
+                    Text(_cut(criterion.title), style="bold"),
+                    _cut(score.note, NOTE_WIDTH) if score else "",
+                )
+            )
             keys.append(criterion.objective)
         self.replace_rows(rows, keys)
         if rows:

@@ -32,10 +32,18 @@ class SeatBrief(Static):
         me = view.me
         head = Text.assemble((me.name, "bold"), f"  ({me.kind}, bloc {me.bloc or '-'})")
         means = Table.grid(padding=(0, 2))
-        means.add_row(Text("Influence", style="bold"), f"{view.influence:g} left this turn",
-                      Text("Budget", style="bold"), f"{view.budget:g}")
-        means.add_row(Text("Capacity", style="bold"), f"{bar(view.capacity)} {view.capacity:.2f}",
-                      Text("Power", style="bold"), f"{view.power:.2f}")
+        means.add_row(
+            Text("Influence", style="bold"),
+            f"{view.influence:g} left this turn",
+            Text("Budget", style="bold"),
+            f"{view.budget:g}",
+        )
+        means.add_row(
+            Text("Capacity", style="bold"),
+            f"{bar(view.capacity)} {view.capacity:.2f}",
+            Text("Power", style="bold"),
+            f"{view.power:.2f}",
+        )
         values = Table.grid(padding=(0, 1))
         for domain, weight in sorted(me.values.items(), key=lambda kv: (-kv[1], kv[0])):
             values.add_row(domain.replace("_", " "), bar(weight), f"{weight:.1f}")
@@ -46,8 +54,9 @@ class SeatBrief(Static):
             parts.append(Text("Red lines", style="bold underline"))
             for line in me.red_lines:
                 parts.append(Text(f"✖ {line}", style="red"))
-        parts.append(Text("Objectives" + (f"  (score {score:.0f}/100)" if score is not None else ""),
-                          style="bold underline"))
+        parts.append(
+            Text("Objectives" + (f"  (score {score:.0f}/100)" if score is not None else ""), style="bold underline")
+        )
         if progress:
             objectives = Table.grid(padding=(0, 1))
             for text, p in progress:

@@ -68,7 +68,7 @@ class TabBar(Widget, can_focus=False):
                 digits = label.index(str(index + 1))
                 line.append(label[:digits], style=tab)
                 line.append(str(index + 1), style=key)
-                line.append(label[digits + 1:], style=tab)
+                line.append(label[digits + 1 :], style=tab)
             self._spans.append((start, len(line)))
             if roomy:
                 line.append(" ", style=tab)

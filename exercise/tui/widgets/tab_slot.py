@@ -20,8 +20,17 @@ class TabSlot(Vertical):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         styles = self.styles
-        key = (crop, self.size, self.background_colors, self.rich_style, styles.tint, styles.background_tint,
-               styles.border, styles.padding, self.app.theme)
+        key = (
+            crop,
+            self.size,
+            self.background_colors,
+            self.rich_style,
+            styles.tint,
+            styles.background_tint,
+            styles.border,
+            styles.padding,
+            self.app.theme,
+        )
         if self._kept is None or self._kept[0] != key:
             self._kept = (key, super().render_lines(crop))
         return self._kept[1]

@@ -14,8 +14,14 @@ from exercise.core.events import EVENT_TYPES, Event
 from exercise.tui.presenters.timeline_filter import filter_events
 from exercise.tui.widgets.table import Table
 
-KIND_STYLE = {"inject": "bold magenta", "session": "bold", "adopted": "green", "facilitator": "bold yellow",
-              "refused": "red", "depth": "cyan"}
+KIND_STYLE = {
+    "inject": "bold magenta",
+    "session": "bold",
+    "adopted": "green",
+    "facilitator": "bold yellow",
+    "refused": "red",
+    "depth": "cyan",
+}
 
 
 class TimelinePane(Vertical):
@@ -58,11 +64,16 @@ class TimelinePane(Vertical):
         # newest first: the latest turn is what a player wants to read. The text is a Text,
         # not a str: it is shown as written (a string would be read as markup), and a row of
         # Texts is measured by counting (widgets/table.py)
-        rows = [(str(e.turn), Text(e.kind, style=KIND_STYLE.get(e.kind, "")), Text(e.text()))
-                for e in sorted(shown, key=lambda e: (-e.turn, -e.seq))]
+        rows = [
+            (str(e.turn), Text(e.kind, style=KIND_STYLE.get(e.kind, "")), Text(e.text()))
+            for e in sorted(shown, key=lambda e: (-e.turn, -e.seq))
+        ]
         if not rows:  # say why the list is empty rather than show a bare header
-            why = ("no event matches these filters" if self._events
-                   else "nothing has happened yet: events appear here once the first turn resolves")
+            why = (
+                "no event matches these filters"
+                if self._events
+                else "nothing has happened yet: events appear here once the first turn resolves"
+            )
             rows = [("", Text(""), Text(why, style="dim"))]
         self.query_one(Table).replace_rows(rows)
 
