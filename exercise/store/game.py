@@ -20,17 +20,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import Engine, Row, delete, exc, select, update
+from sqlalchemy import Engine, Row, delete, exc, select
 from sqlalchemy.orm import Session
 
-from exercise.core.events import Event, FacilitatorAction
-from exercise.core.orders import FACILITATOR_ORDERS, Order
+from exercise.core.events import Event
+from exercise.core.orders import Order
 from exercise.core.seats import FACILITATOR
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.engine import TurnResult, validate_orders
-from exercise.engine.metrics import delegation_score
-from exercise.errors import AlreadyResolved, GameOver, GamePaused, OrderError, ReadOnlySave, ReplayError, SaveError
+from exercise.errors import AlreadyResolved, GameOver, GamePaused, ReadOnlySave, ReplayError, SaveError
 from exercise.store import queries as q
 from exercise.store.codec import orders_by_seat, orders_text, state_from_text, unpack_snapshot
 from exercise.store.database import (
@@ -44,26 +43,24 @@ from exercise.store.database import (
 )
 from exercise.store.evaluation import Evaluation
 from exercise.store.eventlog import EventTable
-from exercise.store.live import Live, bump_draft, clock_of, hold_clock, release_clock, restart_clock
+from exercise.store.live import Live, bump_draft, clock_of, restart_clock
 from exercise.store.opening import connect_checked, stored_scenario, writable
 from exercise.store.records import HUMAN, SaveSummary, VerifyResult
 from exercise.store.schema import (
     GAME_ID,
     SCHEMA_VERSION,
     DraftRow,
-    GameRow,
     OrderRow,
     PendingRow,
-    SeatRow,
     SessionRow,
     TurnRow,
 )
 from exercise.store.turns import plan_orders, write_turn
 from exercise.store.upgrade import upgrade_in_place, upgraded_copy
-from exercise.strategies import strategy_names
+from exercise.store.white_cell import WhiteCellActions
 
 
-class Game:
+class Game(WhiteCellActions):
     """One open save. Use as a context manager, or call close()."""
 
     def __init__(
@@ -361,64 +358,6 @@ class Game:
         self._seen = result.state.turn
         return result
 
-    # --- the white cell --------------------------------------------------------------------
-    def _audit(self, s: Session, action: str, detail: str, audience: tuple[str, ...]) -> None:
-        turn = q.latest_turn(s) + 1  # the turn in play: audit events precede its results
-        q.append_audit(s, self._log, [FacilitatorAction(turn=turn, audience=audience, action=action, detail=detail)])
-
-    def set_controller(self, seat: str, controller: str) -> str | None:
-        """Hand a seat to a human or to a named strategy (an audit event records it). In a save
-        with join codes, a seat handed to people for the first time gets a code of its own,
-        returned (once) for the white cell to hand out; otherwise None."""
-        if controller != HUMAN and controller not in strategy_names():
-            raise SaveError(
-                f"{self.path}: {controller!r} is neither 'human' nor a strategy "
-                f"(strategies: {', '.join(strategy_names())})"
-            )
-        with self._write() as s:
-            row = s.get(SeatRow, (GAME_ID, seat))
-            if row is None:
-                raise SaveError(f"{self.path}: there is no seat {seat!r}")
-            if row.controller == controller:
-                return None
-            old, row.controller = row.controller, controller
-            self._audit(s, "control", f"{seat}: {old} -> {controller}", (FACILITATOR,))
-        if controller == HUMAN and self.live.has_codes() and seat not in self.live.coded_seats():
-            return self.live.issue_codes([seat])[seat]
-        return None
-
-    def pause(self) -> None:
-        self._set_paused(True)
-
-    def resume(self) -> None:
-        self._set_paused(False)
-
-    def _set_paused(self, paused: bool) -> None:
-        with self._write() as s:
-            if q.paused(s) == paused:
-                return
-            s.execute(update(GameRow).where(GameRow.id == GAME_ID).values(paused=paused))
-            (hold_clock if paused else release_clock)(s, time.time())
-            self._audit(s, "pause" if paused else "resume", "", ())  # every seat sees it is paused
-
-    def facilitator_order(self, order: Order) -> None:
-        """Queue a white-cell order (fire, salience, shock) for the next turn, after checking it."""
-        if not isinstance(order, FACILITATOR_ORDERS):
-            raise OrderError(FACILITATOR, order, "the white cell queues fire, salience or shock orders only")
-        with self._write() as s:
-            latest = q.latest_turn(s)
-            if latest >= self.scenario.turns:
-                raise GameOver(f"{self.path}: the game is over (all {self.scenario.turns} turns are played)")
-            queued = orders_by_seat(q.pending(s, latest + 1).items()).get(FACILITATOR, [])
-            validate_orders(self._state_at(s, latest, latest), {FACILITATOR: [*queued, order]})
-            self._put_pending(s, latest + 1, FACILITATOR, [*queued, order])
-            self._audit(s, "queued", str(order), (FACILITATOR,))
-
-    def log_facilitator(self, action: str, detail: str = "") -> None:
-        """A free-form line in the white cell's audit trail (seen by the facilitator only)."""
-        with self._write() as s:
-            self._audit(s, action, detail, (FACILITATOR,))
-
     # --- whole-save tools ------------------------------------------------------------------
     def branch(self, from_turn: int, new_path, *, force: bool = False) -> Game:
         """A what-if copy holding turns 0..from_turn; this save is not changed."""
@@ -452,38 +391,9 @@ class Game:
 
     def summary(self, *, scores: bool = False) -> SaveSummary:
         """What `exercise saves` lists; `scores`: also the human seats' scores (reads the state)."""
-        marks = None
-        if scores:
-            state = self.state()
-            marks = {
-                seat: delegation_score(state, seat)
-                for seat, c in self.controllers().items()
-                if c == HUMAN and self.scenario.delegation(seat).objectives
-            }
-        with self._read() as s:
-            row = q.game_row(s)
-            latest = q.latest_turn(s)
-            controllers = q.controllers(s)
-            done = q.pending(s, latest + 1)
-            over = latest >= self.scenario.turns
-            return SaveSummary(
-                path=self.path,
-                scenario_id=self.scenario.id,
-                title=self.scenario.title,
-                turn=latest,
-                length=self.scenario.turns,
-                seed=self.seed,
-                controllers=controllers,
-                waiting_for=()
-                if over
-                else tuple(seat for seat, c in controllers.items() if c == HUMAN and seat not in done),
-                paused=row.paused,
-                created_at=row.created_at,
-                last_played_at=row.last_played_at,
-                branched_from=row.branched_from,
-                branched_at_turn=row.branched_at_turn,
-                scores=marks,
-            )
+        from exercise.store.listing import summary_of
+
+        return summary_of(self, scores=scores)
 
     def session(self) -> Session:
         """A read session on the save, for the store's own tools (verify, export, branch)."""

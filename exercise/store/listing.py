@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from exercise.core.seats import HUMAN
+from exercise.engine.metrics import delegation_score
 from exercise.errors import SaveError
+from exercise.store import queries as q
 from exercise.store.game import Game
 from exercise.store.records import SaveSummary
 
@@ -34,3 +37,39 @@ def list_saves(directory=DEFAULT_DIR, *, problems: list[str] | None = None, scor
                 problems.append(str(e))
     found.sort(key=lambda s: (s.last_played_at, s.path.name), reverse=True)
     return found
+
+
+def summary_of(game: Game, *, scores: bool = False) -> SaveSummary:
+    """What `exercise saves` lists of a save; `scores`: also the human seats' scores (reads the state)."""
+    marks = None
+    if scores:
+        state = game.state()
+        marks = {
+            seat: delegation_score(state, seat)
+            for seat, c in game.controllers().items()
+            if c == HUMAN and game.scenario.delegation(seat).objectives
+        }
+    with game._read() as s:
+        row = q.game_row(s)
+        latest = q.latest_turn(s)
+        controllers = q.controllers(s)
+        done = q.pending(s, latest + 1)
+        over = latest >= game.scenario.turns
+        return SaveSummary(
+            path=game.path,
+            scenario_id=game.scenario.id,
+            title=game.scenario.title,
+            turn=latest,
+            length=game.scenario.turns,
+            seed=game.seed,
+            controllers=controllers,
+            waiting_for=()
+            if over
+            else tuple(seat for seat, c in controllers.items() if c == HUMAN and seat not in done),
+            paused=row.paused,
+            created_at=row.created_at,
+            last_played_at=row.last_played_at,
+            branched_from=row.branched_from,
+            branched_at_turn=row.branched_at_turn,
+            scores=marks,
+        )

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 import exercise.store.game as game_module
 import exercise.store.live as live_module
+import exercise.store.white_cell as white_cell_module
 from exercise.core.events import FacilitatorAction
 from exercise.core.orders import Pass, SalienceShift, parse_order
 from exercise.core.seats import FACILITATOR
@@ -44,6 +45,7 @@ def clock(monkeypatch) -> FakeTime:
     fake = FakeTime()
     monkeypatch.setattr(live_module, "time", fake)
     monkeypatch.setattr(game_module, "time", fake)
+    monkeypatch.setattr(white_cell_module, "time", fake)  # pause and resume hold the clock
     return fake
 
 
