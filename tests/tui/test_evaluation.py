@@ -199,3 +199,31 @@ async def test_the_team_picker_lists_the_human_teams_first_with_their_ids(tmp_pa
         assert options[1:3] == ["Republic of Atlantia [atlantia]", "Borealis Federation [borealis]"]  # the teams
         scripted = [line for line in options[3:] if "[" in line]
         assert len(scripted) == 5 and all("(scripted: " in line for line in scripted)
+
+
+@sync
+async def test_an_evaluator_seat_open_elsewhere_is_offered_for_takeover(tmp_path, make_game):
+    """One terminal per evaluator seat: a second one is told where the seat is open and may
+    take it over; the lease is then this terminal's."""
+    game = _evaluated(make_game)
+    game.live.open_seats(["evaluator-1"], "first-terminal", place="laptop-3, pid 4411")
+    async with seated(tmp_path, game, "evaluator-1") as (app, pilot):
+        await wait_until(pilot, lambda: "open at another terminal" in screen_text(app.screen), "the offer")
+        assert "laptop-3, pid 4411" in screen_text(app.screen)
+        await _choose(pilot, app, "Take it over here")
+        await _choose(pilot, app, "Every team")
+        assert isinstance(app.screen, EvaluatorScreen)
+        holders = {lease.seat: lease.holder for lease in game.live.leases()}
+        assert holders["evaluator-1"] == app.screen.lease.holder != "first-terminal"
+
+
+@sync
+async def test_an_evaluator_taken_over_elsewhere_closes(tmp_path, make_game, monkeypatch):
+    monkeypatch.setattr("exercise.tui.screen_lease.HEARTBEAT_SECONDS", 0.1)
+    game = _evaluated(make_game)
+    async with seated(tmp_path, game, "evaluator-1") as (app, pilot):
+        await _choose(pilot, app, "Every team")
+        assert [lease.seat for lease in game.live.leases()] == ["evaluator-1"]
+        game.live.open_seats(["evaluator-1"], "second-terminal", takeover=True)
+        await wait_until(pilot, lambda: not app.is_running, "this terminal closes", tries=400)
+    assert {lease.seat: lease.holder for lease in game.live.leases()} == {"evaluator-1": "second-terminal"}

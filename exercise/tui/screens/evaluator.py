@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 
 from exercise.tui.errors import plain_errors
 from exercise.tui.evaluation_text import criterion_text, level_choices
+from exercise.tui.screen_lease import ScreenLease
 from exercise.tui.screens.prompt import ChoiceScreen, PromptScreen
 from exercise.tui.screens.tabbed import tab_keys
 from exercise.tui.screens.watch import WatchScreen
@@ -44,6 +45,17 @@ class EvaluatorScreen(WatchScreen):
         super().__init__(game, seat, team, ask)
         self.scored_turn: int | None = None  # None: follow the last turn played
         self._given: dict = {}  # this evaluator's scores of the team and turn shown, by objective
+        self.lease = ScreenLease(self, game, seat)
+
+    def take_seat(self, then) -> None:
+        """An evaluator writes as its seat: one terminal at a time holds it (screen_lease.py)."""
+        if self.game.read_only:
+            then()
+        else:
+            self.lease.take(then)
+
+    def on_unmount(self) -> None:
+        self.lease.close()
 
     def lead_panes(self) -> list[tuple[str, str, Widget]]:
         from textual.containers import Vertical

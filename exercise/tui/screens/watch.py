@@ -72,8 +72,15 @@ class WatchScreen(TabbedScreen):
         self.title = self.game.scenario.title
         self.watch_save()
         self.set_interval(WATCH_SECONDS, self.watch_save)
+        self.take_seat(self._opened)
+
+    def _opened(self) -> None:
         if self._ask:
             self.action_choose_team()
+
+    def take_seat(self, then) -> None:
+        """Open the seat at this terminal, then `then()`. An observer only reads: it holds nothing."""
+        then()
 
     # --- following the save -------------------------------------------------------------
     def watch_save(self) -> None:
