@@ -100,6 +100,20 @@ def sync(test):
     return wrapper
 
 
+async def wait_for_screen(pilot, screen_type, *words: str, what: str, tries: int = 200) -> None:
+    """Pause until a `screen_type` screen is up and says `words`: a screen is pushed before it has
+    composed, so its type alone does not mean its text can be read yet."""
+    app = pilot.app
+
+    def shown() -> bool:
+        if not isinstance(app.screen, screen_type):
+            return False
+        text = screen_text(app.screen)
+        return all(word in text for word in words)
+
+    await wait_until(pilot, shown, what, tries)
+
+
 async def wait_until(pilot, condition, what: str, tries: int = 200) -> None:
     """Pause until `condition()` holds (a condition, never a duration: robust under load)."""
     for _ in range(tries):

@@ -15,7 +15,7 @@ from exercise.tui.screens.white import WhiteScreen
 from exercise.tui.widgets.desk import Desk
 from exercise.tui.widgets.round_clock import RoundClock
 
-from .helpers import SIZE, new_app, screen_text, seated, settle_past_tutorial, sync, wait_until
+from .helpers import SIZE, new_app, screen_text, seated, settle_past_tutorial, sync, wait_for_screen, wait_until
 
 
 def coded(make_game, humans=("atlantia", "borealis")):
@@ -43,8 +43,7 @@ async def test_a_coded_seat_asks_its_code_again_until_right_and_stays_locked(tmp
     game, codes = coded(make_game)
     app = new_app(tmp_path, game=game, seat="atlantia")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, CodeScreen), "the code is asked")
-        assert "Republic of Atlantia" in screen_text(app.screen)
+        await wait_for_screen(pilot, CodeScreen, "Republic of Atlantia", what="the code is asked")
         await pilot.press(*codes["borealis"], "enter")  # another team's code
         await wait_until(pilot, lambda: "not Republic of Atlantia's code" in screen_text(app.screen), "refused")
         assert isinstance(app.screen, CodeScreen)
@@ -116,9 +115,10 @@ async def test_a_seat_taken_over_elsewhere_stops_showing_it(tmp_path, make_game,
         assert [lease.seat for lease in game.live.leases()] == ["atlantia"]
         with other_terminal(game) as second:
             second.live.open_seats(["atlantia"], "second-terminal", takeover=True)
-            await wait_until(pilot, lambda: isinstance(app.screen, TakenOverScreen), "taken over", tries=400)
+            await wait_for_screen(
+                pilot, TakenOverScreen, "atlantia was taken over at another terminal", what="taken over", tries=400
+            )
             text = screen_text(app.screen)
-            assert "atlantia was taken over at another terminal" in text
             assert "Instructions" not in text and "Red lines" not in text
             # its next submit could not overwrite the new terminal's orders anyway: read-only
             assert app.flow.read_only
@@ -174,9 +174,7 @@ async def test_continue_on_the_home_screen_asks_the_code_of_the_role_chosen(tmp_
         await pilot.press("c")
         await pilot.pause()
         await pilot.press("enter")  # the one save
-        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen), "who is at this keyboard")
-        text = screen_text(app.screen)
-        assert "White cell" in text and "Borealis" in text
+        await wait_for_screen(pilot, ChoiceScreen, "White cell", "Borealis", what="who is at this keyboard")
         labels = [o.id for o in app.screen.query_one("#choice-list").options]
         for _ in range(labels.index("borealis")):
             await pilot.press("down")
