@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from exercise.core.spec import Scenario
 from exercise.engine import TurnResult, new_game, resolve_turn
-from exercise.strategies import default_controllers, scripted_orders
+from exercise.engine.talk import TalkBoard
+from exercise.strategies import default_controllers, scripted_orders, scripted_talk
 
 
 def play(scenario: Scenario, seed: int, turns: int | None = None) -> Iterator[TurnResult]:
@@ -14,8 +15,10 @@ def play(scenario: Scenario, seed: int, turns: int | None = None) -> Iterator[Tu
     state = new_game(scenario, seed)
     controllers = default_controllers(scenario)
     for _ in range(scenario.turns if turns is None else turns):
-        orders = scripted_orders(state, seed, controllers)
-        result = resolve_turn(state, orders, seed, prechecked=orders.keys())
+        board = TalkBoard(state)  # the talk phase, then the orders that may honour its deals
+        scripted_talk(state, seed, controllers, board)
+        orders = scripted_orders(state, seed, controllers, board)
+        result = resolve_turn(state, orders, seed, prechecked=orders.keys(), talk=board)
         state = result.state
         yield result
 

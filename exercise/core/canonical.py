@@ -17,7 +17,7 @@ import orjson
 
 from exercise.core.events import EVENT_TYPES, Event
 from exercise.core.spec import Scenario
-from exercise.core.state import AgendaItem, ForumState, GameState, NormState, Seat
+from exercise.core.state import AgendaItem, Coalition, Commitment, ForumState, GameState, NormState, Seat
 
 _converter = cattrs.Converter()
 
@@ -35,7 +35,9 @@ def _fields(cls: type) -> tuple[str, ...]:
     return tuple(a.name for a in attrs.fields(cls))
 
 
-_SEAT, _FORUM, _NORM, _ITEM = (_fields(c) for c in (Seat, ForumState, NormState, AgendaItem))
+_SEAT, _FORUM, _NORM, _ITEM, _COALITION, _COMMITMENT = (
+    _fields(c) for c in (Seat, ForumState, NormState, AgendaItem, Coalition, Commitment)
+)
 
 
 def _shallow(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -58,6 +60,10 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "norms": {k: _shallow(v, _NORM) for k, v in state.norms.items()},
         "fired_injects": state.fired_injects,
         "next_event": state.next_event,
+        "coalitions": {k: _shallow(v, _COALITION) for k, v in state.coalitions.items()},
+        "commitments": [_shallow(c, _COMMITMENT) for c in state.commitments],
+        "trust": state.trust,
+        "reputation": state.reputation,
     }
 
 
@@ -74,6 +80,11 @@ def state_from_dict(data: dict[str, Any], scenario: Scenario) -> GameState:
         fired_injects=list(data["fired_injects"]),
         next_event=data["next_event"],
         scenario=scenario,
+        # states saved before negotiation (rules version 3 and older) have none of these
+        coalitions={k: Coalition(**v) for k, v in data.get("coalitions", {}).items()},
+        commitments=[Commitment(**c) for c in data.get("commitments", ())],
+        trust={k: dict(v) for k, v in data.get("trust", {}).items()},
+        reputation=dict(data.get("reputation", {})),
     )
 
 

@@ -217,6 +217,96 @@ class FacilitatorAction(Event):
         return f"white cell: {self.action} {self.detail}".rstrip()
 
 
+@attrs.frozen(kw_only=True)
+class Said(Event):
+    """A statement on a forum's floor, a coalition message or a bilateral one (core/talk.py).
+    `to` is the forum, the coalition or the seat spoken to."""
+
+    kind: ClassVar[str] = "said"
+    speaker: str
+    channel: str  # floor | coalition | bilateral
+    to: str
+    words: str
+    position: str = ""  # support | oppose | conditional, on `norms`
+    norms: tuple[str, ...] = ()
+
+    def text(self) -> str:
+        where = {"floor": f"in {self.to}", "coalition": f"to coalition {self.to}"}.get(self.channel, f"to {self.to}")
+        stance = f" [{self.position} {', '.join(self.norms)}]" if self.position else ""
+        return f"{self.speaker} says {where}{stance}: {self.words}"
+
+
+@attrs.frozen(kw_only=True)
+class CoalitionChanged(Event):
+    kind: ClassVar[str] = "coalition"
+    coalition: str
+    seat: str
+    change: str  # formed | joined
+    invited: tuple[str, ...] = ()
+
+    def text(self) -> str:
+        if self.change == "formed":
+            return f"{self.seat} forms coalition {self.coalition}, inviting {', '.join(self.invited)}"
+        return f"{self.seat} joins coalition {self.coalition}"
+
+
+@attrs.frozen(kw_only=True)
+class OfferMade(Event):
+    """A deal offered: `gives` are the offerer's orders, `wants` the other seat's. `counters`:
+    the offer this one answers, when it is a counter-offer."""
+
+    kind: ClassVar[str] = "offer"
+    offer: str
+    offerer: str
+    to: str
+    gives: tuple[str, ...]
+    wants: tuple[str, ...]
+    due: int
+    announced: bool = False
+    counters: str = ""
+
+    def text(self) -> str:
+        what = f"counter-offer {self.offer} (to {self.counters})" if self.counters else f"offer {self.offer}"
+        public = ", announced" if self.announced else ""
+        return (
+            f"{self.offerer} makes {self.to} {what}: {'; '.join(self.gives)} if {'; '.join(self.wants)}"
+            f" (by turn {self.due}{public})"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class OfferAnswered(Event):
+    kind: ClassVar[str] = "answer"
+    offer: str
+    by: str
+    answer: str  # accepted | rejected | countered | expired
+
+    def text(self) -> str:
+        if self.answer == "expired":
+            return f"offer {self.offer} to {self.by} expired unanswered"
+        return f"{self.by} {self.answer} offer {self.offer}"
+
+
+@attrs.frozen(kw_only=True)
+class DealSettled(Event):
+    """A commitment came due: `seat` kept or broke its side; `trust` is what the other party's
+    trust in it is now, `reputation` its public reputation."""
+
+    kind: ClassVar[str] = "deal"
+    deal: str
+    seat: str
+    outcome: str  # kept | broken
+    promised: tuple[str, ...]
+    missing: tuple[str, ...] = ()
+    trust: float = 1.0
+    reputation: float = 1.0
+
+    def text(self) -> str:
+        if self.outcome == "kept":
+            return f"{self.seat} kept its side of deal {self.deal}"
+        return f"{self.seat} broke deal {self.deal}: did not {'; '.join(self.missing)}"
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
     for cls in (
@@ -234,5 +324,11 @@ EVENT_TYPES: dict[str, type[Event]] = {
         Assisted,
         Implemented,
         FacilitatorAction,
+        Said,
+        CoalitionChanged,
+        OfferMade,
+        OfferAnswered,
+        DealSettled,
     )
 }
+TALK_KINDS = frozenset({"said", "coalition", "offer", "answer", "deal"})

@@ -262,6 +262,10 @@ class ModelParams:
     held_bonus: float = num(0.6, 0, 10)
     precedent_weight: float = num(0.25, 0, 10)
     lobby_effect: float = num(0.12, 0, 10)
+    # negotiation (engine/commitments.py): what breaking a deal costs, and how fast it heals
+    trust_break: float = num(0.5, *UNIT)
+    reputation_break: float = num(0.25, *UNIT)
+    trust_recovery: float = num(0.05, *UNIT)
     lobby_decay: float = num(0.5, *UNIT)
     diffusion_noise: float = num(0.06, *UNIT)
     uptake: int = whole(1, 0, 1000)

@@ -129,6 +129,46 @@ class NormState:
 
 
 @attrs.define
+class Coalition:
+    """A named group a seat founded; invited seats become members when they join."""
+
+    id: str
+    founder: str
+    members: list[str]
+    invited: list[str] = attrs.field(factory=list)
+
+    def clone(self) -> Coalition:
+        return Coalition(self.id, self.founder, list(self.members), list(self.invited))
+
+
+@attrs.define
+class Commitment:
+    """An accepted deal the engine holds its parties to: each promised its orders (as text) by
+    the end of turn `due`; `delivered` collects those given so far."""
+
+    id: str  # the offer's id
+    made: int
+    due: int
+    announced: bool
+    promises: dict[str, list[str]]  # seat -> the orders it promised
+    delivered: dict[str, list[str]] = attrs.field(factory=dict)
+
+    def clone(self) -> Commitment:
+        return Commitment(
+            self.id,
+            self.made,
+            self.due,
+            self.announced,
+            {k: list(v) for k, v in self.promises.items()},
+            {k: list(v) for k, v in self.delivered.items()},
+        )
+
+    @property
+    def parties(self) -> list[str]:
+        return sorted(self.promises)
+
+
+@attrs.define
 class GameState:
     scenario_id: str
     turn: int
@@ -139,6 +179,11 @@ class GameState:
     fired_injects: list[str] = attrs.field(factory=list)
     next_event: int = 0
     scenario: Scenario = attrs.field(default=None, eq=False, repr=False)
+    coalitions: dict[str, Coalition] = attrs.field(factory=dict)
+    commitments: list[Commitment] = attrs.field(factory=list)  # open deals, oldest first
+    # trust[truster][trustee] and a public reputation, 0..1; only what is below 1 is stored
+    trust: dict[str, dict[str, float]] = attrs.field(factory=dict)
+    reputation: dict[str, float] = attrs.field(factory=dict)
 
     def clone(self) -> GameState:
         return GameState(
@@ -151,4 +196,13 @@ class GameState:
             list(self.fired_injects),
             self.next_event,
             self.scenario,
+            {k: v.clone() for k, v in self.coalitions.items()},
+            [c.clone() for c in self.commitments],
+            {k: dict(v) for k, v in self.trust.items()},
+            dict(self.reputation),
         )
+
+    def credibility(self, listener: str, speaker: str) -> float:
+        """How much `speaker`'s word counts with `listener`: their own trust in it times its
+        public reputation (1 for anyone who never broke a deal)."""
+        return self.trust.get(listener, {}).get(speaker, 1.0) * self.reputation.get(speaker, 1.0)

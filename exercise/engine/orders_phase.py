@@ -163,7 +163,8 @@ def _signon(state: GameState, log: EventLog, seat: str, o: SignOn) -> None:
 def _lobby(state: GameState, log: EventLog, seat: str, o: Lobby) -> None:
     m = state.scenario.model
     ns = state.norms[o.norm]
-    push = m.lobby_effect * (0.5 + state.seats[seat].power)
+    # a lobbyist who broke its word pushes less (engine/commitments.py: credibility)
+    push = m.lobby_effect * (0.5 + state.seats[seat].power) * state.credibility(o.target, seat)
     ns.lobby[o.target] = round_stored(ns.lobby.get(o.target, 0.0) + push)
     log.add(Lobbied, audience=(seat, o.target), by=seat, target=o.target, norm=o.norm)
 

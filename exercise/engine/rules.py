@@ -14,7 +14,11 @@ History:
     3  issue 14 round 2: attention is scarce in diffusion too: a delegation takes up at most
        `uptake` (1) new norms a turn by diffusion, the ones it is pushed hardest toward.
 
+    4  issue 12: negotiation: the talk log is an input of every turn; coalitions, deals
+       (commitments kept or broken), trust and reputation are in the state; a lobbyist's push
+       is scaled by its credibility with the target.
+
 Bump it with every change that moves a state hash for the same scenario, seed and orders.
 """
 
-RULES_VERSION = 3
+RULES_VERSION = 4

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -24,6 +25,10 @@ from exercise.core.state import GameState, NormStatus
 from exercise.engine.appeal import NormTerms, appeal_of
 from exercise.engine.metrics import breadth
 from exercise.engine.network import network_for
+from exercise.engine.talk_window import TalkWindow
+
+if TYPE_CHECKING:
+    from exercise.engine.talk import TalkBoard
 
 
 @attrs.frozen
@@ -70,6 +75,7 @@ class View:
         seat: str | None,
         events: Iterable[Event] = (),
         terms: dict[str, NormTerms] | None = None,
+        board: TalkBoard | None = None,
     ):
         self._state = state
         self.seat = seat
@@ -81,6 +87,7 @@ class View:
         # each norm's appeal terms shared by every delegation: views of one state may share them
         self._terms: dict[str, NormTerms] = {} if terms is None else terms
         self._my_forums: tuple[str, ...] | None = None
+        self.talk = TalkWindow(state, seat, board)  # the negotiation as this seat knows it
 
     # --- who I am -------------------------------------------------------------------
     @property
@@ -281,13 +288,18 @@ class View:
 
 
 def view_for(
-    state: GameState, seat: str | None, events: Iterable[Event] = (), terms: dict[str, NormTerms] | None = None
+    state: GameState,
+    seat: str | None,
+    events: Iterable[Event] = (),
+    terms: dict[str, NormTerms] | None = None,
+    board: TalkBoard | None = None,
 ) -> View:
-    """`terms`: a dict shared by the views of one unchanging state (see View.my_appeal)."""
+    """`terms`: a dict shared by the views of one unchanging state (see View.my_appeal);
+    `board`: the talk of the turn being played, when there is any (engine/talk.py)."""
     if seat is not None and seat not in state.seats:
         raise KeyError(seat)
-    return View(state, seat, events, terms)
+    return View(state, seat, events, terms, board)
 
 
-def facilitator_view(state: GameState, events: Iterable[Event] = ()) -> View:
-    return View(state, None, events)
+def facilitator_view(state: GameState, events: Iterable[Event] = (), board: TalkBoard | None = None) -> View:
+    return View(state, None, events, board=board)

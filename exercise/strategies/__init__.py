@@ -9,7 +9,9 @@ from exercise.core.rng import LazyStream
 from exercise.core.seats import HUMAN
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
+from exercise.core.talk import Reply
 from exercise.engine.appeal import NormTerms
+from exercise.engine.talk import TalkBoard, TalkEntry
 from exercise.engine.views import view_for
 from exercise.strategies.bandwagoner import Bandwagoner
 from exercise.strategies.base import Strategy
@@ -22,6 +24,10 @@ from exercise.strategies.random_legal import RandomLegal
 STRATEGIES: dict[str, type[Strategy]] = {
     cls.name: cls for cls in (Champion, Blocker, Bandwagoner, Broker, LipService, RandomLegal)
 }
+
+
+# Offers and counters two scripted seats may trade in one exchange before it ends.
+MAX_EXCHANGES = 3
 
 
 def strategy_names() -> list[str]:
@@ -42,22 +48,75 @@ def default_controllers(scenario: Scenario, humans: Iterable[str] = ()) -> dict[
     }
 
 
+def _strategy_of(state: GameState, seat: str, strategy: str | None) -> Strategy:
+    return get_strategy(strategy if strategy and strategy != HUMAN else state.scenario.delegation(seat).strategy)
+
+
 def strategy_orders(
-    state: GameState, seat: str, seed: int, strategy: str | None = None, terms: dict[str, NormTerms] | None = None
+    state: GameState,
+    seat: str,
+    seed: int,
+    strategy: str | None = None,
+    terms: dict[str, NormTerms] | None = None,
+    board: TalkBoard | None = None,
 ) -> list[Order]:
     """What `strategy` (default: the seat's scenario strategy) would order for `seat` in the
     coming turn. The seat's random stream comes from (seed, turn, seat) only. `terms`: shared
-    by every seat deciding on this state (see View.my_appeal)."""
-    name = strategy if strategy and strategy != HUMAN else state.scenario.delegation(seat).strategy
+    by every seat deciding on this state (see View.my_appeal); `board`: the turn's talk, so the
+    seat knows the deals it made."""
     rng = LazyStream(seed, state.turn + 1, "strategy", seat)
-    return get_strategy(name).decide(view_for(state, seat, terms=terms), rng)  # type: ignore[arg-type]
+    view = view_for(state, seat, terms=terms, board=board)
+    return _strategy_of(state, seat, strategy).decide(view, rng)  # type: ignore[arg-type]
 
 
-def scripted_orders(state: GameState, seed: int, controllers: Mapping[str, str]) -> dict[str, list[Order]]:
+def scripted_orders(
+    state: GameState, seed: int, controllers: Mapping[str, str], board: TalkBoard | None = None
+) -> dict[str, list[Order]]:
     """Orders of every seat whose controller is a strategy (not "human")."""
     terms: dict[str, NormTerms] = {}
     return {
-        seat: strategy_orders(state, seat, seed, controllers[seat], terms)
+        seat: strategy_orders(state, seat, seed, controllers[seat], terms, board)
         for seat in sorted(state.seats)
         if controllers.get(seat, HUMAN) != HUMAN
     }
+
+
+def scripted_talk(state: GameState, seed: int, controllers: Mapping[str, str], board: TalkBoard) -> list[TalkEntry]:
+    """The scripted seats' talk phase at a turn's opening, on `board` (built on `state`): each
+    scripted seat in id order says what its strategy says, and an offer to a scripted seat is
+    answered at once. Returns the entries added, in order."""
+    added: list[TalkEntry] = []
+    terms: dict[str, NormTerms] = {}
+    for seat in sorted(state.seats):
+        if controllers.get(seat, HUMAN) == HUMAN:
+            continue
+        rng = LazyStream(seed, state.turn + 1, "talk", seat)
+        view = view_for(state, seat, terms=terms, board=board)
+        for talk in _strategy_of(state, seat, controllers[seat]).talk(view, rng):  # type: ignore[arg-type]
+            if board.problem(seat, talk) is None:  # a strategy's talk is legal by construction
+                entry = board.add(seat, talk)
+                added += [entry, *answer_at_once(state, seed, controllers, board, entry)]
+    return added
+
+
+def answer_at_once(
+    state: GameState, seed: int, controllers: Mapping[str, str], board: TalkBoard, entry: TalkEntry
+) -> list[TalkEntry]:
+    """When `entry` is an offer to a scripted seat, that seat's answer (added to the board), and
+    so on while counter-offers go back and forth between scripted seats (a bounded exchange)."""
+    added: list[TalkEntry] = []
+    for _ in range(MAX_EXCHANGES):
+        if not entry.offer:
+            break
+        record = board.offers[entry.offer]
+        controller = controllers.get(record.to, HUMAN)
+        if controller == HUMAN or record.status != "open":
+            break
+        rng = LazyStream(seed, state.turn + 1, "answer", record.to, record.id)
+        view = view_for(state, record.to, board=board)
+        reply = _strategy_of(state, record.to, controller).answer(view, record, rng)  # type: ignore[arg-type]
+        if board.problem(record.to, reply) is not None:
+            reply = Reply(record.id, "reject")
+        entry = board.add(record.to, reply)
+        added.append(entry)
+    return added

@@ -10,8 +10,10 @@ import random
 from typing import ClassVar
 
 from exercise.core.orders import Endorse, Order, SignOn
+from exercise.core.talk import Reply, Talk
 from exercise.engine.appeal import alignment, will
 from exercise.engine.legality import problem
+from exercise.engine.talk import OfferRecord
 from exercise.engine.views import AgendaEntry, View
 
 
@@ -55,6 +57,14 @@ class Strategy:
 
     def decide(self, view: View, rng: random.Random) -> list[Order]:  # pragma: no cover
         raise NotImplementedError
+
+    def talk(self, view: View, rng: random.Random) -> list[Talk]:
+        """What the seat says and offers at the opening of a turn (strategies/negotiation.py)."""
+        return []
+
+    def answer(self, view: View, offer: OfferRecord, rng: random.Random) -> Talk:
+        """The seat's answer to an offer made to it: accept, reject or counter."""
+        return Reply(offer.id, "reject")
 
 
 def liked_norms(view: View, floor: float = 0.0) -> list[tuple[float, str]]:
