@@ -183,13 +183,16 @@ class Forum:
 
 @attrs.frozen
 class TabledPackage:
-    """A package on a forum's agenda when the game starts: one text holding several norms (a
-    draft report a chair circulates), adopted or rejected as one (docs/model.md, "Packages")."""
+    """A package the scenario puts on a forum's agenda: one text holding several norms (a draft
+    report a chair circulates), adopted or rejected as one (docs/model.md, "Packages"). Turn 0:
+    on the agenda when the game starts; a later turn: tabled first thing in that turn's orders
+    (when a group convenes, say), if the agenda has room then."""
 
     id: str = ident()
     forum: str = ref("forum")
     proposer: str = ref("delegation")
     norms: tuple[str, ...] = ref("norm", ())
+    turn: int = whole(0, 0, 1000)
     description: str = text("", LONG, one_line=False)
 
 

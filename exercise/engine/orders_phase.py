@@ -69,7 +69,24 @@ def adopt(state: GameState, log: EventLog, norm_id: str, delegation_id: str, via
     return True
 
 
+def table_drafts(state: GameState, log: EventLog) -> None:
+    """The scenario's packages due this turn go on their agendas before any seat's order (the
+    chair circulates the draft as the group convenes), unless the place or a norm is taken."""
+    for pkg in state.scenario.packages:
+        if pkg.turn != state.turn:
+            continue
+        order = Package(pkg.id, pkg.forum, pkg.norms)
+        forum = state.forums[pkg.forum]
+        adopted = [n for n in pkg.norms if n in forum.adopted]
+        reason = f"{pkg.forum} already adopted {', '.join(adopted)}" if adopted else _tabling_refused(state, order)
+        if reason is not None:
+            log.add(OrderRefused, audience=(pkg.proposer,), seat=pkg.proposer, order=order.text(), reason=reason)
+        else:
+            _package(state, log, pkg.proposer, order)
+
+
 def run_orders(state: GameState, log: EventLog, orders: Mapping[str, Sequence[Order]]) -> None:
+    table_drafts(state, log)
     queue: list[tuple[int, float, str, str, Order]] = []
     for seat in sorted(orders):
         power = -state.seats[seat].power

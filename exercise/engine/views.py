@@ -21,7 +21,7 @@ import attrs
 from exercise.core.events import Event
 from exercise.core.spec import Delegation, DelegationKind, Forum, Norm, Objective
 from exercise.core.state import GameState, NormStatus
-from exercise.engine.appeal import NormTerms, appeal_of
+from exercise.engine.appeal import NormTerms, appeal_of, conflicts_of
 from exercise.engine.metrics import breadth
 from exercise.engine.network import network_for
 
@@ -260,6 +260,10 @@ class View:
     def norm(self, norm_id: str) -> Norm:
         return self._state.scenario.norm(norm_id)
 
+    def conflicts(self, norm_id: str) -> tuple[str, ...]:
+        """The norms `norm_id` conflicts with (either side may name it): public, like the texts."""
+        return conflicts_of(self._state.scenario, norm_id)
+
     def norm_qualities(self, norm_id: str) -> NormQualities:
         ns = self._state.norms[norm_id]
         return NormQualities(
@@ -275,6 +279,11 @@ class View:
 
     def breadth_history(self, norm_id: str) -> list[float]:
         return list(self._state.norms[norm_id].breadth_history)
+
+    def last_breadth(self, norm_id: str) -> float | None:
+        """The breadth recorded when the last turn closed (None before the first): public."""
+        history = self._state.norms[norm_id].breadth_history
+        return history[-1] if history else None
 
     @property
     def events(self) -> list[Event]:

@@ -195,10 +195,15 @@ def _packages(s: Scenario, norms: set[str]) -> Iterator[str]:
         proposer = delegations.get(pkg.proposer)
         if proposer is None:
             yield f"{p}.proposer: unknown delegation {pkg.proposer!r}"
-        elif forum is not None and pkg.proposer not in forum.members and not forum.seats_unlisted(proposer):
+        elif (
+            pkg.turn == 0
+            and forum is not None
+            and pkg.proposer not in forum.members
+            and not forum.seats_unlisted(proposer)
+        ):
             yield f"{p}.proposer: {pkg.proposer!r} is not a member of {pkg.forum} at the start"
     for f in s.forums:
-        tabled = sum(1 for pkg in s.packages if pkg.forum == f.id)
+        tabled = sum(1 for pkg in s.packages if pkg.forum == f.id and pkg.turn == 0)
         if tabled > f.agenda_size:
             yield f"packages: {tabled} packages in {f.id} at the start, more than its agenda_size {f.agenda_size}"
 
