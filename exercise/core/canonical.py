@@ -60,9 +60,7 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "turn": state.turn,
         "salience": state.salience,
         "seats": {k: _shallow(v, _SEAT) for k, v in state.seats.items()},
-        "forums": {
-            k: {**_shallow(v, _FORUM), "agenda": [_item(a) for a in v.agenda]} for k, v in state.forums.items()
-        },
+        "forums": {k: {**_shallow(v, _FORUM), "agenda": [_item(a) for a in v.agenda]} for k, v in state.forums.items()},
         "norms": {k: _shallow(v, _NORM) for k, v in state.norms.items()},
         "fired_injects": state.fired_injects,
         "next_event": state.next_event,

@@ -87,7 +87,7 @@ class Package(Order):
     verb: ClassVar[str] = "package"
     name: str
     forum: str
-    norms: tuple[str, ...] = attrs.field(converter=tuple)
+    norms: tuple[str, ...]
 
     def text(self) -> str:
         return f"package {self.name} in {self.forum} of {','.join(self.norms)}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from exercise.core.limits import ID_KIND
 from exercise.core.orders import (
     FACILITATOR_ORDERS,
     Amend,
@@ -35,7 +36,6 @@ from exercise.core.orders import (
     Withdraw,
     number_problem,
 )
-from exercise.core.limits import ID_KIND
 from exercise.core.seats import FACILITATOR
 from exercise.core.state import MAX_DEPTH
 from exercise.engine.views import View

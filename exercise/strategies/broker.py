@@ -110,4 +110,3 @@ def assemble(view: View, forum: str, objected: set[str]) -> Package | None:
         return None
     chosen = [n for _, n in sorted(stuck)[:STUCK_PER_PACKAGE]] + [n for _, n in sorted(popular)[:POPULAR_PER_PACKAGE]]
     return Package(f"draft-{view.turn + 1}-{view.seat}", forum, tuple(chosen))
-
