@@ -7,12 +7,16 @@ weight 0, no vote noise), so each member's disposition on a norm is its alignmen
     popular  x 0.9   y 0.9   z 0.9
     weak     x 0.8   y 0.8   z -0.2   (fails alone: z votes no; -0.2 is within the tolerance)
     poison   x 0.9   y 0.9   z -0.5   (below vote_no - package_tolerance = -0.3: sinks a package)
+    extra    like popular
+
+popular and extra are held by all three, poison by x and y (breadth 0.61): what the world holds.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -80,6 +84,7 @@ id = "popular"
 statement = "Everyone wants this."
 domains = ["a"]
 utility = 1.0
+holders = ["x", "y", "z"]
 
 [[norms]]
 id = "weak"
@@ -94,11 +99,13 @@ statement = "Z cannot accept this."
 domains = ["d"]
 harms = ["c"]
 utility = 1.0
+holders = ["x", "y"]
 
 [[norms]]
 id = "extra"
 statement = "Another text everyone wants."
 domains = ["a"]
+holders = ["x", "y", "z"]
 
 [[forums]]
 id = "council"
@@ -109,6 +116,14 @@ members = ["x", "y", "z"]
 agenda_size = 2
 min_deliberation = 1
 max_sessions = 2
+
+[[forums]]
+id = "club"
+name = "A smaller club"
+rule = "consensus"
+members = ["x", "z"]
+min_deliberation = 1
+max_sessions = 5
 
 [[forums]]
 id = "call"
@@ -283,6 +298,39 @@ def test_the_desk_offers_a_packages_positions_and_drops(lab):
     assert "withdraw old from council" in mine and "object old in council" not in mine
     result = resolve_turn(state, {"x": [Withdraw("old", "council")]}, 1)
     assert not result.state.forums["council"].agenda
+
+
+def test_the_broker_packages_a_blocked_norm_with_popular_ones_and_leaves_out_an_objected_one(lab):
+    from exercise.strategies.broker import Broker
+
+    state = play(
+        new_game(lab, 1),
+        {"x": [Propose("weak", "council"), Propose("poison", "club")]},
+        {"z": [Object("poison", "club")]},  # z's public objection to poison (club agenda)
+        {},  # weak is blocked a second time in the council and tabled
+    ).state
+    assert state.forums["council"].blocked == {"weak": 3} and not state.forums["council"].agenda
+    orders = Broker().decide(view_for(state, "x"), random.Random(0))
+    packages = [o for o in orders if isinstance(o, Package)]
+    assert packages == [Package("draft-4-x", "council", ("weak", "extra", "popular"))]
+    # and the text carries weak, which failed alone twice
+    result = play(state, {"x": packages}, {})
+    assert result.state.forums["council"].adopted == {"weak": 5, "extra": 5, "popular": 5}
+
+
+def test_a_blocker_objects_to_a_package_holding_a_norm_it_is_told_to_block(lab):
+    import attrs
+
+    from exercise.core.spec import Objective
+    from exercise.strategies.blocker import Blocker
+
+    z = attrs.evolve(lab.delegation("z"), objectives=(Objective("block", "weak"),))
+    told = attrs.evolve(lab, delegations=tuple(z if d.id == "z" else d for d in lab.delegations))
+    state = play(new_game(told, 1), {"x": [Package("text", "council", ("popular", "weak"))]}).state
+    orders = Blocker().decide(view_for(state, "z"), random.Random(0))
+    assert Object("text", "council") in orders
+    untold = play(new_game(lab, 1), {"x": [Package("text", "council", ("popular", "weak"))]}).state
+    assert Object("text", "council") not in Blocker().decide(view_for(untold, "z"), random.Random(0))
 
 
 def test_a_package_survives_canonical_json_and_a_game_without_one_writes_no_norms_key(lab):
