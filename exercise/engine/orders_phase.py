@@ -1,6 +1,6 @@
 """Phase 2: orders, given simultaneously and resolved together in a fixed order of verbs.
 
-Withdrawals first, then framing (graft, amend), then proposals and packages (strongest
+Withdrawals first, then framing (graft, amend), then packages and then proposals (strongest
 proposer first when an agenda fills up), then positions (endorse, object, sign on), then
 lobbying, assistance and implementation at home. Every order spends its cost; a proposal that
 finds the agenda filled by a stronger proposer is refused with an event, and its cost is
@@ -53,9 +53,22 @@ from exercise.core.state import AgendaItem, ForumState, GameState, round_stored
 from exercise.engine.injects import clamp01
 from exercise.engine.log import EventLog
 
-_VERB_ORDER = ("withdraw", "graft", "amend", "propose", "endorse", "object", "signon", "lobby", "assist", "implement")
-# A package is tabled in the same round as proposals: the strongest proposer of either first.
-_RANK = {**{verb: rank for rank, verb in enumerate(_VERB_ORDER)}, "package": _VERB_ORDER.index("propose")}
+# A package is tabled just before the proposals: a text bundling several norms is taken up as a
+# whole (as a chair's draft is), and a proposal of a norm it holds is then refused.
+_VERB_ORDER = (
+    "withdraw",
+    "graft",
+    "amend",
+    "package",
+    "propose",
+    "endorse",
+    "object",
+    "signon",
+    "lobby",
+    "assist",
+    "implement",
+)
+_RANK = {verb: rank for rank, verb in enumerate(_VERB_ORDER)}
 
 
 def adopt(state: GameState, log: EventLog, norm_id: str, delegation_id: str, via: str) -> bool:
@@ -122,7 +135,10 @@ def _tabling_refused(state: GameState, order: Propose | Package) -> str | None:
     name = order.norm if isinstance(order, Propose) else order.name
     memory = state.scenario.model.block_memory
     blocked = forum.blocked.get(name)
-    if forum.holding(name) is not None:
+    holder = forum.holding(name)
+    if holder is not None:
+        if holder.norms and holder.norm != name:
+            return f"{name} was just put on the agenda of {order.forum} in the package {holder.norm}"
         return "another delegation proposed it first"
     if isinstance(order, Package):
         taken = [n for n in order.norms if forum.holding(n) is not None]

@@ -5,7 +5,7 @@ import random
 
 from exercise.core.orders import Amend, Assist, Graft, Order, Package
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items, item_appeal, liked_norms
+from exercise.strategies.base import Plan, Strategy, agenda_items, item_appeal, liked_norms, refused_for_block
 
 CLEAR_ENOUGH = 0.75
 DOABLE_ENOUGH = 0.6
@@ -50,12 +50,6 @@ class Broker(Strategy):
                 if trusted and trusted[0][1] >= 0.6:
                     plan.add(Graft(norm, trusted[0][0]))
             plan.back(forum, item)
-        for forum in view.my_forums():
-            if plan.influence < Package.influence_cost:
-                break
-            package = assemble(view, forum, objected)
-            if package is not None and plan.add(package):
-                break  # one text a turn: drafting takes the broker's attention
         if view.budget >= 1.0:
             weak = {
                 d: view.capacity_of(d)
@@ -73,12 +67,20 @@ class Broker(Strategy):
             )
             for _, holder, norm in needy:
                 plan.add(Assist(holder, norm, 1.0))
+        # last, with the influence left: a package (it takes nothing from the orders above)
+        for forum in view.my_forums():
+            if plan.influence < Package.influence_cost:
+                break
+            package = assemble(view, forum, objected)
+            if package is not None and plan.add(package):
+                break  # one text a turn: drafting takes the broker's attention
         return plan.orders
 
 
 def assemble(view: View, forum: str, objected: set[str]) -> Package | None:
     """A package for a consensus forum, from what the View shows: the norms the seat likes
-    (appeal >= vote_yes) that the forum blocked when they came alone ("stuck"), carried by
+    (appeal >= vote_yes) that the forum blocked when they came alone and would refuse alone
+    now (its block memory: "stuck", and nobody else can table them there), carried by
     norms the seat accepts that most of the world already holds (last breadth >= POPULAR)
     and the forum never blocked. Left out: what the forum adopted or has on its agenda, and
     any norm someone objects to in public or that conflicts with a norm the forum adopted,
@@ -100,7 +102,7 @@ def assemble(view: View, forum: str, objected: set[str]) -> Package | None:
         if appeal < m.vote_no:
             continue
         if view.blocked_in(forum, norm) is not None:
-            if appeal >= m.vote_yes:
+            if appeal >= m.vote_yes and refused_for_block(view, forum, norm):
                 stuck.append((-appeal, norm))
         else:
             breadth = view.last_breadth(norm) or 0.0
