@@ -62,7 +62,7 @@ def decision_short(e: SessionOutcome) -> str:
 def decision_headline(e: SessionOutcome, forum_name: str) -> str:
     """A decision as a sentence for a debrief's turning point, or "" for an outcome that is
     no decision (deadlocked, deliberating)."""
-    what = f"the package {e.norm} ( {package_contents(e.norms)} )" if e.norms else e.norm
+    what = f"the package {e.norm} of {package_contents(e.norms)}" if e.norms else e.norm
     if e.outcome == "adopted":
         return f"{forum_name} adopted {what}"
     if e.outcome == "blocked":
