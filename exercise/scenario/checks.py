@@ -171,7 +171,7 @@ def _packages(s: Scenario, norms: set[str]) -> Iterator[str]:
     """`[[packages]]`: texts on a forum's agenda at the start, each of two or more norms."""
     forums = s.by_id.forums
     delegations = s.by_id.delegations
-    seen: dict[tuple[str, str], str] = {}  # (forum, norm) -> the package already holding it
+    seen: dict[tuple[str, str], str] = {}  # (forum, norm) -> the package holding it at the start
     for i, pkg in enumerate(s.packages):
         p = f"packages[{i}]"
         if pkg.id in norms:
@@ -189,9 +189,10 @@ def _packages(s: Scenario, norms: set[str]) -> Iterator[str]:
             yield from _ref(f"{p}.norms[{j}]", n, norms, "norm")
             if n in pkg.norms[:j]:
                 yield f"{p}.norms[{j}]: {n!r} is listed twice"
-            elif (pkg.forum, n) in seen:
+            elif pkg.turn == 0 and (pkg.forum, n) in seen:  # a later draft may take a norm up again
                 yield f"{p}.norms[{j}]: {n!r} is already in the package {seen[pkg.forum, n]!r} in {pkg.forum}"
-            seen.setdefault((pkg.forum, n), pkg.id)
+            if pkg.turn == 0:
+                seen.setdefault((pkg.forum, n), pkg.id)
         proposer = delegations.get(pkg.proposer)
         if proposer is None:
             yield f"{p}.proposer: unknown delegation {pkg.proposer!r}"
