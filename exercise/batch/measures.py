@@ -33,7 +33,8 @@ class Trace:
             if isinstance(e, SessionOutcome) and e.outcome == "adopted":
                 rule = state.scenario.forum(e.forum).rule
                 adopters = state.forums[e.forum].members if rule in ("consensus", "unanimity") else e.yes
-                self.via[(e.norm, e.forum)] = sorted(adopters)
+                for norm in e.texts:  # a package: each norm it held
+                    self.via[(norm, e.forum)] = sorted(adopters)
 
 
 def first_adoption_breadth(state: GameState, trace: Trace, forum_id: str) -> float:

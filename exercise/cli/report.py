@@ -17,7 +17,14 @@ def turn_record(scenario: Scenario, turn: int, events: Sequence[Event], digest: 
             sessions[forum.id] = "no session this turn"
             continue
         sessions[forum.id] = [
-            {"norm": e.norm, "outcome": e.outcome, "yes": list(e.yes), "no": list(e.no), "blockers": list(e.blockers)}
+            {
+                "norm": e.norm,
+                **({"norms": list(e.norms)} if e.norms else {}),  # a package: what it held
+                "outcome": e.outcome,
+                "yes": list(e.yes),
+                "no": list(e.no),
+                "blockers": list(e.blockers),
+            }
             for e in events
             if isinstance(e, SessionOutcome) and e.forum == forum.id
         ] or "session held, nothing on the agenda"
@@ -45,6 +52,7 @@ def format_turn(record: dict[str, Any]) -> list[str]:
                         yes=tuple(item["yes"]),
                         no=tuple(item["no"]),
                         blockers=tuple(item["blockers"]),
+                        norms=tuple(item.get("norms", ())),
                     )
                 )
             )

@@ -44,6 +44,15 @@ def _shallow(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in names}
 
 
+def _item(item: AgendaItem) -> dict[str, Any]:
+    """An agenda item; a single norm's item leaves out its empty `norms`, so a game without
+    packages writes the same bytes (and hashes) as before packages existed."""
+    data = _shallow(item, _ITEM)
+    if not item.norms:
+        del data["norms"]
+    return data
+
+
 def state_to_dict(state: GameState) -> dict[str, Any]:
     """The state as plain JSON data. Shallow on purpose: the holder maps are already plain
     dicts of str -> number, so they are shared, not copied (attrs.asdict would walk every
@@ -53,10 +62,7 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "turn": state.turn,
         "salience": state.salience,
         "seats": {k: _shallow(v, _SEAT) for k, v in state.seats.items()},
-        "forums": {
-            k: {**_shallow(v, _FORUM), "agenda": [_shallow(a, _ITEM) for a in v.agenda]}
-            for k, v in state.forums.items()
-        },
+        "forums": {k: {**_shallow(v, _FORUM), "agenda": [_item(a) for a in v.agenda]} for k, v in state.forums.items()},
         "norms": {k: _shallow(v, _NORM) for k, v in state.norms.items()},
         "fired_injects": state.fired_injects,
         "next_event": state.next_event,

@@ -11,7 +11,7 @@ from typing import ClassVar, Literal, get_args
 import attrs
 
 from exercise.core.seats import PUBLIC, Viewer
-from exercise.core.wording import decision_line
+from exercise.core.wording import decision_line, package_contents
 
 
 @attrs.frozen(kw_only=True)
@@ -77,6 +77,37 @@ class NormProposed(Event):
 
 
 @attrs.frozen(kw_only=True)
+class PackageTabled(Event):
+    """A package (one text holding several norms) put on a forum's agenda."""
+
+    kind: ClassVar[str] = "package"
+    forum: str
+    package: str
+    norms: tuple[str, ...]
+    proposer: str
+
+    def text(self) -> str:
+        return f"{self.proposer} tables the package {self.package} in {self.forum}: {package_contents(self.norms)}"
+
+
+@attrs.frozen(kw_only=True)
+class PackageAmended(Event):
+    """A norm dropped from a package: the positions taken on the old text are cleared; a
+    package left with one norm becomes that norm's own agenda item (`norms` empty)."""
+
+    kind: ClassVar[str] = "package-amended"
+    forum: str
+    package: str
+    dropped: str
+    by: str
+    norms: tuple[str, ...]  # what the package holds now; () when it became its last norm's item
+
+    def text(self) -> str:
+        now = package_contents(self.norms) if self.norms else "left with one norm, it is that norm's own item"
+        return f"{self.by} drops {self.dropped} from {self.package} in {self.forum}: {now}"
+
+
+@attrs.frozen(kw_only=True)
 class NormWithdrawn(Event):
     kind: ClassVar[str] = "withdrawn"
     forum: str
@@ -126,7 +157,8 @@ DECIDED: tuple[Outcome, ...] = ("adopted", "blocked", "tabled")
 @attrs.frozen(kw_only=True)
 class SessionOutcome(Event):
     """One agenda item's fate at a forum session: adopted, blocked, deadlocked, tabled
-    (dropped after too many sessions) or deliberating (too early to decide)."""
+    (dropped after too many sessions) or deliberating (too early to decide). For a package
+    `norm` is its name and `norms` what it holds (empty for a single norm)."""
 
     kind: ClassVar[str] = "session"
     forum: str
@@ -135,6 +167,12 @@ class SessionOutcome(Event):
     yes: tuple[str, ...] = ()
     no: tuple[str, ...] = ()
     blockers: tuple[str, ...] = ()
+    norms: tuple[str, ...] = ()
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The norms decided: a package's, or the one norm."""
+        return self.norms or (self.norm,)
 
     def text(self) -> str:
         return decision_line(self, loud=True)
@@ -314,6 +352,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
         OrderGiven,
         OrderRefused,
         NormProposed,
+        PackageTabled,
+        PackageAmended,
         NormWithdrawn,
         NormAmended,
         NormGrafted,

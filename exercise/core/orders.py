@@ -6,6 +6,12 @@
     implement NORM                 signon NORM in FORUM         withdraw NORM from FORUM
     pass
 
+A package is one agenda item holding several norms (a draft report), adopted or not as one:
+
+    package NAME in FORUM of NORM,NORM,...      amend NAME in FORUM drop NORM
+
+and endorse, object and withdraw take its NAME where they take a NORM.
+
 The facilitator (white cell) has three more, resolved in the injects phase:
 
     fire INJECT                    salience DOMAIN DELTA        shock DELEGATION capacity|power|budget DELTA
@@ -23,6 +29,7 @@ from exercise.errors import OrderSyntaxError
 # Influence (attention) each order costs; assistance and implementation cost budget instead.
 INFLUENCE_COST: dict[str, float] = {
     "propose": 2.0,
+    "package": 2.0,
     "endorse": 1.0,
     "object": 1.0,
     "amend": 2.0,
@@ -35,6 +42,9 @@ INFLUENCE_COST: dict[str, float] = {
     "pass": 0.0,
 }
 
+
+AmendChange = Literal["clarify", "narrow", "drop"]
+AMEND_CHANGES: tuple[AmendChange, ...] = get_args(AmendChange)
 
 # What a white-cell shock may change in a delegation
 ShockAttribute = Literal["capacity", "power", "budget"]
@@ -70,6 +80,20 @@ class Propose(Order):
 
 
 @attrs.frozen
+class Package(Order):
+    """Table one agenda item `name` bundling `norms` (at least two, each once): the text a
+    forum adopts or rejects as a whole."""
+
+    verb: ClassVar[str] = "package"
+    name: str
+    forum: str
+    norms: tuple[str, ...]
+
+    def text(self) -> str:
+        return f"package {self.name} in {self.forum} of {','.join(self.norms)}"
+
+
+@attrs.frozen
 class Endorse(Order):
     verb: ClassVar[str] = "endorse"
     norm: str
@@ -92,15 +116,18 @@ class Object(Order):
 @attrs.frozen
 class Amend(Order):
     """clarify: simpler text (clarity up, a little utility lost); narrow: less scope (do-ability
-    up, utility down)."""
+    up, utility down); drop: take the norm `dropped` out of the package `norm` (the package's
+    name), which clears the positions taken on the old text."""
 
     verb: ClassVar[str] = "amend"
     norm: str
     forum: str
-    change: Literal["clarify", "narrow"] = "clarify"
+    change: AmendChange = "clarify"
+    dropped: str | None = None  # the norm a "drop" takes out; None for the other changes
 
     def text(self) -> str:
-        return f"amend {self.norm} in {self.forum} {self.change}"
+        tail = f" {self.dropped}" if self.change == "drop" else ""
+        return f"amend {self.norm} in {self.forum} {self.change}{tail}"
 
 
 @attrs.frozen
@@ -220,6 +247,7 @@ ORDER_TYPES: dict[str, type[Order]] = {
     cls.verb: cls
     for cls in (
         Propose,
+        Package,
         Endorse,
         Object,
         Amend,
@@ -246,8 +274,10 @@ def _signed(x: float) -> str:
 
 
 # verb -> (shape of the words after the verb, field names filled from the NAME slots)
-_GRAMMAR: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+Shape = tuple[tuple[str, ...], tuple[str, ...]]
+_GRAMMAR: dict[str, Shape] = {
     "propose": (("NAME", "in", "NAME"), ("norm", "forum")),
+    "package": (("NAME", "in", "NAME", "of", "LIST"), ("name", "forum", "norms")),
     "endorse": (("NAME", "in", "NAME"), ("norm", "forum")),
     "object": (("NAME", "in", "NAME"), ("norm", "forum")),
     "signon": (("NAME", "in", "NAME"), ("norm", "forum")),
@@ -261,6 +291,10 @@ _GRAMMAR: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fire": (("NAME",), ("inject",)),
     "salience": (("NAME", "NUMBER"), ("domain", "delta")),
     "shock": (("NAME", "ATTRIBUTE", "NUMBER"), ("target", "attribute", "delta")),
+}
+# a second shape, of another length, for a verb: `amend NAME in FORUM drop NORM`
+_LONGER: dict[str, Shape] = {
+    "amend": (("NAME", "in", "NAME", "CHANGE", "NAME"), ("norm", "forum", "change", "dropped")),
 }
 
 
@@ -279,11 +313,13 @@ def parse_order(text: str, seat: str = "?") -> Order:
     if verb not in _GRAMMAR:
         known = ", ".join(sorted(_GRAMMAR))
         raise OrderSyntaxError(seat, text.strip(), f"unknown verb {verb!r} (known: {known})")
-    shape, fields = _GRAMMAR[verb]
     rest = words[1:]
-    usage = " ".join([verb, *shape])
-    if len(rest) != len(shape):
-        raise OrderSyntaxError(seat, text.strip(), f"expected '{usage}'")
+    shapes = _shapes(verb)
+    usage = " or ".join(f"'{' '.join([verb, *shape])}'" for shape, _ in shapes)
+    fitting = [sf for sf in shapes if len(sf[0]) == len(rest)]
+    if not fitting:
+        raise OrderSyntaxError(seat, text.strip(), f"expected {usage}")
+    shape, fields = fitting[0]
     values: list[object] = []
     for slot, word in zip(shape, rest):
         if slot == "NAME":
@@ -298,13 +334,33 @@ def parse_order(text: str, seat: str = "?") -> Order:
                 raise OrderSyntaxError(seat, text.strip(), f"{fields[len(values)]} {problem}")
             values.append(number)
         elif slot == "CHANGE":
-            if word not in ("clarify", "narrow"):
-                raise OrderSyntaxError(seat, text.strip(), "an amendment is 'clarify' or 'narrow'")
+            if word not in AMEND_CHANGES or (word == "drop") != (len(shape) == 5):
+                raise OrderSyntaxError(
+                    seat, text.strip(), "an amendment is 'clarify' or 'narrow', or 'drop NORM' from a package"
+                )
             values.append(word)
+        elif slot == "LIST":
+            values.append(_norm_list(word, seat, text.strip()))
         elif slot == "ATTRIBUTE":
             if word not in SHOCK_ATTRIBUTES:
                 raise OrderSyntaxError(seat, text.strip(), "a shock hits capacity, power or budget")
             values.append(word)
         elif word.lower() != slot:
-            raise OrderSyntaxError(seat, text.strip(), f"expected '{usage}'")
+            raise OrderSyntaxError(seat, text.strip(), f"expected {usage}")
     return ORDER_TYPES[verb](**dict(zip(fields, values)))
+
+
+def _shapes(verb: str) -> tuple[Shape, ...]:
+    longer = _LONGER.get(verb)
+    return (_GRAMMAR[verb], longer) if longer else (_GRAMMAR[verb],)
+
+
+def _norm_list(word: str, seat: str, text: str) -> tuple[str, ...]:
+    """A LIST slot: norm ids joined by commas, no spaces, at least two, none twice."""
+    names = tuple(word.split(","))
+    if len(names) < 2 or not all(names):
+        raise OrderSyntaxError(seat, text, "a package lists at least two norms, joined by commas without spaces")
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise OrderSyntaxError(seat, text, f"a package lists {', '.join(twice)} twice")
+    return names

@@ -182,6 +182,21 @@ class Forum:
 
 
 @attrs.frozen
+class TabledPackage:
+    """A package the scenario puts on a forum's agenda: one text holding several norms (a draft
+    report a chair circulates), adopted or rejected as one (docs/model.md, "Packages"). Turn 0:
+    on the agenda when the game starts; a later turn: tabled first thing in that turn's orders
+    (when a group convenes, say), if the agenda has room then."""
+
+    id: str = ident()
+    forum: str = ref("forum")
+    proposer: str = ref("delegation")
+    norms: tuple[str, ...] = ref("norm", ())
+    turn: int = whole(0, 0, 1000)
+    description: str = text("", LONG, one_line=False)
+
+
+@attrs.frozen
 class Tie:
     a: str = ref("delegation")
     b: str = ref("delegation")
@@ -273,6 +288,7 @@ class ModelParams:
     vote_no: float = num(0.0, -10, 10)
     vote_noise: float = num(0.1, 0, 10)
     stand_aside_weight: float = num(0.4, 0, 10)
+    package_tolerance: float = num(0.3, 0, 10)
     block_memory: int = whole(2, 0, 1000)
     base_internalization: float = num(0.22, *UNIT)
     implement_effect: float = num(0.45, 0, 10)
@@ -321,6 +337,7 @@ class Scenario:
     delegations: tuple[Delegation, ...] = ()
     norms: tuple[Norm, ...] = ()
     forums: tuple[Forum, ...] = ()
+    packages: tuple[TabledPackage, ...] = ()
     ties: tuple[Tie, ...] = ()
     tie_groups: tuple[TieGroup, ...] = ()
     injects: tuple[Inject, ...] = ()

@@ -43,17 +43,32 @@ class Seat:
 
 @attrs.define
 class AgendaItem:
+    """One text before a forum: a norm, or a package (`norms` lists what it holds, and `norm`
+    is then the package's name; empty for a single norm)."""
+
     norm: str
     proposer: str
     since: int
     sessions: int = 0
     endorsers: list[str] = attrs.field(factory=list)
     objectors: list[str] = attrs.field(factory=list)
+    norms: list[str] = attrs.field(factory=list)
 
     def clone(self) -> AgendaItem:
         return AgendaItem(
-            self.norm, self.proposer, self.since, self.sessions, list(self.endorsers), list(self.objectors)
+            self.norm,
+            self.proposer,
+            self.since,
+            self.sessions,
+            list(self.endorsers),
+            list(self.objectors),
+            list(self.norms),
         )
+
+    @property
+    def texts(self) -> list[str]:
+        """The norms the item puts to the vote: a package's, or its one norm."""
+        return self.norms or [self.norm]
 
 
 @attrs.define
@@ -80,8 +95,16 @@ class ForumState:
         )
 
     def item(self, norm_id: str) -> AgendaItem | None:
+        """The agenda item named `norm_id` (a norm alone, or a package by its name)."""
         for item in self.agenda:
             if item.norm == norm_id:
+                return item
+        return None
+
+    def holding(self, norm_id: str) -> AgendaItem | None:
+        """The agenda item that puts `norm_id` to the vote, alone or in a package."""
+        for item in self.agenda:
+            if item.norm == norm_id or norm_id in item.norms:
                 return item
         return None
 

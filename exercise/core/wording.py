@@ -34,11 +34,19 @@ def decision_detail(e: SessionOutcome) -> str:
     return "" if e.outcome == "deliberating" else votes(e.yes, e.no)
 
 
+def package_contents(norms: Sequence[str]) -> str:
+    """What a package holds, in words every surface shares: "a + b + c" (the ids stay whole
+    words, so a reader looking for a norm in a line finds it)."""
+    return " + ".join(norms)
+
+
 def decision_line(e: SessionOutcome, loud: bool = False) -> str:
     """`forum: norm outcome by x (n for, m against)`; `loud` writes adopted and blocked in
-    capitals (the timeline and the event log, where they must stand out)."""
+    capitals (the timeline and the event log, where they must stand out). A package reads
+    `forum: package name [a + b] outcome ...`."""
     outcome = e.outcome.upper() if loud and e.outcome in ("adopted", "blocked") else e.outcome
-    text = f"{e.forum}: {e.norm} {outcome}"
+    what = f"package {e.norm} [{package_contents(e.norms)}]" if e.norms else e.norm
+    text = f"{e.forum}: {what} {outcome}"
     if blocked_by(e):
         text += f" {blocked_by(e)}"
     if e.outcome != "deliberating":
@@ -54,12 +62,13 @@ def decision_short(e: SessionOutcome) -> str:
 def decision_headline(e: SessionOutcome, forum_name: str) -> str:
     """A decision as a sentence for a debrief's turning point, or "" for an outcome that is
     no decision (deadlocked, deliberating)."""
+    what = f"the package {e.norm} of {package_contents(e.norms)}" if e.norms else e.norm
     if e.outcome == "adopted":
-        return f"{forum_name} adopted {e.norm}"
+        return f"{forum_name} adopted {what}"
     if e.outcome == "blocked":
-        return f"{', '.join(e.blockers)} blocked {e.norm} in {forum_name}"
+        return f"{', '.join(e.blockers)} blocked {what} in {forum_name}"
     if e.outcome == "tabled":
-        return f"{forum_name} dropped {e.norm} from its agenda"
+        return f"{forum_name} dropped {what} from its agenda"
     return ""
 
 

@@ -1,6 +1,9 @@
 """Every order a seat could give now, each with why it is refused if it is.
 
-The delegation desk lists these; random-legal picks among them.
+The delegation desk lists these; random-legal picks among them. A package on an agenda is
+offered like a norm (endorse, object, withdraw it) and each of its norms may be dropped from
+it; tabling a new package lists norms of the seat's choosing, so it is typed
+(`exercise orders SAVE SEAT "package NAME in FORUM of A,B"`), not offered.
 """
 
 from __future__ import annotations
@@ -29,7 +32,18 @@ def candidate_orders(view: View) -> list[Order]:
     out: list[Order] = [Pass()]
     for forum in view.my_forums():
         signon = view.forum(forum).rule == "signon"
-        agenda = {item.norm: item for item in view.agenda(forum)}
+        items = view.agenda(forum)
+        agenda = {item.norm: item for item in items}
+        for item in items:
+            if not item.is_package:
+                continue
+            name = item.norm
+            out.append(Endorse(name, forum))
+            if item.proposer != me:
+                out.append(Object(name, forum))
+            out.extend(Amend(name, forum, "drop", norm) for norm in item.norms)
+            if me in (item.proposer, *item.endorsers, *item.objectors):
+                out.append(Withdraw(name, forum))
         for norm in view.norm_ids():
             if norm in agenda:
                 item = agenda[norm]

@@ -32,6 +32,19 @@ Rules:
 - signon:     a voluntary call: adopted once `min_signatories` have signed; signatories adopt,
               and anyone signing later adopts on signature.
 
+A package (one item holding several norms, like a draft report) is weighed by what it holds
+for the member, norm by norm, and one unacceptable norm sinks it:
+
+    d_i = disposition(member, norm_i)
+    d_package = mean_i d_i   if min_i d_i >= vote_no - package_tolerance
+              = min_i d_i    otherwise
+
+plus one noise draw per member (stream vote, turn, forum, package name); in a consensus body the
+isolation reads the package's mean breadth, for a member flatly opposed to none of its norms
+(the least will over them > 0). It is adopted, blocked or tabled as one; adopted, each of its
+norms is adopted in the forum, each member adopting by the rule above, norm by norm (under
+consensus an abstainer acquiesces in the norms it leans toward).
+
 An item younger than `min_deliberation` turns is only deliberated. One that fails without
 being blocked is deadlocked; after `max_sessions` sessions it is tabled (dropped).
 """
@@ -95,7 +108,50 @@ def isolation(model: ModelParams, breadth_history: list[float], will: float) -> 
     return model.stand_aside_weight * breadth_history[-1]
 
 
+def package_disposition(dispositions: list[float], model: ModelParams) -> float:
+    """A member's leaning on a package from its leaning on each norm: their mean, unless one
+    is unacceptable (below `vote_no - package_tolerance`): then the worst, which sinks it."""
+    worst = min(dispositions)
+    if worst < model.vote_no - model.package_tolerance:
+        return worst
+    return sum(dispositions) / len(dispositions)
+
+
+def _package_votes(state: GameState, forum: ForumState, item: AgendaItem, seed: int) -> tuple[list[str], list[str]]:
+    m = state.scenario.model
+    scenario = state.scenario
+    norms = [scenario.norm(n) for n in item.norms]
+    terms = [NormTerms(state, norm, state.norms[norm.id]) for norm in norms]
+    veto = scenario.forum(forum.id).rule == "consensus"
+    delegations = scenario.by_id.delegations
+    histories = [state.norms[n].breadth_history for n in item.norms]
+    breadth = [h[-1] for h in histories if h]
+    mean_breadth = [sum(breadth) / len(item.norms)] if breadth else []
+    rng = stream(seed, state.turn, "vote", forum.id, item.norm) if m.vote_noise else None
+    yes, no = [], []
+    for member in forum.members:  # one draw per member in member order, whether used or not
+        noise = (rng.random() * 2.0 - 1.0) * m.vote_noise if rng is not None else 0.0
+        if member in item.endorsers:
+            yes.append(member)
+        elif member in item.objectors:
+            no.append(member)
+        else:
+            each = [disposition(state, member, norm.id, t) for norm, t in zip(norms, terms)]
+            d = package_disposition(each, m) + noise
+            line = m.vote_no
+            if veto:
+                least = min(alignment_and_will(state, delegations[member], norm)[1] for norm in norms)
+                line -= isolation(m, mean_breadth, least)
+            if d >= m.vote_yes:
+                yes.append(member)
+            elif d < line:
+                no.append(member)
+    return yes, no
+
+
 def votes(state: GameState, forum: ForumState, item: AgendaItem, seed: int) -> tuple[list[str], list[str]]:
+    if item.norms:
+        return _package_votes(state, forum, item, seed)
     m = state.scenario.model
     norm = state.scenario.norm(item.norm)
     ns = state.norms[item.norm]
@@ -131,28 +187,30 @@ def acquiescing(state: GameState, members: list[str], yes: list[str], norm_id: s
     return [d for d in members if d in voted or alignment_and_will(state, delegations[d], norm)[1] >= 0.5]
 
 
-def decide(
-    state: GameState, forum: ForumState, item: AgendaItem, seed: int
-) -> tuple[str, list[str], list[str], list[str], list[str]]:
-    """Return (outcome, yes, no, blockers, adopters)."""
+Decision = tuple[str, list[str], list[str], list[str], dict[str, list[str]]]
+
+
+def decide(state: GameState, forum: ForumState, item: AgendaItem, seed: int) -> Decision:
+    """Return (outcome, yes, no, blockers, adopters of each norm the item holds)."""
     spec = state.scenario.forum(forum.id)
+    texts = item.texts
     if spec.rule == "signon":
         signed = forum.signatories.get(item.norm, [])
         if len(signed) >= spec.min_signatories:
-            return "adopted", list(signed), [], [], list(signed)
-        return "deadlocked", list(signed), [], [], []
+            return "adopted", list(signed), [], [], {item.norm: list(signed)}
+        return "deadlocked", list(signed), [], [], {}
     yes, no = votes(state, forum, item, seed)
     members = forum.members
     if spec.rule == "consensus":
         if no:
-            return "blocked", yes, no, list(no), []
+            return "blocked", yes, no, list(no), {}
         if not yes:
-            return "deadlocked", yes, no, [], []
-        return "adopted", yes, no, [], acquiescing(state, members, yes, item.norm)
+            return "deadlocked", yes, no, [], {}
+        return "adopted", yes, no, [], {n: acquiescing(state, members, yes, n) for n in texts}
     if spec.rule == "unanimity":
         if len(yes) == len(members):
-            return "adopted", yes, no, [], list(members)
-        return ("blocked", yes, no, list(no), []) if no else ("deadlocked", yes, no, [], [])
+            return "adopted", yes, no, [], {n: list(members) for n in texts}
+        return ("blocked", yes, no, list(no), {}) if no else ("deadlocked", yes, no, [], {})
     if spec.rule == "majority":
         passed = len(yes) > len(no)
     elif spec.rule == "qualified":
@@ -162,8 +220,8 @@ def decide(
         p_yes, p_no = sum(power[m] for m in yes), sum(power[m] for m in no)
         passed = p_yes > p_no and p_yes >= spec.quota / 2 * sum(power.values())
     if passed:
-        return "adopted", yes, no, [], list(yes)
-    return "deadlocked", yes, no, [], []
+        return "adopted", yes, no, [], {n: list(yes) for n in texts}
+    return "deadlocked", yes, no, [], {}
 
 
 def run_sessions(state: GameState, log: EventLog, seed: int) -> None:
@@ -174,15 +232,17 @@ def run_sessions(state: GameState, log: EventLog, seed: int) -> None:
         forum = state.forums[forum_id]
         forum.sessions_held += 1
         for item in sorted(forum.agenda, key=lambda a: (a.since, a.norm)):
+            package = tuple(item.norms)
             if state.turn - item.since < spec.min_deliberation:
-                log.add(SessionOutcome, forum=forum_id, norm=item.norm, outcome="deliberating")
+                log.add(SessionOutcome, forum=forum_id, norm=item.norm, outcome="deliberating", norms=package)
                 continue
             item.sessions += 1
             outcome, yes, no, blockers, adopters = decide(state, forum, item, seed)
             if outcome == "adopted":
                 forum.agenda.remove(item)
-                forum.adopted[item.norm] = state.turn
-                state.norms[item.norm].adopted_in[forum_id] = state.turn
+                for norm_id in item.texts:  # a package is adopted as one: each of its norms
+                    forum.adopted[norm_id] = state.turn
+                    state.norms[norm_id].adopted_in[forum_id] = state.turn
                 if forum.first_adoption is None:
                     forum.first_adoption = state.turn
             else:
@@ -199,7 +259,9 @@ def run_sessions(state: GameState, log: EventLog, seed: int) -> None:
                 yes=tuple(yes),
                 no=tuple(no),
                 blockers=tuple(blockers),
+                norms=package,
             )
             via = f"signon:{forum_id}" if spec.rule == "signon" else forum_id
-            for member in adopters:
-                adopt(state, log, item.norm, member, via)
+            for norm_id, members in adopters.items():
+                for member in members:
+                    adopt(state, log, norm_id, member, via)

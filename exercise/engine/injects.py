@@ -24,7 +24,7 @@ def condition_holds(state: GameState, trigger: Trigger) -> bool:
         return (trigger.forum in ns.adopted_in) if trigger.forum else bool(ns.adopted_in)
     if trigger.event == "on_agenda":
         forums = [trigger.forum] if trigger.forum else sorted(state.forums)
-        return any(state.forums[f].item(trigger.norm) is not None for f in forums)
+        return any(state.forums[f].holding(trigger.norm) is not None for f in forums)  # or in a package
     if trigger.event == "blocked":
         forums = [trigger.forum] if trigger.forum else sorted(state.forums)
         return any(trigger.norm in state.forums[f].blocked for f in forums)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from exercise.core.limits import ID_KIND
 from exercise.core.orders import (
     FACILITATOR_ORDERS,
     Amend,
@@ -26,6 +27,7 @@ from exercise.core.orders import (
     Lobby,
     Object,
     Order,
+    Package,
     Pass,
     Propose,
     SalienceShift,
@@ -69,9 +71,12 @@ def problem(view: View, order: Order) -> Problem | None:
     if isinstance(order, Pass):
         return None
     norm = getattr(order, "norm", None)
-    if norm is not None and not view.has_norm(norm):
-        return UnknownReference, f"there is no norm {norm!r}"
     forum = getattr(order, "forum", None)
+    if norm is not None and not view.has_norm(norm):
+        if not isinstance(order, _ON_PACKAGES):
+            return UnknownReference, f"there is no norm {norm!r}"
+        if forum is None or not view.has_forum(forum) or view.package(forum, norm) is None:
+            return UnknownReference, f"there is no norm {norm!r}, nor a package of that name on the agenda of {forum}"
     if forum is not None:
         if not view.has_forum(forum):
             return UnknownReference, f"there is no forum {forum!r}"
@@ -95,7 +100,7 @@ def check_order(view: View, order: Order) -> None:
 
 def _check_propose(view: View, seat: str, o: Propose) -> Problem | None:
     if view.on_agenda(o.forum, o.norm):
-        return NotOnAgenda, f"{o.norm} is already on the agenda of {o.forum}"
+        return NotOnAgenda, f"{o.norm} is already on the agenda of {o.forum}{_in_package(view, o.forum, o.norm)}"
     if view.is_adopted_in(o.forum, o.norm):
         return IllegalOrder, f"{o.forum} already adopted {o.norm}"
     size = view.forum(o.forum).agenda_size
@@ -104,8 +109,45 @@ def _check_propose(view: View, seat: str, o: Propose) -> Problem | None:
     return None
 
 
-def _not_on_agenda(forum: str, norm: str) -> Problem:
+def _in_package(view: View, forum: str, norm: str) -> str:
+    package = view.package_holding(forum, norm)
+    return f" (in the package {package})" if package else ""
+
+
+def _not_on_agenda(view: View, forum: str, norm: str) -> Problem:
+    package = view.package_holding(forum, norm)
+    if package:  # a package is decided as a whole: positions are taken on it, not its parts
+        return NotOnAgenda, f"{norm} is on the agenda of {forum} only in the package {package}; name {package}"
     return NotOnAgenda, f"{norm} is not on the agenda of {forum}"
+
+
+def _check_package(view: View, seat: str, o: Package) -> Problem | None:
+    """A new package: a well-formed name of its own, two or more norms that exist, none adopted
+    there or already before the forum (alone or in another package), and room on the agenda."""
+    if view.forum(o.forum).rule == "signon":
+        return IllegalOrder, f"{o.forum} is a voluntary call: it opens texts one at a time, not packages"
+    bad_name = ID_KIND.problem(o.name)
+    if bad_name:
+        return IllegalOrder, f"the package's name {bad_name}"
+    if view.has_norm(o.name):
+        return IllegalOrder, f"{o.name} is a norm's id; a package needs a name of its own"
+    if view.on_agenda(o.forum, o.name):
+        return NotOnAgenda, f"{o.name} is already on the agenda of {o.forum}"
+    if len(o.norms) < 2 or len(set(o.norms)) != len(o.norms):
+        return IllegalOrder, "a package holds at least two norms, each once"
+    unknown = [n for n in o.norms if not view.has_norm(n)]
+    if unknown:
+        return UnknownReference, f"there is no norm {', '.join(map(repr, unknown))}"
+    adopted = [n for n in o.norms if view.is_adopted_in(o.forum, n)]
+    if adopted:
+        return IllegalOrder, f"{o.forum} already adopted {', '.join(adopted)}"
+    tabled = [n + _in_package(view, o.forum, n) for n in o.norms if view.on_agenda(o.forum, n)]
+    if tabled:
+        return NotOnAgenda, f"already on the agenda of {o.forum}: {', '.join(tabled)}"
+    size = view.forum(o.forum).agenda_size
+    if view.agenda_length(o.forum) >= size:
+        return AgendaFull, f"the agenda of {o.forum} is full ({size} items)"
+    return None
 
 
 def _check_position(view: View, seat: str, o: Endorse | Object) -> Problem | None:
@@ -113,7 +155,7 @@ def _check_position(view: View, seat: str, o: Endorse | Object) -> Problem | Non
         return IllegalOrder, f"{o.forum} is a voluntary call: sign on instead"
     item = view.position(o.forum, o.norm)
     if item is None:
-        return _not_on_agenda(o.forum, o.norm)
+        return _not_on_agenda(view, o.forum, o.norm)
     proposer, endorsers, objectors = item
     if isinstance(o, Endorse):
         if seat in endorsers:
@@ -127,8 +169,19 @@ def _check_position(view: View, seat: str, o: Endorse | Object) -> Problem | Non
 
 
 def _check_amend(view: View, seat: str, o: Amend) -> Problem | None:
+    package = view.package(o.forum, o.norm)
+    if o.change == "drop":
+        if package is None:
+            return NotOnAgenda, f"{o.norm} is not a package on the agenda of {o.forum}; only a package drops a norm"
+        if o.dropped is None or o.dropped not in package:
+            return IllegalOrder, f"{o.dropped} is not in the package {o.norm} ({', '.join(package)})"
+        return None
+    if o.dropped is not None:
+        return IllegalOrder, f"only a drop names a norm to take out ({o.change} names none)"
+    if package is not None:
+        return IllegalOrder, f"{o.norm} is a package: amend its norms one by one, or drop one"
     if not view.on_agenda(o.forum, o.norm):
-        return _not_on_agenda(o.forum, o.norm)
+        return _not_on_agenda(view, o.forum, o.norm)
     q = view.norm_qualities(o.norm)
     if o.change == "clarify" and q.clarity >= 1.0:
         return IllegalOrder, f"{o.norm} is already as clear as it can be"
@@ -182,7 +235,7 @@ def _check_signon(view: View, seat: str, o: SignOn) -> Problem | None:
 def _check_withdraw(view: View, seat: str, o: Withdraw) -> Problem | None:
     item = view.position(o.forum, o.norm)
     if item is None:
-        return _not_on_agenda(o.forum, o.norm)
+        return _not_on_agenda(view, o.forum, o.norm)
     proposer, endorsers, objectors = item
     if seat != proposer and seat not in endorsers and seat not in objectors:
         return IllegalOrder, f"{seat} has no position on {o.norm} in {o.forum} to withdraw"
@@ -206,9 +259,12 @@ def _check_facilitator(view: View, o: Order) -> Problem | None:
 
 
 _NUMBERED = {Assist: ("amount",), SalienceShift: ("delta",), Shock: ("delta",)}
+# Orders whose `norm` may name a package on the forum's agenda instead of a norm
+_ON_PACKAGES = (Endorse, Object, Withdraw, Amend)
 
 _CHECKS: dict[type[Order], Callable[[View, str, Any], Problem | None]] = {
     Propose: _check_propose,
+    Package: _check_package,
     Endorse: _check_position,
     Object: _check_position,
     Amend: _check_amend,

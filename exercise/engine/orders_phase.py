@@ -1,9 +1,14 @@
 """Phase 2: orders, given simultaneously and resolved together in a fixed order of verbs.
 
-Withdrawals first, then framing (graft, amend), then proposals (strongest proposer first when
-an agenda fills up), then positions (endorse, object, sign on), then lobbying, assistance and
-implementation at home. Every order spends its cost; a proposal that finds the agenda filled by
-a stronger proposer is refused with an event, and its cost is refunded.
+Withdrawals first, then framing (graft, amend), then packages and then proposals (strongest
+proposer first when an agenda fills up), then positions (endorse, object, sign on), then
+lobbying, assistance and implementation at home. Every order spends its cost; a proposal that
+finds the agenda filled by a stronger proposer is refused with an event, and its cost is
+refunded.
+
+A package's text changes when a norm is dropped from it (amend NAME in FORUM drop NORM): the
+endorsements and objections taken on the old text are cleared, and a position given on it the
+same turn is refused (cost refunded), since it was given on the text as it stood.
 
 A forum remembers a block: a norm blocked there is not taken back onto its agenda for
 `block_memory` turns after the block (the proposal is refused, its cost refunded), so the
@@ -27,6 +32,8 @@ from exercise.core.events import (
     NormWithdrawn,
     OrderGiven,
     OrderRefused,
+    PackageAmended,
+    PackageTabled,
 )
 from exercise.core.orders import (
     Amend,
@@ -37,15 +44,31 @@ from exercise.core.orders import (
     Lobby,
     Object,
     Order,
+    Package,
     Propose,
     SignOn,
     Withdraw,
 )
-from exercise.core.state import AgendaItem, GameState, round_stored
+from exercise.core.state import AgendaItem, ForumState, GameState, round_stored
 from exercise.engine.injects import clamp01
 from exercise.engine.log import EventLog
 
-_VERB_ORDER = ("withdraw", "graft", "amend", "propose", "endorse", "object", "signon", "lobby", "assist", "implement")
+# A package is tabled just before the proposals: a text bundling several norms is taken up as a
+# whole (as a chair's draft is), and a proposal of a norm it holds is then refused.
+_VERB_ORDER = (
+    "withdraw",
+    "graft",
+    "amend",
+    "package",
+    "propose",
+    "endorse",
+    "object",
+    "signon",
+    "lobby",
+    "assist",
+    "implement",
+)
+_RANK = {verb: rank for rank, verb in enumerate(_VERB_ORDER)}
 
 
 def adopt(state: GameState, log: EventLog, norm_id: str, delegation_id: str, via: str) -> bool:
@@ -59,38 +82,73 @@ def adopt(state: GameState, log: EventLog, norm_id: str, delegation_id: str, via
     return True
 
 
+def table_drafts(state: GameState, log: EventLog) -> None:
+    """The scenario's packages due this turn go on their agendas before any seat's order (the
+    chair circulates the draft as the group convenes), unless the place or a norm is taken."""
+    for pkg in state.scenario.packages:
+        if pkg.turn != state.turn:
+            continue
+        order = Package(pkg.id, pkg.forum, pkg.norms)
+        forum = state.forums[pkg.forum]
+        adopted = [n for n in pkg.norms if n in forum.adopted]
+        reason = f"{pkg.forum} already adopted {', '.join(adopted)}" if adopted else _tabling_refused(state, order)
+        if reason is not None:
+            log.add(OrderRefused, audience=(pkg.proposer,), seat=pkg.proposer, order=order.text(), reason=reason)
+        else:
+            _package(state, log, pkg.proposer, order)
+
+
 def run_orders(state: GameState, log: EventLog, orders: Mapping[str, Sequence[Order]]) -> None:
+    table_drafts(state, log)
     queue: list[tuple[int, float, str, str, Order]] = []
     for seat in sorted(orders):
         power = -state.seats[seat].power
         for order in orders[seat]:
-            if order.verb in _VERB_ORDER:
-                queue.append((_VERB_ORDER.index(order.verb), power, seat, order.text(), order))
+            rank = _RANK.get(order.verb)
+            if rank is not None:
+                queue.append((rank, power, seat, order.text(), order))
     queue.sort(key=lambda q: q[:4])
+    redrafted: set[tuple[str, str]] = set()  # (forum, package) whose text a drop changed this turn
     for _, _, seat, text, order in queue:
         s = state.seats[seat]
-        if isinstance(order, Propose):
-            forum = state.forums[order.forum]
-            spec = state.scenario.forum(order.forum)
-            reason = None
-            blocked = forum.blocked.get(order.norm)
-            if forum.item(order.norm) is not None:
-                reason = "another delegation proposed it first"
-            elif blocked is not None and state.turn - blocked <= state.scenario.model.block_memory:
-                reason = (
-                    f"{order.norm} was blocked in {order.forum} at turn {blocked}; "
-                    f"it may come back after turn {blocked + state.scenario.model.block_memory}"
-                )
-            elif len(forum.agenda) >= spec.agenda_size:
-                reason = f"the agenda of {order.forum} filled up"
-            if reason is not None:
-                log.add(OrderRefused, audience=(seat,), seat=seat, order=text, reason=reason)
-                continue
+        reason = None
+        if isinstance(order, (Propose, Package)):
+            reason = _tabling_refused(state, order)
+        elif isinstance(order, (Endorse, Object)) and (order.forum, order.norm) in redrafted:
+            reason = f"the text of {order.norm} changed this turn (a norm was dropped); take a position on it next turn"
+        if reason is not None:
+            log.add(OrderRefused, audience=(seat,), seat=seat, order=text, reason=reason)
+            continue
+        if isinstance(order, Amend) and order.change == "drop":
+            redrafted.add((order.forum, order.norm))
         s.influence = round_stored(s.influence - order.influence_cost)
         s.budget = round_stored(s.budget - order.budget_cost)
         if isinstance(order, (Endorse, Object, SignOn)):  # public positions; others have own events
             log.add(OrderGiven, seat=seat, order=text)
         _APPLY[type(order)](state, log, seat, order)
+
+
+def _tabling_refused(state: GameState, order: Propose | Package) -> str | None:
+    """Why a proposal or a package legal when given cannot go on the agenda now: another
+    proposer took the place or the text first, the forum remembers a block, or it is full."""
+    forum = state.forums[order.forum]
+    name = order.norm if isinstance(order, Propose) else order.name
+    memory = state.scenario.model.block_memory
+    blocked = forum.blocked.get(name)
+    holder = forum.holding(name)
+    if holder is not None:
+        if holder.norms and holder.norm != name:
+            return f"{name} was just put on the agenda of {order.forum} in the package {holder.norm}"
+        return "another delegation proposed it first"
+    if isinstance(order, Package):
+        taken = [n for n in order.norms if forum.holding(n) is not None]
+        if taken:
+            return f"another delegation put {', '.join(taken)} on the agenda of {order.forum} first"
+    if blocked is not None and state.turn - blocked <= memory:
+        return f"{name} was blocked in {order.forum} at turn {blocked}; it may come back after turn {blocked + memory}"
+    if len(forum.agenda) >= state.scenario.forum(order.forum).agenda_size:
+        return f"the agenda of {order.forum} filled up"
+    return None
 
 
 def _withdraw(state: GameState, log: EventLog, seat: str, o: Withdraw) -> None:
@@ -113,6 +171,9 @@ def _graft(state: GameState, log: EventLog, seat: str, o: Graft) -> None:
 
 
 def _amend(state: GameState, log: EventLog, seat: str, o: Amend) -> None:
+    if o.change == "drop":
+        _drop(state.forums[o.forum], log, seat, o)
+        return
     ns = state.norms[o.norm]
     m = state.scenario.model
     if o.change == "clarify":
@@ -131,6 +192,27 @@ def _amend(state: GameState, log: EventLog, seat: str, o: Amend) -> None:
         utility=ns.utility,
         doability=ns.doability,
     )
+
+
+def _drop(forum: ForumState, log: EventLog, seat: str, o: Amend) -> None:
+    """Take a norm out of a package. The text changed, so every position on it is cleared; a
+    package left with one norm is that norm's own item from now on (a package of one would be
+    the same vote under another name)."""
+    item = forum.item(o.norm)
+    if item is None or o.dropped not in item.norms:  # withdrawn, or already dropped, this turn
+        return
+    item.norms.remove(o.dropped)
+    item.endorsers.clear()
+    item.objectors.clear()
+    if len(item.norms) == 1:
+        item.norm, item.norms = item.norms[0], []
+    log.add(PackageAmended, forum=o.forum, package=o.norm, dropped=o.dropped, by=seat, norms=tuple(item.norms))
+
+
+def _package(state: GameState, log: EventLog, seat: str, o: Package) -> None:
+    item = AgendaItem(o.name, seat, state.turn, endorsers=[seat], norms=list(o.norms))
+    state.forums[o.forum].agenda.append(item)
+    log.add(PackageTabled, forum=o.forum, package=o.name, norms=o.norms, proposer=seat)
 
 
 def _propose(state: GameState, log: EventLog, seat: str, o: Propose) -> None:
@@ -192,6 +274,7 @@ _APPLY: dict[type[Order], Callable[[GameState, EventLog, str, Any], None]] = {
     Graft: _graft,
     Amend: _amend,
     Propose: _propose,
+    Package: _package,
     Endorse: _position,
     Object: _position,
     SignOn: _signon,

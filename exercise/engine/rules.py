@@ -13,6 +13,10 @@ History:
        assistance is earmarked for depth; initial holders.
     3  issue 14 round 2: attention is scarce in diffusion too: a delegation takes up at most
        `uptake` (1) new norms a turn by diffusion, the ones it is pushed hardest toward.
+    4  issue 12: packages: one agenda item holding several norms, weighed by the mean of what
+       it holds unless one norm is below `vote_no - package_tolerance` (then that one), adopted
+       or blocked as one; `amend NAME in FORUM drop NORM`; the broker assembles packages;
+       session outcomes record a package's norms.
 
     4  issue 12: negotiation: the talk log is an input of every turn; coalitions, deals
        (commitments kept or broken), trust and reputation are in the state; a lobbyist's push

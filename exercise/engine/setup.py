@@ -47,6 +47,11 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
             first = sorted(signed)
             forums[f.id].agenda.append(AgendaItem(norm_id, first[0] if first else "", 0, endorsers=list(first)))
             forums[f.id].signatories[norm_id] = first
+    for pkg in scenario.packages:  # draft texts on an agenda from the start (scenario order)
+        if pkg.turn:
+            continue  # tabled in its turn's orders (orders_phase.table_drafts)
+        item = AgendaItem(pkg.id, pkg.proposer, 0, endorsers=[pkg.proposer], norms=list(pkg.norms))
+        forums[pkg.forum].agenda.append(item)
     for n in scenario.norms:  # who already holds a norm when the game starts (at rhetoric)
         for d in sorted(n.holders):
             norms[n.id].depth[d], norms[n.id].progress[d], norms[n.id].since[d] = 1, 0.0, 0

@@ -22,7 +22,7 @@ import attrs
 from exercise.core.events import Event
 from exercise.core.spec import Delegation, DelegationKind, Forum, Norm, Objective
 from exercise.core.state import GameState, NormStatus
-from exercise.engine.appeal import NormTerms, appeal_of
+from exercise.engine.appeal import NormTerms, appeal_of, conflicts_of
 from exercise.engine.metrics import breadth
 from exercise.engine.network import network_for
 from exercise.engine.talk_window import TalkWindow
@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 @attrs.frozen
 class AgendaEntry:
-    """One item on a forum's agenda, as every seat sees it."""
+    """One item on a forum's agenda, as every seat sees it. A package's `norm` is its name and
+    `norms` what it holds; a single norm's `norms` is empty."""
 
     norm: str
     proposer: str
@@ -41,6 +42,16 @@ class AgendaEntry:
     sessions: int  # sessions it has been before
     endorsers: tuple[str, ...]
     objectors: tuple[str, ...]
+    norms: tuple[str, ...] = ()
+
+    @property
+    def is_package(self) -> bool:
+        return bool(self.norms)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The norm ids it puts to the vote: a package's, or its one norm (never a package name)."""
+        return self.norms or (self.norm,)
 
 
 @attrs.frozen
@@ -194,12 +205,24 @@ class View:
 
     def agenda(self, forum_id: str) -> list[AgendaEntry]:
         return [
-            AgendaEntry(a.norm, a.proposer, a.since, a.sessions, tuple(a.endorsers), tuple(a.objectors))
+            AgendaEntry(a.norm, a.proposer, a.since, a.sessions, tuple(a.endorsers), tuple(a.objectors), tuple(a.norms))
             for a in self._state.forums[forum_id].agenda
         ]
 
     def on_agenda(self, forum_id: str, norm_id: str) -> bool:
-        return self._state.forums[forum_id].item(norm_id) is not None
+        """Whether `norm_id` is before the forum: as its own item, in a package, or (a package
+        name) as a package."""
+        return self._state.forums[forum_id].holding(norm_id) is not None
+
+    def package_holding(self, forum_id: str, norm_id: str) -> str | None:
+        """The name of the package on the forum's agenda that holds `norm_id`, or None."""
+        item = self._state.forums[forum_id].holding(norm_id)
+        return item.norm if item is not None and item.norms and item.norm != norm_id else None
+
+    def package(self, forum_id: str, name: str) -> tuple[str, ...] | None:
+        """The norms of the package `name` on the forum's agenda, or None when there is none."""
+        item = self._state.forums[forum_id].item(name)
+        return tuple(item.norms) if item is not None and item.norms else None
 
     def agenda_length(self, forum_id: str) -> int:
         return len(self._state.forums[forum_id].agenda)
@@ -244,6 +267,10 @@ class View:
     def norm(self, norm_id: str) -> Norm:
         return self._state.scenario.norm(norm_id)
 
+    def conflicts(self, norm_id: str) -> tuple[str, ...]:
+        """The norms `norm_id` conflicts with (either side may name it): public, like the texts."""
+        return conflicts_of(self._state.scenario, norm_id)
+
     def norm_qualities(self, norm_id: str) -> NormQualities:
         ns = self._state.norms[norm_id]
         return NormQualities(
@@ -259,6 +286,11 @@ class View:
 
     def breadth_history(self, norm_id: str) -> list[float]:
         return list(self._state.norms[norm_id].breadth_history)
+
+    def last_breadth(self, norm_id: str) -> float | None:
+        """The breadth recorded when the last turn closed (None before the first): public."""
+        history = self._state.norms[norm_id].breadth_history
+        return history[-1] if history else None
 
     @property
     def events(self) -> list[Event]:

@@ -118,6 +118,8 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
             if len(set(signed)) != len(signed):
                 yield f"{p}.signatories.{norm_id}: a delegation signs twice"
 
+    yield from _packages(s, norms)
+
     for i, t in enumerate(s.ties):
         p = f"ties[{i}]"
         yield from _ref(f"{p}.a", t.a, delegations, "delegation")
@@ -163,6 +165,48 @@ def _all(s: Scenario, strategies: set[str]) -> Iterator[str]:
             for key in needs.get(e.kind, ()):
                 if getattr(e, key) is None:
                     yield f"{q}.{key}: required for a {e.kind} effect"
+
+
+def _packages(s: Scenario, norms: set[str]) -> Iterator[str]:
+    """`[[packages]]`: texts on a forum's agenda at the start, each of two or more norms."""
+    forums = s.by_id.forums
+    delegations = s.by_id.delegations
+    seen: dict[tuple[str, str], str] = {}  # (forum, norm) -> the package holding it at the start
+    for i, pkg in enumerate(s.packages):
+        p = f"packages[{i}]"
+        if pkg.id in norms:
+            yield f"{p}.id: {pkg.id!r} is a norm's id; a package needs a name of its own"
+        if any(other.id == pkg.id and other.forum == pkg.forum for other in s.packages[:i]):
+            yield f"{p}.id: a second package {pkg.id!r} in {pkg.forum}"
+        forum = forums.get(pkg.forum)
+        if forum is None:
+            yield f"{p}.forum: unknown forum {pkg.forum!r}"
+        elif forum.rule == "signon":
+            yield f"{p}.forum: {pkg.forum} is a voluntary call; it opens texts one at a time (signatories)"
+        if len(pkg.norms) < 2:
+            yield f"{p}.norms: a package holds at least two norms"
+        for j, n in enumerate(pkg.norms):
+            yield from _ref(f"{p}.norms[{j}]", n, norms, "norm")
+            if n in pkg.norms[:j]:
+                yield f"{p}.norms[{j}]: {n!r} is listed twice"
+            elif pkg.turn == 0 and (pkg.forum, n) in seen:  # a later draft may take a norm up again
+                yield f"{p}.norms[{j}]: {n!r} is already in the package {seen[pkg.forum, n]!r} in {pkg.forum}"
+            if pkg.turn == 0:
+                seen.setdefault((pkg.forum, n), pkg.id)
+        proposer = delegations.get(pkg.proposer)
+        if proposer is None:
+            yield f"{p}.proposer: unknown delegation {pkg.proposer!r}"
+        elif (
+            pkg.turn == 0
+            and forum is not None
+            and pkg.proposer not in forum.members
+            and not forum.seats_unlisted(proposer)
+        ):
+            yield f"{p}.proposer: {pkg.proposer!r} is not a member of {pkg.forum} at the start"
+    for f in s.forums:
+        tabled = sum(1 for pkg in s.packages if pkg.forum == f.id and pkg.turn == 0)
+        if tabled > f.agenda_size:
+            yield f"packages: {tabled} packages in {f.id} at the start, more than its agenda_size {f.agenda_size}"
 
 
 def _rubric(s: Scenario) -> Iterator[str]:

@@ -6,7 +6,7 @@ from collections.abc import Container
 from exercise.core.orders import Endorse, Implement, Order, SignOn
 from exercise.core.state import MAX_DEPTH
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items
+from exercise.strategies.base import Plan, Strategy, agenda_items, item_appeal
 
 FOLLOW_SHARE = 0.34
 
@@ -30,9 +30,12 @@ class Bandwagoner(Strategy):
 
         for forum, item in agenda_items(view):
             norm = item.norm
-            if view.my_appeal(norm) < view.model.vote_no:
+            if item_appeal(view, item) < view.model.vote_no:
                 continue
-            if view.forum(forum).rule == "signon":
+            if item.is_package:  # a package is followed by who backs it: nobody holds it whole
+                if view.seat not in item.endorsers and share(item.endorsers) >= FOLLOW_SHARE:
+                    plan.add(Endorse(norm, forum))
+            elif view.forum(forum).rule == "signon":
                 if (
                     not view.has_signed(forum, norm)
                     and share(view.signatories(forum, norm), view.holders(norm)) >= FOLLOW_SHARE

@@ -12,6 +12,7 @@ from typing import ClassVar
 from exercise.core.orders import Endorse, Order, SignOn
 from exercise.core.talk import Reply, Talk
 from exercise.engine.appeal import alignment, will
+from exercise.engine.forums import isolation, package_disposition
 from exercise.engine.legality import problem
 from exercise.engine.talk import OfferRecord
 from exercise.engine.views import AgendaEntry, View
@@ -150,6 +151,27 @@ def my_will(view: View, norm: str) -> float:
 def opposed_norms(view: View) -> set[str]:
     """Norms the seat's objectives say to block or avoid."""
     return {o.norm for o in view.objectives if o.kind in ("block", "avoid")}
+
+
+def item_appeal(view: View, item: AgendaEntry) -> float:
+    """The seat's own appeal of an agenda item: its norm's, or a package's weighed as the vote
+    weighs it (the mean of its norms, unless one is unacceptable: then that one)."""
+    if not item.norms:
+        return view.my_appeal(item.norm)
+    return package_disposition([view.my_appeal(n) for n in item.norms], view.model)
+
+
+def item_isolation(view: View, item: AgendaEntry) -> float:
+    """How far below `vote_no` the seat would have to be before vetoing the item in a
+    consensus body (engine/forums.py): by a package's mean breadth and the least will the seat
+    has for any of its norms."""
+    texts = item.texts
+    if len(texts) == 1:
+        return isolation(view.model, view.breadth_history(texts[0]), my_will(view, texts[0]))
+    last = [view.last_breadth(n) for n in texts]
+    known = [b for b in last if b is not None]
+    mean = [sum(known) / len(texts)] if known else []
+    return isolation(view.model, mean, min(my_will(view, n) for n in texts))
 
 
 def agenda_items(view: View) -> list[tuple[str, AgendaEntry]]:

@@ -3,15 +3,15 @@ from __future__ import annotations
 import random
 
 from exercise.core.orders import Endorse, Object, Order, Propose
-from exercise.engine.forums import isolation
 from exercise.engine.views import View
 from exercise.strategies.base import (
     Plan,
     Strategy,
     agenda_items,
     friendliest,
+    item_appeal,
+    item_isolation,
     liked_norms,
-    my_will,
     opposed_norms,
     outside_in,
 )
@@ -28,7 +28,9 @@ class Blocker(Strategy):
     block (a block or avoid objective) unless it stands aside, which it does with probability
     `isolation / max(1, the objective's weight)` (a draw from its seat's stream) when its values
     are not flatly opposed: the precedent raises the chance, never the certainty, that it lets
-    the text pass, and a weightier instruction holds more often."""
+    the text pass, and a weightier instruction holds more often. A package holding a norm it is
+    instructed to block is that norm's text: it objects to the package as it would to the norm
+    (by the firmest such instruction); it judges any other package as the vote weighs it."""
 
     name = "blocker"
     summary = "objects to what it opposes; proposes its own norms in the friendliest forum"
@@ -49,16 +51,20 @@ class Blocker(Strategy):
                 continue
             cost = 0.0
             if view.forum(forum).rule == "consensus":  # a lone veto of a widely held text isolates
-                cost = isolation(m, view.breadth_history(norm), my_will(view, norm))
-            if (
-                norm in against
-            ):  # instructed: it blocks unless it stands aside, less often the weightier the instruction
-                if not (cost > 0.0 and rng.random() < cost / max(1.0, firmness.get(norm, 1.0))):
+                cost = item_isolation(view, item)
+            instructed = [n for n in item.texts if n in against]
+            if instructed:  # it blocks unless it stands aside, less often the weightier the instruction
+                firm = max(firmness.get(n, 1.0) for n in instructed)
+                if not (cost > 0.0 and rng.random() < cost / max(1.0, firm)):
                     plan.add(Object(norm, forum))
-            elif view.my_appeal(norm) < m.vote_no - cost:
+            elif item_appeal(view, item) < m.vote_no - cost:
                 plan.add(Object(norm, forum))
         for forum, item in items:
-            if view.seat not in item.endorsers and view.my_appeal(item.norm) >= m.vote_yes and item.norm not in against:
+            if (
+                view.seat not in item.endorsers
+                and item_appeal(view, item) >= m.vote_yes
+                and not any(n in against for n in item.texts)
+            ):
                 plan.add(Endorse(item.norm, forum))
         liked = [n for _, n in liked_norms(view, floor=m.vote_yes) if n not in against]
         for norm in liked[:1]:

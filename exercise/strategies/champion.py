@@ -5,14 +5,15 @@ import random
 from exercise.core.orders import Implement, Lobby, Order, Propose, SignOn
 from exercise.core.state import MAX_DEPTH
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items, liked_norms, outside_in
+from exercise.strategies.base import Plan, Strategy, agenda_items, item_appeal, liked_norms, outside_in
 
 
 class Champion(Strategy):
     """Norm entrepreneur: shops for forums, tabling its favourite norm in the most like-minded
     decentralized forum it sits in and, once a forum it sits in has adopted it, in the
     centralized forum (outside-in); remembers a block (does not table a text where it was just
-    blocked); endorses and signs what it likes, lobbies neighbours, and implements at home."""
+    blocked); endorses and signs what it likes (a package holding a favourite and nothing it
+    finds unacceptable), lobbies neighbours, and implements at home."""
 
     name = "champion"
     summary = "seeds its top norm in a like-minded forum, then the centralized one; endorses, lobbies, implements"
@@ -24,7 +25,11 @@ class Champion(Strategy):
         liked = [n for _, n in liked_norms(view, floor=yes)]
         top = liked[:3]
         for forum, item in agenda_items(view):
-            if item.norm in top or view.my_appeal(item.norm) >= yes:
+            if item.is_package:  # a text holding a favourite, unless something in it is unacceptable
+                appeal = item_appeal(view, item)
+                if appeal >= yes or (appeal >= view.model.vote_no and any(n in top for n in item.norms)):
+                    plan.back(forum, item)
+            elif item.norm in top or view.my_appeal(item.norm) >= yes:
                 plan.back(forum, item)
         # Its favourites first; once those are adopted everywhere it sits, the next liked norm:
         # seeded in the most like-minded forum, then taken to the centralized forum.

@@ -4,7 +4,7 @@ import random
 
 from exercise.core.orders import Order, SignOn
 from exercise.engine.views import View
-from exercise.strategies.base import Plan, Strategy, agenda_items
+from exercise.strategies.base import Plan, Strategy, agenda_items, item_appeal
 
 
 class LipService(Strategy):
@@ -18,7 +18,7 @@ class LipService(Strategy):
     def decide(self, view: View, rng: random.Random) -> list[Order]:
         plan = Plan(view)
         for forum, item in agenda_items(view):
-            if view.my_appeal(item.norm) >= view.model.vote_no:
+            if item_appeal(view, item) >= view.model.vote_no:
                 plan.back(forum, item)
         for forum in view.my_forums():
             if view.forum(forum).rule == "signon":

@@ -44,7 +44,7 @@ def test_each_bad_order_is_one_line_and_nothing_is_submitted(save, exercise):
         "atlantia: endorse free-flow in assembly: free-flow is not on the agenda of assembly",
         "atlantia: propose free-flow in nato: there is no forum 'nato'",
         "atlantia: dance: unknown verb 'dance' (known: amend, assist, endorse, fire, graft, implement, "
-        "lobby, object, pass, propose, salience, shock, signon, withdraw)",
+        "lobby, object, package, pass, propose, salience, shock, signon, withdraw)",
     ]
     assert "Traceback" not in out.stderr
     assert save.read_bytes() == before
@@ -65,6 +65,31 @@ def test_submitting_for_every_human_lets_the_turn_resolve(save, exercise):
     assert exercise("orders", save, "borealis", "--pass").returncode == 0
     run = exercise("run", save, "--turns", 1)
     assert run.returncode == 0 and "coalition: protect-hospitals adopted" in run.stdout
+
+
+def test_a_package_is_typed_checked_and_decided_as_one_text(save, exercise):
+    bad = exercise(
+        "orders",
+        save,
+        "atlantia",
+        "package text in coalition of free-flow",
+        "package free-flow in coalition of clean-networks,protect-hospitals",
+        "package text in coalition of clean-networks,nope",
+    )
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert bad.stderr.splitlines() == [
+        "atlantia: package text in coalition of free-flow: a package lists at least two norms, "
+        "joined by commas without spaces",
+        "atlantia: package free-flow in coalition of clean-networks,protect-hospitals: "
+        "free-flow is a norm's id; a package needs a name of its own",
+        "atlantia: package text in coalition of clean-networks,nope: there is no norm 'nope'",
+    ]
+    good = exercise("orders", save, "atlantia", "package text in coalition of clean-networks,protect-hospitals")
+    assert good.returncode == 0
+    assert exercise("orders", save, "borealis", "--pass").returncode == 0
+    run = exercise("run", save, "--turns", 1)
+    assert run.returncode == 0
+    assert "coalition: package text [clean-networks + protect-hospitals] adopted" in run.stdout
 
 
 def test_scripted_or_unknown_seats_are_refused(save, exercise):

@@ -84,3 +84,21 @@ async def test_replay_steps_back_a_turn_in_the_white_cells_view(tmp_path, played
             await pilot.press("left")
             await settle(pilot, app)
             assert "turn 1 of 2" in plain(bar.content) and "view: White cell" in plain(bar.content)
+
+
+@sync
+async def test_a_package_on_the_agenda_shows_what_it_holds_and_the_desk_offers_it(tmp_path):
+    from pathlib import Path
+
+    gge = Path(__file__).resolve().parents[2] / "scenarios" / "gge-2015-vs-2017.toml"
+    game = Game.create(tmp_path / "gge.db", gge, humans=["bra"])
+    try:
+        async with seated(tmp_path, game, "bra") as (app, pilot):
+            offered = [str(order) for order, why in app.screen.query_one("Desk").shown if why is None]
+            assert "amend report-2015 in gge-2015 drop privacy-online" in offered
+            await _open_tab(pilot, app, "2")
+            text = plain(app.screen.query_one("#forum-detail", Static).content)
+            assert "report-2015" in text
+            assert "package, adopted or not as one: no-attack-ci + protect-certs + report-vulns" in text
+    finally:
+        game.close()

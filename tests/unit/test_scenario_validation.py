@@ -179,3 +179,35 @@ def test_a_rubric_names_each_objective_once():
     assert problems(TUTORIAL + RUBRIC + RUBRIC) == [
         "bad.toml: rubric[1].objective: a second criterion for objective 'coalition'"
     ]
+
+
+def test_bad_packages_are_one_line_per_problem_naming_the_key():
+    tables = """
+[[packages]]
+id = "free-flow"
+forum = "coalition"
+proposer = "borealis"
+norms = ["free-flow", "free-flow", "nope"]
+
+[[packages]]
+id = "one"
+forum = "nowhere"
+proposer = "atlantia"
+norms = ["clean-networks"]
+
+[[packages]]
+id = "late"
+forum = "coalition"
+proposer = "borealis"
+turn = 3
+norms = ["clean-networks", "protect-hospitals"]
+"""
+    found = problems(TUTORIAL + tables)
+    assert found == [
+        "bad.toml: packages[0].id: 'free-flow' is a norm's id; a package needs a name of its own",
+        "bad.toml: packages[0].norms[1]: 'free-flow' is listed twice",
+        "bad.toml: packages[0].norms[2]: unknown norm 'nope'",
+        "bad.toml: packages[0].proposer: 'borealis' is not a member of coalition at the start",
+        "bad.toml: packages[1].forum: unknown forum 'nowhere'",
+        "bad.toml: packages[1].norms: a package holds at least two norms",
+    ]  # a package tabled later (turn 3) may name whoever will sit there then

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from exercise.core.wording import package_contents
 from exercise.engine.views import View
 from exercise.tui.presenters.forum_card import forum_card
 from exercise.tui.textual_tricks import rendered_once
@@ -87,8 +88,12 @@ class ForumsPane(Horizontal):
         for item in c.agenda:
             # the proposer endorses its own text: name it once
             support = [item.proposer + " (proposer)", *(e for e in item.endorsers if e != item.proposer)]
+            if item.is_package:  # a package has no statement of its own: what it holds
+                about = "package, adopted or not as one: " + package_contents(item.norms)
+            else:
+                about = view.norm(item.norm).statement
             agenda.add_row(
-                Text.assemble((item.norm, "bold"), "\n", (view.norm(item.norm).statement, "dim")),
+                Text.assemble((item.norm, "bold"), "\n", (about, "dim")),
                 ", ".join(support),
                 ", ".join(item.objectors) or "-",
                 f"turn {item.since}\n{item.sessions} session(s)",
