@@ -17,8 +17,7 @@ History:
        it holds unless one norm is below `vote_no - package_tolerance` (then that one), adopted
        or blocked as one; `amend NAME in FORUM drop NORM`; the broker assembles packages;
        session outcomes record a package's norms.
-
-    4  issue 12: negotiation: the talk log is an input of every turn; coalitions, deals
+       Negotiation: the talk log is an input of every turn; coalitions, deals
        (commitments kept or broken), trust and reputation are in the state; a lobbyist's push
        is scaled by its credibility with the target.
 
