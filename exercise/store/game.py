@@ -390,10 +390,11 @@ class Game(WhiteCellActions):
 
         return verify_game(self)
 
-    def export_jsonl(self, out: TextIO) -> int:
+    def export_jsonl(self, out: TextIO, seat: str | None = None) -> int:
+        """The save as JSON lines; `seat`: only what that seat could see (None: everything)."""
         from exercise.store.export import export_jsonl
 
-        return export_jsonl(self, out)
+        return export_jsonl(self, out, seat)
 
     def summary(self, *, scores: bool = False) -> SaveSummary:
         """What `exercise saves` lists; `scores`: also the human seats' scores (reads the state)."""
