@@ -47,7 +47,7 @@ def test_a_line_that_cannot_be_said_names_seat_and_line_and_stores_nothing(new_s
         game.talk.post("atlantia", "say to nowhere: hi")
     with pytest.raises(OrderError, match=r"^borealis: accept 1\.7: "):
         game.talk.post("borealis", "accept 1.7")
-    with pytest.raises(OrderError, match="^atlantia: "):  # not a line at all
+    with pytest.raises(OrderError, match=r"^atlantia: "):  # not a line at all
         game.talk.post("atlantia", "shout loudly")
     assert game.talk.version() == before and _rows(game, TalkRow.text) == []
     assert (
