@@ -6,6 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from exercise.engine.pledges import SeatNegotiation
+from exercise.report.negotiation import (
+    DEAL_HEAD,
+    NO_DEALS,
+    NO_PLEDGES,
+    PLEDGE_HEAD,
+    PLEDGES_HOW,
+    deal_rows,
+    pledge_rows,
+)
 
 NOTHING_SAID = "No position was taken on a forum's floor and no deal came due."
 
@@ -36,27 +45,20 @@ def _cell(text: str) -> str:
 
 def markdown_negotiation(seats: Sequence[SeatNegotiation]) -> list[str]:
     lines = ["", "## Pledge vs practice", ""]
-    pledges = [(n.seat, p) for n in seats for p in n.pledges]
+    pledges = pledge_rows(seats)
     if not pledges:
-        lines.append("No delegation took a position on a forum's floor.")
+        lines.append(NO_PLEDGES)
     else:
-        lines += [
-            "What each delegation said on the floor against what it then did with the norm.",
-            "",
-            "| delegation | turn | said | verdict | what it did |",
-            "|---|---:|---|---|---|",
-        ]
-        for seat, p in pledges:
-            said = _cell(f"{p.position} {p.norm} in {p.forum}: \u201c{p.words}\u201d")
-            did = "<br>".join(_cell(d) for d in p.deeds) or "-"
-            lines.append(f"| `{seat}` | {p.turn} | {said} | {p.verdict} | {did} |")
+        lines += [PLEDGES_HOW, "", "| " + " | ".join(PLEDGE_HEAD) + " |", "|---|---:|---|---|---|"]
+        for seat, turn, said, verdict, deeds in pledges:
+            did = "<br>".join(_cell(d) for d in deeds) or "-"
+            lines.append(f"| `{seat}` | {turn} | {_cell(said)} | {verdict} | {did} |")
     lines += ["", "## Deals kept and broken", ""]
-    deals = [d for n in seats for d in n.deals]
+    deals = deal_rows(seats)
     if not deals:
-        lines.append("No deal came due.")
-        return lines
-    lines += ["| deal | turn | delegation | its side | outcome |", "|---|---:|---|---|---|"]
-    for d in sorted(deals, key=lambda d: (d.turn, d.deal, d.seat)):
-        outcome = "kept" if d.outcome == "kept" else f"**broken**: did not {_cell('; '.join(d.missing))}"
-        lines.append(f"| {d.deal} | {d.turn} | `{d.seat}` | {_cell('; '.join(d.promised))} | {outcome} |")
+        return [*lines, NO_DEALS]
+    lines += ["| " + " | ".join(DEAL_HEAD) + " |", "|---|---:|---|---|---|"]
+    for deal, turn, seat, side, outcome in deals:
+        shown = outcome if outcome == "kept" else f"**{_cell(outcome)}**"
+        lines.append(f"| {deal} | {turn} | `{seat}` | {_cell(side)} | {shown} |")
     return lines

@@ -1,6 +1,6 @@
 """Talk reaches exactly its audience on every reader: a seat never sees another pair's secret
 deal or a coalition message it was not in, through `talk --as`, `replay --as` (text and JSON),
-`export --as` and `debrief --as` (text, JSON, Markdown), each run as its own process. The
+`export --as`, `debrief --as` (text, JSON, Markdown) and `report --as`, each run as its own process. The
 parties see it through the same readers (the control), and the white cell sees everything."""
 
 from __future__ import annotations
@@ -72,6 +72,7 @@ READERS = {
     "debrief": ("debrief", "{save}", "--as", "{seat}"),
     "debrief --json": ("debrief", "{save}", "--as", "{seat}", "--json"),
     "debrief --markdown": ("debrief", "{save}", "--as", "{seat}", "--markdown"),
+    "report": ("report", "{save}", "--as", "{seat}", "--format", "md", "--out", "-"),
 }
 
 
@@ -93,13 +94,16 @@ def test_a_seat_outside_the_deal_and_the_coalition_never_reads_them(save):
 
 
 def test_the_parties_read_their_deal_and_coalition_through_the_same_readers(save):
-    readers = _readers(save, "borealis", ("talk", "replay", "replay --json", "export", "debrief", "debrief --markdown"))
+    readers = _readers(
+        save, "borealis", ("talk", "replay", "replay --json", "export", "debrief", "debrief --markdown", "report")
+    )
     assert "zanzibar" in readers["talk"]  # this turn's secret message
     for reader in ("replay", "replay --json", "export"):
         for secret in ("inner-circle", "zanzibar", "offer 1.1"):
             assert secret in readers[reader], f"{reader} hides {secret!r} from borealis"
     assert "deal 1.1" in readers["debrief"] and "broken" in readers["debrief"]
     assert "| 1.1 | 1 | `borealis` |" in readers["debrief --markdown"]
+    assert "| 1.1 | 1 | borealis | propose protect-hospitals in assembly | broken: did not" in readers["report"]
 
 
 def test_the_white_cell_reads_everything(save):
