@@ -30,7 +30,7 @@ def _intermixed(base: type[argparse.ArgumentParser]) -> type[argparse.ArgumentPa
     class Intermixed(base):  # type: ignore[valid-type, misc]
         _mixing = False
 
-        def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+        def parse_known_args(self, args=None, namespace=None):
             if self._mixing:  # the intermixed parse calls this again for each half
                 return super().parse_known_args(args, namespace)
             self._mixing = True
