@@ -93,6 +93,8 @@ def _list(game: Game, view, show_refused: bool) -> int:
     mine = game.submitted().get(view.seat)
     if mine is not None:
         print("submitted: " + ("; ".join(map(str, mine)) or "pass"))
+    for deal in game.talk.window(view.seat).due_now():  # what the seat promised (exercise talk)
+        print(f"deal {deal.id} due this turn: you promised {'; '.join(deal.promises[view.seat])}")
     refused = []
     for order, reason in legal_choices(view):
         if reason is None:

@@ -81,6 +81,8 @@ def test_the_listing_shows_what_the_seat_heard_its_offers_and_its_deals(save, cl
 def test_orders_that_break_a_deal_due_now_are_refused_unless_forced(save, cli):
     cli("talk", save, "--as", "atlantia", DEAL)
     cli("talk", save, "--as", "borealis", "accept 1.1")
+    listing = cli("orders", save, "borealis")[1]
+    assert "deal 1.1 due this turn: you promised endorse protect-hospitals in assembly" in listing
     code, out, err = cli("orders", save, "borealis", "--pass")
     assert code == 2 and out == ""
     assert err.splitlines() == [
