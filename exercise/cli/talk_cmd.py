@@ -13,6 +13,7 @@ its deals (what each side owes, by when). In a save with join codes it needs the
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from exercise.cli.seat_code import add_code_argument, require_code, who
 from exercise.core.seats import FACILITATOR, HUMAN, WHITE_NAMES
@@ -21,6 +22,7 @@ from exercise.engine.talk import TalkEntry
 from exercise.engine.talk_window import TalkWindow
 from exercise.errors import ExerciseError, listed
 from exercise.store import Game
+from exercise.store.opening import writable
 
 
 def _intermixed(base: type[argparse.ArgumentParser]) -> type[argparse.ArgumentParser]:
@@ -74,7 +76,9 @@ def _speaker(game: Game, seat: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    with Game.open(args.save) as game:
+    path = Path(args.save)
+    # Reading what a seat heard works on read-only media too (without the scripted opening).
+    with Game.open(path, read_only=args.line is None and path.exists() and not writable(path)) as game:
         seat = _speaker(game, args.seat)
         require_code(game, seat, args.code)
         turn = game.turn
