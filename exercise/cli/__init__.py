@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "exercise.cli.new_cmd",
     "exercise.cli.run_cmd",
     "exercise.cli.orders_cmd",
+    "exercise.cli.talk_cmd",
     "exercise.cli.codes_cmd",
     "exercise.cli.saves_cmd",
     "exercise.cli.replay_cmd",

@@ -1,5 +1,7 @@
-"""`exercise debrief SAVE [--as SEAT]`: the game's turning points, who gained and lost against
-their objectives, and the blocs it ended in: the end-of-session debrief, from the save."""
+"""`exercise debrief SAVE [--as SEAT]`: the game's turning points (the deals that unlocked or
+sank a decision among them), who gained and lost against their objectives, the blocs it ended
+in, and the negotiation: each seat's pledges against its practice, its deals kept and broken.
+The end-of-session debrief, from the save; a seat's shows only what it could see."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import json
 
 import attrs
 
+from exercise.cli.debrief_talk import format_negotiation, markdown_negotiation
 from exercise.cli.notes_cmd import note_lines
 from exercise.cli.play_cmd import seat_to_view
 from exercise.core.state import GameState
@@ -63,11 +66,13 @@ def run(args: argparse.Namespace) -> int:
         )
     elif handout is not None:
         print("\n".join(markdown_debrief(result, game.path.name, game.seed, game.scenario.title)))
+        print("\n".join(markdown_negotiation(result.negotiation)))
         if notes:
             print("\n".join(["", "## Instructor's notes", "", *note_lines(notes, markdown=True)]))
         print("\n".join(handout))
     else:
         print("\n".join(format_debrief(result, game.path.name, game.seed)))
+        print("\n".join(format_negotiation(result.negotiation)))
         if notes:
             print("\n".join(["", "Instructor's notes", *note_lines(notes)]))
     return 0

@@ -3,7 +3,8 @@
 Without orders it lists what the seat can order now and what it costs (and, with --all, what
 it cannot, with the reason). With orders it checks each one against the seat's view, reports
 every problem on its own line (seat, order, reason) and exits 2, or submits them all for the
-next turn. `--pass` submits no orders. Scripted play and classroom automation use this; the
+next turn. `--pass` submits no orders. Orders that would break a deal due this turn (see
+`exercise talk`) are refused with what the seat still owes, unless --force. Scripted play and classroom automation use this; the
 terminal UI does the same through the store. In a save with join codes it needs the seat's code
 (or the white cell's): --code, $EXERCISE_CODE, or typed at the prompt.
 """
@@ -22,6 +23,7 @@ from exercise.engine.choices import legal_choices
 from exercise.engine.legality import check_order, check_orders
 from exercise.errors import ExerciseError, OrderError, listed
 from exercise.store import Game
+from exercise.store.talk_log import deal_warnings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("orders", nargs="*", metavar="ORDER", help='e.g. "endorse no-attack-ci in un"')
     p.add_argument("--pass", dest="pass_turn", action="store_true", help="submit no orders this turn")
     p.add_argument("--all", action="store_true", help="also list the orders refused now, with why")
+    p.add_argument("--force", action="store_true", help="submit even if the orders break a deal due this turn")
     add_code_argument(p)
     p.set_defaults(func=run)
 
@@ -67,6 +70,11 @@ def run(args: argparse.Namespace) -> int:
                 check_orders(view, orders)
             except OrderError as exc:
                 problems.append(str(exc))
+        if not problems and not args.force:
+            # Breaking a deal is a move like any other, but it costs trust: a trainer expects
+            # the student to mean it, as the desk asks before submitting.
+            broken = deal_warnings(game.talk.window(args.seat), args.seat, orders)
+            problems += [f"{line} (--force submits them anyway)" for line in broken]
         if problems:
             for line in problems:
                 print(line, file=sys.stderr)
@@ -85,6 +93,8 @@ def _list(game: Game, view, show_refused: bool) -> int:
     mine = game.submitted().get(view.seat)
     if mine is not None:
         print("submitted: " + ("; ".join(map(str, mine)) or "pass"))
+    for deal in game.talk.window(view.seat).due_now():  # what the seat promised (exercise talk)
+        print(f"deal {deal.id} due this turn: you promised {'; '.join(deal.promises[view.seat])}")
     refused = []
     for order, reason in legal_choices(view):
         if reason is None:

@@ -1,6 +1,6 @@
 """`exercise replay SAVE --turn N [--as SEAT]`: a turn as the white cell saw it (everything) or
 as one seat saw it (its view only: its own orders and brief, the public world, the events it
-was allowed to see)."""
+was allowed to see, the talk it heard: its audience's, in the order it was said)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ import json
 
 from exercise.cli.play_cmd import seat_to_view
 from exercise.cli.report import format_turn, turn_record
+from exercise.cli.talk_cmd import said
+from exercise.core.events import TALK_KINDS
 from exercise.core.seats import FACILITATOR
 from exercise.engine import view_for
+from exercise.engine.talk import TalkEntry
 from exercise.engine.views import View
 from exercise.errors import ReplayError
 from exercise.store import Game
@@ -93,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
         if seat is not None:  # a seat saw only its own orders
             orders = {seat: orders[seat]} if seat in orders else {}
         record = turn_record(game.scenario, turn, view.events, game.state_hash(turn))
+        talk = game.talk.heard(seat, turn) if turn > 0 else []  # the audience rule, as said
         who = "the white cell (everything)" if seat is None else f"{seat} (its view only)"
         if args.json:
             print(
@@ -108,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
                             for s, os in orders.items()
                         },
                         "events": [{"seq": e.seq, "kind": e.kind, "text": e.text()} for e in view.events],
+                        "talk": [talk_record(entry) for entry in talk],
                         "state": state_summary(view),
                     },
                     sort_keys=True,
@@ -124,8 +129,14 @@ def run(args: argparse.Namespace) -> int:
             label = "white cell" if s == FACILITATOR else s
             print(f"  {label} ({sources.get(s, '?')}): {'; '.join(map(str, seat_orders)) or 'pass'}")
         print()
-        print(f"Events ({len(view.events)})")
-        for e in view.events:
+        print(f"Talk ({len(talk)})" if turn > 0 else "Talk: none yet")
+        for entry in talk:
+            print(f"  {said(entry)}")
+        print()
+        # the talk is listed above, in the order it was said; what came of the deals stays here
+        shown = [e for e in view.events if e.kind not in TALK_KINDS or e.kind == "deal"]
+        print(f"Events ({len(shown)})")
+        for e in shown:
             print(f"  {e.text()}")
         print()
         print("Forums")
@@ -137,6 +148,16 @@ def run(args: argparse.Namespace) -> int:
         print("Seats" if seat is None else "Brief")
         print("\n".join(seat_lines(state, view, seat)))
     return 0
+
+
+def talk_record(entry: TalkEntry) -> dict:
+    return {
+        "index": entry.index,
+        "seat": entry.seat,
+        "text": entry.talk.text(),
+        "audience": list(entry.audience),
+        "offer": entry.offer,
+    }
 
 
 def state_summary(view: View) -> dict:

@@ -3,7 +3,9 @@ and the blocs it ended in. Built from the game's history (the state after each t
 events of that turn), so it reads the same from a save, a headless run or a replay.
 
 A turn is a turning point when a forum decided something (adopted, blocked, dropped a norm),
-an inject fired, the world split into opposed blocs, or a seat's score moved. Each turning point
+an inject fired, the world split into opposed blocs, or a seat's score moved; a deal that
+unlocked or sank a decision that turn is named among its headlines. The negotiation (pledge vs
+practice, deals kept and broken per seat) is engine/pledges.py's. Each turning point
 has a weight (score points moved plus a fixed amount per decision) so the biggest can be named.
 """
 
@@ -18,6 +20,7 @@ from exercise.core.seats import Viewer
 from exercise.core.state import MAX_DEPTH, GameState
 from exercise.core.wording import decision_headline
 from exercise.engine.metrics import delegation_score, norm_blocs, objective_progress, opposed_blocs
+from exercise.engine.pledges import SeatNegotiation, negotiation, swinging_deals
 
 DECISION_WEIGHT = 10.0  # a decision, an inject or a split counts as much as ten score points moved
 MOVED = 0.5  # score changes smaller than this are not worth a line
@@ -51,6 +54,7 @@ class Debrief:
     blocs: tuple[dict, ...]  # the norm blocs at the end (see metrics.norm_blocs)
     opposed_pairs: int
     split_at: int | None  # the first turn that ended with opposed blocs
+    negotiation: tuple[SeatNegotiation, ...] = ()  # seats that pledged or dealt, in id order
 
     def biggest(self, count: int = 3) -> list[TurningPoint]:
         return sorted(self.points, key=lambda p: (-p.weight, p.turn))[:count]
@@ -141,7 +145,7 @@ def debrief(history: Sequence[tuple[GameState, Sequence[Event]]], seats: Sequenc
     opposed_before = opposed_blocs(first)
     for turn in range(1, len(history)):
         state, events = history[turn]
-        lines = _headlines(state, events, seats)
+        lines = _headlines(state, events, seats) + swinging_deals(events, seats)
         decisions = _decisions(events, seats)
         opposed = opposed_blocs(state)
         if opposed > opposed_before:
@@ -176,6 +180,14 @@ def debrief(history: Sequence[tuple[GameState, Sequence[Event]]], seats: Sequenc
             )
         )
     blocs = norm_blocs(last)
+    talked = negotiation([events for _, events in history], list(seats) if seats else sorted(last.seats), seats)
     return Debrief(
-        scenario.id, last.turn, tuple(points), tuple(arcs), tuple(blocs), opposed_blocs(last, blocs), split_at
+        scenario.id,
+        last.turn,
+        tuple(points),
+        tuple(arcs),
+        tuple(blocs),
+        opposed_blocs(last, blocs),
+        split_at,
+        tuple(n for n in talked if n.pledges or n.deals),
     )

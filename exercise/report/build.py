@@ -70,6 +70,7 @@ def build_report(g: Gathered) -> Report:
         objectives=tuple(_objective(g, c, fired) for c in g.criteria),
         teams=tuple(_team(g, d, t) for t in g.teams),
         timeline=d.points,
+        negotiation=d.negotiation,
         biggest=tuple(sorted(p.turn for p in d.biggest())),
         adoption=tuple(Series(n, tuple(round(breadth(state, n), 4) for state, _ in past)) for n in sorted(final.norms)),
         scores=tuple(Series(t, tuple(series[t])) for t in scored if t in series),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from exercise.report import charts, words
+from exercise.report import negotiation as neg
 from exercise.report.model import Finding, Report
 
 CSS = """
@@ -194,6 +195,30 @@ def _timeline(r: Report) -> str:
     )
 
 
+def _negotiation(r: Report) -> str:
+    pledges = neg.pledge_rows(r.negotiation)
+    deals = neg.deal_rows(r.negotiation)
+    pledge_part = (
+        f"<p>{_e(neg.PLEDGES_HOW)}</p>"
+        + _table(
+            list(neg.PLEDGE_HEAD),
+            [[*map(_e, row[:4]), "<br>".join(_e(d) for d in row[4]) or "-"] for row in pledges],
+            {1},
+        )
+        if pledges
+        else f"<p>{_e(neg.NO_PLEDGES)}</p>"
+    )
+    deal_part = (
+        _table(list(neg.DEAL_HEAD), [list(map(_e, row)) for row in deals], {1})
+        if deals
+        else f"<p>{_e(neg.NO_DEALS)}</p>"
+    )
+    return (
+        f'<section id="negotiation"><h2>{words.SECTIONS["negotiation"]}</h2>'
+        f"<h3>Pledge vs practice</h3>{pledge_part}<h3>Deals</h3>{deal_part}</section>"
+    )
+
+
 def _charts(r: Report) -> str:
     figures = [(charts.adoption_chart(r.adoption), "adoption", "Breadth of each norm after each turn (0 to 1).")]
     if r.scores:
@@ -286,6 +311,7 @@ def render_html(r: Report) -> str:
         + _analysis(r, names)
         + _teams(r, names)
         + _timeline(r)
+        + _negotiation(r)
         + _charts(r)
         + _scorecard(r)
         + _plan(r)

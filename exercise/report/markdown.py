@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from exercise.report import negotiation as neg
 from exercise.report import words
 from exercise.report.model import Finding, Report, Series
 
@@ -138,6 +139,16 @@ def render_markdown(r: Report) -> str:
         out += ["The three biggest turns are in bold.", ""]
     else:
         out += [words.NO_TURNING, ""]
+    out += [f"## {S['negotiation']}", "", "### Pledge vs practice", ""]
+    pledges = neg.pledge_rows(r.negotiation)
+    if pledges:
+        out += [neg.PLEDGES_HOW, ""]
+        out += _table(neg.PLEDGE_HEAD, [[*row[:4], "<br>".join(row[4]) or "-"] for row in pledges], {1})
+    else:
+        out += [neg.NO_PLEDGES, ""]
+    out += ["### Deals", ""]
+    deals = neg.deal_rows(r.negotiation)
+    out += _table(neg.DEAL_HEAD, deals, {1}) if deals else [neg.NO_DEALS, ""]
     out += [f"## {S['charts']}", "", "Adoption of each norm (breadth, 0 to 1), by turn:", ""]
     out += _series_table(r.adoption, "norm", ".2f")
     if r.scores:

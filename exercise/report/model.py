@@ -6,6 +6,7 @@ from __future__ import annotations
 import attrs
 
 from exercise.engine.debrief import TurningPoint
+from exercise.engine.pledges import SeatNegotiation
 
 
 @attrs.frozen
@@ -141,3 +142,4 @@ class Report:
     plan: tuple[PlanItem, ...]
     notes: tuple[Note, ...]  # the instructor's bookmarks and evaluators' notes on the game
     released: bool  # whether the white cell released the evaluation to the teams
+    negotiation: tuple[SeatNegotiation, ...] = ()  # pledge vs practice, deals kept and broken

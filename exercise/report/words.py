@@ -11,6 +11,7 @@ SECTIONS = {
     "analysis": "Analysis of each objective",
     "teams": "Analysis of each team's play",
     "timeline": "Timeline of turning points",
+    "negotiation": "Negotiation: pledge vs practice, deals kept and broken",
     "charts": "Charts",
     "scorecard": "Scorecard",
     "plan": "Improvement plan",

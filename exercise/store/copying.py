@@ -43,6 +43,8 @@ from exercise.store.schema import (
     OrderRow,
     SeatRow,
     SnapshotRow,
+    TalkOpeningRow,
+    TalkRow,
     TurnRow,
     table_of,
 )
@@ -199,6 +201,8 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
             copy_rows(src, dst, SnapshotRow, SnapshotRow.turn <= from_turn)
             copy_rows(src, dst, TurnRow, TurnRow.turn <= from_turn)
             copy_rows(src, dst, OrderRow, OrderRow.turn <= from_turn)
+            copy_rows(src, dst, TalkRow, TalkRow.turn <= from_turn)  # talk is a turn's input, like orders
+            copy_rows(src, dst, TalkOpeningRow, TalkOpeningRow.turn <= from_turn)
             copy_rows(src, dst, EventShapeRow)
             copy_rows(src, dst, EventRow, EventRow.seq <= last)
             copy_evaluation(src, dst, from_turn)

@@ -5,9 +5,13 @@ R: `jsonlite::stream_in`). Every line is one object with a "type":
     seat    seat and controller
     order   turn, seat, index, order (its text), verb, source
     event   turn, seq, kind, audit, text (readable) and the event's own fields
+    talk    turn, index, seat, text (core/talk.py), audience ([] everyone), offer (its id)
     state   turn, hash and the canonical state after that turn
 
-Lines come turn by turn (orders, events, state), in one read transaction.
+Lines come turn by turn (orders, talk, events, state), in one read transaction; the talk of the
+turn being played comes last. With a seat (`export --as SEAT`): only what that seat could see:
+its own orders, the talk it heard, the events it was shown, and no state lines (a state holds
+every seat's brief, trust and secret deals).
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ from typing import TYPE_CHECKING, TextIO
 from sqlalchemy import select
 
 from exercise.core.canonical import event_to_dict
+from exercise.engine.talk import TalkBoard
 from exercise.errors import SaveError
 from exercise.store import queries as q
-from exercise.store.codec import orders_from_text, unpack_snapshot
+from exercise.store.codec import orders_from_text, state_from_text, unpack_snapshot
 from exercise.store.database import translated
 from exercise.store.eventlog import EventTable
 from exercise.store.schema import GAME_ID, SCHEMA_VERSION, EventRow, GameRow, OrderRow, SnapshotRow
+from exercise.store.talk_log import stored_lines
 
 if TYPE_CHECKING:
     from exercise.store.game import Game
@@ -34,7 +40,29 @@ def _line(out: TextIO, obj: dict) -> None:
     out.write("\n")
 
 
-def export_jsonl(game: Game, out: TextIO) -> int:
+def _talk_lines(s, game: Game, start: str | None, turn: int, seat: str | None) -> list[dict]:
+    """The talk of `turn` as heard by `seat` (None: all of it), rebuilt on the state it started
+    from (`start`: its canonical text, parsed only for a turn that had talk)."""
+    lines = stored_lines(s, turn)
+    if start is None or not lines:
+        return []
+    state = state_from_text(start, game.scenario)
+    return [
+        {
+            "type": "talk",
+            "turn": turn,
+            "index": e.index,
+            "seat": e.seat,
+            "text": e.talk.text(),
+            "audience": list(e.audience),
+            "offer": e.offer,
+        }
+        for e in TalkBoard(state, lines).heard_by(seat)
+    ]
+
+
+def export_jsonl(game: Game, out: TextIO, seat: str | None = None) -> int:
+    """Write the save as JSON lines; `seat`: only what that seat could see (None: everything)."""
     written = 0
     with translated(game.path), game.session() as s:
         row = s.get(GameRow, GAME_ID)
@@ -58,8 +86,8 @@ def export_jsonl(game: Game, out: TextIO) -> int:
             },
         )
         written += 1
-        for seat, controller in q.controllers(s).items():
-            _line(out, {"type": "seat", "seat": seat, "controller": controller})
+        for who, controller in q.controllers(s).items():
+            _line(out, {"type": "seat", "seat": who, "controller": controller})
             written += 1
         orders = s.execute(
             select(OrderRow.turn, OrderRow.seat, OrderRow.orders, OrderRow.source)
@@ -78,9 +106,13 @@ def export_jsonl(game: Game, out: TextIO) -> int:
             .order_by(SnapshotRow.turn)
         )
         oi = ei = 0
+        start: str | None = None  # the state the turn being written started from
         for turn, codec, digest, data in snapshots:
             while oi < len(orders) and orders[oi].turn <= turn:
                 o = orders[oi]
+                oi += 1
+                if seat is not None and o.seat != seat:  # a seat saw only its own orders
+                    continue
                 for index, order in enumerate(orders_from_text(o.orders, o.seat)):
                     _line(
                         out,
@@ -95,18 +127,29 @@ def export_jsonl(game: Game, out: TextIO) -> int:
                         },
                     )
                     written += 1
-                oi += 1
-            while ei < len(events) and events[ei].turn <= turn:
-                e = events[ei]
-                event = log.decode(s, e.seq, e.turn, e.shape, e.data)
-                _line(out, {**event_to_dict(event), "type": "event", "audit": e.audit, "text": event.text()})
+            for talk in _talk_lines(s, game, start, turn, seat):
+                _line(out, talk)
                 written += 1
+            while ei < len(events) and events[ei].turn <= turn:
+                written += _event_line(out, s, log, events[ei], seat)
                 ei += 1
             state_json = unpack_snapshot(codec, data, digest, f"{game.path}: turn {turn}")
-            _line(out, {"type": "state", "turn": turn, "hash": digest, "state": json.loads(state_json)})
-            written += 1
+            start = state_json
+            if seat is None:
+                _line(out, {"type": "state", "turn": turn, "hash": digest, "state": json.loads(state_json)})
+                written += 1
+        if latest < game.scenario.turns:  # the talk so far of the turn being played
+            for talk in _talk_lines(s, game, start, latest + 1, seat):
+                _line(out, talk)
+                written += 1
         for e in events[ei:]:  # white-cell actions for the turn in play
-            event = log.decode(s, e.seq, e.turn, e.shape, e.data)
-            _line(out, {**event_to_dict(event), "type": "event", "audit": e.audit, "text": event.text()})
-            written += 1
+            written += _event_line(out, s, log, e, seat)
     return written
+
+
+def _event_line(out: TextIO, s, log: EventTable, row, seat: str | None) -> int:
+    event = log.decode(s, row.seq, row.turn, row.shape, row.data)
+    if seat is not None and not event.visible_to(seat):
+        return 0
+    _line(out, {**event_to_dict(event), "type": "event", "audit": row.audit, "text": event.text()})
+    return 1

@@ -7,7 +7,8 @@ resolutions are meant for the turn after that one: if another client resolved it
 A screen that shows a turn passes `for_turn` itself, so a terminal left open while the turn
 resolved elsewhere can never order for a turn its team has not seen. Nothing is recorded past
 the scenario's last turn (GameOver). The live session (codes, leases, drafts, the round clock)
-is `game.live` (live.py); evaluators' scores, notes and the improvement plan are
+is `game.live` (live.py); the talk of each turn (statements, messages, offers, answers) is
+`game.talk` (talk_log.py); evaluators' scores, notes and the improvement plan are
 `game.evaluation` (evaluation.py).
 """
 
@@ -55,6 +56,7 @@ from exercise.store.schema import (
     SessionRow,
     TurnRow,
 )
+from exercise.store.talk_log import GameTalk, opened_board
 from exercise.store.turns import plan_orders, write_turn
 from exercise.store.upgrade import upgrade_in_place, upgraded_copy
 from exercise.store.white_cell import WhiteCellActions
@@ -88,6 +90,7 @@ class Game(WhiteCellActions):
         self._watch: Any = None  # a connection of its own for `changes()`, opened on first use
         self.live = Live(self)
         self.evaluation = Evaluation(self)
+        self.talk = GameTalk(self)
         try:
             self.scenario: Scenario = stored_scenario(row.scenario_json, path)
             self._seen = self.turn
@@ -330,9 +333,12 @@ class Game(WhiteCellActions):
         if not force and any(c == HUMAN and seat not in pending for seat, c in controllers.items()):
             return None
         state = self._state_at(s, latest, latest)
-        plan = plan_orders(state, self.seed, controllers, pending, force=force, missing=missing, paused=paused, why=why)
+        board = opened_board(s, state, self.seed, controllers)  # scripted deals bind their orders too
+        plan = plan_orders(
+            state, self.seed, controllers, pending, force=force, missing=missing, paused=paused, why=why, board=board
+        )
         try:
-            result, _digest = write_turn(s, self._log, plan, state, self.seed, forced=bool(plan.audit))
+            result, _digest = write_turn(s, self._log, plan, state, self.seed, forced=bool(plan.audit), board=board)
         except exc.IntegrityError:  # the backstop: the (game, turn) key already exists
             raise AlreadyResolved(f"{self.path}: turn {latest + 1} was already resolved elsewhere") from None
         restart_clock(s, result.state.turn, time.time())
@@ -384,10 +390,11 @@ class Game(WhiteCellActions):
 
         return verify_game(self)
 
-    def export_jsonl(self, out: TextIO) -> int:
+    def export_jsonl(self, out: TextIO, seat: str | None = None) -> int:
+        """The save as JSON lines; `seat`: only what that seat could see (None: everything)."""
         from exercise.store.export import export_jsonl
 
-        return export_jsonl(self, out)
+        return export_jsonl(self, out, seat)
 
     def summary(self, *, scores: bool = False) -> SaveSummary:
         """What `exercise saves` lists; `scores`: also the human seats' scores (reads the state)."""

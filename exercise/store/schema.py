@@ -15,7 +15,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 # Recorded twice: in the game table, and in the SQLite header as `PRAGMA user_version` (with
 # `PRAGMA application_id` = "EXER"), so a foreign file or a newer save is refused from its
 # first 100 bytes, before any connection could leave -wal/-shm files beside it.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x45584552
 GAME_ID = 1
 
@@ -153,6 +153,34 @@ class TurnRow(Base):
     last_seq: Mapped[int]
     resolved_at: Mapped[str]
     forced: Mapped[bool] = mapped_column(default=False)
+
+
+class TalkRow(Base):
+    """One line of a turn's talk (core/talk.py), in the order it was said: part of the turn's
+    inputs, like its orders (`verify` re-resolves with it, `branch` keeps it). Lines of the turn
+    being played are stored as they are posted; a resolved turn's lines never change."""
+
+    __tablename__ = "talk"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    turn: Mapped[int] = mapped_column(primary_key=True)
+    index: Mapped[int] = mapped_column(primary_key=True)  # 0, 1, ... within the turn
+    seat: Mapped[str]  # who said it ("@white": the white cell, as the chair)
+    text: Mapped[str]  # `talk.text()`: parse_talk reads it back
+    at: Mapped[str]  # ISO 8601, UTC: when it was said (not hashed)
+
+
+class TalkOpeningRow(Base):
+    """A turn whose scripted talk phase has run (strategies.scripted_talk): it runs once, when
+    the turn is first talked in or resolved, so humans can answer scripted offers meanwhile."""
+
+    __tablename__ = "talk_openings"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
+    turn: Mapped[int] = mapped_column(primary_key=True)
+    opened_at: Mapped[str]
 
 
 # --- the live session: who may sit where, who sits there now, work in progress, the clock ---

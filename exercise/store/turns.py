@@ -23,6 +23,7 @@ from exercise.core.orders import Order
 from exercise.core.seats import FACILITATOR, HUMAN, OrderSource, stood_in
 from exercise.core.state import GameState
 from exercise.engine import TurnResult, resolve_turn
+from exercise.engine.talk import TalkBoard
 from exercise.errors import SaveError
 from exercise.store import queries as q
 from exercise.store.bulk import bulk_insert
@@ -61,12 +62,14 @@ def plan_orders(
     missing: str,
     paused: bool,
     why: str = "",
+    board: TalkBoard | None = None,
 ) -> TurnInputs:
     """Submitted orders first; scripted seats play their strategy; a human seat that did not
     submit passes or (missing="strategy") plays its scenario strategy, on a forced turn only.
     A forced turn is in the white cell's audit trail (only the white cell sees it: who was
     missing and how they were played is not the other teams' business); `why` says what
-    forced it when it was not the white cell's key (the round clock)."""
+    forced it when it was not the white cell's key (the round clock). `board`: the turn's talk,
+    so scripted seats order knowing the deals they made."""
     if missing not in MISSING_CHOICES:
         raise SaveError(f"missing seats either pass or play their strategy, not {missing!r}")
     turn = state.turn + 1
@@ -81,7 +84,7 @@ def plan_orders(
             else (OrderSource.HUMAN if controllers.get(seat) == HUMAN else OrderSource.SUBMITTED)
         )
     scripted = {seat: c for seat, c in controllers.items() if c != HUMAN and seat not in pending}
-    for seat, seat_orders in scripted_orders(state, seed, scripted).items():
+    for seat, seat_orders in scripted_orders(state, seed, scripted, board).items():
         orders[seat] = seat_orders
         sources[seat] = scripted[seat]
     by_strategy = set(scripted)
@@ -89,7 +92,7 @@ def plan_orders(
     if waiting or paused:
         for seat in waiting:
             if missing == "strategy":
-                orders[seat] = strategy_orders(state, seat, seed)
+                orders[seat] = strategy_orders(state, seat, seed, board=board)
                 by_strategy.add(seat)
                 sources[seat] = stood_in(state.scenario.delegation(seat).strategy)
             else:
@@ -134,11 +137,19 @@ def _pack_and_hash(data: bytes) -> tuple[str, bytes]:
 
 
 def write_turn(
-    s: Session, log: EventTable, plan: TurnInputs, state: GameState, seed: int, forced: bool
+    s: Session,
+    log: EventTable,
+    plan: TurnInputs,
+    state: GameState,
+    seed: int,
+    forced: bool,
+    board: TalkBoard | None = None,
 ) -> tuple[TurnResult, str]:
-    """Resolve `state` with the plan and add everything the turn produced to the session.
-    Returns the result (events numbered as stored) and the new state's sha256."""
-    result = resolve_turn(state, plan.orders, seed, prechecked=plan.scripted)
+    """Resolve `state` with the plan and the turn's talk (`board`, its lines already stored)
+    and add everything the turn produced to the session. Returns the result (events numbered
+    as stored) and the new state's sha256."""
+    talk = board if board is not None else TalkBoard(state)
+    result = resolve_turn(state, plan.orders, seed, prechecked=plan.scripted, talk=talk)
     turn = result.state.turn
     stamp = q.now()
     # zlib and hashlib release the GIL: the snapshot compresses while the events are written.

@@ -12,6 +12,9 @@ Version history:
     3  evaluation and the rules version: roles (evaluator and observer seats), rubric_scores,
        notes, improvement_plan, evaluation_release (new tables), and game.rules_version: the
        rules the save was made under (engine/rules.py); older saves were made under rules 1.
+    4  (the compact event log: its own step, `_compact_events`, by the event-storage work)
+    5  negotiation: talk (each turn's lines, in order) and talk_openings (turns whose scripted
+       talk phase has run). New tables only; older turns simply had no talk.
 """
 
 from __future__ import annotations
@@ -27,13 +30,20 @@ from sqlalchemy.orm import Session
 
 from exercise.errors import SaveError
 from exercise.store.database import make_engine, set_file_identity, translated, writer
-from exercise.store.schema import GAME_ID, SCHEMA_VERSION, Base, GameRow
+from exercise.store.schema import GAME_ID, SCHEMA_VERSION, Base, GameRow, TalkOpeningRow, TalkRow, table_of
 
 # from-version -> the step that rewrites a save of that version into the next one.
 UPGRADES: dict[int, Callable[[Session], None]] = {
     1: lambda session: None,  # version 2 only adds tables
     2: lambda session: _add_rules_version(session),  # and create_all adds the evaluation tables
+    3: lambda session: None,  # placeholder for the event-log step of version 4 (merged separately)
+    4: lambda session: _add_talk_tables(session),
 }
+
+
+def _add_talk_tables(session: Session) -> None:
+    """Version 5: the talk tables. Turns already played had no talk, so there is nothing to fill."""
+    Base.metadata.create_all(session.connection(), tables=[table_of(TalkRow), table_of(TalkOpeningRow)])
 
 
 def _add_rules_version(session: Session) -> None:

@@ -1,4 +1,4 @@
-"""verify: replay a save from its recorded orders and check every turn against what it holds.
+"""verify: replay a save from its recorded orders and talk and check every turn against what it holds.
 
 For the start and each turn: the recomputed state's sha256 must equal the turn row's and the
 snapshot's, the snapshot must decompress to exactly that text, and the engine events the
@@ -18,13 +18,14 @@ from sqlalchemy import select, text
 
 from exercise.core.canonical import state_hash as hash_of_state
 from exercise.core.state import GameState
+from exercise.core.talk import parse_talk
 from exercise.engine import new_game, resolve_turn
 from exercise.errors import ExerciseError, SaveError
 from exercise.store.codec import encode, events_digest, orders_by_seat, unpack_snapshot
 from exercise.store.database import translated
 from exercise.store.eventlog import EventTable, values_text
 from exercise.store.records import VerifyResult
-from exercise.store.schema import GAME_ID, EventRow, GameRow, OrderRow, SnapshotRow, TurnRow
+from exercise.store.schema import GAME_ID, EventRow, GameRow, OrderRow, SnapshotRow, TalkRow, TurnRow
 
 if TYPE_CHECKING:
     from exercise.store.game import Game
@@ -66,6 +67,13 @@ def verify_game(game: Game) -> VerifyResult:
                 .order_by(OrderRow.turn, OrderRow.seat)
             )
         )
+        talk = _by_turn(
+            s.execute(
+                select(TalkRow.turn, TalkRow.seat, TalkRow.text)
+                .where(TalkRow.game_id == GAME_ID)
+                .order_by(TalkRow.turn, TalkRow.index)
+            )
+        )
         kinds = EventTable().kinds(s)
         events = _by_turn(
             (turn, kinds.get(shape, "?"), data)
@@ -75,7 +83,7 @@ def verify_game(game: Game) -> VerifyResult:
                 .order_by(EventRow.seq)
             )
         )
-        return _check(game, turns, iter(snapshots), _Lookahead(orders), _Lookahead(events))
+        return _check(game, turns, iter(snapshots), _Lookahead(orders), _Lookahead(events), _Lookahead(talk))
 
 
 class _Lookahead:
@@ -95,7 +103,7 @@ class _Lookahead:
         return rows
 
 
-def _check(game: Game, turns, snapshots, orders: _Lookahead, events: _Lookahead) -> VerifyResult:
+def _check(game: Game, turns, snapshots, orders: _Lookahead, events: _Lookahead, talk: _Lookahead) -> VerifyResult:
     # Made under other rules: the same orders resolve differently now, so only what the save
     # holds is checked (each snapshot against its recorded hash), not the re-resolution.
     rerun = not game.rules_note
@@ -122,10 +130,14 @@ def _check(game: Game, turns, snapshots, orders: _Lookahead, events: _Lookahead)
         else:
             seat_orders = orders_by_seat(orders.take(turn))
             try:
-                assert state is not None  # turn 0 came first: the loop returned otherwise
-                result = resolve_turn(state, seat_orders, game.seed)
+                lines = [(seat, parse_talk(line, seat)) for seat, line in talk.take(turn)]
             except ExerciseError as e:
-                return VerifyResult(checked, turn, f"turn {turn}: the recorded orders are refused: {e}")
+                return VerifyResult(checked, turn, f"turn {turn}: the recorded talk cannot be read: {e}")
+            try:
+                assert state is not None  # turn 0 came first: the loop returned otherwise
+                result = resolve_turn(state, seat_orders, game.seed, talk=lines)
+            except ExerciseError as e:
+                return VerifyResult(checked, turn, f"turn {turn}: the recorded orders or talk are refused: {e}")
             state = result.state
             produced = [(e.kind, values_text(e)) for e in result.events]
         recomputed = hash_of_state(state)

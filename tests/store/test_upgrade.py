@@ -81,3 +81,26 @@ def test_a_version_without_an_upgrade_step_is_refused_untouched(old_save, monkey
     with pytest.raises(SaveError, match="cannot be upgraded"):
         Game.open(path)
     assert path.read_bytes() == before
+
+
+def test_a_save_from_before_negotiation_gets_the_talk_tables_and_keeps_its_turns(new_save, tmp_path):
+    game = new_save("v4.db", humans=["atlantia"], turns=2)
+    digest = game.state_hash()
+    game.close()
+    path = tmp_path / "v4.db"
+    con = sqlite3.connect(path)
+    con.execute("DROP TABLE talk")
+    con.execute("DROP TABLE talk_openings")
+    con.execute("UPDATE game SET schema_version = 4")
+    con.execute("PRAGMA user_version = 4")
+    con.commit()
+    con.close()
+    with Game.open(path, read_only=True) as replay:  # a private upgraded copy: the file stays at 4
+        assert replay.talk.lines(1) == [] and replay.verify().ok
+    assert _version(path) == 4
+    with Game.open(path) as game:
+        assert game.state_hash() == digest and game.verify().ok
+        game.talk.post("atlantia", "say to borealis: the first words this save holds")
+        assert game.resolve(force=True) is not None and game.verify().ok
+    assert _version(path) == SCHEMA_VERSION == 5
+    assert path.with_name("v4.db.schema-4.bak").exists()
