@@ -68,6 +68,13 @@ def _mean_alignment(sc: Scenario, norm: Norm, ids: Sequence[str] | None = None) 
     return sum(d.power * alignment(d.values, norm) for d in chosen) / total
 
 
+def wanting(sc: Scenario, norm: Norm) -> list[str]:
+    """The seats whose objectives want `norm` adopted (its would-be instigators), by id."""
+    return sorted(
+        d.id for d in sc.delegations if any(o.kind in ("adopt", "breadth", "depth") and o.norm == norm.id for o in d.objectives)
+    )
+
+
 def target_norm(sc: Scenario, need_harms: bool = False) -> Norm | None:
     """The norm the world is most likely to spread: the one most seats want adopted (their
     objectives), then the best aligned with the world's values; with `need_harms`, the first
@@ -218,6 +225,8 @@ def least_in_need(sc: Scenario) -> Posed | NotPosed:
     if norm is None or seat is None:
         return NotPosed("no norm" if norm is None else "no state with ties")
 
+    instigators = sorted(set(norm.holders) | {d for d in wanting(sc, norm) if d != seat})
+
     def profile(capacity: float, served: float, harmed: float) -> tuple[Assignment, ...]:
         out: list[Assignment] = [(f"delegations.{seat}.capacity", capacity)]
         out += [(f"delegations.{seat}.values.{d}", served) for d in norm.domains]
@@ -254,8 +263,12 @@ def least_in_need(sc: Scenario) -> Posed | NotPosed:
                 -1,
             ),
         ),
-        sets=((f"delegations.{seat}.strategy", "bandwagoner"), (f"delegations.{seat}.objectives", [])),
-        picked=f"norm {norm.id}, probe {seat}",
+        sets=(
+            (f"delegations.{seat}.strategy", "bandwagoner"),
+            (f"delegations.{seat}.objectives", []),
+            *(((f"norms.{norm.id}.holders", instigators),) if instigators else ()),
+        ),
+        picked=f"norm {norm.id}, probe {seat}, {len(instigators)} instigator(s)",
     )
 
 
@@ -393,10 +406,16 @@ def outside_in(sc: Scenario) -> Posed | NotPosed:
         offset = EARLIEST_APEX
         sets.append((f"forums.{apex.id}.offset", offset))
     session = first_session(apex, offset)
+    # direct: no outside seeding at all (every decentralized forum first meets after the
+    # centralized forum's first session); outside-in: the like-minded forum from turn 1 and the
+    # others at their own times. Every forum exists in both arms: the same agenda competition.
+    late = tuple((f"forums.{f.id}.offset", session + 1) for f in local if f.id != like)
+    direct = ((f"forums.{like}.offset", session + 1), *late)
+    seeded = ((f"forums.{like}.offset", 0),)
     return Posed(
         variants=(
-            ("direct", ((f"forums.{like}.offset", session + 1),)),
-            ("outside-in", ((f"forums.{like}.offset", 0),)),
+            ("direct", direct),
+            ("outside-in", seeded),
         ),
         measure=f"adopted_in:{norm_id}:{apex.id}:{session}",
         comparisons=(

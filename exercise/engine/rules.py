@@ -13,8 +13,11 @@ History:
        assistance is earmarked for depth; initial holders.
     3  issue 14 round 2: attention is scarce in diffusion too: a delegation takes up at most
        `uptake` (1) new norms a turn by diffusion, the ones it is pushed hardest toward.
+    4  issue 14 round 3 (valid): adoption is a chance, not a certainty, before a norm tips: a
+       delegation over its threshold takes the norm up this turn with chance
+       `adoption_hazard + (1 - adoption_hazard) * capacity` (0.1), and at once once it has tipped.
 
 Bump it with every change that moves a state hash for the same scenario, seed and orders.
 """
 
-RULES_VERSION = 3
+RULES_VERSION = 4
