@@ -17,7 +17,7 @@ import attrs
 from exercise.batch.comparison import Comparison as C
 from exercise.batch.keypath import UNSET
 from exercise.batch.measures import LOW_CAPACITY
-from exercise.core.spec import STATE_KINDS, Forum, Norm, Scenario
+from exercise.core.spec import Forum, Norm, Scenario
 from exercise.engine.appeal import alignment, will
 from exercise.engine.forums import disposition
 from exercise.engine.network import network_for
@@ -57,7 +57,7 @@ def _kinds(sc: Scenario, kind: str) -> list[Forum]:
 
 def _members(sc: Scenario, forum: Forum) -> list[str]:
     if forum.open_to_all:
-        return sorted(d.id for d in sc.delegations if d.kind in STATE_KINDS or forum.open_to_non_state)
+        return sorted(d.id for d in sc.delegations if forum.seats_unlisted(d))
     return sorted(forum.members)
 
 
@@ -339,25 +339,31 @@ def first_session(forum: Forum, offset: int | None = None) -> int:
     return next(t for t in range(1, f.offset + f.cadence + 2) if f.meets_on(t))
 
 
-def _champion_in(sc: Scenario, norm: Norm, members: Sequence[str]) -> bool:
-    """Whether a scripted proposer among `members` wants `norm` adopted (someone will table it)."""
-    for seat in members:
-        d = sc.delegation(seat)
-        if (
-            not d.human
-            and d.strategy in PROPOSERS
-            and any(o.kind in ("adopt", "breadth", "depth") and o.norm == norm.id for o in d.objectives)
-        ):
-            return True
-    return False
+def _champion_in(sc: Scenario, norm: Norm, members: Sequence[str]) -> str | None:
+    """The strongest scripted proposer among `members` that wants `norm` adopted (power, then
+    id), if any: the entrepreneur who will table it."""
+    wants = set(wanting(sc, norm))
+    ranked = sorted(
+        (d for d in map(sc.delegation, members) if not d.human and d.strategy in PROPOSERS and d.id in wants),
+        key=lambda d: (-d.power, d.id),
+    )
+    return ranked[0].id if ranked else None
 
 
 def would_object(sc: Scenario, norm: Norm, members: Sequence[str]) -> tuple[list[str], float]:
     """The members who would vote no on `norm` at the start of the game (their disposition,
-    noise aside, below `vote_no`), and the least will among them (0: someone is flatly opposed)."""
+    noise aside, below `vote_no`), and the least will among them (0: someone is flatly opposed,
+    or so far below the line that even a world holding the norm would not move it)."""
+    m = sc.model
     state = new_game(sc, 0)
-    objectors = [d for d in members if disposition(state, d, norm.id) < sc.model.vote_no]
-    least = min((will(alignment(sc.delegation(d).values, norm)) for d in objectors), default=1.0)
+    leaning = {d: disposition(state, d, norm.id) for d in members}
+    objectors = [d for d in members if leaning[d] < m.vote_no]
+    wills = {d: will(alignment(sc.delegation(d).values, norm)) for d in objectors}
+    # The most a route can do: the whole world holding the norm (precedent, every tie's pull,
+    # and the isolation of a lone veto at breadth 1). An objector still below the line then
+    # vetoes whatever the route, like a flatly opposed one (will 0).
+    reach = {d: wills[d] * (m.precedent_weight + m.social_weight) + m.stand_aside_weight for d in objectors}
+    least = min((0.0 if leaning[d] + reach[d] < m.vote_no else wills[d] for d in objectors), default=1.0)
     return objectors, least
 
 
@@ -386,7 +392,7 @@ def outside_in(sc: Scenario) -> Posed | NotPosed:
             (
                 (_mean_alignment(sc, norm, _members(sc, f)) - world, f.id)
                 for f in local
-                if _champion_in(sc, norm, _members(sc, f))
+                if _champion_in(sc, norm, sorted(set(_members(sc, f)) & set(apex_members)))
             ),
             key=lambda x: (-x[0], x[1]),
         )
@@ -400,7 +406,11 @@ def outside_in(sc: Scenario) -> Posed | NotPosed:
             "that a like-minded forum favours and champions"
         )
     _, norm_id, like = best
-    sets: list[Assignment] = []
+    entrepreneur = _champion_in(sc, sc.norm(norm_id), sorted(set(_members(sc, sc.forum(like))) & set(apex_members)))
+    # The route is the entrepreneur's: in both arms this norm is its one aim, in the centralized
+    # forum (as the lab's), so each arm tables it by its route rather than among other wishes.
+    aim = [{"kind": "adopt", "norm": norm_id, "forum": apex.id, "weight": 2.0}]
+    sets: list[Assignment] = [(f"delegations.{entrepreneur}.objectives", aim)]
     offset = apex.offset
     if first_session(apex) < EARLIEST_APEX:
         offset = EARLIEST_APEX
@@ -428,7 +438,7 @@ def outside_in(sc: Scenario) -> Posed | NotPosed:
             ),
         ),
         sets=tuple(sets),
-        picked=f"{norm_id} seeded in {like}, decided in {apex.id} at turn {session}",
+        picked=f"{norm_id} seeded in {like} by {entrepreneur}, decided in {apex.id} at turn {session}",
     )
 
 
