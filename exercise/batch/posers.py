@@ -71,7 +71,9 @@ def _mean_alignment(sc: Scenario, norm: Norm, ids: Sequence[str] | None = None) 
 def wanting(sc: Scenario, norm: Norm) -> list[str]:
     """The seats whose objectives want `norm` adopted (its would-be instigators), by id."""
     return sorted(
-        d.id for d in sc.delegations if any(o.kind in ("adopt", "breadth", "depth") and o.norm == norm.id for o in d.objectives)
+        d.id
+        for d in sc.delegations
+        if any(o.kind in ("adopt", "breadth", "depth") and o.norm == norm.id for o in d.objectives)
     )
 
 
@@ -320,11 +322,15 @@ def first_mover(sc: Scenario) -> Posed | NotPosed:
         return NotPosed("no conflicting pair with a forum of its own camp on each side")
     _, a, b, fa, fb = best
     first, second = f"{a} first", f"{a} second"
+    # The other decentralized forums wait too, in both arms alike: otherwise they adopt either
+    # rival on their own schedule and the camps' order decides nothing about which came first.
+    others = tuple((f"forums.{f.id}.offset", f.offset + FIRST_MOVER_DELAY) for f in forums if f.id not in (fa, fb))
     return Posed(
         variants=(
             (first, ((f"forums.{fa}.offset", 0), (f"forums.{fb}.offset", FIRST_MOVER_DELAY))),
             (second, ((f"forums.{fa}.offset", FIRST_MOVER_DELAY), (f"forums.{fb}.offset", 0))),
         ),
+        sets=others,
         measure="standard",
         comparisons=(
             C("final breadth of one rival (its forum second - first)", first, second, f"breadth[{a}]", -1),
