@@ -222,12 +222,17 @@ def probe_seat(sc: Scenario) -> str | None:
 
 
 def least_in_need(sc: Scenario) -> Posed | NotPosed:
+    """Who adopts a spreading norm first: the probe (the most tied state) able and aligned, of
+    low capacity, or opposed. The question needs a norm that spreads, so the seats that want it
+    (its champions, by their objectives) hold it from the start in every variant, as the lab's
+    pioneers do: a norm nobody holds does not diffuse, and in generated worlds the forums often
+    adopt no norm that harms a value, so the probe never met the norm in any variant."""
     norm = target_norm(sc, need_harms=True)
     seat = probe_seat(sc)
     if norm is None or seat is None:
         return NotPosed("no norm" if norm is None else "no state with ties")
 
-    instigators = sorted(set(norm.holders) | {d for d in wanting(sc, norm) if d != seat})
+    instigators = sorted((set(norm.holders) | set(wanting(sc, norm))) - {seat})
 
     def profile(capacity: float, served: float, harmed: float) -> tuple[Assignment, ...]:
         out: list[Assignment] = [(f"delegations.{seat}.capacity", capacity)]
@@ -270,7 +275,7 @@ def least_in_need(sc: Scenario) -> Posed | NotPosed:
             (f"delegations.{seat}.objectives", []),
             *(((f"norms.{norm.id}.holders", instigators),) if instigators else ()),
         ),
-        picked=f"norm {norm.id}, probe {seat}, {len(instigators)} instigator(s)",
+        picked=f"norm {norm.id}, probe {seat}" + (f", held from the start by {len(instigators)}" if instigators else ""),
     )
 
 
