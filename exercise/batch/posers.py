@@ -383,11 +383,13 @@ def outside_in(sc: Scenario) -> Posed | NotPosed:
     (disposition below `vote_no`) while none is flatly opposed on values (will 0 vetoes
     whatever the world holds: the claim is conditional, docs/model.md), the fewest would-be
     objectors first; that a decentralized forum's members favour more than the centralized
-    forum's do and where a scripted proposer wants it adopted (that forum is the like-minded
-    one). Both arms keep every forum (the same agenda competition); only the like-minded
-    forum's timing differs: it meets from turn 1 (outside-in) or first after the centralized
-    forum's first session (direct). The measure is adoption by the centralized forum at that
-    first session."""
+    forum's do and where a scripted proposer that sits in both wants it adopted (that forum is
+    the like-minded one, that proposer the entrepreneur, whose one aim the norm becomes). Both
+    arms keep every forum (the same agenda competition). Direct means no outside seeding: every
+    decentralized forum first meets after the centralized forum's first session (one forum's
+    delay alone left the others to seed it in the "direct" arm too). Outside-in: the like-minded
+    forum meets from turn 1, the others keep their calendar. The measure is adoption by the
+    centralized forum at that first session."""
     central, local = _kinds(sc, "centralized"), _kinds(sc, "decentralized")
     if not central or not local:
         return NotPosed("no centralized forum" if not central else "no decentralized forum")
