@@ -415,8 +415,8 @@ def outside_in(sc: Scenario) -> Posed | NotPosed:
                 best = (key, norm.id, gaps[0][1])
     if best is None:
         return NotPosed(
-            "no norm some member of the centralized forum would object to, none flatly, "
-            "that a like-minded forum favours and champions"
+            "no norm some member of the centralized forum would object to, none out of reach, "
+            "that a like-minded forum favours and a proposer sitting in both champions"
         )
     _, norm_id, like = best
     entrepreneur = _champion_in(sc, sc.norm(norm_id), sorted(set(_members(sc, sc.forum(like))) & set(apex_members)))
