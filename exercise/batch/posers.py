@@ -275,7 +275,7 @@ def least_in_need(sc: Scenario) -> Posed | NotPosed:
             (f"delegations.{seat}.objectives", []),
             *(((f"norms.{norm.id}.holders", instigators),) if instigators else ()),
         ),
-        picked=f"norm {norm.id}, probe {seat}" + (f", held from the start by {len(instigators)}" if instigators else ""),
+        picked=f"norm {norm.id}, probe {seat}" + (f", {len(instigators)} instigators" if instigators else ""),
     )
 
 

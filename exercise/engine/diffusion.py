@@ -10,12 +10,16 @@ For every delegation that does not yet hold a norm held by someone:
     will = clamp(alignment + 0.5, 0, 1): social pressure moves those whose values allow it;
     an actor whose values oppose the norm adopts last, if ever.
 
-It adopts (at rhetoric) when pressure >= its own threshold (less THRESHOLD_TOLERANCE: thresholds
-are stored to 6 decimals, so "k of 99 others" is met by exactly k of them). Thresholds differ
+It is ready to adopt (at rhetoric) when pressure >= its own threshold (less THRESHOLD_TOLERANCE:
+thresholds are stored to 6 decimals, so "k of 99 others" is met by exactly k of them). Before the
+norm has tipped, a ready delegation adopts this turn only with chance
+`adoption_hazard + (1 - adoption_hazard) * capacity` (adopting is an act of government, slower
+with less capacity: the least in need adopt first); once tipped, at once. Thresholds differ
 between delegations, so adoption cascades: each adopter raises its neighbours' social share.
 The tipping dynamic is a step: once a norm's breadth (at the end of the last turn, public)
 reaches the tipping share it has become "what the world does", and every willing non-holder
-feels the extra pull at once, so the adoption rate jumps there and not before.
+feels the extra pull and every ready one adopts at once, so the adoption rate jumps there and
+not before.
 
 A delegation that would take up two conflicting norms in the same phase takes only the one it
 is pushed hardest toward (largest pressure - threshold; ties by norm id): nobody adopts both
