@@ -9,95 +9,37 @@ Ties in every ranking are broken by id, so a world always poses the same experim
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
-
-import attrs
-
 from exercise.batch.comparison import Comparison as C
 from exercise.batch.keypath import UNSET
 from exercise.batch.measures import LOW_CAPACITY
+from exercise.batch.poser_kit import (
+    Assignment,
+    NotPosed,
+    Pose,
+    Posed,
+    forum_members,
+    forums_of_kind,
+    mean_alignment,
+    target_norm,
+    wanting,
+)
+from exercise.batch.poser_outside_in import outside_in
 from exercise.core.spec import Forum, Norm, Scenario
-from exercise.engine.appeal import alignment, will
-from exercise.engine.forums import disposition
 from exercise.engine.network import network_for
-from exercise.engine.setup import new_game
 
-Assignment = tuple[str, Any]  # (key.path, value); value UNSET removes the key
+__all__ = ["POSERS", "Assignment", "NotPosed", "Posed"]
 CLARITY_LOW, CLARITY_HIGH = 0.3, 0.9
 DONOR_BUDGET = 6.0
 FIRST_MOVER_DELAY = 3  # turns the second camp's forum waits
-EARLIEST_APEX = 4  # outside-in: the centralized forum's first session is no earlier (room to seed first)
 ALIGNED = (0.85, 0.2)  # the probe's values for the norm's served and harmed domains
 OPPOSED = (0.25, 0.9)
 CAPABLE, INCAPABLE = 0.9, 0.15
-PROPOSERS = ("champion", "blocker")  # the scripted strategies that table norms
 
 
-@attrs.frozen
-class Posed:
-    variants: tuple[tuple[str, tuple[Assignment, ...]], ...]
-    measure: str
-    comparisons: tuple[C, ...]
-    picked: str  # what the rules chose, for the report
-    sets: tuple[Assignment, ...] = ()  # applied to every variant
-
-
-@attrs.frozen
-class NotPosed:
-    reason: str
-
-
-Pose = Callable[[Scenario], "Posed | NotPosed"]
-
-
-def _kinds(sc: Scenario, kind: str) -> list[Forum]:
-    return sorted((f for f in sc.forums if f.kind == kind), key=lambda f: f.id)
-
-
-def _members(sc: Scenario, forum: Forum) -> list[str]:
-    if forum.open_to_all:
-        return sorted(d.id for d in sc.delegations if forum.seats_unlisted(d))
-    return sorted(forum.members)
-
-
-def _mean_alignment(sc: Scenario, norm: Norm, ids: Sequence[str] | None = None) -> float:
-    """Power-weighted mean alignment of a set of seats (default: the whole world) with a norm."""
-    chosen = [sc.delegation(i) for i in ids] if ids is not None else list(sc.delegations)
-    total = sum(d.power for d in chosen) or 1.0
-    return sum(d.power * alignment(d.values, norm) for d in chosen) / total
-
-
-def wanting(sc: Scenario, norm: Norm) -> list[str]:
-    """The seats whose objectives want `norm` adopted (its would-be instigators), by id."""
-    return sorted(
-        d.id
-        for d in sc.delegations
-        if any(o.kind in ("adopt", "breadth", "depth") and o.norm == norm.id for o in d.objectives)
-    )
-
-
-def target_norm(sc: Scenario, need_harms: bool = False) -> Norm | None:
-    """The norm the world is most likely to spread: the one most seats want adopted (their
-    objectives), then the best aligned with the world's values; with `need_harms`, the first
-    such norm that harms some value (so some seat can be opposed to it), if any does."""
-    wanted = {n.id: 0 for n in sc.norms}
-    for d in sc.delegations:
-        for o in d.objectives:
-            if o.kind in ("adopt", "breadth", "depth") and o.norm in wanted:
-                wanted[o.norm] += 1
-    ranked = sorted(sc.norms, key=lambda n: (-wanted[n.id], -_mean_alignment(sc, n), n.id))
-    if need_harms:
-        harming = [n for n in ranked if n.harms]
-        if harming:
-            return harming[0]
-    return ranked[0] if ranked else None
-
-
-def _forum_kinds(sc: Scenario, need_conflict: bool = False) -> NotPosed | None:
-    if not _kinds(sc, "centralized"):
+def _forumforums_of_kind(sc: Scenario, need_conflict: bool = False) -> NotPosed | None:
+    if not forums_of_kind(sc, "centralized"):
         return NotPosed("no centralized forum")
-    if not _kinds(sc, "decentralized"):
+    if not forums_of_kind(sc, "decentralized"):
         return NotPosed("no decentralized forum")
     if need_conflict and not any(n.conflicts for n in sc.norms):
         return NotPosed("no conflicting norms")
@@ -105,7 +47,7 @@ def _forum_kinds(sc: Scenario, need_conflict: bool = False) -> NotPosed | None:
 
 
 def forum_speed(sc: Scenario) -> Posed | NotPosed:
-    missing = _forum_kinds(sc)
+    missing = _forumforums_of_kind(sc)
     if missing:
         return missing
     return Posed(
@@ -132,7 +74,7 @@ def forum_speed(sc: Scenario) -> Posed | NotPosed:
 
 
 def norm_blocs(sc: Scenario) -> Posed | NotPosed:
-    missing = _forum_kinds(sc, need_conflict=True)
+    missing = _forumforums_of_kind(sc, need_conflict=True)
     if missing:
         return missing
     return Posed(
@@ -303,15 +245,15 @@ def cascade(sc: Scenario) -> Posed | NotPosed:
 def _camp_forum(sc: Scenario, forums: list[Forum], mine: Norm, rival: Norm) -> tuple[float, str]:
     """The decentralized forum whose members prefer `mine` over `rival` the most."""
     margins = [
-        (_mean_alignment(sc, mine, _members(sc, f)) - _mean_alignment(sc, rival, _members(sc, f)), f.id)
+        (mean_alignment(sc, mine, forum_members(sc, f)) - mean_alignment(sc, rival, forum_members(sc, f)), f.id)
         for f in forums
-        if _members(sc, f)
+        if forum_members(sc, f)
     ]
     return sorted(margins, key=lambda x: (-x[0], x[1]))[0]
 
 
 def first_mover(sc: Scenario) -> Posed | NotPosed:
-    forums = _kinds(sc, "decentralized")
+    forums = forums_of_kind(sc, "decentralized")
     if len(forums) < 2:
         return NotPosed("fewer than two decentralized forums")
     pairs = sorted({tuple(sorted((n.id, c))) for n in sc.norms for c in n.conflicts})
@@ -342,116 +284,6 @@ def first_mover(sc: Scenario) -> Posed | NotPosed:
             C("final breadth of the other rival (its forum second - first)", second, first, f"breadth[{b}]", -1),
         ),
         picked=f"{a} ({fa}) vs {b} ({fb})",
-    )
-
-
-def first_session(forum: Forum, offset: int | None = None) -> int:
-    f = forum if offset is None else attrs.evolve(forum, offset=offset)
-    return next(t for t in range(1, f.offset + f.cadence + 2) if f.meets_on(t))
-
-
-def _champion_in(sc: Scenario, norm: Norm, members: Sequence[str]) -> str | None:
-    """The strongest scripted proposer among `members` that wants `norm` adopted (power, then
-    id), if any: the entrepreneur who will table it."""
-    wants = set(wanting(sc, norm))
-    ranked = sorted(
-        (d for d in map(sc.delegation, members) if not d.human and d.strategy in PROPOSERS and d.id in wants),
-        key=lambda d: (-d.power, d.id),
-    )
-    return ranked[0].id if ranked else None
-
-
-def would_object(sc: Scenario, norm: Norm, members: Sequence[str]) -> tuple[list[str], float]:
-    """The members who would vote no on `norm` at the start of the game (their disposition,
-    noise aside, below `vote_no`), and the least will among them (0: someone is flatly opposed,
-    or so far below the line that even a world holding the norm would not move it)."""
-    m = sc.model
-    state = new_game(sc, 0)
-    leaning = {d: disposition(state, d, norm.id) for d in members}
-    objectors = [d for d in members if leaning[d] < m.vote_no]
-    wills = {d: will(alignment(sc.delegation(d).values, norm)) for d in objectors}
-    # The most a route can do: the whole world holding the norm (precedent, every tie's pull,
-    # and the isolation of a lone veto at breadth 1). An objector still below the line then
-    # vetoes whatever the route, like a flatly opposed one (will 0).
-    reach = {d: wills[d] * (m.precedent_weight + m.social_weight) + m.stand_aside_weight for d in objectors}
-    least = min((0.0 if leaning[d] + reach[d] < m.vote_no else wills[d] for d in objectors), default=1.0)
-    return objectors, least
-
-
-def outside_in(sc: Scenario) -> Posed | NotPosed:
-    """The norm: one some members of the centralized forum would object to at the start
-    (disposition below `vote_no`) while none is flatly opposed on values (will 0 vetoes
-    whatever the world holds: the claim is conditional, docs/model.md), the fewest would-be
-    objectors first; that a decentralized forum's members favour more than the centralized
-    forum's do and where a scripted proposer that sits in both wants it adopted (that forum is
-    the like-minded one, that proposer the entrepreneur, whose one aim the norm becomes). Both
-    arms keep every forum (the same agenda competition). Direct means no outside seeding: every
-    decentralized forum first meets after the centralized forum's first session (one forum's
-    delay alone left the others to seed it in the "direct" arm too). Outside-in: the like-minded
-    forum meets from turn 1, the others keep their calendar. The measure is adoption by the
-    centralized forum at that first session."""
-    central, local = _kinds(sc, "centralized"), _kinds(sc, "decentralized")
-    if not central or not local:
-        return NotPosed("no centralized forum" if not central else "no decentralized forum")
-    apex = sorted(central, key=lambda f: (-len(_members(sc, f)), f.id))[0]
-    apex_members = _members(sc, apex)
-    best = None
-    for norm in sorted(sc.norms, key=lambda n: n.id):
-        objectors, least = would_object(sc, norm, apex_members)
-        if not objectors or least <= 0.0:
-            continue  # nobody would object (no route is needed), or someone always vetoes
-        world = _mean_alignment(sc, norm, apex_members)
-        gaps = sorted(
-            (
-                (_mean_alignment(sc, norm, _members(sc, f)) - world, f.id)
-                for f in local
-                if _champion_in(sc, norm, sorted(set(_members(sc, f)) & set(apex_members)))
-            ),
-            key=lambda x: (-x[0], x[1]),
-        )
-        if gaps and gaps[0][0] > 0:
-            key = (-len(objectors), gaps[0][0])
-            if best is None or key > best[0]:
-                best = (key, norm.id, gaps[0][1])
-    if best is None:
-        return NotPosed(
-            "no norm some member of the centralized forum would object to, none out of reach, "
-            "that a like-minded forum favours and a proposer sitting in both champions"
-        )
-    _, norm_id, like = best
-    entrepreneur = _champion_in(sc, sc.norm(norm_id), sorted(set(_members(sc, sc.forum(like))) & set(apex_members)))
-    # The route is the entrepreneur's: in both arms this norm is its one aim, in the centralized
-    # forum (as the lab's), so each arm tables it by its route rather than among other wishes.
-    aim = [{"kind": "adopt", "norm": norm_id, "forum": apex.id, "weight": 2.0}]
-    sets: list[Assignment] = [(f"delegations.{entrepreneur}.objectives", aim)]
-    offset = apex.offset
-    if first_session(apex) < EARLIEST_APEX:
-        offset = EARLIEST_APEX
-        sets.append((f"forums.{apex.id}.offset", offset))
-    session = first_session(apex, offset)
-    # direct: no outside seeding at all (every decentralized forum first meets after the
-    # centralized forum's first session); outside-in: the like-minded forum from turn 1 and the
-    # others at their own times. Every forum exists in both arms: the same agenda competition.
-    late = tuple((f"forums.{f.id}.offset", session + 1) for f in local if f.id != like)
-    direct = ((f"forums.{like}.offset", session + 1), *late)
-    seeded = ((f"forums.{like}.offset", 0),)
-    return Posed(
-        variants=(
-            ("direct", direct),
-            ("outside-in", seeded),
-        ),
-        measure=f"adopted_in:{norm_id}:{apex.id}:{session}",
-        comparisons=(
-            C(
-                "share of runs the centralized forum adopts the norm at its first session (outside-in - direct)",
-                "direct",
-                "outside-in",
-                "adopted_by",
-                +1,
-            ),
-        ),
-        sets=tuple(sets),
-        picked=f"{norm_id} seeded in {like} by {entrepreneur}, decided in {apex.id} at turn {session}",
     )
 
 
