@@ -9,86 +9,37 @@ Ties in every ranking are broken by id, so a world always poses the same experim
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
-
-import attrs
-
 from exercise.batch.comparison import Comparison as C
 from exercise.batch.keypath import UNSET
 from exercise.batch.measures import LOW_CAPACITY
-from exercise.core.spec import STATE_KINDS, Forum, Norm, Scenario
-from exercise.engine.appeal import alignment, will
-from exercise.engine.forums import disposition
+from exercise.batch.poser_kit import (
+    Assignment,
+    NotPosed,
+    Pose,
+    Posed,
+    forum_members,
+    forums_of_kind,
+    mean_alignment,
+    target_norm,
+    wanting,
+)
+from exercise.batch.poser_outside_in import outside_in
+from exercise.core.spec import Forum, Norm, Scenario
 from exercise.engine.network import network_for
-from exercise.engine.setup import new_game
 
-Assignment = tuple[str, Any]  # (key.path, value); value UNSET removes the key
+__all__ = ["POSERS", "Assignment", "NotPosed", "Posed"]
 CLARITY_LOW, CLARITY_HIGH = 0.3, 0.9
 DONOR_BUDGET = 6.0
 FIRST_MOVER_DELAY = 3  # turns the second camp's forum waits
-EARLIEST_APEX = 4  # outside-in: the centralized forum's first session is no earlier (room to seed first)
 ALIGNED = (0.85, 0.2)  # the probe's values for the norm's served and harmed domains
 OPPOSED = (0.25, 0.9)
 CAPABLE, INCAPABLE = 0.9, 0.15
-PROPOSERS = ("champion", "blocker")  # the scripted strategies that table norms
 
 
-@attrs.frozen
-class Posed:
-    variants: tuple[tuple[str, tuple[Assignment, ...]], ...]
-    measure: str
-    comparisons: tuple[C, ...]
-    picked: str  # what the rules chose, for the report
-    sets: tuple[Assignment, ...] = ()  # applied to every variant
-
-
-@attrs.frozen
-class NotPosed:
-    reason: str
-
-
-Pose = Callable[[Scenario], "Posed | NotPosed"]
-
-
-def _kinds(sc: Scenario, kind: str) -> list[Forum]:
-    return sorted((f for f in sc.forums if f.kind == kind), key=lambda f: f.id)
-
-
-def _members(sc: Scenario, forum: Forum) -> list[str]:
-    if forum.open_to_all:
-        return sorted(d.id for d in sc.delegations if d.kind in STATE_KINDS or forum.open_to_non_state)
-    return sorted(forum.members)
-
-
-def _mean_alignment(sc: Scenario, norm: Norm, ids: Sequence[str] | None = None) -> float:
-    """Power-weighted mean alignment of a set of seats (default: the whole world) with a norm."""
-    chosen = [sc.delegation(i) for i in ids] if ids is not None else list(sc.delegations)
-    total = sum(d.power for d in chosen) or 1.0
-    return sum(d.power * alignment(d.values, norm) for d in chosen) / total
-
-
-def target_norm(sc: Scenario, need_harms: bool = False) -> Norm | None:
-    """The norm the world is most likely to spread: the one most seats want adopted (their
-    objectives), then the best aligned with the world's values; with `need_harms`, the first
-    such norm that harms some value (so some seat can be opposed to it), if any does."""
-    wanted = {n.id: 0 for n in sc.norms}
-    for d in sc.delegations:
-        for o in d.objectives:
-            if o.kind in ("adopt", "breadth", "depth") and o.norm in wanted:
-                wanted[o.norm] += 1
-    ranked = sorted(sc.norms, key=lambda n: (-wanted[n.id], -_mean_alignment(sc, n), n.id))
-    if need_harms:
-        harming = [n for n in ranked if n.harms]
-        if harming:
-            return harming[0]
-    return ranked[0] if ranked else None
-
-
-def _forum_kinds(sc: Scenario, need_conflict: bool = False) -> NotPosed | None:
-    if not _kinds(sc, "centralized"):
+def _forumforums_of_kind(sc: Scenario, need_conflict: bool = False) -> NotPosed | None:
+    if not forums_of_kind(sc, "centralized"):
         return NotPosed("no centralized forum")
-    if not _kinds(sc, "decentralized"):
+    if not forums_of_kind(sc, "decentralized"):
         return NotPosed("no decentralized forum")
     if need_conflict and not any(n.conflicts for n in sc.norms):
         return NotPosed("no conflicting norms")
@@ -96,7 +47,7 @@ def _forum_kinds(sc: Scenario, need_conflict: bool = False) -> NotPosed | None:
 
 
 def forum_speed(sc: Scenario) -> Posed | NotPosed:
-    missing = _forum_kinds(sc)
+    missing = _forumforums_of_kind(sc)
     if missing:
         return missing
     return Posed(
@@ -123,7 +74,7 @@ def forum_speed(sc: Scenario) -> Posed | NotPosed:
 
 
 def norm_blocs(sc: Scenario) -> Posed | NotPosed:
-    missing = _forum_kinds(sc, need_conflict=True)
+    missing = _forumforums_of_kind(sc, need_conflict=True)
     if missing:
         return missing
     return Posed(
@@ -213,10 +164,17 @@ def probe_seat(sc: Scenario) -> str | None:
 
 
 def least_in_need(sc: Scenario) -> Posed | NotPosed:
+    """Who adopts a spreading norm first: the probe (the most tied state) able and aligned, of
+    low capacity, or opposed. The question needs a norm that spreads, so the seats that want it
+    (its champions, by their objectives) hold it from the start in every variant, as the lab's
+    pioneers do: a norm nobody holds does not diffuse, and in generated worlds the forums often
+    adopt no norm that harms a value, so the probe never met the norm in any variant."""
     norm = target_norm(sc, need_harms=True)
     seat = probe_seat(sc)
     if norm is None or seat is None:
         return NotPosed("no norm" if norm is None else "no state with ties")
+
+    instigators = sorted((set(norm.holders) | set(wanting(sc, norm))) - {seat})
 
     def profile(capacity: float, served: float, harmed: float) -> tuple[Assignment, ...]:
         out: list[Assignment] = [(f"delegations.{seat}.capacity", capacity)]
@@ -254,8 +212,12 @@ def least_in_need(sc: Scenario) -> Posed | NotPosed:
                 -1,
             ),
         ),
-        sets=((f"delegations.{seat}.strategy", "bandwagoner"), (f"delegations.{seat}.objectives", [])),
-        picked=f"norm {norm.id}, probe {seat}",
+        sets=(
+            (f"delegations.{seat}.strategy", "bandwagoner"),
+            (f"delegations.{seat}.objectives", []),
+            *(((f"norms.{norm.id}.holders", instigators),) if instigators else ()),
+        ),
+        picked=f"norm {norm.id}, probe {seat}" + (f", {len(instigators)} instigators" if instigators else ""),
     )
 
 
@@ -283,15 +245,15 @@ def cascade(sc: Scenario) -> Posed | NotPosed:
 def _camp_forum(sc: Scenario, forums: list[Forum], mine: Norm, rival: Norm) -> tuple[float, str]:
     """The decentralized forum whose members prefer `mine` over `rival` the most."""
     margins = [
-        (_mean_alignment(sc, mine, _members(sc, f)) - _mean_alignment(sc, rival, _members(sc, f)), f.id)
+        (mean_alignment(sc, mine, forum_members(sc, f)) - mean_alignment(sc, rival, forum_members(sc, f)), f.id)
         for f in forums
-        if _members(sc, f)
+        if forum_members(sc, f)
     ]
     return sorted(margins, key=lambda x: (-x[0], x[1]))[0]
 
 
 def first_mover(sc: Scenario) -> Posed | NotPosed:
-    forums = _kinds(sc, "decentralized")
+    forums = forums_of_kind(sc, "decentralized")
     if len(forums) < 2:
         return NotPosed("fewer than two decentralized forums")
     pairs = sorted({tuple(sorted((n.id, c))) for n in sc.norms for c in n.conflicts})
@@ -307,109 +269,21 @@ def first_mover(sc: Scenario) -> Posed | NotPosed:
         return NotPosed("no conflicting pair with a forum of its own camp on each side")
     _, a, b, fa, fb = best
     first, second = f"{a} first", f"{a} second"
+    # The other decentralized forums wait too, in both arms alike: otherwise they adopt either
+    # rival on their own schedule and the camps' order decides nothing about which came first.
+    others = tuple((f"forums.{f.id}.offset", f.offset + FIRST_MOVER_DELAY) for f in forums if f.id not in (fa, fb))
     return Posed(
         variants=(
             (first, ((f"forums.{fa}.offset", 0), (f"forums.{fb}.offset", FIRST_MOVER_DELAY))),
             (second, ((f"forums.{fa}.offset", FIRST_MOVER_DELAY), (f"forums.{fb}.offset", 0))),
         ),
+        sets=others,
         measure="standard",
         comparisons=(
             C("final breadth of one rival (its forum second - first)", first, second, f"breadth[{a}]", -1),
             C("final breadth of the other rival (its forum second - first)", second, first, f"breadth[{b}]", -1),
         ),
         picked=f"{a} ({fa}) vs {b} ({fb})",
-    )
-
-
-def first_session(forum: Forum, offset: int | None = None) -> int:
-    f = forum if offset is None else attrs.evolve(forum, offset=offset)
-    return next(t for t in range(1, f.offset + f.cadence + 2) if f.meets_on(t))
-
-
-def _champion_in(sc: Scenario, norm: Norm, members: Sequence[str]) -> bool:
-    """Whether a scripted proposer among `members` wants `norm` adopted (someone will table it)."""
-    for seat in members:
-        d = sc.delegation(seat)
-        if (
-            not d.human
-            and d.strategy in PROPOSERS
-            and any(o.kind in ("adopt", "breadth", "depth") and o.norm == norm.id for o in d.objectives)
-        ):
-            return True
-    return False
-
-
-def would_object(sc: Scenario, norm: Norm, members: Sequence[str]) -> tuple[list[str], float]:
-    """The members who would vote no on `norm` at the start of the game (their disposition,
-    noise aside, below `vote_no`), and the least will among them (0: someone is flatly opposed)."""
-    state = new_game(sc, 0)
-    objectors = [d for d in members if disposition(state, d, norm.id) < sc.model.vote_no]
-    least = min((will(alignment(sc.delegation(d).values, norm)) for d in objectors), default=1.0)
-    return objectors, least
-
-
-def outside_in(sc: Scenario) -> Posed | NotPosed:
-    """The norm: one some members of the centralized forum would object to at the start
-    (disposition below `vote_no`) while none is flatly opposed on values (will 0 vetoes
-    whatever the world holds: the claim is conditional, docs/model.md), the fewest would-be
-    objectors first; that a decentralized forum's members favour more than the centralized
-    forum's do and where a scripted proposer wants it adopted (that forum is the like-minded
-    one). Both arms keep every forum (the same agenda competition); only the like-minded
-    forum's timing differs: it meets from turn 1 (outside-in) or first after the centralized
-    forum's first session (direct). The measure is adoption by the centralized forum at that
-    first session."""
-    central, local = _kinds(sc, "centralized"), _kinds(sc, "decentralized")
-    if not central or not local:
-        return NotPosed("no centralized forum" if not central else "no decentralized forum")
-    apex = sorted(central, key=lambda f: (-len(_members(sc, f)), f.id))[0]
-    apex_members = _members(sc, apex)
-    best = None
-    for norm in sorted(sc.norms, key=lambda n: n.id):
-        objectors, least = would_object(sc, norm, apex_members)
-        if not objectors or least <= 0.0:
-            continue  # nobody would object (no route is needed), or someone always vetoes
-        world = _mean_alignment(sc, norm, apex_members)
-        gaps = sorted(
-            (
-                (_mean_alignment(sc, norm, _members(sc, f)) - world, f.id)
-                for f in local
-                if _champion_in(sc, norm, _members(sc, f))
-            ),
-            key=lambda x: (-x[0], x[1]),
-        )
-        if gaps and gaps[0][0] > 0:
-            key = (-len(objectors), gaps[0][0])
-            if best is None or key > best[0]:
-                best = (key, norm.id, gaps[0][1])
-    if best is None:
-        return NotPosed(
-            "no norm some member of the centralized forum would object to, none flatly, "
-            "that a like-minded forum favours and champions"
-        )
-    _, norm_id, like = best
-    sets: list[Assignment] = []
-    offset = apex.offset
-    if first_session(apex) < EARLIEST_APEX:
-        offset = EARLIEST_APEX
-        sets.append((f"forums.{apex.id}.offset", offset))
-    session = first_session(apex, offset)
-    return Posed(
-        variants=(
-            ("direct", ((f"forums.{like}.offset", session + 1),)),
-            ("outside-in", ((f"forums.{like}.offset", 0),)),
-        ),
-        measure=f"adopted_in:{norm_id}:{apex.id}:{session}",
-        comparisons=(
-            C(
-                "share of runs the centralized forum adopts the norm at its first session (outside-in - direct)",
-                "direct",
-                "outside-in",
-                "adopted_by",
-                +1,
-            ),
-        ),
-        sets=tuple(sets),
-        picked=f"{norm_id} seeded in {like}, decided in {apex.id} at turn {session}",
     )
 
 

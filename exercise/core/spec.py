@@ -284,6 +284,7 @@ class ModelParams:
     lobby_decay: float = num(0.5, *UNIT)
     diffusion_noise: float = num(0.06, *UNIT)
     uptake: int = whole(1, 0, 1000)
+    adoption_hazard: float = num(0.1, *UNIT)
     vote_yes: float = num(0.3, -10, 10)
     vote_no: float = num(0.0, -10, 10)
     vote_noise: float = num(0.1, 0, 10)

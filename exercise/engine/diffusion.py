@@ -10,12 +10,16 @@ For every delegation that does not yet hold a norm held by someone:
     will = clamp(alignment + 0.5, 0, 1): social pressure moves those whose values allow it;
     an actor whose values oppose the norm adopts last, if ever.
 
-It adopts (at rhetoric) when pressure >= its own threshold (less THRESHOLD_TOLERANCE: thresholds
-are stored to 6 decimals, so "k of 99 others" is met by exactly k of them). Thresholds differ
+It is ready to adopt (at rhetoric) when pressure >= its own threshold (less THRESHOLD_TOLERANCE:
+thresholds are stored to 6 decimals, so "k of 99 others" is met by exactly k of them). Before the
+norm has tipped, a ready delegation adopts this turn only with chance
+`adoption_hazard + (1 - adoption_hazard) * capacity` (adopting is an act of government, slower
+with less capacity: the least in need adopt first); once tipped, at once. Thresholds differ
 between delegations, so adoption cascades: each adopter raises its neighbours' social share.
 The tipping dynamic is a step: once a norm's breadth (at the end of the last turn, public)
 reaches the tipping share it has become "what the world does", and every willing non-holder
-feels the extra pull at once, so the adoption rate jumps there and not before.
+feels the extra pull and every ready one adopts at once, so the adoption rate jumps there and
+not before.
 
 A delegation that would take up two conflicting norms in the same phase takes only the one it
 is pushed hardest toward (largest pressure - threshold; ties by norm id): nobody adopts both
@@ -42,10 +46,20 @@ def tipped(ns, tipping: float) -> bool:
     return bool(ns.breadth_history) and ns.breadth_history[-1] >= tipping - THRESHOLD_TOLERANCE
 
 
+def acts(adoption_hazard: float, capacity: float, rng) -> bool:
+    """Whether a delegation over its threshold takes the norm up this turn, before the norm has
+    tipped: with chance `adoption_hazard + (1 - adoption_hazard) * capacity` (a government acts
+    through its own process, the faster the more capacity it has). A chance of 1 draws nothing,
+    so `adoption_hazard = 1` is the deterministic threshold model (Granovetter)."""
+    chance = adoption_hazard + (1.0 - adoption_hazard) * capacity
+    return chance >= 1.0 or rng.random() < chance
+
+
 def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
     scenario = state.scenario
     m = scenario.model
     rng = stream(seed, state.turn, "diffusion")
+    hazard = stream(seed, state.turn, "hazard")
     ids = scenario.by_id.delegation_ids
     pending: dict[tuple[str, str], float] = {}  # (norm, delegation) -> margin over its threshold
     for norm_id in sorted(state.norms):
@@ -54,7 +68,8 @@ def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
             continue
         norm = scenario.norm(norm_id)
         terms = NormTerms(state, norm, ns)  # nothing changes until the pending adoptions below
-        cascade = m.cascade_weight if tipped(ns, m.cascade_tipping) else 0.0
+        tip = tipped(ns, m.cascade_tipping)
+        cascade = m.cascade_weight if tip else 0.0
         for d in ids:
             noise = (rng.random() * 2.0 - 1.0) * m.diffusion_noise
             if d in ns.depth:
@@ -63,8 +78,9 @@ def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
             pull = alignment_and_will(state, delegation, norm)[1]
             pressure = appeal_of(state, delegation, ns, terms) + noise
             pressure += pull * (m.social_weight * social_share(state, d, norm_id) + cascade)
-            margin = pressure - state.seats[d].threshold
-            if margin >= -THRESHOLD_TOLERANCE:
+            seat = state.seats[d]
+            margin = pressure - seat.threshold
+            if margin >= -THRESHOLD_TOLERANCE and (tip or acts(m.adoption_hazard, seat.capacity, hazard)):
                 pending[(norm_id, d)] = margin
     chosen: dict[str, list[tuple[float, str]]] = {}
     for (norm_id, d), margin in pending.items():

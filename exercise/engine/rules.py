@@ -20,6 +20,9 @@ History:
        Negotiation: the talk log is an input of every turn; coalitions, deals
        (commitments kept or broken), trust and reputation are in the state; a lobbyist's push
        is scaled by its credibility with the target.
+       Issue 14 round 3: adoption is a chance, not a certainty, before a norm tips: a
+       delegation over its threshold takes the norm up this turn with chance
+       `adoption_hazard + (1 - adoption_hazard) * capacity` (0.1), and at once once it has tipped.
 
 Bump it with every change that moves a state hash for the same scenario, seed and orders.
 """

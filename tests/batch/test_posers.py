@@ -42,7 +42,7 @@ def test_a_world_that_cannot_pose_says_why(name, reason):
 
 def test_the_rules_pick_from_the_world():
     spread, rivals, forums = lab("spread.toml"), lab("rivals.toml"), lab("forums.toml")
-    assert POSERS["least-in-need"](spread).picked == "norm target, probe probe"  # the most tied state
+    assert POSERS["least-in-need"](spread).picked == "norm target, probe probe"  # the most tied state, no champions
     assert POSERS["assistance"](spread).picked.endswith("donor")  # the only broker
     assert POSERS["first-mover"](rivals).picked == "content-control (control-club) vs open-data (open-club)"
     # the contested norm with the mildest objection in the apex body, seeded where it is favoured most
@@ -96,3 +96,42 @@ def test_posers_pose_on_generated_worlds_without_a_forum_kind():
     assert POSERS["forum-speed"](sc) == NotPosed("no centralized forum")
     assert isinstance(POSERS["clarity"](sc), Posed)
     assert POSERS["clarity"](attrs.evolve(sc, norms=())) == NotPosed("no norm")
+
+
+def test_least_in_need_seeds_the_norm_with_its_champions_in_every_variant():
+    """A norm nobody holds never reaches the probe: the seats that want it hold it from the
+    start, the same in every variant, and the probe is never one of them."""
+    sc = parse_scenario(world_text(Knobs(delegations=40, forums=5, norms=8, harms=0.6), seed=3), "w")
+    posed = POSERS["least-in-need"](sc)
+    _, norm, probe = posed.measure.split(":")
+    wanting = {
+        d.id
+        for d in sc.delegations
+        if any(o.norm == norm and o.kind in ("adopt", "breadth", "depth") for o in d.objectives)
+    }
+    assert dict(posed.sets)[f"norms.{norm}.holders"] == sorted(wanting - {probe})
+    assert all(key != f"norms.{norm}.holders" for _, assigns in posed.variants for key, _ in assigns)
+
+
+def test_outside_in_direct_arm_has_no_outside_seeding():
+    """Direct: every decentralized forum first meets after the apex's first session; outside-in:
+    only the like-minded forum moves (to turn 1), the others keep their own calendar."""
+    sc = lab("forums.toml")
+    posed = POSERS["outside-in"](sc)
+    session = int(posed.measure.rsplit(":", 1)[1])
+    direct, seeded = (dict(assigns) for _, assigns in posed.variants)
+    local = sorted(f.id for f in sc.forums if f.kind == "decentralized")
+    assert direct == {f"forums.{f}.offset": session + 1 for f in local}
+    like = posed.picked.split(" seeded in ")[1].split(" ")[0]
+    assert seeded == {f"forums.{like}.offset": 0}
+    entrepreneur = posed.picked.split(" by ")[1].split(",")[0]
+    assert dict(posed.sets)[f"delegations.{entrepreneur}.objectives"][0]["norm"] == "protect-ci"
+
+
+def test_first_mover_delays_the_other_forums_alike_in_both_arms():
+    sc = parse_scenario(world_text(Knobs(delegations=60, forums=7, norms=8, conflicts=0.6), seed=5), "w")
+    posed = POSERS["first-mover"](sc)
+    assert isinstance(posed, Posed), posed
+    camps = {key for _, assigns in posed.variants for key, _ in assigns}
+    others = {f"forums.{f.id}.offset": f.offset + 3 for f in sc.forums if f.kind == "decentralized"}
+    assert dict(posed.sets) == {k: v for k, v in others.items() if k not in camps}

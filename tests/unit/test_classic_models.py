@@ -21,9 +21,12 @@ from exercise.scenario import parse_scenario
 
 SEATS = 100
 # Every pressure term but the social one off: no clarity, utility, precedent, cascade, rival,
-# cost or noise. A norm that names no domains has alignment 0.5, so will is 1 for everyone.
+# cost or noise; and a seat over its threshold adopts that turn (adoption_hazard 1: no chance,
+# the deterministic threshold model). A norm that names no domains has alignment 0.5, so will
+# is 1 for everyone.
 TERMS_OFF = """
 [model]
+adoption_hazard = 1
 clarity_weight = 0
 utility_weight = 0
 precedent_weight = 0

@@ -122,6 +122,7 @@ rival_weight = 0
 cost_weight = 0
 diffusion_noise = 0
 social_weight = 1
+adoption_hazard = 1
 """
 
 
