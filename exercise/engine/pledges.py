@@ -172,13 +172,13 @@ def swinging_deals(events: Sequence[Event], viewers: Sequence[Viewer] | None = N
             if not touching:
                 continue
             parties = ", ".join(sorted({side.seat for side in sides}))
-            broken = [side.seat for side in touching if side.outcome == "broken"]
+            broken = [side.seat for side in sides if side.outcome == "broken"]
             kept_against = [
                 side.seat
                 for side in touching
                 if side.outcome == "kept" and any(p.startswith("object ") for p in side.promised)
             ]
-            if outcome.outcome == "adopted" and not broken:
+            if outcome.outcome == "adopted" and not broken:  # a broken deal unlocked nothing
                 lines.append(f"deal {deal} ({parties}) unlocked {outcome.norm} in {outcome.forum}")
             elif outcome.outcome == "blocked" and (broken or kept_against):
                 how = f"broken by {', '.join(broken)}" if broken else f"kept by {', '.join(kept_against)}"
@@ -191,4 +191,6 @@ def _about(promise: str, seat: str, norm: str, forum: str) -> bool:
         order = parse_order(promise, seat)
     except OrderError:  # pragma: no cover - promises were checked when made
         return False
-    return getattr(order, "norm", None) == norm and getattr(order, "forum", forum) == forum
+    # only a position taken in that very forum bears on its decision: assistance or lobbying on
+    # the norm is not about one forum, and must not credit a deal with another forum's vote
+    return getattr(order, "norm", None) == norm and getattr(order, "forum", None) == forum

@@ -106,3 +106,16 @@ def test_the_deal_that_unlocked_or_sank_a_decision_is_named():
     assert swinging_deals([blocked, *broken]) == ["deal 2.1 (a, b, broken by b) sank n1 in un"]
     elsewhere = [_settled(2, "2.2", "a", "kept", ("endorse n9 in un",))]
     assert swinging_deals([adopted, *elsewhere]) == []  # a deal about another norm swung nothing
+
+
+def test_a_deal_is_not_credited_with_another_forums_decision_or_when_broken():
+    # seen in a live game: assistance on the norm, kept, and an endorsement in the UN, broken;
+    # the norm was adopted in a voluntary call that turn, which the deal had nothing to do with
+    adopted_in_call = SessionOutcome(turn=2, forum="call", norm="n1", outcome="adopted", yes=("a",))
+    sides = [
+        _settled(2, "2.1", "a", "kept", ("assist b on n1 with 2",)),
+        _settled(2, "2.1", "b", "broken", ("endorse n1 in un",)),
+    ]
+    assert swinging_deals([adopted_in_call, *sides]) == []
+    adopted_in_un = SessionOutcome(turn=2, forum="un", norm="n1", outcome="adopted", yes=("a",))
+    assert swinging_deals([adopted_in_un, *sides]) == []  # broken: it unlocked nothing
