@@ -117,47 +117,45 @@ def package_disposition(dispositions: list[float], model: ModelParams) -> float:
     return sum(dispositions) / len(dispositions)
 
 
-def _package_votes(state: GameState, forum: ForumState, item: AgendaItem, seed: int) -> tuple[list[str], list[str]]:
-    m = state.scenario.model
+def _norm_leaning(state: GameState, item: AgendaItem):
+    """(disposition of a member, its will, the breadth history that isolates a veto) for one norm."""
+    norm = state.scenario.norm(item.norm)
+    terms = NormTerms(state, norm, state.norms[item.norm])  # one vote: one state
+    delegations = state.scenario.by_id.delegations
+
+    def leaning(member: str) -> float:
+        return disposition(state, member, item.norm, terms)
+
+    def will_of(member: str) -> float:
+        return alignment_and_will(state, delegations[member], norm)[1]
+
+    return leaning, will_of, state.norms[item.norm].breadth_history
+
+
+def _package_leaning(state: GameState, item: AgendaItem):
+    """The same for a package: weighed by what it holds (package_disposition), its least will
+    over its norms, and the mean breadth of its norms."""
     scenario = state.scenario
     norms = [scenario.norm(n) for n in item.norms]
     terms = [NormTerms(state, norm, state.norms[norm.id]) for norm in norms]
-    veto = scenario.forum(forum.id).rule == "consensus"
     delegations = scenario.by_id.delegations
-    histories = [state.norms[n].breadth_history for n in item.norms]
-    breadth = [h[-1] for h in histories if h]
+    breadth = [h[-1] for h in (state.norms[n].breadth_history for n in item.norms) if h]
     mean_breadth = [sum(breadth) / len(item.norms)] if breadth else []
-    rng = stream(seed, state.turn, "vote", forum.id, item.norm) if m.vote_noise else None
-    yes, no = [], []
-    for member in forum.members:  # one draw per member in member order, whether used or not
-        noise = (rng.random() * 2.0 - 1.0) * m.vote_noise if rng is not None else 0.0
-        if member in item.endorsers:
-            yes.append(member)
-        elif member in item.objectors:
-            no.append(member)
-        else:
-            each = [disposition(state, member, norm.id, t) for norm, t in zip(norms, terms)]
-            d = package_disposition(each, m) + noise
-            line = m.vote_no
-            if veto:
-                least = min(alignment_and_will(state, delegations[member], norm)[1] for norm in norms)
-                line -= isolation(m, mean_breadth, least)
-            if d >= m.vote_yes:
-                yes.append(member)
-            elif d < line:
-                no.append(member)
-    return yes, no
+
+    def leaning(member: str) -> float:
+        each = [disposition(state, member, norm.id, t) for norm, t in zip(norms, terms)]
+        return package_disposition(each, scenario.model)
+
+    def will_of(member: str) -> float:
+        return min(alignment_and_will(state, delegations[member], norm)[1] for norm in norms)
+
+    return leaning, will_of, mean_breadth
 
 
 def votes(state: GameState, forum: ForumState, item: AgendaItem, seed: int) -> tuple[list[str], list[str]]:
-    if item.norms:
-        return _package_votes(state, forum, item, seed)
     m = state.scenario.model
-    norm = state.scenario.norm(item.norm)
-    ns = state.norms[item.norm]
-    terms = NormTerms(state, norm, ns)  # one vote: one state
+    leaning, will_of, history = (_package_leaning if item.norms else _norm_leaning)(state, item)
     veto = state.scenario.forum(forum.id).rule == "consensus"
-    delegations = state.scenario.by_id.delegations
     rng = stream(seed, state.turn, "vote", forum.id, item.norm) if m.vote_noise else None
     yes, no = [], []
     for member in forum.members:  # one draw per member in member order, whether used or not
@@ -167,10 +165,10 @@ def votes(state: GameState, forum: ForumState, item: AgendaItem, seed: int) -> t
         elif member in item.objectors:
             no.append(member)
         else:
-            d = disposition(state, member, item.norm, terms) + noise
+            d = leaning(member) + noise
             line = m.vote_no
             if veto:
-                line -= isolation(m, ns.breadth_history, alignment_and_will(state, delegations[member], norm)[1])
+                line -= isolation(m, history, will_of(member))
             if d >= m.vote_yes:
                 yes.append(member)
             elif d < line:
