@@ -11,6 +11,7 @@ from typing import ClassVar, Literal, get_args
 import attrs
 
 from exercise.core.seats import PUBLIC, Viewer
+from exercise.core.talk import Channel
 from exercise.core.wording import decision_line, package_contents
 
 
@@ -262,7 +263,7 @@ class Said(Event):
 
     kind: ClassVar[str] = "said"
     speaker: str
-    channel: str  # floor | coalition | bilateral
+    channel: Channel
     to: str
     words: str
     position: str = ""  # support | oppose | conditional, on `norms`

@@ -31,7 +31,6 @@ from exercise.errors import OrderSyntaxError
 Position = Literal["support", "oppose", "conditional"]
 POSITIONS: tuple[Position, ...] = get_args(Position)
 Channel = Literal["floor", "coalition", "bilateral"]
-Answer = Literal["accept", "reject", "counter"]
 MAX_WORDS = 500  # characters of free text in one message
 MAX_SIDE = 4  # orders on one side of a deal
 
@@ -145,7 +144,6 @@ class Counter(Talk):
         return f"counter {self.offer}{_terms(self)}"
 
 
-Deal = Offer | Counter
 TALK_VERBS = ("say", "form", "join", "offer", "accept", "reject", "counter")
 
 

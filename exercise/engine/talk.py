@@ -15,7 +15,7 @@ Who hears what (`audience`; the white cell hears everything):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Literal
 
 import attrs
@@ -270,11 +270,6 @@ class TalkBoard:
 
 def _pair(a: str, b: str) -> tuple[str, ...]:
     return tuple(sorted({a, b} - {FACILITATOR}))
-
-
-def check_talk(state: GameState, log: Sequence[tuple[str, Talk]]) -> TalkBoard:
-    """The board of a whole talk log; raises the first line that could not have been said."""
-    return TalkBoard(state, log)
 
 
 def run_talk(state: GameState, log: EventLog, board: TalkBoard) -> None:
