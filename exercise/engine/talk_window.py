@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from exercise.core.state import Coalition, Commitment, GameState
+from exercise.engine.commitments import undelivered
 
 if TYPE_CHECKING:  # the board imports views, which hold this window
     from exercise.engine.talk import OfferRecord, TalkBoard, TalkEntry
@@ -48,7 +49,7 @@ class TalkWindow:
     def due_now(self) -> list[Commitment]:
         """Deals this seat must still deliver on by the end of the turn being played."""
         me = self._seat
-        return [c for c in self.commitments() if c.due == self.turn and me is not None and _owes(c, me)]
+        return [c for c in self.commitments() if c.due == self.turn and me is not None and undelivered(c, me)]
 
     def trust_in(self, other: str) -> float:
         """This seat's own trust in `other` (1 unless `other` broke a deal with it)."""
@@ -68,8 +69,3 @@ class TalkWindow:
         pool = self._board.coalitions if self._board is not None else self._state.coalitions
         me = self._seat
         return [pool[k].clone() for k in sorted(pool) if me is None or me in pool[k].members or me in pool[k].invited]
-
-
-def _owes(commitment: Commitment, seat: str) -> bool:
-    done = commitment.delivered.get(seat, [])
-    return any(p not in done for p in commitment.promises.get(seat, []))
