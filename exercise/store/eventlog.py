@@ -1,8 +1,10 @@
-"""Reading and writing the events table: events <-> (shape, JSON array of values) rows.
+"""Reading and writing the event log: events <-> packs of [shape, values...] arrays.
 
-A shape is one (kind, field names) pair, recorded once per save in `event_shapes`; a row
-stores only the values, in that order. Decoding goes by the recorded names, so a save stays
-readable when an event class later gains or reorders fields.
+A shape is one (kind, field names) pair, recorded once per save in `event_shapes`; an event
+is stored as its shape and its values, in that order. Decoding goes by the recorded names, so
+a save stays readable when an event class later gains or reorders fields. Consecutive events
+of one turn are one row of `event_packs` (a turn's engine events, or one white-cell action):
+a thousand events a turn compress to a tenth of their rows.
 
 The store numbers events in the order it records them. Without white-cell actions this is the
 engine's own numbering; audit events (not part of the hashed state) shift the ones after them.
@@ -10,8 +12,9 @@ engine's own numbering; audit events (not part of the hashed state) shift the on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from itertools import groupby
 from operator import attrgetter
 from typing import TypeVar
 
@@ -23,8 +26,8 @@ from sqlalchemy.orm import Session
 from exercise.core.events import EVENT_TYPES, Event
 from exercise.errors import SaveError
 from exercise.store.bulk import bulk_insert
-from exercise.store.codec import encode
-from exercise.store.schema import GAME_ID, EventRow, EventShapeRow, table_of
+from exercise.store.codec import encode, pack_rows, unpack_rows
+from exercise.store.schema import GAME_ID, EventPackRow, EventShapeRow, table_of
 
 _COLUMNS = ("turn", "seq")  # kept in columns, not in the values
 _SHAPE_COLUMNS = EventShapeRow.__table__.c
@@ -80,6 +83,27 @@ def values_text(event: Event) -> str:
     return encode(_values_of(type(event))(event))
 
 
+def pack_text(shapes: Sequence[int], texts: Sequence[str]) -> str:
+    """The JSON array of [shape, values...] for events whose values_text are `texts`: built from
+    the texts (the events hash needs them anyway) rather than serialising every event again."""
+    return "[" + ",".join([f"[{shape},{text[1:]}" if len(text) > 2 else f"[{shape}]" for shape, text in zip(shapes, texts)]) + "]"
+
+
+def unpacked(data: bytes, where: str) -> list[list]:
+    """The [shape, values...] arrays of one pack."""
+    items = unpack_rows(data, where, "event log")
+    if not all(item and isinstance(item[0], int) for item in items):
+        raise SaveError(f"{where}: the event log is damaged (an event without its shape)")
+    return items
+
+
+def expand(rows: Iterable[tuple[int, int, bytes]], where: str) -> Iterator[tuple[int, int, int, list]]:
+    """(seq, turn, shape, values) of every event in packs of (first seq, turn, data)."""
+    for seq, turn, data in rows:
+        for i, item in enumerate(unpacked(data, f"{where}: turn {turn}")):
+            yield seq + i, turn, item[0], item[1:]
+
+
 class EventTable:
     """The shapes of one save, cached; shapes only ever get added, so a miss means re-reading."""
 
@@ -119,24 +143,26 @@ class EventTable:
         self._load(s)
         return {shape: kind for shape, (kind, _) in self._shapes.items()}
 
-    def decode(self, s: Session, seq: int, turn: int, shape: int, data: str) -> Event:
+    def decode(self, s: Session, seq: int, turn: int, shape: int, values: Sequence) -> Event:
         kind, names = self.shape(s, shape)
-        return build_event(kind, names, orjson.loads(data), turn, seq)
+        return build_event(kind, names, values, turn, seq)
 
     def append(
         self, s: Session, events: Sequence[Event], first_seq: int, audit: bool, texts: Sequence[str] | None = None
     ) -> None:
-        """Insert `events` numbered from first_seq (texts: their values_text, if known)."""
+        """Insert `events` numbered from first_seq (texts: their values_text, if known): one
+        pack for each run of events of one turn."""
         texts = texts if texts is not None else [values_text(e) for e in events]
-        shapes = {cls: self.shape_id(s, cls) for cls in {type(e) for e in events}}
-        bulk_insert(
-            s,
-            table_of(EventRow),
-            [
-                (GAME_ID, first_seq + i, e.turn, shapes[type(e)], text, audit)
-                for i, (e, text) in enumerate(zip(events, texts))
-            ],
-        )
+        ids = {cls: self.shape_id(s, cls) for cls in {type(e) for e in events}}
+        rows, seq = [], first_seq
+        for turn, run in groupby(zip(events, texts), key=lambda pair: pair[0].turn):
+            pairs = list(run)
+            shapes = [ids[type(e)] for e, _ in pairs]
+            data = pack_rows(pack_text(shapes, [text for _, text in pairs]))
+            rows.append((GAME_ID, seq, turn, len(pairs), audit, data))
+            seq += len(pairs)
+        bulk_insert(s, table_of(EventPackRow), rows)
 
-    def read(self, s: Session, rows: Iterable[tuple[int, int, int, str]]) -> list[Event]:
-        return [self.decode(s, *row) for row in rows]
+    def read(self, s: Session, rows: Iterable[tuple[int, int, bytes]], where: str) -> list[Event]:
+        """The events of packs of (first seq, turn, data)."""
+        return [self.decode(s, *event) for event in expand(rows, where)]

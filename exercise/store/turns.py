@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 
 import attrs
+import orjson
 from sqlalchemy import bindparam, delete, update
 from sqlalchemy.orm import Session
 
@@ -27,15 +28,10 @@ from exercise.engine.talk import TalkBoard
 from exercise.errors import SaveError
 from exercise.store import queries as q
 from exercise.store.bulk import bulk_insert
-from exercise.store.codec import (
-    SNAPSHOT_CODEC,
-    events_digest,
-    orders_from_text,
-    orders_text,
-    pack_snapshot,
-)
+from exercise.store import snapshots
+from exercise.store.codec import events_digest, orders_from_text, orders_text, pack_orders
 from exercise.store.eventlog import EventTable, values_text
-from exercise.store.schema import GAME_ID, GameRow, OrderRow, PendingRow, SnapshotRow, TurnRow, table_of
+from exercise.store.schema import GAME_ID, GameRow, OrderPackRow, PendingRow, SnapshotRow, TurnRow, table_of
 from exercise.strategies import scripted_orders, strategy_orders
 
 MISSING_CHOICES = ("pass", "strategy")
@@ -131,9 +127,30 @@ def _worker() -> ThreadPoolExecutor:
     return _pool
 
 
-def _pack_and_hash(data: bytes) -> tuple[str, bytes]:
-    """Only calls that release the GIL, so the main thread is not kept waiting for it."""
-    return hashlib.sha256(data).hexdigest(), pack_snapshot(data)
+# The last state written and its canonical data: the next turn's delta is taken against it
+# (the state a turn starts from is the one the turn before returned: Game keeps it).
+_last: tuple[GameState, dict] | None = None
+
+
+def _previous_data(state: GameState) -> dict:
+    if _last is not None and _last[0] is state:
+        return _last[1]
+    return orjson.loads(state_bytes(state))
+
+
+def _remember(state: GameState, data: dict) -> None:
+    global _last
+    _last = (state, data)
+
+
+def _pack_and_hash(turn: int, data: bytes, previous: GameState) -> tuple[str, str, bytes, dict]:
+    """On the worker: hashing and zlib release the GIL, so the main thread writes the events
+    meanwhile. Returns the digest, the snapshot row's codec and data, and the state's data."""
+    digest = hashlib.sha256(data).hexdigest()
+    new = orjson.loads(data)
+    before = _previous_data(previous) if snapshots.codec_for(turn) != snapshots.SNAPSHOT_CODEC else None
+    codec, packed = snapshots.pack(turn, data, new, before)
+    return digest, codec, packed, new
 
 
 def write_turn(
@@ -153,20 +170,19 @@ def write_turn(
     turn = result.state.turn
     stamp = q.now()
     # zlib and hashlib release the GIL: the snapshot compresses while the events are written.
-    snapshot = _worker().submit(_pack_and_hash, state_bytes(result.state))
+    canonical = state_bytes(result.state)
+    snapshot = _worker().submit(_pack_and_hash, turn, canonical, state)
     audit = q.append_audit(s, log, plan.audit)
     seq = q.next_seq(s)
     texts = [values_text(e) for e in result.events]
     log.append(s, result.events, seq, audit=False, texts=texts)
-    bulk_insert(
-        s,
-        table_of(OrderRow),
-        [(GAME_ID, turn, seat, orders_text(orders), plan.sources[seat]) for seat, orders in plan.orders.items()],
-    )
-    events_hash = events_digest(zip((e.kind for e in result.events), texts))
-    digest, packed = snapshot.result()
+    given = pack_orders((seat, orders_text(orders), plan.sources[seat]) for seat, orders in plan.orders.items())
     # rows in the tables' column order (bulk_insert: one prebuilt statement per table)
-    bulk_insert(s, table_of(SnapshotRow), [(GAME_ID, turn, SNAPSHOT_CODEC, digest, packed)])
+    bulk_insert(s, table_of(OrderPackRow), [(GAME_ID, turn, given)])
+    events_hash = events_digest(zip((e.kind for e in result.events), texts))
+    digest, codec, packed, data = snapshot.result()
+    _remember(result.state, data)
+    bulk_insert(s, table_of(SnapshotRow), [(GAME_ID, turn, codec, digest, packed)])
     bulk_insert(s, table_of(TurnRow), [(GAME_ID, turn, digest, events_hash, seq + len(texts) - 1, stamp, forced)])
     connection = s.connection()
     connection.execute(_CLEAR_PENDING, {"turn": turn})
