@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from exercise.core.events import EVENT_TYPES, Event
 from exercise.errors import SaveError
 from exercise.store.bulk import bulk_insert
-from exercise.store.codec import encode, pack_rows, unpack_rows
+from exercise.store.codec import encode, pack_rows, unzip
 from exercise.store.schema import GAME_ID, EventPackRow, EventShapeRow, table_of
 
 _COLUMNS = ("turn", "seq")  # kept in columns, not in the values
@@ -83,25 +83,40 @@ def values_text(event: Event) -> str:
     return encode(_values_of(type(event))(event))
 
 
-def pack_text(shapes: Sequence[int], texts: Sequence[str]) -> str:
-    """The JSON array of [shape, values...] for events whose values_text are `texts`: built from
-    the texts (the events hash needs them anyway) rather than serialising every event again."""
-    return "[" + ",".join([f"[{shape},{text[1:]}" if len(text) > 2 else f"[{shape}]" for shape, text in zip(shapes, texts)]) + "]"
+def pack_events(shapes: Sequence[int], values: Sequence[Sequence]) -> bytes:
+    """A pack of events: their shapes in order, as runs ([[shape, count], ...]), then each
+    shape's values by column ({"shape": [column, ...]}). A turn's thousand events are runs of
+    a few kinds, and a column of norm ids or of seats compresses far better than the events
+    one after another (a 200-delegation turn: 5.6 KB against 7.1)."""
+    runs = [[shape, len(list(group))] for shape, group in groupby(shapes)]
+    by_shape: dict[int, list[Sequence]] = {}
+    for shape, row in zip(shapes, values):
+        by_shape.setdefault(shape, []).append(row)
+    columns = {str(shape): [list(column) for column in zip(*rows)] for shape, rows in sorted(by_shape.items())}
+    return pack_rows(orjson.dumps([runs, columns]))
 
 
-def unpacked(data: bytes, where: str) -> list[list]:
-    """The [shape, values...] arrays of one pack."""
-    items = unpack_rows(data, where, "event log")
-    if not all(item and isinstance(item[0], int) for item in items):
-        raise SaveError(f"{where}: the event log is damaged (an event without its shape)")
-    return items
+def unpacked(data: bytes, where: str) -> list[tuple[int, list]]:
+    """(shape, values) of each event of one pack, in order."""
+    try:
+        runs, columns = orjson.loads(unzip(data, where, "event log"))
+        rows = {}
+        for shape in {shape for shape, _ in runs}:
+            count = sum(n for s, n in runs if s == shape)
+            cols = columns[str(shape)]
+            if any(len(column) != count for column in cols):
+                raise ValueError(shape)
+            rows[shape] = iter(zip(*cols) if cols else [()] * count)
+        return [(shape, list(next(rows[shape]))) for shape, n in runs for _ in range(n)]
+    except (ValueError, TypeError, KeyError, StopIteration, orjson.JSONDecodeError):
+        raise SaveError(f"{where}: the event log is damaged (its columns do not fit its events)") from None
 
 
 def expand(rows: Iterable[tuple[int, int, bytes]], where: str) -> Iterator[tuple[int, int, int, list]]:
     """(seq, turn, shape, values) of every event in packs of (first seq, turn, data)."""
     for seq, turn, data in rows:
-        for i, item in enumerate(unpacked(data, f"{where}: turn {turn}")):
-            yield seq + i, turn, item[0], item[1:]
+        for i, (shape, values) in enumerate(unpacked(data, f"{where}: turn {turn}")):
+            yield seq + i, turn, shape, values
 
 
 class EventTable:
@@ -147,20 +162,15 @@ class EventTable:
         kind, names = self.shape(s, shape)
         return build_event(kind, names, values, turn, seq)
 
-    def append(
-        self, s: Session, events: Sequence[Event], first_seq: int, audit: bool, texts: Sequence[str] | None = None
-    ) -> None:
-        """Insert `events` numbered from first_seq (texts: their values_text, if known): one
-        pack for each run of events of one turn."""
-        texts = texts if texts is not None else [values_text(e) for e in events]
+    def append(self, s: Session, events: Sequence[Event], first_seq: int, audit: bool) -> None:
+        """Insert `events` numbered from first_seq: one pack for each run of events of one turn."""
         ids = {cls: self.shape_id(s, cls) for cls in {type(e) for e in events}}
         rows, seq = [], first_seq
-        for turn, run in groupby(zip(events, texts), key=lambda pair: pair[0].turn):
-            pairs = list(run)
-            shapes = [ids[type(e)] for e, _ in pairs]
-            data = pack_rows(pack_text(shapes, [text for _, text in pairs]))
-            rows.append((GAME_ID, seq, turn, len(pairs), audit, data))
-            seq += len(pairs)
+        for turn, run in groupby(events, key=attrgetter("turn")):
+            batch = list(run)
+            data = pack_events([ids[type(e)] for e in batch], [_values_of(type(e))(e) for e in batch])
+            rows.append((GAME_ID, seq, turn, len(batch), audit, data))
+            seq += len(batch)
         bulk_insert(s, table_of(EventPackRow), rows)
 
     def read(self, s: Session, rows: Iterable[tuple[int, int, bytes]], where: str) -> list[Event]:

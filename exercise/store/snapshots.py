@@ -7,6 +7,15 @@ canonical JSON), each naming the path of keys it applies at:
     ["u", path, {key: value}, [keys gone]]   a dict: these keys set (added or changed), these removed
     ["x", path, n, [values]]                 a list: its first n items kept, these appended
     ["r", path, value]                       anything else that changed: replaced whole
+    ["p", path, [residuals], {added}, [gone]] a map of many floats (internalization progress,
+                                             by holder): each value in millionths, as predicted
+                                             from the two turns before, plus its residual
+
+The prediction: a value moves this turn about as it moved last turn, so the millionths of
+`2 * before - before_that` (just `before` when the turn before that is not in reach: the first
+delta after a keyframe) are off by a small number, mostly 0, which compresses to a third of
+the values themselves. Only values that are exact millionths qualify (every stored float is
+rounded to 6 places: core/state.round_stored), so the decoded float is exactly the one written.
 
 Applying a turn's delta to the state before gives exactly the state's data; its canonical
 JSON is checked against the sha256 recorded beside it, so a reader either gets the state
@@ -28,23 +37,97 @@ from exercise.store.codec import SNAPSHOT_CODEC, check_digest, pack_rows, pack_s
 
 DELTA_CODEC = "zlib-delta"
 # A whole snapshot on every turn divisible by this: opening a turn applies at most
-# KEYFRAME_EVERY - 1 deltas, and each keyframe costs what about four deltas do.
-KEYFRAME_EVERY = 16
+# KEYFRAME_EVERY - 1 deltas (under 1 ms each for cent-vs-decent), and a keyframe of the
+# 200-delegation world costs what four or five of its deltas do.
+KEYFRAME_EVERY = 32
+FLOAT_MAP = 16  # a dict of at least this many floats is a "p" map: fewer are not worth it
+_MICRO = 1_000_000
+FloatMaps = dict[tuple[str, ...], dict[str, float]]
 
 
 def codec_for(turn: int) -> str:
     return SNAPSHOT_CODEC if turn % KEYFRAME_EVERY == 0 else DELTA_CODEC
 
 
-def delta(old: dict[str, Any], new: dict[str, Any]) -> list:
-    """The operations that turn `old` into `new` (both canonical state data)."""
+def keyframe_of(turn: int) -> int:
+    return turn - turn % KEYFRAME_EVERY
+
+
+def older_turn(turn: int) -> int | None:
+    """The turn whose state, with the one before `turn`, predicts the "p" maps of `turn`'s delta
+    (None: not in reach from `turn`'s keyframe, so the turn before alone predicts)."""
+    return turn - 2 if turn - 2 >= keyframe_of(turn) else None
+
+
+def is_float_map(value: Any) -> bool:
+    return isinstance(value, dict) and len(value) >= FLOAT_MAP and all(type(v) is float for v in value.values())
+
+
+def float_maps(data: dict[str, Any]) -> FloatMaps:
+    """Every float map in the state's data by its path of keys, copied (later turns change
+    them in place)."""
+    found: FloatMaps = {}
+
+    def walk(value: dict, path: tuple[str, ...]) -> None:
+        if is_float_map(value):
+            found[path] = dict(value)
+            return
+        for key, child in value.items():
+            if isinstance(child, dict):
+                walk(child, (*path, key))
+
+    walk(data, ())
+    return found
+
+
+def _lookup(maps: FloatMaps | None, path: list) -> dict[str, float] | None:
+    return None if maps is None else maps.get(tuple(path))
+
+
+def _micro(value: float) -> int:
+    return round(value * _MICRO)
+
+
+def _predicted(old: dict, older: dict[str, float] | None, key: str) -> int:
+    before = _micro(old[key])
+    if older is None or key not in older:
+        return before
+    return 2 * before - _micro(older[key])
+
+
+def _float_map_op(old: dict, new: dict, older: dict[str, float] | None, path: list) -> list | None:
+    """The "p" operation from `old` to the float map `new`, or None if a value is no exact
+    count of millionths (then the ordinary operations say it)."""
+    if not all(type(v) is float for v in old.values()):
+        return None
+    kept = sorted(k for k in old if k in new)
+    residuals = []
+    for key in kept:
+        value = new[key]
+        exact = _micro(value)
+        if exact / _MICRO != value:
+            return None
+        residuals.append(exact - _predicted(old, older, key))
+    added = {k: v for k, v in new.items() if k not in old}
+    gone = sorted(old.keys() - new.keys())
+    return ["p", path, residuals, added, gone]
+
+
+def delta(old: dict[str, Any], new: dict[str, Any], older: FloatMaps | None = None) -> list:
+    """The operations that turn `old` into `new` (both canonical state data); `older`: the
+    float maps of the turn before `old` when in reach (older_turn), for the predictions."""
     ops: list = []
-    _diff(old, new, [], ops)
+    _diff(old, new, [], ops, older)
     return ops
 
 
-def _diff(old: Any, new: Any, path: list, ops: list) -> None:
+def _diff(old: Any, new: Any, path: list, ops: list, older) -> None:
     if isinstance(old, dict) and isinstance(new, dict):
+        if path and is_float_map(new):
+            op = _float_map_op(old, new, _lookup(older, path), path)
+            if op is not None:  # (only called for a map that changed)
+                ops.append(op)
+                return
         sets = {}
         for key, value in new.items():
             if key not in old:
@@ -52,7 +135,7 @@ def _diff(old: Any, new: Any, path: list, ops: list) -> None:
             elif old[key] != value:
                 before = old[key]
                 if isinstance(value, dict | list) and type(before) is type(value):
-                    _diff(before, value, [*path, key], ops)
+                    _diff(before, value, [*path, key], ops, older)
                 else:
                     sets[key] = value
         gone = sorted(old.keys() - new.keys())
@@ -64,8 +147,10 @@ def _diff(old: Any, new: Any, path: list, ops: list) -> None:
         ops.append(["r", path, new])
 
 
-def apply(data: dict[str, Any], ops: list, where: str) -> dict[str, Any]:
-    """`data` (changed in place) with the delta applied."""
+def apply(
+    data: dict[str, Any], ops: list, where: str, older: FloatMaps | None = None
+) -> dict[str, Any]:
+    """`data` (changed in place) with the delta applied; `older` as for `delta`."""
     try:
         for op in ops:
             kind, path = op[0], op[1]
@@ -73,9 +158,17 @@ def apply(data: dict[str, Any], ops: list, where: str) -> dict[str, Any]:
                 data = op[2]
                 continue
             parent = data
-            for key in path[:-1] if kind == "r" else path:
+            for key in path[:-1] if kind in ("r", "p") else path:
                 parent = parent[key]
-            if kind == "u":
+            if kind == "p":
+                old, before_that = parent[path[-1]], _lookup(older, path)
+                kept = sorted(k for k in old if k not in op[4])
+                if len(kept) != len(op[2]):
+                    raise ValueError("p")
+                new = {k: (_predicted(old, before_that, k) + r) / _MICRO for k, r in zip(kept, op[2])}
+                new.update(op[3])
+                parent[path[-1]] = new
+            elif kind == "u":
                 parent.update(op[2])
                 for key in op[3]:
                     del parent[key]
@@ -91,12 +184,19 @@ def apply(data: dict[str, Any], ops: list, where: str) -> dict[str, Any]:
     return data
 
 
-def pack(turn: int, canonical: bytes, data: dict[str, Any], previous: dict[str, Any] | None) -> tuple[str, bytes]:
+def pack(
+    turn: int,
+    canonical: bytes,
+    data: dict[str, Any],
+    previous: dict[str, Any] | None,
+    older: FloatMaps | None = None,
+) -> tuple[str, bytes]:
     """(codec, data) of the snapshot of `turn` whose canonical JSON is `canonical` (`data`: it
-    parsed); `previous`: the data of the turn before's (None: write it whole)."""
+    parsed); `previous`: the data of the turn before's (None: write it whole); `older`: the
+    float maps of older_turn(turn), when it is not None."""
     if previous is None or codec_for(turn) == SNAPSHOT_CODEC:
-        return SNAPSHOT_CODEC, pack_snapshot(canonical)
-    return DELTA_CODEC, pack_rows(orjson.dumps(delta(previous, data)))
+        return SNAPSHOT_CODEC, pack_snapshot(canonical, keyframe=True)
+    return DELTA_CODEC, pack_rows(orjson.dumps(delta(previous, data, older)))
 
 
 class Chain:
@@ -107,6 +207,9 @@ class Chain:
         self.where = where
         self.data: dict[str, Any] | None = None
         self.turn: int | None = None
+        # the float maps of the turn read last and of the one before it (None: out of reach)
+        self._maps: FloatMaps | None = None
+        self._older: FloatMaps | None = None
 
     def read(self, turn: int, codec: str, digest: str, blob: bytes, *, text: bool = True) -> bytes:
         """The canonical JSON of `turn` (text=False: only its data is kept, unchecked: for the
@@ -117,13 +220,15 @@ class Chain:
             if text:
                 check_digest(raw, digest, where)
             self.data, self.turn = orjson.loads(raw), turn
+            self._maps, self._older = float_maps(self.data), None
             return raw
         if codec != DELTA_CODEC:
             raise SaveError(f"{where}: unknown snapshot encoding {codec!r}")
         if self.data is None or self.turn != turn - 1:
             raise SaveError(f"{where}: the snapshot is damaged (a delta without the turn before)")
-        self.data = apply(self.data, unpack_rows(blob, where, "snapshot"), where)
+        self.data = apply(self.data, unpack_rows(blob, where, "snapshot"), where, self._older)
         self.turn = turn
+        self._older, self._maps = self._maps, float_maps(self.data)
         if not text:
             return b""
         raw = dumps_bytes(self.data)

@@ -127,30 +127,36 @@ def _worker() -> ThreadPoolExecutor:
     return _pool
 
 
-# The last state written and its canonical data: the next turn's delta is taken against it
-# (the state a turn starts from is the one the turn before returned: Game keeps it).
-_last: tuple[GameState, dict] | None = None
+# The last state written, its canonical data and the float maps of the turn before it: the next
+# turn's delta is taken against them (the state a turn starts from is the one the turn before
+# returned: Game keeps it), so a process playing turn after turn parses no snapshot.
+_Bases = tuple[dict, "snapshots.FloatMaps | None"]
+_last: tuple[GameState, dict, snapshots.FloatMaps] | None = None
 
 
-def _previous_data(state: GameState) -> dict:
+def _bases(s: Session, state: GameState, turn: int) -> _Bases:
+    """The data of the state before `turn` and the float maps of older_turn(turn), if any."""
+    if snapshots.codec_for(turn) == snapshots.SNAPSHOT_CODEC:
+        return {}, None
     if _last is not None and _last[0] is state:
-        return _last[1]
-    return orjson.loads(state_bytes(state))
+        previous, older = _last[1], _last[2]
+    else:  # another process wrote the turns before: read them back
+        previous = orjson.loads(state_bytes(state))
+        before = snapshots.older_turn(turn)
+        older = None if before is None else snapshots.float_maps(orjson.loads(q.snapshot_text(s, before, state.turn, "the save")))
+    return previous, older if snapshots.older_turn(turn) is not None else None
 
 
-def _remember(state: GameState, data: dict) -> None:
-    global _last
-    _last = (state, data)
-
-
-def _pack_and_hash(turn: int, data: bytes, previous: GameState) -> tuple[str, str, bytes, dict]:
+def _pack_and_hash(turn: int, data: bytes, bases: _Bases) -> tuple[str, str, bytes, dict, snapshots.FloatMaps]:
     """On the worker: hashing and zlib release the GIL, so the main thread writes the events
-    meanwhile. Returns the digest, the snapshot row's codec and data, and the state's data."""
+    meanwhile. Returns the digest, the snapshot row's codec and data, the state's data and the
+    float maps of the turn before (for the next turn's delta)."""
     digest = hashlib.sha256(data).hexdigest()
     new = orjson.loads(data)
-    before = _previous_data(previous) if snapshots.codec_for(turn) != snapshots.SNAPSHOT_CODEC else None
-    codec, packed = snapshots.pack(turn, data, new, before)
-    return digest, codec, packed, new
+    previous, older = bases
+    delta_base = previous if snapshots.codec_for(turn) != snapshots.SNAPSHOT_CODEC else None
+    codec, packed = snapshots.pack(turn, data, new, delta_base, older)
+    return digest, codec, packed, new, snapshots.float_maps(previous) if previous else {}
 
 
 def write_turn(
@@ -165,23 +171,24 @@ def write_turn(
     """Resolve `state` with the plan and the turn's talk (`board`, its lines already stored)
     and add everything the turn produced to the session. Returns the result (events numbered
     as stored) and the new state's sha256."""
+    global _last  # the bases of the next turn's snapshot delta
     talk = board if board is not None else TalkBoard(state)
     result = resolve_turn(state, plan.orders, seed, prechecked=plan.scripted, talk=talk)
     turn = result.state.turn
     stamp = q.now()
     # zlib and hashlib release the GIL: the snapshot compresses while the events are written.
     canonical = state_bytes(result.state)
-    snapshot = _worker().submit(_pack_and_hash, turn, canonical, state)
+    snapshot = _worker().submit(_pack_and_hash, turn, canonical, _bases(s, state, turn))
     audit = q.append_audit(s, log, plan.audit)
     seq = q.next_seq(s)
     texts = [values_text(e) for e in result.events]
-    log.append(s, result.events, seq, audit=False, texts=texts)
+    log.append(s, result.events, seq, audit=False)
     given = pack_orders((seat, orders_text(orders), plan.sources[seat]) for seat, orders in plan.orders.items())
     # rows in the tables' column order (bulk_insert: one prebuilt statement per table)
     bulk_insert(s, table_of(OrderPackRow), [(GAME_ID, turn, given)])
     events_hash = events_digest(zip((e.kind for e in result.events), texts))
-    digest, codec, packed, data = snapshot.result()
-    _remember(result.state, data)
+    digest, codec, packed, data, maps = snapshot.result()
+    _last = (result.state, data, maps)
     bulk_insert(s, table_of(SnapshotRow), [(GAME_ID, turn, codec, digest, packed)])
     bulk_insert(s, table_of(TurnRow), [(GAME_ID, turn, digest, events_hash, seq + len(texts) - 1, stamp, forced)])
     connection = s.connection()

@@ -37,9 +37,9 @@ from sqlalchemy.orm import Session
 from exercise.errors import SaveError
 from exercise.store import snapshots
 from exercise.store.bulk import bulk_insert
-from exercise.store.codec import pack_orders, pack_rows
+from exercise.store.codec import pack_orders
 from exercise.store.database import make_engine, set_file_identity, translated, writer
-from exercise.store.eventlog import pack_text
+from exercise.store.eventlog import pack_events
 from exercise.store.schema import (
     GAME_ID,
     SCHEMA_VERSION,
@@ -73,8 +73,8 @@ def _lean_layout(session: Session) -> None:
         packs = []
         for (turn, audit), run in groupby(rows, key=lambda r: (r.turn, bool(r.audit))):
             run = list(run)
-            text = pack_text([r.shape for r in run], [r.data for r in run])
-            packs.append((GAME_ID, run[0].seq, turn, len(run), audit, pack_rows(text)))
+            data = pack_events([r.shape for r in run], [orjson.loads(r.data) for r in run])
+            packs.append((GAME_ID, run[0].seq, turn, len(run), audit, data))
         bulk_insert(session, table_of(EventPackRow), packs)
         connection.exec_driver_sql("DROP TABLE events")
     if "orders" in tables:
@@ -92,16 +92,18 @@ def _snapshots_as_deltas(session: Session) -> None:
     """Each whole snapshot rewritten as snapshots.pack writes a new turn's, after checking it."""
     connection = session.connection()
     rows = connection.exec_driver_sql("SELECT turn, codec, sha256, data FROM snapshots ORDER BY turn").all()
-    previous, chain = None, snapshots.Chain("a snapshot")
+    chain = snapshots.Chain("a snapshot")
+    states: dict[int, dict] = {}
     for turn, codec, digest, data in rows:
         canonical = chain.read(turn, codec, digest, data)
-        current = orjson.loads(canonical)
-        new_codec, packed = snapshots.pack(turn, canonical, current, previous)
-        if new_codec != codec:
-            connection.exec_driver_sql(
-                "UPDATE snapshots SET codec = ?, data = ? WHERE game_id = ? AND turn = ?", (new_codec, packed, GAME_ID, turn)
-            )
-        previous = current
+        states[turn] = orjson.loads(canonical)
+        before = snapshots.older_turn(turn)
+        older = None if before is None else snapshots.float_maps(states[before])
+        new_codec, packed = snapshots.pack(turn, canonical, states[turn], states.get(turn - 1), older)
+        connection.exec_driver_sql(
+            "UPDATE snapshots SET codec = ?, data = ? WHERE game_id = ? AND turn = ?", (new_codec, packed, GAME_ID, turn)
+        )
+        states.pop(turn - 2, None)
 
 
 def _add_talk_tables(session: Session) -> None:

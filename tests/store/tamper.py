@@ -7,8 +7,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from exercise.store.codec import pack_orders, pack_rows, unpack_orders, unpack_rows
-from exercise.store.codec import encode
+from exercise.store.codec import pack_orders, unpack_orders
+from exercise.store.eventlog import pack_events, unpacked
 
 
 def _each(path: Path, select: str, update: str, change: Callable[[tuple], bytes | None]) -> None:
@@ -44,8 +44,8 @@ def edit_events(path: Path, change: Callable[[int, list], list], where: str = "1
     """Every event's [shape, values...] array in the packs `where` selects, through change(turn, item)."""
 
     def repack(row: tuple) -> bytes:
-        items = [change(row[1], item) for item in unpack_rows(row[-1], "test", "events")]
-        return pack_rows(encode(items))
+        items = [change(row[1], [shape, *values]) for shape, values in unpacked(row[-1], "test")]
+        return pack_events([item[0] for item in items], [item[1:] for item in items])
 
     _each(
         path,
