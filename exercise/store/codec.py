@@ -27,8 +27,8 @@ SNAPSHOT_CODEC = "zlib-json"
 # large ones get level 1, a third of the time for more bytes (docs/performance.md).
 SMALL_STATE = 64 * 1024
 ZLIB_LEVEL_SMALL, ZLIB_LEVEL_LARGE = 6, 1
-# Keyframes and packed rows (a turn's orders, events, state delta) are written once and make
-# up the save's growth: the best compression, 2 ms a turn at most for the 200-delegation world.
+# Keyframes: written once every KEYFRAME_EVERY turns, so the best compression (level 9 takes
+# 3-4 times level 6's time for 2% fewer bytes: worth it there only).
 ZLIB_LEVEL_BEST = 9
 
 encode = dumps  # canonical JSON text of plain data (events' values, shapes, scenario data)
@@ -66,7 +66,7 @@ def unzip(data: bytes, where: str, what: str) -> bytes:
 def pack_rows(rows_json: str | bytes) -> bytes:
     """A JSON array of rows (a turn's orders, a run of events), compressed for the save."""
     data = rows_json.encode("utf-8") if isinstance(rows_json, str) else rows_json
-    return zlib.compress(data, ZLIB_LEVEL_BEST)
+    return zlib.compress(data, ZLIB_LEVEL_SMALL)
 
 
 def unpack_rows(data: bytes, where: str, what: str) -> list:

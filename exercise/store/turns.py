@@ -143,7 +143,8 @@ def _bases(s: Session, state: GameState, turn: int) -> _Bases:
     else:  # another process wrote the turns before: read them back
         previous = orjson.loads(state_bytes(state))
         before = snapshots.older_turn(turn)
-        older = None if before is None else snapshots.float_maps(orjson.loads(q.snapshot_text(s, before, state.turn, "the save")))
+        text = None if before is None else q.snapshot_text(s, before, state.turn, "the save")
+        older = None if text is None else snapshots.float_maps(orjson.loads(text), copy=False)
     return previous, older if snapshots.older_turn(turn) is not None else None
 
 
@@ -156,7 +157,7 @@ def _pack_and_hash(turn: int, data: bytes, bases: _Bases) -> tuple[str, str, byt
     previous, older = bases
     delta_base = previous if snapshots.codec_for(turn) != snapshots.SNAPSHOT_CODEC else None
     codec, packed = snapshots.pack(turn, data, new, delta_base, older)
-    return digest, codec, packed, new, snapshots.float_maps(previous) if previous else {}
+    return digest, codec, packed, new, snapshots.float_maps(previous, copy=False) if previous else {}
 
 
 def write_turn(
