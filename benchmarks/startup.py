@@ -23,7 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_PLAY = """
+# Also run by tests/unit/test_command_imports.py, which then lists the libraries it loaded.
+HOME_SCRIPT = """
 import asyncio, sys
 from exercise.cli import build_parser
 args = build_parser(["play"]).parse_args(["play"])  # the command's own imports, as `exercise play`
@@ -65,7 +66,7 @@ def main() -> None:
                 subprocess.run([py, "-m", "exercise", *argv], env=envs[name], cwd=tmp, check=True, capture_output=True)
             cases[name] = {
                 "replay": [py, "-m", "exercise", "replay", save, "--turn", "7"],
-                "play": [py, "-c", _PLAY, str(saves)],
+                "play": [py, "-c", HOME_SCRIPT, str(saves)],
                 "help": [py, "-m", "exercise", "--help"],
                 "python": [py, "-c", "pass"],
                 "reference loop": [py, "-c", _REFERENCE],

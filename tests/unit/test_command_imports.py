@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.startup import HOME_SCRIPT
+
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("networkx", "sqlalchemy", "faker", "pygal", "openpyxl", "textual")
 
@@ -25,21 +27,7 @@ except SystemExit:
 print(json.dumps(sorted(m for m in {heavy} if m in sys.modules)))
 """
 
-_HOME = """
-import asyncio, json, sys
-from exercise.cli import build_parser
-build_parser(["play"]).parse_args(["play"])
-from exercise.tui.app import ExerciseApp
-from exercise.tui.screens.home import HomeScreen
-async def main():
-    app = ExerciseApp(saves_dir=sys.argv[1])
-    async with app.run_test(size=(100, 30)) as pilot:
-        while not isinstance(app.screen, HomeScreen):
-            await pilot.pause()
-        await pilot.pause()
-asyncio.run(main())
-print(json.dumps(sorted(m for m in {heavy} if m in sys.modules)))
-"""
+_HOME = HOME_SCRIPT + "\nimport json\nprint(json.dumps(sorted(m for m in {heavy} if m in sys.modules)))\n"
 
 _RUN = """
 import json, sys, contextlib, io
