@@ -34,7 +34,7 @@ from exercise.errors import SaveError, SeatTaken, StaleOrders
 from exercise.store import codes as codebook
 from exercise.store import queries as q
 from exercise.store.codec import orders_from_text, orders_text
-from exercise.store.records import AT_ZERO, HEARTBEAT_SECONDS, WATCH_SECONDS, Clock, Draft, Lease, new_holder
+from exercise.store.records import AT_ZERO, Clock, Draft, Lease
 from exercise.store.schema import GAME_ID, DraftRow, LeaseRow, RoleRow, SeatCodeRow, SessionRow
 
 if TYPE_CHECKING:

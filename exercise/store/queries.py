@@ -16,7 +16,16 @@ from exercise.errors import ReplayError, SaveError
 from exercise.store import snapshots
 from exercise.store.codec import SNAPSHOT_CODEC, unpack_orders
 from exercise.store.eventlog import EventTable
-from exercise.store.schema import GAME_ID, EventPackRow, GameRow, OrderPackRow, PendingRow, SeatRow, SnapshotRow, TurnRow
+from exercise.store.schema import (
+    GAME_ID,
+    EventPackRow,
+    GameRow,
+    OrderPackRow,
+    PendingRow,
+    SeatRow,
+    SnapshotRow,
+    TurnRow,
+)
 
 
 def now() -> str:

@@ -149,9 +149,7 @@ def _diff(old: Any, new: Any, path: list, ops: list, older) -> None:
         ops.append(["r", path, new])
 
 
-def apply(
-    data: dict[str, Any], ops: list, where: str, older: FloatMaps | None = None
-) -> dict[str, Any]:
+def apply(data: dict[str, Any], ops: list, where: str, older: FloatMaps | None = None) -> dict[str, Any]:
     """`data` (changed in place) with the delta applied; `older` as for `delta`."""
     try:
         for op in ops:
@@ -159,7 +157,7 @@ def apply(
             if kind == "r" and not path:
                 data = op[2]
                 continue
-            parent = data
+            parent: Any = data
             for key in path[:-1] if kind in ("r", "p") else path:
                 parent = parent[key]
             if kind == "p":

@@ -27,8 +27,8 @@ from exercise.engine import TurnResult, resolve_turn
 from exercise.engine.talk import TalkBoard
 from exercise.errors import SaveError
 from exercise.store import queries as q
-from exercise.store.bulk import bulk_insert
 from exercise.store import snapshots
+from exercise.store.bulk import bulk_insert
 from exercise.store.codec import events_digest, orders_from_text, orders_text, pack_orders
 from exercise.store.eventlog import EventTable, values_text
 from exercise.store.schema import GAME_ID, GameRow, OrderPackRow, PendingRow, SnapshotRow, TurnRow, table_of

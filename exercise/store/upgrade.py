@@ -30,7 +30,6 @@ from itertools import groupby
 from pathlib import Path
 
 import orjson
-
 from sqlalchemy import text, update
 from sqlalchemy.orm import Session
 
@@ -101,7 +100,8 @@ def _snapshots_as_deltas(session: Session) -> None:
         older = None if before is None else snapshots.float_maps(states[before])
         new_codec, packed = snapshots.pack(turn, canonical, states[turn], states.get(turn - 1), older)
         connection.exec_driver_sql(
-            "UPDATE snapshots SET codec = ?, data = ? WHERE game_id = ? AND turn = ?", (new_codec, packed, GAME_ID, turn)
+            "UPDATE snapshots SET codec = ?, data = ? WHERE game_id = ? AND turn = ?",
+            (new_codec, packed, GAME_ID, turn),
         )
         states.pop(turn - 2, None)
 

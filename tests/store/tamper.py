@@ -30,7 +30,12 @@ def set_orders(path: Path, turn: int, text: str, seat: str | None = None) -> Non
         rows = unpack_orders(row[-1], "test")
         return pack_orders((s, text if seat in (None, s) else t, source) for s, t, source in rows)
 
-    _each(path, f"SELECT turn, data FROM order_packs WHERE turn = {turn}", "UPDATE order_packs SET data = ? WHERE turn = ?", change)
+    _each(
+        path,
+        f"SELECT turn, data FROM order_packs WHERE turn = {turn}",
+        "UPDATE order_packs SET data = ? WHERE turn = ?",
+        change,
+    )
 
 
 def drop_orders(path: Path, turn: int) -> None:

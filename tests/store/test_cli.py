@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from exercise.core.orders import FireInject, Pass
 from exercise.store import Game

@@ -19,8 +19,7 @@ import pytest
 
 from exercise.core.canonical import state_hash
 from exercise.errors import SaveError
-from exercise.store import SCHEMA_VERSION, Game
-from exercise.store import snapshots
+from exercise.store import SCHEMA_VERSION, Game, snapshots
 from tests.store import lean_game
 
 FIXTURE = lean_game.DATA / "schema5-cent.db"
