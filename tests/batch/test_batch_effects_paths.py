@@ -3,9 +3,13 @@ its claimed direction or its 95% interval comes to include zero. Full-size figur
 docs/validation.md; the experiments are spread over three files so pytest-xdist runs them in
 parallel."""
 
+import tomllib
+
 import pytest
 
-from exercise.batch.experiments import find, run_experiment
+from exercise.batch.comparison import compare
+from exercise.batch.experiments import find, pose_lab, run_experiment, variant_texts
+from exercise.batch.runner import RunTask, run_seeds, run_tasks
 
 
 @pytest.mark.parametrize("name", ["least-in-need", "cascade", "first-mover"])
@@ -21,12 +25,6 @@ def test_effect_holds(name):
 def test_cascade_vanishes_without_the_cascade_term():
     # What ties the acceleration to the tipping share is the cascade term (its pull and the
     # rate step past the share): switched off, the pace just above the share is no faster.
-    import tomllib
-
-    from exercise.batch.comparison import compare
-    from exercise.batch.experiments import pose_lab, variant_texts
-    from exercise.batch.runner import RunTask, run_seeds, run_tasks
-
     exp = find(["cascade"])[0]
     posed = pose_lab(exp)
     data = tomllib.loads(exp.path.read_text(encoding="utf-8"))
