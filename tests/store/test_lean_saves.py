@@ -39,9 +39,9 @@ def _version(path: Path) -> int:
         con.close()
 
 
-def _same(shown: dict[str, str], golden: dict[str, str]) -> None:
+def _same(shown: dict[str, str], golden: dict[str, str], *, but: tuple[str, ...] = ()) -> None:
     assert sorted(shown) == sorted(golden)
-    differ = [name for name in golden if shown[name] != golden[name]]
+    differ = [name for name in golden if shown[name] != golden[name] and name not in but]
     assert not differ, f"readers that show otherwise than under schema 5: {differ}"
 
 
@@ -69,7 +69,10 @@ def test_a_schema_5_save_upgrades_verifies_and_shows_the_same(tmp_path, cli, gol
     with Game.open(save, read_only=True) as game:
         assert [(t, game.state_hash(t)) for t in range(game.turn + 1)] == hashes
         assert [(t, state_hash(game.state(t))) for t in range(game.turn + 1)] == hashes
-    _same(lean_game.readers(save, other, cli), golden)
+        other_rules = bool(game.rules_note)
+    # A fixture made under older rules verifies its stored turns and says so in a note, where
+    # the goldens (same rules then) re-resolved them: that line is the rules', not the layout's.
+    _same(lean_game.readers(save, other, cli), golden, but=("verify.json",) if other_rules else ())
     tables = {row[0] for row in sqlite3.connect(save).execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"event_packs", "order_packs"} <= tables and not {"events", "orders"} & tables
 
