@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from exercise.core.orders import FireInject, Pass
 from exercise.store import Game
+from tests.store import tamper
 
 ROOT_SCENARIO = "tutorial"
 
@@ -125,10 +125,7 @@ def test_verify_exit_codes(tmp_path, cli, tutorial_path):
     cli("run", tmp_path / "g.db", "--turns", "4")
     code, out, _ = cli("verify", tmp_path / "g.db")
     assert code == 0 and "all 4 turns match" in out
-    con = sqlite3.connect(tmp_path / "g.db")
-    con.execute("UPDATE orders SET orders = 'pass' WHERE turn = 2")
-    con.commit()
-    con.close()
+    tamper.set_orders(tmp_path / "g.db", 2, "pass")
     code, out, _ = cli("verify", tmp_path / "g.db")
     assert code == 1 and "turn 2 differs" in out
 
