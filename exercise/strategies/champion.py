@@ -4,8 +4,10 @@ import random
 
 from exercise.core.orders import Implement, Lobby, Order, Propose, SignOn
 from exercise.core.state import MAX_DEPTH
+from exercise.core.talk import Talk
 from exercise.engine.views import View
 from exercise.strategies.base import Plan, Strategy, agenda_items, item_appeal, liked_norms, outside_in
+from exercise.strategies.offers import Offers, buy_endorsements, statements
 
 
 class Champion(Strategy):
@@ -18,6 +20,14 @@ class Champion(Strategy):
     name = "champion"
     summary = "seeds its top norm in a like-minded forum, then the centralized one; endorses, lobbies, implements"
     classifier = {"stochastic": False, "memory": False}
+
+    def talk(self, view: View, rng: random.Random) -> list[Talk]:
+        """Says it supports its favourites where they come to a vote, and buys endorsements
+        for them with assistance from the members most likely to block them."""
+        top = [n for _, n in liked_norms(view, floor=view.model.vote_yes)][:3]
+        offers = Offers(view)
+        buy_endorsements(view, offers, top)
+        return [*statements(view, "support", top), *offers.made]
 
     def decide(self, view: View, rng: random.Random) -> list[Order]:
         plan = Plan(view)
