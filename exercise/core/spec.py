@@ -287,6 +287,7 @@ class ModelParams:
     budget_value: float = num(0.25, 0, 10)
     influence_value: float = num(0.1, 0, 10)
     objective_value: float = num(0.5, 0, 10)
+    red_line_weight: float = num(2.0, 0, 1000)
     side_payment: float = num(2.0, 0, 1000)
     max_offers: int = whole(2, 0, 1000)
     lobby_decay: float = num(0.5, *UNIT)

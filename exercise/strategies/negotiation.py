@@ -23,12 +23,14 @@ The seat `a` answering an offer from `o`:
                         objecting to N, withdrawing a backing of N         +worth(N)
                         amend P drop D                                     +worth(D)
 
-Refused whatever it is paid: a red line (backing a norm the seat's objectives say to avoid),
-a side the seat cannot afford, or one it could not give (a name that does not exist, a forum it
-is not in, a position it already holds). The seat accepts when value >= deal_threshold; when
-value is within counter_margin below it, it counters once (never a counter-offer) asking for
-the assistance that closes the gap, in whole units; otherwise it rejects. Lip-service prices
-its promises to implement at nothing: it does not mean to keep them.
+Refused whatever it is paid: a red line (backing a norm the seat's objectives say to avoid, or
+to block with a weight of at least red_line_weight), a side the seat cannot afford with what it
+already owes, or one it could not give (a name that does not exist, a forum it is not in, a
+position it already holds). The seat accepts when value >= deal_threshold; when value is within
+counter_margin below it, it counters once (never a counter-offer) asking for the assistance
+that closes the gap, ceil(gap / (budget_value * credibility)) more units and at most
+side_payment; otherwise it rejects. Lip-service prices its promises to implement at nothing:
+it does not mean to keep them.
 """
 
 from __future__ import annotations
@@ -76,9 +78,13 @@ def worth(view: View, norm: str, forum: str | None = None) -> float:
 
 
 def crosses_red_line(view: View, order: Order) -> bool:
-    """Backing a norm the seat's objectives say it must never adopt."""
+    """Backing a norm the seat must never adopt (an avoid objective), or must block with an
+    instruction weighing at least `red_line_weight`."""
     norm = getattr(order, "norm", None)
-    return isinstance(order, BACKING) and any(o.kind == "avoid" and o.norm == norm for o in view.objectives)
+    firm = view.model.red_line_weight
+    return isinstance(order, BACKING) and any(
+        o.norm == norm and (o.kind == "avoid" or (o.kind == "block" and o.weight >= firm)) for o in view.objectives
+    )
 
 
 def objects(view: View, seat: str, forum: str, norm: str) -> bool:
@@ -180,6 +186,8 @@ def asking_more(view: View, offer: OfferRecord, gap: float) -> Counter | None:
     if credibility <= 0 or m.budget_value <= 0 or view.seat is None:
         return None
     more = float(math.ceil(gap / (m.budget_value * credibility) - 1e-9))
+    if more > m.side_payment:  # asking for more than a side payment is no counter but a snub
+        return None
     gives = list(offer.gives)
     for i, order in enumerate(gives):
         if isinstance(order, Assist) and order.target == view.seat:

@@ -17,7 +17,7 @@ from exercise.core.talk import Join, Offer, Statement, Talk
 from exercise.engine.views import AgendaEntry, View
 from exercise.strategies.negotiation import can_give, owed, worth
 
-WEAK_CAPACITY = 0.4  # a seat below it asks for help to implement what it holds
+NEEDS_HELP = 0.15  # capacity below which a seat asks for help to implement what it holds
 POSITION_WORDS = {
     "support": "We support {norms} and ask the members to join the consensus.",
     "oppose": "We cannot accept {norms} as it stands.",
@@ -116,9 +116,9 @@ def buy_endorsements(view: View, offers: Offers, norms: list[str]) -> None:
 
 
 def ask_for_help(view: View, offers: Offers) -> None:
-    """A low-capacity seat asks the most powerful deep holder of a norm it holds and wants for
+    """A seat with almost no capacity (below NEEDS_HELP) asks the most powerful deep holder of a norm it holds and wants for
     one unit of assistance, promising to implement it."""
-    if view.capacity >= WEAK_CAPACITY:
+    if view.capacity >= NEEDS_HELP:
         return
     for norm in view.norm_ids():
         if offers.full:

@@ -216,16 +216,18 @@ def _hygiene(runs):
     low = [d.id for d in scenario.delegations if d.capacity < 0.4]
     for g in runs:
         assert g.norm("clean-networks")["breadth"] >= 0.8, g.seed
-        received: dict[str, float] = {}
-        for _, e in g.events:
+        # assisted: funded in two turns or more (a programme); a one-off side payment for a
+        # vote (a champion buying an endorsement, strategies/offers.py) lifts nobody
+        received: dict[str, set[int]] = {}
+        for turn, e in g.events:
             if isinstance(e, Assisted):
-                received[e.target] = received.get(e.target, 0.0) + e.amount
+                received.setdefault(e.target, set()).add(turn)
 
         def mean_depth(seat: str) -> float:
             held = [ns.depth[seat] for ns in g.state.norms.values() if seat in ns.depth]
             return sum(held) / len(held)
 
-        assisted = [d for d in low if received.get(d)]
+        assisted = [d for d in low if len(received.get(d, ())) >= 2]
         alone = [d for d in low if not received.get(d)]
         assert assisted and alone, g.seed
         # the assisted low-capacity holders end deeper than the unassisted, by half a level or more
@@ -311,10 +313,12 @@ def test_the_gge_deadlock_comes_from_its_objectors():
 
 
 def test_the_hygiene_gap_comes_from_assistance():
-    """The check can fail: when the donors only pay lip service (no assistance), nobody is lifted."""
+    """The check can fail: when the donors only pay lip service (no assistance) and nobody
+    bargains (no side payments), nobody is lifted."""
     scenario = load_scenario(SCENARIOS / "hygiene.toml")
     stingy = attrs.evolve(
         scenario,
+        model=attrs.evolve(scenario.model, max_offers=0),
         delegations=tuple(
             attrs.evolve(d, strategy="lip-service") if d.strategy == "broker" else d for d in scenario.delegations
         ),
