@@ -82,20 +82,22 @@ def scripted_orders(
 
 
 def scripted_talk(state: GameState, seed: int, controllers: Mapping[str, str], board: TalkBoard) -> list[TalkEntry]:
-    """The scripted seats' talk phase at a turn's opening, on `board` (built on `state`): each
-    scripted seat in id order says what its strategy says, and an offer to a scripted seat is
+    """The scripted seats' talk phase at a turn's opening, on `board` (built on `state`): first
+    each scripted seat in id order says where it stands (Strategy.say), then each makes its
+    offers (Strategy.talk), having heard every position; an offer to a scripted seat is
     answered at once. Returns the entries added, in order."""
     added: list[TalkEntry] = []
     terms: dict[str, NormTerms] = {}
-    for seat in sorted(state.seats):
-        if controllers.get(seat, HUMAN) == HUMAN:
-            continue
-        rng = LazyStream(seed, state.turn + 1, "talk", seat)
-        view = view_for(state, seat, terms=terms, board=board)
-        for talk in _strategy_of(state, seat, controllers[seat]).talk(view, rng):  # type: ignore[arg-type]
-            if board.problem(seat, talk) is None:  # a strategy's talk is legal by construction
-                entry = board.add(seat, talk)
-                added += [entry, *answer_at_once(state, seed, controllers, board, entry)]
+    scripted = [seat for seat in sorted(state.seats) if controllers.get(seat, HUMAN) != HUMAN]
+    for phase in ("say", "talk"):
+        for seat in scripted:
+            rng = LazyStream(seed, state.turn + 1, phase, seat)
+            view = view_for(state, seat, terms=terms, board=board)
+            strategy = _strategy_of(state, seat, controllers[seat])
+            for talk in getattr(strategy, phase)(view, rng):
+                if board.problem(seat, talk) is None:  # a strategy's talk is legal by construction
+                    entry = board.add(seat, talk)
+                    added += [entry, *answer_at_once(state, seed, controllers, board, entry)]
     return added
 
 

@@ -21,12 +21,15 @@ class Bandwagoner(Strategy):
     summary = "endorses or signs once a third of its ties have; implements what its ties hold"
     classifier = {"stochastic": False, "memory": False}
 
+    def say(self, view: View, rng: random.Random) -> list[Talk]:
+        """It joins the coalitions it is invited to that are winning (a third of the power)."""
+        return join_winning(view, FOLLOW_SHARE)
+
     def talk(self, view: View, rng: random.Random) -> list[Talk]:
-        """Joins the coalitions it is invited to that are winning (a third of the power);
-        with little capacity, asks for help to implement what it holds."""
+        """With almost no capacity, it asks for help to implement what it holds."""
         offers = Offers(view)
         ask_for_help(view, offers)
-        return [*join_winning(view, FOLLOW_SHARE), *offers.made]
+        return list(offers.made)
 
     def decide(self, view: View, rng: random.Random) -> list[Order]:
         plan = Plan(view)

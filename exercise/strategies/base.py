@@ -80,8 +80,13 @@ class Strategy:
     def decide(self, view: View, rng: random.Random) -> list[Order]:  # pragma: no cover
         raise NotImplementedError
 
+    def say(self, view: View, rng: random.Random) -> list[Talk]:
+        """Where the seat stands, said at the opening of a turn before anyone offers anything:
+        statements, coalitions joined (strategies/offers.py)."""
+        return []
+
     def talk(self, view: View, rng: random.Random) -> list[Talk]:
-        """What the seat says and offers at the opening of a turn (strategies/negotiation.py)."""
+        """The offers the seat makes once every position is said (strategies/offers.py)."""
         return []
 
     def answer(self, view: View, offer: OfferRecord, rng: random.Random) -> Talk:

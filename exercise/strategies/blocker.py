@@ -38,13 +38,15 @@ class Blocker(Strategy):
     summary = "objects to what it opposes; proposes its own norms in the friendliest forum"
     classifier = {"stochastic": True, "memory": False}
 
+    def say(self, view: View, rng: random.Random) -> list[Talk]:
+        """It opposes what it is instructed to block where it comes to a vote."""
+        return statements(view, "oppose", sorted(opposed_norms(view)))
+
     def talk(self, view: View, rng: random.Random) -> list[Talk]:
-        """Says it opposes what it is instructed to block where it comes to a vote, and trades
-        its objections for a narrower text or a package without what it opposes."""
-        against = opposed_norms(view)
+        """It trades its objections for a narrower text or a package without what it opposes."""
         offers = Offers(view)
-        trade_objections(view, offers, against)
-        return [*statements(view, "oppose", sorted(against)), *offers.made]
+        trade_objections(view, offers, opposed_norms(view))
+        return list(offers.made)
 
     def decide(self, view: View, rng: random.Random) -> list[Order]:
         plan = Plan(view)

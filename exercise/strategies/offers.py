@@ -116,7 +116,7 @@ def buy_endorsements(view: View, offers: Offers, norms: list[str]) -> None:
 
 
 def ask_for_help(view: View, offers: Offers) -> None:
-    """A seat with almost no capacity (below NEEDS_HELP) asks the most powerful deep holder of a norm it holds and wants for
+    """A seat with almost no capacity (below NEEDS_HELP) asks the most powerful holder of a norm it holds and wants, at least as deep, for
     one unit of assistance, promising to implement it."""
     if view.capacity >= NEEDS_HELP:
         return
@@ -126,7 +126,7 @@ def ask_for_help(view: View, offers: Offers) -> None:
         depth = view.my_depth(norm)
         if not 0 < depth < MAX_DEPTH or worth(view, norm) < view.model.vote_no:
             continue
-        holders = [(-view.power_of(h), h) for h, d in view.holders(norm).items() if h != view.seat and d > depth]
+        holders = [(-view.power_of(h), h) for h, d in view.holders(norm).items() if h != view.seat and d >= depth]
         for _, holder in sorted(holders):
             if offers.add(holder, (Implement(norm),), (Assist(view.seat or "", norm, 1.0),)):
                 break
