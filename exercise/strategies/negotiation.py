@@ -25,8 +25,8 @@ The seat `a` answering an offer from `o`:
 
 Refused whatever it is paid: a red line (backing a norm the seat's objectives say to avoid, or
 to block with a weight of at least red_line_weight), a side the seat cannot afford with what it
-already owes, or one it could not give (a name that does not exist, a forum it is not in, a
-position it already holds). The seat accepts when value >= deal_threshold; when value is within
+already owes (keeping RESERVE influence to table a text of its own), or one it could not give
+(a name that does not exist, a forum it is not in, a position it already holds). The seat accepts when value >= deal_threshold; when value is within
 counter_margin below it, it counters once (never a counter-offer) asking for the assistance
 that closes the gap, ceil(gap / (budget_value * credibility)) more units and at most
 side_payment; otherwise it rejects. Lip-service prices its promises to implement at nothing:
@@ -60,6 +60,8 @@ from exercise.errors import NotOnAgenda
 
 BACKING = (Endorse, SignOn, Propose, Implement, Lobby)
 FOR_A_NORM = ("adopt", "breadth", "depth")
+# Influence a seat never promises away: enough to table a text of its own this turn.
+RESERVE = Propose.influence_cost
 AGAINST_A_NORM = ("block", "avoid")
 
 
@@ -156,7 +158,7 @@ def can_give(view: View, orders: tuple[Order, ...]) -> bool:
     every = [*owed(view), *orders]
     influence = sum(o.influence_cost for o in every)
     budget = sum(o.budget_cost for o in every)
-    if influence > view.influence + 1e-9 or budget > view.budget + 1e-9:
+    if influence > view.influence - RESERVE + 1e-9 or budget > view.budget + 1e-9:
         return False
     for order in orders:
         found = problem(view, order)

@@ -88,11 +88,12 @@ def said_oppose(view: View, forum: str, norm: str) -> set[str]:
 
 
 def likely_blockers(view: View, forum: str, item: AgendaEntry) -> list[str]:
-    """Members who may sink `item`: its objectors, then those who said they oppose it, then
-    the others not backing it, the most powerful first."""
+    """Members who show they may sink `item`: its objectors, then those who said this turn
+    that they oppose it, the most powerful first. Nobody else: a member that gives no sign is
+    not paid for what it may do anyway."""
     opposed = said_oppose(view, forum, item.norm)
-    others = [m for m in view.members(forum) if m != view.seat and m not in item.endorsers and m != item.proposer]
-    return sorted(others, key=lambda m: (m not in item.objectors, m not in opposed, -view.power_of(m), m))
+    shown = [m for m in view.members(forum) if m != view.seat and (m in item.objectors or m in opposed)]
+    return sorted(shown, key=lambda m: (m not in item.objectors, -view.power_of(m), m))
 
 
 def buy_endorsements(view: View, offers: Offers, norms: list[str]) -> None:
@@ -116,17 +117,19 @@ def buy_endorsements(view: View, offers: Offers, norms: list[str]) -> None:
 
 
 def ask_for_help(view: View, offers: Offers) -> None:
-    """A seat with almost no capacity (below NEEDS_HELP) asks the most powerful holder of a norm it holds and wants, at least as deep, for
-    one unit of assistance, promising to implement it."""
+    """A seat with almost no capacity (below NEEDS_HELP) asks the most powerful of its
+    partners (ties) that holds a norm it holds and wants, at least as deep, for one unit of
+    assistance, promising to implement it."""
     if view.capacity >= NEEDS_HELP:
         return
+    partners = {other for other, _ in view.neighbours()}
     for norm in view.norm_ids():
         if offers.full:
             return
         depth = view.my_depth(norm)
         if not 0 < depth < MAX_DEPTH or worth(view, norm) < view.model.vote_no:
             continue
-        holders = [(-view.power_of(h), h) for h, d in view.holders(norm).items() if h != view.seat and d >= depth]
+        holders = [(-view.power_of(h), h) for h, d in view.holders(norm).items() if h in partners and d >= depth]
         for _, holder in sorted(holders):
             if offers.add(holder, (Implement(norm),), (Assist(view.seat or "", norm, 1.0),)):
                 break
