@@ -60,14 +60,17 @@ def _due(view: View, by: int | None) -> int | None:
     return by if by is not None and view.talk.turn < by <= view.last_turn else None
 
 
+def debating(view: View) -> list[str]:
+    """The seat's forums that vote this turn (a voluntary call has no debate)."""
+    return [f for f in view.my_forums() if view.forum(f).rule != "signon" and view.next_session(f) == view.talk.turn]
+
+
 def statements(view: View, position: str, norms: Iterable[str]) -> list[Talk]:
     """The seat's position on each of `norms` on the floor of a forum where it is tabled, the
     turn before the forum's session (once a session, not every turn)."""
     wanted = set(norms)
     out: list[Talk] = []
-    for forum in view.my_forums():
-        if view.forum(forum).rule == "signon" or view.next_session(forum) != view.talk.turn:
-            continue
+    for forum in debating(view):
         tabled = sorted({n for item in view.agenda(forum) for n in item.texts if n in wanted})
         if tabled:
             words = POSITION_WORDS[position].format(norms=", ".join(tabled))
