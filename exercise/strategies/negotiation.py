@@ -26,11 +26,13 @@ The seat `a` answering an offer from `o`:
 Refused whatever it is paid: a red line (backing a norm the seat's objectives say to avoid, or
 to block with a weight of at least red_line_weight), a side the seat cannot afford with what it
 already owes (keeping RESERVE influence to table a text of its own), or one it could not give
-(a name that does not exist, a forum it is not in, a position it already holds). The seat accepts when value >= deal_threshold; when value is within
-counter_margin below it, it counters once (never a counter-offer) asking for the assistance
-that closes the gap, ceil(gap / (budget_value * credibility)) more units and at most
-side_payment; otherwise it rejects. Lip-service prices its promises to implement at nothing:
-it does not mean to keep them.
+(a name that does not exist, a forum it is not in, a position it already holds).
+
+The seat accepts when value >= deal_threshold. When value is within counter_margin below it,
+it counters once (never a counter-offer), asking for the assistance that closes the gap:
+ceil(gap / (budget_value * credibility)) more units, at most side_payment. Otherwise it
+rejects. Lip-service prices its promises to implement at nothing: it does not mean to keep
+them.
 """
 
 from __future__ import annotations
