@@ -216,18 +216,16 @@ def _hygiene(runs):
     low = [d.id for d in scenario.delegations if d.capacity < 0.4]
     for g in runs:
         assert g.norm("clean-networks")["breadth"] >= 0.8, g.seed
-        # assisted: funded in two turns or more (a programme); a one-off side payment for a
-        # vote (a champion buying an endorsement, strategies/offers.py) lifts nobody
-        received: dict[str, set[int]] = {}
-        for turn, e in g.events:
+        received: dict[str, float] = {}
+        for _, e in g.events:
             if isinstance(e, Assisted):
-                received.setdefault(e.target, set()).add(turn)
+                received[e.target] = received.get(e.target, 0.0) + e.amount
 
         def mean_depth(seat: str) -> float:
             held = [ns.depth[seat] for ns in g.state.norms.values() if seat in ns.depth]
             return sum(held) / len(held)
 
-        assisted = [d for d in low if len(received.get(d, ())) >= 2]
+        assisted = [d for d in low if received.get(d)]
         alone = [d for d in low if not received.get(d)]
         assert assisted and alone, g.seed
         # the assisted low-capacity holders end deeper than the unassisted, by half a level or more
