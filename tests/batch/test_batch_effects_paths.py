@@ -8,18 +8,14 @@ import tomllib
 import pytest
 
 from exercise.batch.comparison import compare
-from exercise.batch.experiments import find, pose_lab, run_experiment, variant_texts
+from exercise.batch.experiments import find, pose_lab, variant_texts
 from exercise.batch.runner import RunTask, run_seeds, run_tasks
+from tests.batch.lab_effects import check_effect_holds
 
 
 @pytest.mark.parametrize("name", ["least-in-need", "cascade", "first-mover"])
 def test_effect_holds(name):
-    exp = find([name])[0]
-    result = run_experiment(exp, exp.ci_runs, seed=1, workers=1)
-    for outcome in result.outcomes:
-        e = outcome.estimate
-        assert outcome.verdict == "holds", f"{exp.name}: {outcome.comparison.label}: {e.text()} (n={e.n})"
-        assert e.n >= exp.ci_runs // 2, f"{exp.name}: too few runs measured ({e.n})"
+    check_effect_holds(name)
 
 
 def test_cascade_vanishes_without_the_cascade_term():
