@@ -47,6 +47,10 @@ def bulk_insert(s: Session, table: Table, rows: Sequence[tuple]) -> None:
     if not rows:
         return
     connection = s.connection()
+    if connection.dialect.name != "sqlite":  # a server: SQLAlchemy batches an executemany into
+        names = table.columns.keys()  # multi-row INSERTs itself ("insertmanyvalues")
+        connection.execute(insert(table), [dict(zip(names, row)) for row in rows])
+        return
     size = rows_per_statement(table)
     whole = len(rows) - len(rows) % size
     if whole:
@@ -55,6 +59,15 @@ def bulk_insert(s: Session, table: Table, rows: Sequence[tuple]) -> None:
             connection.exec_driver_sql(sql, tuple(chain.from_iterable(rows[start : start + size])))
     if whole < len(rows):
         connection.exec_driver_sql(insert_sql(table), list(rows[whole:]))
+
+
+def copy_all(src: Session, dst: Session) -> None:
+    """Copy every row of the game, table by table (parents first), from one save into another."""
+    for table in Base.metadata.sorted_tables:
+        key = table.c.game_id if "game_id" in table.c else table.c.id
+        result = src.execute(select(table).where(key == GAME_ID).order_by(*table.primary_key.columns))
+        for chunk in result.mappings().partitions(COPY_CHUNK):
+            dst.execute(insert(table), [dict(row) for row in chunk])
 
 
 def copy_rows(src: Session, dst: Session, row_class: type[Base], *where: ColumnElement[bool]) -> None:

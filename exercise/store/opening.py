@@ -8,15 +8,17 @@ import json
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, Row
+from sqlalchemy import Engine, Row, exc, text
 from sqlalchemy.orm import Session
 
 from exercise.core.spec import Scenario
 from exercise.errors import SaveError, ScenarioError
 from exercise.scenario.loader import stored_scenario_from_data
 from exercise.store import queries as q
-from exercise.store.database import check_tables, ensure_wal, make_engine, reader_mode, translated
-from exercise.store.schema import SCHEMA_VERSION
+from exercise.store import server
+from exercise.store.database import _newer, check_tables, ensure_wal, make_engine, reader_mode, translated
+from exercise.store.paths import ServerGame
+from exercise.store.schema import GAME_ID, SCHEMA_VERSION
 
 
 def connect_checked(path: Path, read_only: bool) -> tuple[Engine, int, Row | None]:
@@ -35,7 +37,34 @@ def connect_checked(path: Path, read_only: bool) -> tuple[Engine, int, Row | Non
     return engine, version, row
 
 
-def stored_scenario(text: str, path: Path) -> Scenario:
+def connect_server(address: ServerGame, read_only: bool) -> tuple[Engine, int, Row | None, int]:
+    """The engine a Game on a server will use, its schema version, game row and identity,
+    after checking that the game is there: one line for each way it is not."""
+    engine = server.make_engine(address, read_only=read_only)
+    try:
+        with translated(address), Session(engine) as s:
+            if not server.schema_exists(s, address.schema):
+                names = ", ".join(server.game_names(s)) or "none yet"
+                raise SaveError(
+                    f"{address}: no such game in {address.database()} (games there: {names}; "
+                    "`exercise saves --db URL` lists them)"
+                )
+            try:
+                version = s.connection().scalar(text("SELECT schema_version FROM game WHERE id = :id"), {"id": GAME_ID})
+            except exc.ProgrammingError:
+                raise SaveError(f"{address}: is not a complete game (it has no game table)") from None
+            if version is None:
+                raise SaveError(f"{address}: is not a complete game (its game table is empty)")
+            if version > SCHEMA_VERSION:
+                raise _newer(address, version)
+            row = q.game_row(s) if version == SCHEMA_VERSION else None
+            return engine, version, row, server.identity(s)
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def stored_scenario(text: str, path) -> Scenario:
     """The scenario from its stored JSON (the TOML text as parsed), checked as a file would be."""
     try:
         return _parsed_scenario(text, path.name)

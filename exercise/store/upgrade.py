@@ -29,7 +29,9 @@ from sqlalchemy import text, update
 from sqlalchemy.orm import Session
 
 from exercise.errors import SaveError
+from exercise.store import server
 from exercise.store.database import make_engine, set_file_identity, translated, writer
+from exercise.store.paths import ServerGame
 from exercise.store.schema import GAME_ID, SCHEMA_VERSION, Base, GameRow, TalkOpeningRow, TalkRow, table_of
 
 # from-version -> the step that rewrites a save of that version into the next one.
@@ -69,7 +71,7 @@ def _copy(source: Path, target: Path) -> None:
         engine.dispose()
 
 
-def _check_steps(path: Path, from_version: int) -> None:
+def _check_steps(path: Path | ServerGame, from_version: int) -> None:
     missing = [v for v in range(from_version, SCHEMA_VERSION) if v not in UPGRADES]
     if missing:
         raise SaveError(
@@ -108,3 +110,19 @@ def upgraded_copy(path: Path, from_version: int) -> tuple[Path, tempfile.Tempora
     _copy(path, copy)
     _run_steps(copy, from_version)
     return copy, tmp
+
+
+def upgrade_server_game(address: ServerGame, from_version: int) -> None:
+    """Upgrade a game on a server in one transaction, under the game's write lock: DDL is
+    transactional there, so the game is upgraded whole or not at all (no backup copy needed)."""
+    _check_steps(address, from_version)
+    engine = server.make_engine(address)
+    try:
+        with translated(address), Session(server.writer(engine)) as session, session.begin():
+            version = session.scalar(text("SELECT schema_version FROM game WHERE id = :id"), {"id": GAME_ID})
+            for step in range(version, SCHEMA_VERSION):  # another host may have upgraded it meanwhile
+                UPGRADES[step](session)
+            Base.metadata.create_all(session.connection())
+            session.execute(update(GameRow).where(GameRow.id == GAME_ID).values(schema_version=SCHEMA_VERSION))
+    finally:
+        engine.dispose()
