@@ -1,4 +1,4 @@
-"""Finding the saves in a directory."""
+"""Finding the saves in a directory, or the games in a database on a server."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from exercise.core.seats import HUMAN
 from exercise.engine.metrics import delegation_score
 from exercise.errors import SaveError
 from exercise.store import queries as q
+from exercise.store import server
+from exercise.store.database import translated
 from exercise.store.game import Game
+from exercise.store.paths import SaveAddress, ServerGame, is_server_url
 from exercise.store.records import SaveSummary
 
 DEFAULT_DIR = Path("saves")
@@ -23,12 +26,21 @@ def save_files(directory) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
+def save_addresses(where) -> list[SaveAddress]:
+    """The saves in a folder (save_files), or every game in a database given by its URL."""
+    if not is_server_url(where):
+        return list(save_files(where))
+    database = ServerGame(str(where).partition("#")[0], "")
+    with translated(database), server.admin_session(database) as s:
+        return [database.other(name) for name in server.game_names(s)]
+
+
 def list_saves(directory=DEFAULT_DIR, *, problems: list[str] | None = None, scores: bool = False) -> list[SaveSummary]:
     """Summaries of the saves in `directory`, most recently played first. Files that are not
     saves are skipped; each gets one line in `problems` when a list is given. `scores`: with
     the human seats' scores (each save's state is read: slower)."""
     found = []
-    for path in save_files(directory):
+    for path in save_addresses(directory):
         try:
             with Game.open(path, read_only=True) as game:
                 found.append(game.summary(scores=scores))

@@ -17,7 +17,7 @@ from exercise.scenario.loader import stored_scenario_from_data
 from exercise.store import queries as q
 from exercise.store import server
 from exercise.store.database import _newer, check_tables, ensure_wal, make_engine, reader_mode, translated
-from exercise.store.paths import ServerGame
+from exercise.store.paths import SaveAddress, ServerGame
 from exercise.store.schema import GAME_ID, SCHEMA_VERSION
 
 
@@ -83,3 +83,8 @@ def _parsed_scenario(text: str, name: str) -> Scenario:
 
 def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_file(address: SaveAddress) -> bool:
+    """A save file this user cannot write (read-only media, another user's): open it read-only."""
+    return isinstance(address, Path) and address.exists() and not writable(address)

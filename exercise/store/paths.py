@@ -148,3 +148,13 @@ def save_address(save: str | Path | ServerGame, game: str | None = None) -> Save
 def save_argument(address: SaveAddress) -> str:
     """The save as a command-line argument for a child process (a file: its absolute path)."""
     return address.argument() if isinstance(address, ServerGame) else str(Path(address).resolve())
+
+
+def missing_file(address: SaveAddress) -> bool:
+    """A save file that is not there (a server game's presence is checked when it is opened)."""
+    return isinstance(address, Path) and not address.exists()
+
+
+def beside(address: SaveAddress, suffix: str) -> Path:
+    """A file named after the save: beside a save file, or in the working folder for a server game."""
+    return Path(address.game + suffix) if isinstance(address, ServerGame) else address.with_suffix(suffix)
