@@ -104,7 +104,7 @@ def describe(error: Exception) -> str:
     """A database error (SQLAlchemy's, or the driver's own) as the rest of a one-line message."""
     message = " ".join(str(getattr(error, "orig", None) or error).split())
     lowered = message.lower()
-    if "connection refused" in lowered or "could not translate host" in lowered or "timeout expired" in lowered:
+    if "connection refused" in lowered or "resolve host" in lowered or "could not translate host" in lowered or "timeout expired" in lowered:
         reason = re.search(r"(connection refused|could not translate host name|timeout expired)", lowered)
         return f"cannot reach the database server ({reason.group(1) if reason else message})"
     if "password authentication failed" in lowered or ("role" in lowered and "does not exist" in lowered):
