@@ -76,7 +76,8 @@ def _free_port() -> int:
 class Cluster:
     """One server for the session; `database()` makes a fresh database, `game()` a fresh game name."""
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        """durable: fsync as a real server does (benchmarks); the tests skip it for speed."""
         self.bin = bin_dir()
         assert self.bin is not None
         self.port = _free_port()
@@ -91,7 +92,8 @@ class Cluster:
             "host all all 127.0.0.1/32 trust\nlocal all all trust\n"
         )
         self._write(self.data / "pg_hba.conf", hba)
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
+        options += "" if durable else " -c fsync=off"
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
         self.sql("postgres", f"CREATE ROLE {GUARDED_USER} LOGIN PASSWORD '{GUARDED_PASSWORD}'")
         self.main = self.database()
@@ -133,10 +135,10 @@ class Cluster:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start() -> Cluster:
+def start(durable: bool = False) -> Cluster:
     for attempt in range(3):  # a free port may be taken between the probe and the start
         try:
-            return Cluster()
+            return Cluster(durable)
         except subprocess.CalledProcessError:
             if attempt == 2:
                 raise

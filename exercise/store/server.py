@@ -29,6 +29,7 @@ from exercise.errors import SaveError
 from exercise.store.paths import GAME_SCHEMA_PREFIX, ServerGame
 
 CONNECT_TIMEOUT_S = 5
+IDENTITY = "exercise game identity"  # where a writer's begin leaves the schema's number
 LOCK_TIMEOUT_S = 10
 # A game being built (copying.py) before it takes its name: never listed as a game.
 BUILDING = GAME_SCHEMA_PREFIX + "_building_"
@@ -74,14 +75,22 @@ def make_engine(address: ServerGame, *, read_only: bool = False, schema: str | N
             # a schema name is checked (paths.game_name_problem) words of [a-z0-9_]: no quoting
             cursor.execute(f"SET search_path TO {schema}")
             cursor.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
+            # SQLite's synchronous=NORMAL trade (database.py): a commit is atomic, and survives
+            # any client killed; only a crash of the server's machine may lose the last ones
+            # (never a part of one). Waiting for the disk at each commit cost half a turn's write.
+            cursor.execute("SET synchronous_commit = off")
         dbapi_connection.commit()
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
         if conn.get_execution_options().get("immediate", False):
-            # The write lock: the game's one row. Taken first, so nothing read before it.
-            conn.exec_driver_sql("SELECT id FROM game WHERE id = 1 FOR UPDATE")
-            conn.exec_driver_sql("SELECT pg_notify(%(channel)s, '')", {"channel": schema})
+            # The write lock (the game's one row), taken first so nothing is read before it; the
+            # notice (sent at commit); and which schema this is (`identity`): one round trip.
+            conn.info[IDENTITY] = conn.exec_driver_sql(
+                "SELECT n.oid::bigint, pg_notify(%(channel)s, '') FROM game, pg_namespace n "
+                "WHERE game.id = 1 AND n.nspname = current_schema() FOR UPDATE OF game",
+                {"channel": schema},
+            ).scalar()
 
     return engine.execution_options(postgresql_readonly=True) if read_only else engine
 
@@ -144,8 +153,12 @@ def game_names(s: Session) -> list[str]:
 
 def identity(s: Session) -> int:
     """The game's schema as the server numbers it: a game replaced under the same name
-    (`new --force`) gets a new one, so a Game opened on the old one stops writing."""
-    return s.connection().scalar(text("SELECT oid::bigint FROM pg_namespace WHERE nspname = current_schema()"))
+    (`new --force`) gets a new one, so a Game opened on the old one stops writing. In a
+    writer's transaction, as read when it took the lock."""
+    connection = s.connection()
+    if IDENTITY in connection.info:
+        return connection.info.pop(IDENTITY)
+    return connection.scalar(text("SELECT oid::bigint FROM pg_namespace WHERE nspname = current_schema()"))
 
 
 def in_use(s: Session, schema: str) -> bool:
