@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from live_session import machine_speed  # noqa: E402
-from store_bench import CENT, _Timed, _world  # noqa: E402
+from store_bench import _Timed, _world  # noqa: E402
 
 from exercise.store import Game  # noqa: E402
 
@@ -71,7 +71,7 @@ print((time.perf_counter() - t1) * 1000)
 
 
 def bench_open(tmp: Path, db: str, turns: int, samples: int) -> None:
-    scenario = CENT if CENT.exists() else _world(tmp, "w30", 30, 4, 10, turns)
+    scenario = _world(tmp, "w30", 30, 4, 10, turns)
     file = tmp / "long.db"
     with Game.create(file, scenario) as game:
         for _ in range(turns):
