@@ -36,7 +36,10 @@ from exercise.store import Game  # noqa: E402
 
 def bench_persist(tmp: Path, db: str, turns: int) -> None:
     scenario = _world(tmp, "w200", 200, 25, 60, turns)
-    games = {"sqlite": Game.create(tmp / "p200.db", scenario), "postgres": Game.create(f"{db}#persist-200", scenario, force=True)}
+    games = {
+        "sqlite": Game.create(tmp / "p200.db", scenario),
+        "postgres": Game.create(f"{db}#persist-200", scenario, force=True),
+    }
     persist: dict[str, list[float]] = {name: [] for name in games}
     try:
         for _ in range(turns):
@@ -110,8 +113,13 @@ def bench_open(tmp: Path, db: str, turns: int, samples: int) -> None:
 
 
 def bench_stress(db: str, turns: int) -> None:
-    print(f"stress   benchmarks/live_session.py --db ... --turns {turns} (8 client processes on one server game)", flush=True)
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "live_session.py"), "--db", db, "--turns", str(turns)], check=True)
+    print(
+        f"stress   benchmarks/live_session.py --db ... --turns {turns} (8 client processes on one server game)",
+        flush=True,
+    )
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "live_session.py"), "--db", db, "--turns", str(turns)], check=True
+    )
 
 
 def main() -> None:

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from collections import Counter
-from pathlib import Path
 
 from exercise.cli.args import saves_place_arg
 from exercise.core.seats import HUMAN

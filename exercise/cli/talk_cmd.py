@@ -13,7 +13,6 @@ its deals (what each side owes, by when). In a save with join codes it needs the
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from exercise.cli.args import save_arg
 from exercise.cli.seat_code import add_code_argument, require_code, who

@@ -187,7 +187,7 @@ class Game(WhiteCellActions):
     def _write(self) -> Iterator[Session]:
         if self.read_only:
             raise ReadOnlySave(f"{self.path}: opened read-only (replay); open it for play to change it")
-        if not self._server and not same_file(self.path, self._held):  # `new --force` elsewhere
+        if isinstance(self.path, Path) and not same_file(self.path, self._held):  # `new --force` elsewhere
             raise self._replaced()
         with translated(self.path), Session(self._writer) as s, s.begin():
             if self._server and server.identity(s) != self._held:  # the game's lock is held here

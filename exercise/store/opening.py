@@ -43,22 +43,30 @@ def connect_server(address: ServerGame, read_only: bool) -> tuple[Engine, int, R
     engine = server.make_engine(address, read_only=read_only)
     try:
         with translated(address), Session(engine) as s:
-            if not server.schema_exists(s, address.schema):
+            identity = server.schema_identity(s, address.schema)
+            if identity is None:
                 names = ", ".join(server.game_names(s)) or "none yet"
                 raise SaveError(
                     f"{address}: no such game in {address.database()} (games there: {names}; "
                     "`exercise saves --db URL` lists them)"
                 )
             try:
-                version = s.connection().scalar(text("SELECT schema_version FROM game WHERE id = :id"), {"id": GAME_ID})
+                row = q.game_row(s)  # every column a release may read: a newer one has more
             except exc.ProgrammingError:
-                raise SaveError(f"{address}: is not a complete game (it has no game table)") from None
+                s.rollback()
+                row = None
+            if row is None:  # an older game's columns may differ: its version alone
+                try:
+                    version = s.connection().scalar(text("SELECT schema_version FROM game WHERE id = :id"), {"id": GAME_ID})
+                except exc.ProgrammingError:
+                    raise SaveError(f"{address}: is not a complete game (it has no game table)") from None
+            else:
+                version = row.schema_version
             if version is None:
                 raise SaveError(f"{address}: is not a complete game (its game table is empty)")
             if version > SCHEMA_VERSION:
                 raise _newer(address, version)
-            row = q.game_row(s) if version == SCHEMA_VERSION else None
-            return engine, version, row, server.identity(s)
+            return engine, version, row if version == SCHEMA_VERSION else None, identity
     except BaseException:
         engine.dispose()
         raise

@@ -58,28 +58,23 @@ def make_engine(address: ServerGame, *, read_only: bool = False, schema: str | N
     read_only, READ ONLY transactions, so a replay cannot write even by mistake."""
     _check_driver()
     schema = schema or address.schema
+    # Set at connection time (libpq's `options`), so no round trip: a schema name is checked
+    # words of [a-z0-9_] (paths.game_name_problem), never needing quotes. synchronous_commit
+    # off is SQLite's synchronous=NORMAL trade (database.py): a commit is atomic and survives
+    # any client killed; only a crash of the server's machine may lose the last ones (never a
+    # part of one). Waiting for the disk at each commit cost half of a turn's write.
+    options = f"-c search_path={schema} -c lock_timeout={LOCK_TIMEOUT_S}s -c synchronous_commit=off"
     engine = create_engine(
         _url(address),
         connect_args={
             "connect_timeout": CONNECT_TIMEOUT_S,
             "application_name": application_name(schema),
+            "options": options,
         },
         isolation_level="REPEATABLE READ",
         pool_size=2,
         max_overflow=4,
     )
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection, _record) -> None:
-        with dbapi_connection.cursor() as cursor:
-            # a schema name is checked (paths.game_name_problem) words of [a-z0-9_]: no quoting
-            cursor.execute(f"SET search_path TO {schema}")
-            cursor.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
-            # SQLite's synchronous=NORMAL trade (database.py): a commit is atomic, and survives
-            # any client killed; only a crash of the server's machine may lose the last ones
-            # (never a part of one). Waiting for the disk at each commit cost half a turn's write.
-            cursor.execute("SET synchronous_commit = off")
-        dbapi_connection.commit()
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
@@ -113,7 +108,12 @@ def describe(error: Exception) -> str:
     """A database error (SQLAlchemy's, or the driver's own) as the rest of a one-line message."""
     message = " ".join(str(getattr(error, "orig", None) or error).split())
     lowered = message.lower()
-    if "connection refused" in lowered or "resolve host" in lowered or "could not translate host" in lowered or "timeout expired" in lowered:
+    if (
+        "connection refused" in lowered
+        or "resolve host" in lowered
+        or "could not translate host" in lowered
+        or "timeout expired" in lowered
+    ):
         reason = re.search(r"(connection refused|could not translate host name|timeout expired)", lowered)
         return f"cannot reach the database server ({reason.group(1) if reason else message})"
     if "password authentication failed" in lowered or ("role" in lowered and "does not exist" in lowered):
@@ -135,8 +135,13 @@ def describe(error: Exception) -> str:
     return f"database error ({message})"
 
 
+def schema_identity(s: Session, schema: str) -> int | None:
+    """The schema's number (see `identity`), or None if there is no such schema."""
+    return s.connection().scalar(text("SELECT oid::bigint FROM pg_namespace WHERE nspname = :n"), {"n": schema})
+
+
 def schema_exists(s: Session, schema: str) -> bool:
-    return s.connection().scalar(text("SELECT count(*) FROM pg_namespace WHERE nspname = :n"), {"n": schema}) > 0
+    return schema_identity(s, schema) is not None
 
 
 def game_names(s: Session) -> list[str]:
