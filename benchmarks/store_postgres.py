@@ -17,7 +17,6 @@ A fixed pure-Python loop's time is printed first: the machine is shared, read th
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import subprocess
 import sys
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from live_session import machine_speed  # noqa: E402
-from store_bench import _Timed, _world  # noqa: E402
+from store_bench import _Timed, _world, measure_open, print_open  # noqa: E402
 
 from exercise.store import Game  # noqa: E402
 
@@ -61,55 +60,16 @@ def bench_persist(tmp: Path, db: str, turns: int) -> None:
     )
 
 
-_COLD = """
-import sys, time
-t0 = time.perf_counter()
-from exercise.store import Game
-t1 = time.perf_counter()
-with Game.open(sys.argv[1], read_only=True) as game:
-    game.state(int(sys.argv[2]))
-    game.events(int(sys.argv[2]))
-print((time.perf_counter() - t1) * 1000)
-"""
-
-
 def bench_open(tmp: Path, db: str, turns: int, samples: int) -> None:
     scenario = _world(tmp, "w30", 30, 4, 10, turns)
-    file = tmp / "long.db"
-    with Game.create(file, scenario) as game:
+    where = f"{db}#open-{turns}"
+    with Game.create(tmp / "long.db", scenario) as game:
         for _ in range(turns):
             game.resolve()
-        game.copy(f"{db}#open-{turns}", force=True).close()  # the same game on the server
-    where = f"{db}#open-{turns}"
-    rng = random.Random(1)
-    cold = []
-    for _ in range(max(3, samples // 6)):  # a fresh process each: nothing parsed or cached yet
-        done = subprocess.run(
-            [sys.executable, "-c", _COLD, where, str(rng.randint(0, turns))],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-        )
-        cold.append(float(done.stdout))
-    warm = []
-    for _ in range(samples):
-        n = rng.randint(0, turns)
-        t0 = time.perf_counter()
-        with Game.open(where, read_only=True) as game:
-            game.state(n)
-            game.events(n)
-        warm.append((time.perf_counter() - t0) * 1000)
-    p95 = sorted(warm)[int(0.95 * (len(warm) - 1))]
+        game.copy(where, force=True).close()  # the same game on the server
+    figures = measure_open(where, turns, samples)
     print(f"open     {scenario.stem}, a {turns}-turn game on the server, random turns N (target < 50 ms)")
-    print(
-        f"         first open in a process + state(N) + events(N): median {statistics.median(cold):5.1f} ms, "
-        f"max {max(cold):5.1f} ms ({len(cold)} processes, timed after imports)"
-    )
-    print(
-        f"         later opens + state(N) + events(N):              median {statistics.median(warm):5.1f} ms, "
-        f"p95 {p95:5.1f} ms, max {max(warm):5.1f} ms ({samples} samples)"
-    )
+    print_open(*figures)
 
 
 def bench_stress(db: str, turns: int) -> None:
