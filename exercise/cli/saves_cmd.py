@@ -109,7 +109,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"no saves in {args.directory} (create one with `exercise new SCENARIO`)")
         return 0
     for s in saves:
-        branch = f"  (what-if of {save_address(s.branched_from).name} at turn {s.branched_at_turn})" if s.branched_from else ""
+        branch = (
+            f"  (what-if of {save_address(s.branched_from).name} at turn {s.branched_at_turn})"
+            if s.branched_from
+            else ""
+        )
         print(
             f"{s.path}  {s.scenario_id}  turn {s.turn} of {s.length}  seed {s.seed}  "
             f"last played {s.last_played_at.replace('T', ' ').rstrip('Z')} UTC  {status_text(s)}{branch}"

@@ -124,7 +124,7 @@ _building = itertools.count(1)
 def _new_server_game(address: ServerGame, force: bool):
     """Yield a writable session on a fresh schema; on success it becomes the game `address`
     (replacing an old game of that name, with force) in one transaction."""
-    building = f"{server.temporary_schema(address)}_{next(_building)}"
+    building = f"{server.temporary_schema()}_{next(_building)}"
     with translated(address):
         with server.admin_session(address) as admin:
             admin.execute(text(f"DROP SCHEMA IF EXISTS {building} CASCADE"))
@@ -152,7 +152,9 @@ def _new_save(path: SaveAddress, force: bool):
     return _new_server_game(path, force) if isinstance(path, ServerGame) else _new_file(path)
 
 
-def create_save(path: SaveAddress, scenario_path: Path, *, seed: int | None, humans: Iterable[str], force: bool) -> None:
+def create_save(
+    path: SaveAddress, scenario_path: Path, *, seed: int | None, humans: Iterable[str], force: bool
+) -> None:
     scenario_text = read_scenario_text(scenario_path)
     scenario = parse_scenario(scenario_text, scenario_path.name)
     humans = sorted(set(humans))

@@ -57,7 +57,9 @@ def connect_server(address: ServerGame, read_only: bool) -> tuple[Engine, int, R
                 row = None
             if row is None:  # an older game's columns may differ: its version alone
                 try:
-                    version = s.connection().scalar(text("SELECT schema_version FROM game WHERE id = :id"), {"id": GAME_ID})
+                    version = s.connection().scalar(
+                        text("SELECT schema_version FROM game WHERE id = :id"), {"id": GAME_ID}
+                    )
                 except exc.ProgrammingError:
                     raise SaveError(f"{address}: is not a complete game (it has no game table)") from None
             else:

@@ -61,7 +61,11 @@ def game_name_problem(name: str) -> str | None:
     """Why `name` cannot name a game on a server, or None: lowercase letters and digits in words
     joined by single dashes, so that each name maps to one schema and back."""
     words = name.split("-")
-    if not name or len(name) > GAME_NAME_MAX or not all(w and w.isascii() and w.isalnum() and w == w.lower() for w in words):
+    if (
+        not name
+        or len(name) > GAME_NAME_MAX
+        or not all(w and w.isascii() and w.isalnum() and w == w.lower() for w in words)
+    ):
         return (
             f"{name[:GAME_NAME_MAX]!r} is not a game name (lowercase letters and digits in words joined by "
             f"dashes, at most {GAME_NAME_MAX} characters, e.g. class-7)"

@@ -175,7 +175,7 @@ def in_use(s: Session, schema: str) -> bool:
     return bool(others)
 
 
-def temporary_schema(address: ServerGame) -> str:
+def temporary_schema() -> str:
     """Where a new game is built before it takes its name in one step (see copying.py)."""
     host = re.sub(r"[^a-z0-9]", "_", socket.gethostname().lower())[:12]
     return f"{BUILDING}{host}_{os.getpid()}"
