@@ -12,7 +12,7 @@ from exercise.core.seats import HUMAN
 from exercise.errors import SaveError
 from exercise.store import Game, SaveSummary, list_saves
 from exercise.store.listing import DEFAULT_DIR
-from exercise.store.paths import save_address
+from exercise.store.paths import place_shown, save_address
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(entries, sort_keys=True, indent=1))
         return 0
     if not saves:
-        print(f"no saves in {args.directory} (create one with `exercise new SCENARIO`)")
+        print(f"no saves in {place_shown(args.directory)} (create one with `exercise new SCENARIO`)")
         return 0
     for s in saves:
         branch = (

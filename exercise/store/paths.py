@@ -130,6 +130,11 @@ def is_server_url(text: object) -> bool:
     return isinstance(text, str) and text.lower().startswith(SERVER_SCHEMES)
 
 
+def place_shown(where: object) -> str:
+    """A folder, or a database URL with any password left out, for a message."""
+    return ServerGame(str(where).partition("#")[0], "").database() if is_server_url(where) else str(where)
+
+
 def server_game(url: str, game: str | None) -> ServerGame:
     if not game:
         raise SaveError(f"{ServerGame(url, '').database()}: name the game in it (--game NAME)")
