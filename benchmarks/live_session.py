@@ -2,6 +2,7 @@
 
     python benchmarks/live_session.py                  # 8 clients, 200 turns (a few minutes)
     python benchmarks/live_session.py --turns 30       # a quick look
+    python benchmarks/live_session.py --db postgresql://USER@HOST/DB   # the same on a server game
 
 The clients are what a classroom runs: one terminal per human seat (six of them; two save a
 draft before they submit, the last to submit resolves the turn), a relief terminal that takes
@@ -247,17 +248,16 @@ def white_client(args) -> None:
 
 
 # --- the run and its figures -------------------------------------------------------------------------
-def make_save(tmp: Path, turns: int, delegations: int):
+def make_save(tmp: Path, turns: int, delegations: int, db: str | None = None):
     from exercise.scenario.generate import generate_scenario
     from exercise.store import Game
 
     scenario = tmp / "live.toml"
     scenario.write_text(generate_scenario(delegations, 3, 10, seed=1, turns=turns), encoding="utf-8")
-    save = tmp / "live.db"
+    save = str(tmp / "live.db") if db is None else f"{db}#live-bench-{os.getpid()}"
     with Game.create(save, scenario) as game:
         humans = sorted(game.controllers())[:SEATS]
-    save.unlink()
-    Game.create(save, scenario, humans=humans).close()
+    Game.create(save, scenario, humans=humans, force=True).close()
     return save, humans
 
 
@@ -271,7 +271,7 @@ def run(args) -> None:
 
     with tempfile.TemporaryDirectory(prefix="live-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        save, humans = make_save(tmp, args.turns, args.delegations)
+        save, humans = make_save(tmp, args.turns, args.delegations, args.db)
         logs = tmp / "logs"
         logs.mkdir()
         deadline = time.time() + args.timeout
@@ -414,6 +414,7 @@ def main() -> None:
     )
     parser.add_argument("--timeout", type=float, default=900.0, help="every client stops after this")
     parser.add_argument("--keep", metavar="DIR", help="copy the save and the clients' logs here")
+    parser.add_argument("--db", metavar="URL", help="play on a new game in this PostgreSQL database instead of a file")
     # a client's own options (the run starts them with these)
     parser.add_argument("--client", choices=["seat", "relief", "white"], help=argparse.SUPPRESS)
     parser.add_argument("--save", help=argparse.SUPPRESS)

@@ -142,17 +142,14 @@ def _lengthened(tmp: Path, path: Path, turns: int) -> Path:
     return out
 
 
-def bench_open(tmp: Path, turns: int, samples: int) -> None:
-    db = tmp / "long.db"
-    scenario = _lengthened(tmp, CENT, turns) if CENT.exists() else _world(tmp, "w30", 30, 4, 10, turns)
-    with Game.create(db, scenario) as game:
-        for _ in range(turns):
-            game.resolve()
+def measure_open(where: str, turns: int, samples: int) -> tuple[list[float], list[float], list[float]]:
+    """Milliseconds to open the save at `where` and read a random turn's state and events: in
+    fresh processes (timed after imports), in later opens, and on a save already open."""
     rng = random.Random(1)
     cold = []
     for _ in range(max(3, samples // 6)):  # a fresh process each: nothing parsed or cached yet
         done = subprocess.run(
-            [sys.executable, "-c", _COLD, str(db), str(rng.randint(0, turns))],
+            [sys.executable, "-c", _COLD, where, str(rng.randint(0, turns))],
             capture_output=True,
             text=True,
             check=True,
@@ -162,7 +159,7 @@ def bench_open(tmp: Path, turns: int, samples: int) -> None:
     for _ in range(samples):
         n = rng.randint(0, turns)
         t0 = time.perf_counter()
-        with Game.open(db, read_only=True) as game:
+        with Game.open(where, read_only=True) as game:
             game.state(n)
             game.events(n)
             t1 = time.perf_counter()
@@ -172,20 +169,34 @@ def bench_open(tmp: Path, turns: int, samples: int) -> None:
             t2 = time.perf_counter()
         warm.append((t1 - t0) * 1000)
         reads.append((t2 - t1) * 1000)
-    print(
-        f"open     {scenario.stem}, {turns}-turn save of {db.stat().st_size / 1024 / 1024:.1f} MB; random turns N"
-        f" (target <= 50 ms)"
-    )
+    return cold, warm, reads
+
+
+def print_open(cold: list[float], warm: list[float], reads: list[float]) -> None:
+    p95 = sorted(warm)[int(0.95 * (len(warm) - 1))]
     print(
         f"         first open in a process + state(N) + events(N): median {statistics.median(cold):5.1f} ms, "
         f"max {max(cold):5.1f} ms ({len(cold)} processes, timed after imports)"
     )
-    p95 = sorted(warm)[int(0.95 * (len(warm) - 1))]
     print(
         f"         later opens + state(N) + events(N):              median {statistics.median(warm):5.1f} ms, "
-        f"p95 {p95:5.1f} ms, max {max(warm):5.1f} ms ({samples} samples)"
+        f"p95 {p95:5.1f} ms, max {max(warm):5.1f} ms ({len(warm)} samples)"
     )
     print(f"         state(N) + events(N) on an open save:            median {statistics.median(reads):5.1f} ms")
+
+
+def bench_open(tmp: Path, turns: int, samples: int) -> None:
+    db = tmp / "long.db"
+    scenario = _lengthened(tmp, CENT, turns) if CENT.exists() else _world(tmp, "w30", 30, 4, 10, turns)
+    with Game.create(db, scenario) as game:
+        for _ in range(turns):
+            game.resolve()
+    figures = measure_open(str(db), turns, samples)
+    print(
+        f"open     {scenario.stem}, {turns}-turn save of {db.stat().st_size / 1024 / 1024:.1f} MB; random turns N"
+        f" (target <= 50 ms)"
+    )
+    print_open(*figures)
 
 
 def _best(repeats: int, fn) -> float:

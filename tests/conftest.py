@@ -33,3 +33,25 @@ def cli(capsys):
         return code, out, err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL server for this test process (tests/postgres.py); skips, or in
+    CI fails, without PostgreSQL."""
+    from tests import postgres
+
+    postgres.require()
+    cluster = postgres.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["file", "postgres"])
+def save_at(request, tmp_path):
+    """save_at(name="game.db") -> where a test's save goes, as a command takes it: a file in
+    tmp_path, or (the second run of the test) a fresh game `URL#NAME` on the test server."""
+    if request.param == "file":
+        return lambda name="game.db": str(tmp_path / name)
+    cluster = request.getfixturevalue("pg_cluster")
+    return lambda name="game.db": cluster.game(Path(name).stem.replace("_", "-"))

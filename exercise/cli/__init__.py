@@ -9,6 +9,7 @@ import sys
 from typing import NoReturn
 
 from exercise import __version__
+from exercise.cli.args import server_save_argv
 from exercise.errors import ExerciseError, ScenarioError
 
 # Each module defines register(subparsers) and sets `func` on its parser(s).
@@ -25,6 +26,7 @@ COMMAND_MODULES = (
     "exercise.cli.replay_cmd",
     "exercise.cli.verify_cmd",
     "exercise.cli.branch_cmd",
+    "exercise.cli.copy_cmd",
     "exercise.cli.compare_cmd",
     "exercise.cli.debrief_cmd",
     "exercise.cli.plan_cmd",
@@ -76,6 +78,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    try:
+        argv = server_save_argv(argv)
+    except argparse.ArgumentTypeError as exc:
+        print(f"exercise: {exc}", file=sys.stderr)
+        return 2
     try:  # Ctrl-C while the command is still being imported: the same line and exit code
         parser = build_parser(argv)
         args = parser.parse_args(argv)

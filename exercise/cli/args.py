@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from exercise.core.limits import SEED_TEXT, seed_problem
 
@@ -32,3 +33,73 @@ def turns_arg(text: str) -> int:
     if not 0 <= value <= high:
         raise argparse.ArgumentTypeError(f"must be from 0 to {high:,} (a scenario's longest game), not {value}")
     return value
+
+
+# --- a save on a server: `--db URL --game NAME` ---------------------------------------------
+# Every command that takes a save takes a server game in its place. Rather than each command
+# growing two options and a branch, the pair becomes the one argument `URL#NAME` before parsing
+# (store/paths.save_address reads it, and so does any save argument given that way directly).
+DB_OPTION, GAME_OPTION = "--db", "--game"
+# Where each command takes its save when it is not the first word after the command's name.
+SAVE_OPTION_OF = {"new": "--save"}
+# Commands whose own `--game` means something of theirs (copy: the server side's game name).
+OWN_GAME_OPTION = {"copy"}
+
+
+def _take(argv: list[str], option: str) -> tuple[list[str], str | None]:
+    """argv without `option VALUE` / `option=VALUE`, and the value (None if absent)."""
+    out, value, i = [], None, 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            out += argv[i:]
+            break
+        if word == option and i + 1 < len(argv):
+            value, i = argv[i + 1], i + 2
+            continue
+        if word.startswith(option + "="):
+            value, i = word[len(option) + 1 :], i + 1
+            continue
+        out.append(word)
+        i += 1
+    return out, value
+
+
+def server_save_argv(argv: list[str]) -> list[str]:
+    """argv with `--db URL [--game NAME]` turned into the save argument `URL#NAME`, put where
+    the command takes its save (the first word after the command's name, or its SAVE_OPTION_OF
+    option). Unchanged without --db."""
+    rest, url = _take(argv, DB_OPTION)
+    if url is None:
+        return argv
+    command = next((w for w in rest if not w.startswith("-")), None)
+    if command in OWN_GAME_OPTION:
+        rest, game = rest, None
+    else:
+        rest, game = _take(rest, GAME_OPTION)
+    if game is not None and "#" in url:
+        raise argparse.ArgumentTypeError(f"{DB_OPTION} {url.split('#')[0]}#...: name the game once (--game or #NAME)")
+    save = f"{url}#{game}" if game is not None else url
+    if command is None:
+        return [*rest, save]
+    at = rest.index(command) + 1
+    option = SAVE_OPTION_OF.get(command)
+    return [*rest[:at], *((option, save) if option else (save,)), *rest[at:]]
+
+
+def save_arg(text: str):
+    """A save argument: a file, or a server game `URL#NAME` (what --db URL --game NAME becomes)."""
+    from exercise.errors import SaveError
+    from exercise.store.paths import save_address
+
+    try:
+        return save_address(text)
+    except SaveError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def saves_place_arg(text: str):
+    """Where `exercise saves` looks: a folder, or a database URL (every game in it)."""
+    from exercise.store.paths import is_server_url
+
+    return text if is_server_url(text) else Path(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from exercise.cli.args import seed_arg
+from exercise.cli.args import save_arg, seed_arg
 from exercise.cli.seat_code import print_codes
 from exercise.core.limits import ROLE_COUNT
 from exercise.core.seats import HUMAN
@@ -27,10 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("scenario", metavar="SCENARIO", help="a scenario file or the name of a shipped one")
     p.add_argument(
         "--save",
-        type=Path,
+        type=save_arg,
         default=None,
         metavar="FILE",
-        help="where to write it (default: saves/<scenario>-<date-time>.db)",
+        help="where to write it (default: saves/<scenario>-<date-time>.db); --db URL --game NAME: "
+        "a game on a PostgreSQL server instead",
     )
     p.add_argument("--seed", type=seed_arg, default=None, help="game seed (default: the scenario's)")
     p.add_argument(

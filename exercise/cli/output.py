@@ -10,11 +10,11 @@ from pathlib import Path
 from exercise.errors import ExerciseError
 
 
-def check_output(out: Path, force: bool, inputs: Iterable[Path] = ()) -> None:
+def check_output(out: Path, force: bool, inputs: Iterable[object] = ()) -> None:
     """Refuse, before any work, an --out that exists (without force), is an input, or whose
     directory is missing or cannot be written."""
-    for source in inputs:
-        if out.resolve() == Path(source).resolve():
+    for source in inputs:  # a save on a server is never a file here
+        if isinstance(source, str | Path) and out.resolve() == Path(source).resolve():
             raise ExerciseError(f"{out}: is an input of this command; write to another file")
     if out.is_dir():
         raise ExerciseError(f"{out}: is a directory; name a file")

@@ -61,9 +61,10 @@ def open_for_play(save: str | None, seat: str | None, replay: bool, watch: str |
         return None
     from exercise.store import Game
     from exercise.store.evaluation_records import OBSERVER, role_kind
+    from exercise.store.paths import missing_file, save_address
 
-    path = Path(save)
-    if not path.exists():
+    path = save_address(save)
+    if missing_file(path):
         raise SaveError(f"{path}: no such save")
     kind = role_kind(seat) if seat and not replay else None
     game = Game.open(path, read_only=replay or seat == PROJECTOR or kind == OBSERVER)  # these only read

@@ -7,11 +7,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from exercise.cli.args import save_arg
 from exercise.cli.output import check_output, write_output
 from exercise.cli.play_cmd import seat_to_view
 from exercise.errors import SaveError
 from exercise.report.pdf import PAPERS
 from exercise.store import Game
+from exercise.store.paths import beside, missing_file
 
 FORMATS = {"html": ".html", "md": ".md", "pdf": ".pdf"}
 
@@ -24,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "analysis, timeline, charts, scorecard, improvement plan. Instructor material "
         "without --as.",
     )
-    p.add_argument("save", metavar="SAVE")
+    p.add_argument("save", type=save_arg, metavar="SAVE")
     p.add_argument("--format", choices=sorted(FORMATS), default="html", help="html (one file), pdf or md")
     p.add_argument(
         "--out",
@@ -46,13 +48,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    save = Path(args.save)
-    if not save.exists():
+    save = args.save
+    if missing_file(save):
         raise SaveError(f"{save}: no such save")
     to_stdout = args.out == Path("-")
     if to_stdout and args.format == "pdf":
         raise SaveError("--out -: a PDF is written to a file; name one")
-    out = None if to_stdout else args.out or save.with_suffix(FORMATS[args.format])
+    out = None if to_stdout else args.out or beside(save, FORMATS[args.format])
     if out is not None:
         check_output(out, args.force, [save])
     from exercise.report.build import build_report

@@ -10,6 +10,7 @@ from exercise.core.canonical import state_hash
 from exercise.engine.metrics import game_metrics
 from exercise.headless import play
 from exercise.scenario import load_scenario
+from exercise.store.paths import is_server_url
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if Path(args.target).suffix.lower() != ".toml":
+    if is_server_url(args.target) or Path(args.target).suffix.lower() != ".toml":
         from exercise.cli.run_save import run_save
 
         return run_save(args)

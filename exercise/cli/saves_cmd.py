@@ -6,18 +6,24 @@ import argparse
 import json
 import sys
 from collections import Counter
-from pathlib import Path
 
+from exercise.cli.args import saves_place_arg
 from exercise.core.seats import HUMAN
 from exercise.errors import SaveError
 from exercise.store import Game, SaveSummary, list_saves
 from exercise.store.listing import DEFAULT_DIR
+from exercise.store.paths import place_shown, save_address
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("saves", help="list saved games: scenario, turn, seats, last played, who is awaited")
     p.add_argument(
-        "directory", nargs="?", type=Path, default=DEFAULT_DIR, metavar="DIR", help="where to look (default: saves/)"
+        "directory",
+        nargs="?",
+        type=saves_place_arg,
+        default=DEFAULT_DIR,
+        metavar="DIR",
+        help="where to look (default: saves/; --db URL: every game in that database)",
     )
     p.add_argument(
         "--scores",
@@ -100,10 +106,14 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(entries, sort_keys=True, indent=1))
         return 0
     if not saves:
-        print(f"no saves in {args.directory} (create one with `exercise new SCENARIO`)")
+        print(f"no saves in {place_shown(args.directory)} (create one with `exercise new SCENARIO`)")
         return 0
     for s in saves:
-        branch = f"  (what-if of {Path(s.branched_from).name} at turn {s.branched_at_turn})" if s.branched_from else ""
+        branch = (
+            f"  (what-if of {save_address(s.branched_from).name} at turn {s.branched_at_turn})"
+            if s.branched_from
+            else ""
+        )
         print(
             f"{s.path}  {s.scenario_id}  turn {s.turn} of {s.length}  seed {s.seed}  "
             f"last played {s.last_played_at.replace('T', ' ').rstrip('Z')} UTC  {status_text(s)}{branch}"

@@ -20,6 +20,7 @@ from pathlib import Path
 from exercise.cli.play_cmd import open_for_play
 from exercise.core.seats import FACILITATOR, PROJECTOR, WHITE_NAMES
 from exercise.errors import ExerciseError
+from exercise.store.paths import save_address, save_argument
 from exercise.web.address import (
     PUBLIC_URL_ADVICE,
     PublicUrl,
@@ -94,7 +95,7 @@ def play_argv(args: argparse.Namespace) -> list[str]:
     """The `exercise play` command line each browser tab runs."""
     words = [sys.executable, "-m", "exercise", "play"]
     if args.save:
-        words.append(str(Path(args.save).resolve()))
+        words.append(save_argument(save_address(args.save)))
     if args.seat:
         words += ["--as", args.seat]
     if args.replay:
@@ -131,10 +132,10 @@ def web_tokens(save: str, names: list[str]) -> dict[str, str]:
     from exercise.store import Game
 
     try:
-        with Game.open(Path(save), read_only=True) as game:
+        with Game.open(save, read_only=True) as game:
             return {name: game.live.web_token(name) for name in names}
     except SaveError:
-        with Game.open(Path(save)) as game:
+        with Game.open(save) as game:
             return {name: game.live.web_token(name) for name in names}
 
 
@@ -227,7 +228,7 @@ def seat_server(args: argparse.Namespace, token: str, port: int, public_base: st
     from exercise.web.server import SeatServer
 
     who = f" as {args.seat}" if args.seat else ""
-    title = f"exercise: {Path(args.save).name}{who}" if args.save else "exercise"
+    title = f"exercise: {save_address(args.save).name}{who}" if args.save else "exercise"
     return SeatServer(
         play_argv(args),
         token=token,

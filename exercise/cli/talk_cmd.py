@@ -13,8 +13,8 @@ its deals (what each side owes, by when). In a save with join codes it needs the
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from exercise.cli.args import save_arg
 from exercise.cli.seat_code import add_code_argument, require_code, who
 from exercise.core.seats import FACILITATOR, HUMAN, WHITE_NAMES
 from exercise.core.talk import Counter, Reply
@@ -22,7 +22,7 @@ from exercise.engine.talk import TalkEntry
 from exercise.engine.talk_window import TalkWindow
 from exercise.errors import ExerciseError, listed
 from exercise.store import Game
-from exercise.store.opening import writable
+from exercise.store.opening import read_only_file
 
 
 def _intermixed(base: type[argparse.ArgumentParser]) -> type[argparse.ArgumentParser]:
@@ -54,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         )
     finally:
         sub._parser_class = base
-    p.add_argument("save", metavar="SAVE")
+    p.add_argument("save", type=save_arg, metavar="SAVE")
     p.add_argument("--as", dest="seat", required=True, metavar="SEAT", help="the delegation speaking (or white)")
     p.add_argument("line", nargs="?", default=None, metavar="LINE", help='e.g. "say in un: we support it"')
     add_code_argument(p)
@@ -76,9 +76,9 @@ def _speaker(game: Game, seat: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = Path(args.save)
+    path = args.save
     # Reading what a seat heard works on read-only media too (without the scripted opening).
-    with Game.open(path, read_only=args.line is None and path.exists() and not writable(path)) as game:
+    with Game.open(path, read_only=args.line is None and read_only_file(path)) as game:
         seat = _speaker(game, args.seat)
         require_code(game, seat, args.code)
         turn = game.turn

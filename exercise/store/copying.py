@@ -1,12 +1,14 @@
-"""Writing new save files: a new game, or a branch of an existing one.
+"""Writing new saves: a new game, a branch of an existing one, or a copy of one.
 
 A new file is built next to its destination under a temporary name, closed (which folds the
 WAL into it), then renamed over the destination in one step: a reader never sees half a save,
-and an existing file is only ever replaced whole, and only when asked (force).
+and an existing file is only ever replaced whole, and only when asked (force). A new game on a
+server is built the same way, in a schema of its own renamed to the game's in one transaction.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import tomllib
 from collections.abc import Iterable
@@ -14,7 +16,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
 from exercise import __version__
@@ -28,11 +30,13 @@ from exercise.errors import ReplayError, SaveError, listed
 from exercise.scenario import parse_scenario
 from exercise.scenario.loader import scenario_text as read_scenario_text
 from exercise.store import queries as q
-from exercise.store.bulk import copy_rows
+from exercise.store import server
+from exercise.store.bulk import copy_all, copy_rows
 from exercise.store.codec import SNAPSHOT_CODEC, encode, events_digest, pack_snapshot
 from exercise.store.database import exclusive_use, make_engine, set_file_identity, translated, writer
 from exercise.store.evaluation import copy_evaluation
 from exercise.store.eventlog import EventTable
+from exercise.store.paths import SaveAddress, ServerGame
 from exercise.store.schema import (
     GAME_ID,
     SCHEMA_VERSION,
@@ -58,7 +62,11 @@ def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
-def _check_target(path: Path, force: bool) -> None:
+def _check_target(path: SaveAddress, force: bool) -> None:
+    if isinstance(path, ServerGame):
+        with translated(path), server.admin_session(path) as admin:
+            _check_server_target(admin, path, force)
+        return
     if path.is_dir():
         raise SaveError(f"{path}: is a directory; give a file name for the save")
     if path.exists() and not force:
@@ -97,7 +105,56 @@ def _new_file(path: Path):
             leftover.unlink(missing_ok=True)
 
 
-def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: Iterable[str], force: bool) -> None:
+def _check_server_target(admin: Session, address: ServerGame, force: bool) -> None:
+    if not server.schema_exists(admin, address.schema):
+        return
+    if not force:
+        raise SaveError(f"{address}: already exists (choose another name, or --force to replace it)")
+    if server.in_use(admin, address.schema):
+        raise SaveError(
+            f"{address}: is open in another program (a terminal playing, replaying or serving it); "
+            "close it there first, or its later turns would be lost"
+        )
+
+
+_building = itertools.count(1)
+
+
+@contextmanager
+def _new_server_game(address: ServerGame, force: bool):
+    """Yield a writable session on a fresh schema; on success it becomes the game `address`
+    (replacing an old game of that name, with force) in one transaction."""
+    building = f"{server.temporary_schema()}_{next(_building)}"
+    with translated(address):
+        with server.admin_session(address) as admin:
+            admin.execute(text(f"DROP SCHEMA IF EXISTS {building} CASCADE"))
+            admin.execute(text(f"CREATE SCHEMA {building}"))
+        engine = server.make_engine(address, schema=building)
+        try:
+            with Session(engine.execution_options(isolation_level="READ COMMITTED")) as s, s.begin():
+                Base.metadata.create_all(s.connection())
+                yield s
+            engine.dispose()
+            with server.admin_session(address) as admin:
+                # one creator at a time per name: the second sees the first's game
+                admin.execute(text("SELECT pg_advisory_xact_lock(hashtext(:n))"), {"n": address.schema})
+                _check_server_target(admin, address, force)
+                admin.execute(text(f"DROP SCHEMA IF EXISTS {address.schema} CASCADE"))
+                admin.execute(text(f"ALTER SCHEMA {building} RENAME TO {address.schema}"))
+        finally:
+            engine.dispose()
+            with server.admin_session(address) as admin:
+                admin.execute(text(f"DROP SCHEMA IF EXISTS {building} CASCADE"))
+
+
+def _new_save(path: SaveAddress, force: bool):
+    """A writable session on a new save that takes its place at `path` once complete."""
+    return _new_server_game(path, force) if isinstance(path, ServerGame) else _new_file(path)
+
+
+def create_save(
+    path: SaveAddress, scenario_path: Path, *, seed: int | None, humans: Iterable[str], force: bool
+) -> None:
     scenario_text = read_scenario_text(scenario_path)
     scenario = parse_scenario(scenario_text, scenario_path.name)
     humans = sorted(set(humans))
@@ -113,7 +170,7 @@ def create_save(path: Path, scenario_path: Path, *, seed: int | None, humans: It
     start = new_game(scenario, seed)
     text = state_json(start)
     stamp = q.now()
-    with _new_file(path) as s:
+    with _new_save(path, force) as s:
         s.add(
             GameRow(
                 id=GAME_ID,
@@ -162,7 +219,7 @@ def _write_start(s: Session, text: str, stamp: str) -> None:
     )
 
 
-def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
+def branch_save(game: Game, from_turn: int, path: SaveAddress, *, force: bool) -> None:
     if path.resolve() == game.path.resolve():
         raise SaveError(f"{path}: a branch needs a new file, not the save it comes from")
     _check_target(path, force)
@@ -175,7 +232,7 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
         if origin is None:
             raise SaveError(f"{game.path}: not a save (no game row)")
         stamp = q.now()
-        with _new_file(path) as dst:
+        with _new_save(path, force) as dst:
             dst.add(
                 GameRow(
                     id=GAME_ID,
@@ -218,3 +275,13 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
                     )
                 ],
             )
+
+
+def copy_save(game: Game, path: SaveAddress, *, force: bool) -> None:
+    """Every row of the game, unchanged, into a new save at `path` (a file or a server game):
+    its turns, hashes, talk, evaluation and live session (codes, drafts, clock) alike."""
+    if path.resolve() == game.path.resolve():
+        raise SaveError(f"{path}: a copy needs a new save, not the one it comes from")
+    _check_target(path, force)
+    with game.session() as src, translated(game.path), _new_save(path, force) as dst:
+        copy_all(src, dst)

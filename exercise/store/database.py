@@ -32,6 +32,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
 from exercise.errors import SaveError
+from exercise.store import server
+from exercise.store.paths import SaveAddress, ServerGame
 from exercise.store.schema import APPLICATION_ID, GAME_ID, SCHEMA_VERSION
 
 BUSY_TIMEOUT_S = 10.0
@@ -306,11 +308,13 @@ def describe(error: exc.DBAPIError) -> str:
 
 
 @contextmanager
-def translated(path: Path) -> Iterator[None]:
-    """Database errors -> SaveError naming the file, in one line."""
+def translated(path: SaveAddress) -> Iterator[None]:
+    """Database errors -> SaveError naming the file (or the server game), in one line."""
     try:
         yield
     except exc.DBAPIError as e:
+        if isinstance(path, ServerGame):
+            raise SaveError(f"{path}: {server.describe(e)}") from None
         message = describe(e)
         if message.startswith("cannot be written (") and disk_full(path):
             # SQLite says "disk I/O error" when it cannot grow the -shm file: name the cause
@@ -364,7 +368,7 @@ def ensure_wal(engine: Engine) -> None:
         raw.close()
 
 
-def _newer(path: Path, version: int) -> SaveError:
+def _newer(path: SaveAddress, version: int) -> SaveError:
     return SaveError(
         f"{path}: was written by a newer exercise (save schema {version}; this one "
         f"reads up to {SCHEMA_VERSION}): upgrade exercise to open it"

@@ -32,6 +32,7 @@ from exercise.core.state import GameState
 from exercise.engine import TurnResult, validate_orders
 from exercise.errors import AlreadyResolved, GameOver, GamePaused, ReadOnlySave, ReplayError, SaveError
 from exercise.store import queries as q
+from exercise.store import server
 from exercise.store.codec import orders_by_seat, orders_text, state_from_text
 from exercise.store.database import (
     check_header,
@@ -45,7 +46,8 @@ from exercise.store.database import (
 from exercise.store.evaluation import Evaluation
 from exercise.store.eventlog import EventTable
 from exercise.store.live import Live, bump_draft, clock_of, restart_clock
-from exercise.store.opening import connect_checked, stored_scenario, writable
+from exercise.store.opening import connect_checked, connect_server, stored_scenario, writable
+from exercise.store.paths import SaveAddress, ServerGame, save_address
 from exercise.store.records import HUMAN, SaveSummary, VerifyResult
 from exercise.store.schema import (
     GAME_ID,
@@ -57,7 +59,7 @@ from exercise.store.schema import (
 )
 from exercise.store.talk_log import GameTalk, opened_board
 from exercise.store.turns import plan_orders, write_turn
-from exercise.store.upgrade import upgrade_in_place, upgraded_copy
+from exercise.store.upgrade import upgrade_in_place, upgrade_server_game, upgraded_copy
 from exercise.store.white_cell import WhiteCellActions
 
 
@@ -66,22 +68,24 @@ class Game(WhiteCellActions):
 
     def __init__(
         self,
-        path: Path,
-        db_path: Path,
+        path: SaveAddress,
+        db_path: Path | None,
         read_only: bool,
         row: Row,
         engine: Engine,
         tmp: tempfile.TemporaryDirectory | None = None,
+        identity: int | None = None,
     ):
-        """Use Game.open or Game.create."""
+        """Use Game.open or Game.create. `identity`: a server game's (server.identity)."""
         self.path = path
         self.read_only = read_only
         self.scenario_text = row.scenario_text
         self.seed = row.seed
         self.rules_version = row.rules_version
         self._engine = engine
-        self._writer = writer(engine)
-        self._held = hold(db_path)
+        self._server = isinstance(path, ServerGame)
+        self._writer = server.writer(engine) if self._server else writer(engine)
+        self._held: Any = identity if db_path is None else hold(db_path)
         self._tmp = tmp
         self._cache: tuple[int, GameState] | None = None
         self._log = EventTable()
@@ -106,15 +110,18 @@ class Game(WhiteCellActions):
         path unless force (and then replaces it whole, never in part)."""
         from exercise.store.copying import create_save
 
-        create_save(Path(path), Path(scenario_path), seed=seed, humans=humans, force=force)
-        return cls.open(path)
+        address = save_address(path)
+        create_save(address, Path(scenario_path), seed=seed, humans=humans, force=force)
+        return cls.open(address)
 
     @classmethod
     def open(cls, path, *, read_only: bool = False) -> Game:
-        """Open a save; a file that is not a readable save raises SaveError in one line and is
-        left as it was. An older save is upgraded (in place after a backup copy, or in a
-        temporary copy when read_only)."""
-        path = Path(path)
+        """Open a save (a file, or a game on a server: paths.save_address); one that is not a
+        readable save raises SaveError in one line and is left as it was. An older save is
+        upgraded (in place after a backup copy, or in a temporary copy when read_only)."""
+        path = save_address(path)
+        if isinstance(path, ServerGame):
+            return cls._open_server(path, read_only)
         check_header(path)
         if not read_only and not writable(path):
             raise SaveError(f"{path}: cannot be written (read-only file or directory); open it read-only")
@@ -132,12 +139,30 @@ class Game(WhiteCellActions):
             raise SaveError(f"{path}: could not be brought to save format {SCHEMA_VERSION}")
         return cls(path, db_path, read_only, row, engine, tmp)
 
+    @classmethod
+    def _open_server(cls, address: ServerGame, read_only: bool) -> Game:
+        engine, version, row, identity = connect_server(address, read_only)
+        if version < SCHEMA_VERSION:
+            engine.dispose()
+            if read_only:
+                raise SaveError(
+                    f"{address}: is a game of save schema {version}; open it for play once "
+                    f"(this release upgrades it to {SCHEMA_VERSION} in place) before reading it"
+                )
+            upgrade_server_game(address, version)
+            engine, version, row, identity = connect_server(address, read_only)
+        if row is None:
+            engine.dispose()
+            raise SaveError(f"{address}: could not be brought to save format {SCHEMA_VERSION}")
+        return cls(address, None, read_only, row, engine, identity=identity)
+
     def close(self) -> None:
         if self._watch is not None:
             self._watch.close()
             self._watch = None
         self._engine.dispose()
-        release(self._held)
+        if not self._server:
+            release(self._held)
         self._held = None
         if self._tmp is not None:
             self._tmp.cleanup()
@@ -161,13 +186,18 @@ class Game(WhiteCellActions):
     def _write(self) -> Iterator[Session]:
         if self.read_only:
             raise ReadOnlySave(f"{self.path}: opened read-only (replay); open it for play to change it")
-        if not same_file(self.path, self._held):  # `new --force` elsewhere: writes would be lost
-            raise SaveError(
-                f"{self.path}: was replaced or removed by another program since it was opened; "
-                "nothing more is written to the old game (open the save again)"
-            )
+        if isinstance(self.path, Path) and not same_file(self.path, self._held):  # `new --force` elsewhere
+            raise self._replaced()
         with translated(self.path), Session(self._writer) as s, s.begin():
+            if self._server and server.identity(s) != self._held:  # the game's lock is held here
+                raise self._replaced()
             yield s
+
+    def _replaced(self) -> SaveError:
+        return SaveError(
+            f"{self.path}: was replaced or removed by another program since it was opened; "
+            "nothing more is written to the old game (open the save again)"
+        )
 
     def _state_at(self, s: Session, turn: int, latest: int) -> GameState:
         if self._cache is not None and self._cache[0] == turn:
@@ -261,9 +291,12 @@ class Game(WhiteCellActions):
 
     def changes(self) -> int:
         """A number that changes whenever another connection commits to the save (SQLite's
-        data_version): a screen polls it several times a second at the cost of one pragma."""
+        data_version; on a server, the game's NOTIFYs heard): a screen polls it several times
+        a second at the cost of one pragma (one round trip)."""
         if self._watch is None:
-            self._watch = watcher(self.path)
+            self._watch = server.Watcher(self.path) if isinstance(self.path, ServerGame) else watcher(self.path)
+        if isinstance(self._watch, server.Watcher):
+            return self._watch.changes()
         with translated(self.path):
             return self._watch.execute("PRAGMA data_version").fetchone()[0]
 
@@ -358,8 +391,17 @@ class Game(WhiteCellActions):
         """A what-if copy holding turns 0..from_turn; this save is not changed."""
         from exercise.store.copying import branch_save
 
-        branch_save(self, from_turn, Path(new_path), force=force)
-        return Game.open(new_path)
+        address = save_address(new_path)
+        branch_save(self, from_turn, address, force=force)
+        return Game.open(address)
+
+    def copy(self, target, *, force: bool = False) -> Game:
+        """The same game, every row of it, in another save (a file, or a game on a server)."""
+        from exercise.store.copying import copy_save
+
+        address = save_address(target)
+        copy_save(self, address, force=force)
+        return Game.open(address)
 
     @property
     def rules_note(self) -> str:

@@ -28,7 +28,7 @@ from exercise.engine.metrics import delegation_score, objective_progress
 from exercise.errors import SaveError
 from exercise.scenario.rubric import objective_key
 from exercise.store.game import Game
-from exercise.store.listing import save_files
+from exercise.store.listing import save_addresses
 from exercise.store.records import HUMAN
 
 RUBRIC_TOP = 4  # the level a rubric percent is taken of (core.limits.RUBRIC_LEVEL's top)
@@ -98,7 +98,7 @@ def gradebook(directory: Path, problems: list[str] | None = None) -> list[GradeR
     """Every save's rows in `directory`, by file name then seat; files that are not saves are
     skipped with one line each in `problems`."""
     rows = []
-    for path in save_files(directory):
+    for path in save_addresses(directory):
         try:
             with Game.open(path, read_only=True) as game:
                 rows.extend(save_rows(game))

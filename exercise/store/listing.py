@@ -1,6 +1,6 @@
-"""Finding the saves in a directory.
+"""Finding the saves in a directory, or the games in a database on a server.
 
-SQLAlchemy is imported only once there is a file to open: the terminal UI's home screen lists
+SQLAlchemy is imported only once there is a save to open: the terminal UI's home screen lists
 the saves folder as it starts, and an empty folder (a first start) should not pay for it.
 """
 
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from exercise.core.seats import HUMAN
 from exercise.engine.metrics import delegation_score
 from exercise.errors import SaveError
+from exercise.store.paths import SaveAddress, ServerGame, is_server_url
 from exercise.store.records import SaveSummary
 
 if TYPE_CHECKING:
@@ -29,15 +30,27 @@ def save_files(directory) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
+def save_addresses(where) -> list[SaveAddress]:
+    """The saves in a folder (save_files), or every game in a database given by its URL."""
+    if not is_server_url(where):
+        return list(save_files(where))
+    from exercise.store import server
+    from exercise.store.database import translated
+
+    database = ServerGame(str(where).partition("#")[0], "")
+    with translated(database), server.admin_session(database) as s:
+        return [database.other(name) for name in server.game_names(s)]
+
+
 def list_saves(directory=DEFAULT_DIR, *, problems: list[str] | None = None, scores: bool = False) -> list[SaveSummary]:
     """Summaries of the saves in `directory`, most recently played first. Files that are not
     saves are skipped; each gets one line in `problems` when a list is given. `scores`: with
     the human seats' scores (each save's state is read: slower)."""
     found = []
-    files = save_files(directory)
-    if files:
+    saves = save_addresses(directory)
+    if saves:
         from exercise.store.game import Game
-    for path in files:
+    for path in saves:
         try:
             with Game.open(path, read_only=True) as game:
                 found.append(game.summary(scores=scores))

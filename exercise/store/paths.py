@@ -43,3 +43,127 @@ def new_save_path(saves_dir: Path | str, scenario_id: str, tag: str = "") -> Pat
         if not path.exists():  # two games created in the same second get -2, -3, ...
             return path
         n += 1
+
+
+# --- where a save lives: a file, or a game on a PostgreSQL server --------------------------
+# The one place that decides "file or server": every command hands its save argument (a
+# path, or a server game written `URL#GAME`, which is what `--db URL --game NAME` becomes on
+# the command line) to `save_address`, and Game.open / Game.create take what it returns.
+
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+# A game's name is its PostgreSQL schema's, after this prefix (dashes as underscores): the
+# prefix keeps a game clear of `public` and of another application's schemas in the database.
+GAME_SCHEMA_PREFIX = "exercise_"
+GAME_NAME_MAX = 40
+
+
+def game_name_problem(name: str) -> str | None:
+    """Why `name` cannot name a game on a server, or None: lowercase letters and digits in words
+    joined by single dashes, so that each name maps to one schema and back."""
+    words = name.split("-")
+    if (
+        not name
+        or len(name) > GAME_NAME_MAX
+        or not all(w and w.isascii() and w.isalnum() and w == w.lower() for w in words)
+    ):
+        return (
+            f"{name[:GAME_NAME_MAX]!r} is not a game name (lowercase letters and digits in words joined by "
+            f"dashes, at most {GAME_NAME_MAX} characters, e.g. class-7)"
+        )
+    return None
+
+
+class ServerGame:
+    """One game in a PostgreSQL database. Shown (str) as `URL#GAME` with any password left out;
+    `argument()` is the full text, for a child process's command line. Answers the few Path
+    questions messages ask of a save (`name`, `resolve()`), so a message names either the same way."""
+
+    __slots__ = ("game", "url")
+
+    def __init__(self, url: str, game: str):
+        self.url = url
+        self.game = game
+
+    @property
+    def name(self) -> str:
+        return self.game
+
+    @property
+    def schema(self) -> str:
+        return GAME_SCHEMA_PREFIX + self.game.replace("-", "_")
+
+    def resolve(self) -> ServerGame:
+        return self
+
+    def database(self) -> str:
+        """The server and database, without the password: `postgresql://USER@HOST:PORT/DB`."""
+        scheme, rest = self.url.split("://", 1)
+        at = rest.rfind("@", 0, rest.find("/") if "/" in rest else len(rest))
+        if at >= 0 and ":" in rest[:at]:
+            rest = rest[: rest.index(":")] + rest[at:]
+        return f"{scheme}://{rest}"
+
+    def argument(self) -> str:
+        return f"{self.url}#{self.game}"
+
+    def __str__(self) -> str:
+        return f"{self.database()}#{self.game}"
+
+    def __repr__(self) -> str:
+        return f"ServerGame({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ServerGame) and (self.url, self.game) == (other.url, other.game)
+
+    def __hash__(self) -> int:
+        return hash((self.url, self.game))
+
+    def other(self, game: str) -> ServerGame:
+        """Another game in the same database."""
+        return server_game(self.url, game)
+
+
+SaveAddress = Path | ServerGame
+
+
+def is_server_url(text: object) -> bool:
+    return isinstance(text, str) and text.lower().startswith(SERVER_SCHEMES)
+
+
+def place_shown(where: object) -> str:
+    """A folder, or a database URL with any password left out, for a message."""
+    return ServerGame(str(where).partition("#")[0], "").database() if is_server_url(where) else str(where)
+
+
+def server_game(url: str, game: str | None) -> ServerGame:
+    if not game:
+        raise SaveError(f"{ServerGame(url, '').database()}: name the game in it (--game NAME)")
+    problem = game_name_problem(game)
+    if problem:
+        raise SaveError(f"--game: {problem}")
+    return ServerGame(url, game)
+
+
+def save_address(save: str | Path | ServerGame, game: str | None = None) -> SaveAddress:
+    """A save argument as given (a path, or `URL#GAME`; `game` names it when the URL does not)."""
+    if isinstance(save, ServerGame):
+        return save
+    if is_server_url(save):
+        url, _, fragment = str(save).partition("#")
+        return server_game(url, fragment or game)
+    return Path(save)
+
+
+def save_argument(address: SaveAddress) -> str:
+    """The save as a command-line argument for a child process (a file: its absolute path)."""
+    return address.argument() if isinstance(address, ServerGame) else str(Path(address).resolve())
+
+
+def missing_file(address: SaveAddress) -> bool:
+    """A save file that is not there (a server game's presence is checked when it is opened)."""
+    return isinstance(address, Path) and not address.exists()
+
+
+def beside(address: SaveAddress, suffix: str) -> Path:
+    """A file named after the save: beside a save file, or in the working folder for a server game."""
+    return Path(address.game + suffix) if isinstance(address, ServerGame) else address.with_suffix(suffix)

@@ -5,11 +5,11 @@ import these before any save is open."""
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
 
 import attrs
 
 from exercise.core.seats import HUMAN
+from exercise.store.paths import SaveAddress
 
 # What happens when the round clock reaches zero: a warning only, or the turn resolves with
 # the missing seats passing or played by their strategies.
@@ -79,7 +79,7 @@ class VerifyResult:
 
 @attrs.frozen
 class SaveSummary:
-    path: Path
+    path: SaveAddress  # a file, or a game on a server
     scenario_id: str
     title: str
     turn: int  # last completed turn

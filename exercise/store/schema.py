@@ -9,7 +9,7 @@ Bump SCHEMA_VERSION whenever a table changes, and add the step to `upgrade.py`.
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, LargeBinary, MetaData, Table
+from sqlalchemy import BigInteger, ForeignKey, LargeBinary, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Recorded twice: in the game table, and in the SQLite header as `PRAGMA user_version` (with
@@ -48,7 +48,7 @@ class GameRow(Base):
     scenario_text: Mapped[str]  # the authority
     scenario_json: Mapped[str]  # the same, as parsed from TOML: opens faster than TOML
     scenario_sha256: Mapped[str]
-    seed: Mapped[int]
+    seed: Mapped[int] = mapped_column(BigInteger)  # 0..2**63-1: past PostgreSQL's INTEGER
     rules_version: Mapped[int] = mapped_column(default=1)  # engine/rules.py when it was made
     created_at: Mapped[str]  # ISO 8601, UTC
     last_played_at: Mapped[str]

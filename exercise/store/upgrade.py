@@ -30,15 +30,16 @@ from itertools import groupby
 from pathlib import Path
 
 import orjson
-from sqlalchemy import text, update
+from sqlalchemy import inspect, text, update
 from sqlalchemy.orm import Session
 
 from exercise.errors import SaveError
-from exercise.store import snapshots
+from exercise.store import server, snapshots
 from exercise.store.bulk import bulk_insert
 from exercise.store.codec import pack_orders
 from exercise.store.database import make_engine, set_file_identity, translated, writer
 from exercise.store.eventlog import pack_events
+from exercise.store.paths import ServerGame
 from exercise.store.schema import (
     GAME_ID,
     SCHEMA_VERSION,
@@ -65,7 +66,7 @@ def _lean_layout(session: Session) -> None:
     """Version 6: the schema-5 events and orders rows packed per turn, the snapshots rewritten
     as keyframes and deltas. Every stored value stays as it was, so hashes and events do too."""
     connection = session.connection()
-    tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = set(inspect(connection).get_table_names())  # portable: the step runs on server games too
     Base.metadata.create_all(connection, tables=[table_of(EventPackRow), table_of(OrderPackRow)])
     if "events" in tables:
         rows = connection.exec_driver_sql("SELECT seq, turn, shape, data, audit FROM events ORDER BY seq").all()
@@ -99,9 +100,9 @@ def _snapshots_as_deltas(session: Session) -> None:
         before = snapshots.older_turn(turn)
         older = None if before is None else snapshots.float_maps(states[before])
         new_codec, packed = snapshots.pack(turn, canonical, states[turn], states.get(turn - 1), older)
-        connection.exec_driver_sql(
-            "UPDATE snapshots SET codec = ?, data = ? WHERE game_id = ? AND turn = ?",
-            (new_codec, packed, GAME_ID, turn),
+        connection.execute(
+            text("UPDATE snapshots SET codec = :codec, data = :data WHERE game_id = :game AND turn = :turn"),
+            {"codec": new_codec, "data": packed, "game": GAME_ID, "turn": turn},
         )
         states.pop(turn - 2, None)
 
@@ -134,7 +135,7 @@ def _copy(source: Path, target: Path) -> None:
         engine.dispose()
 
 
-def _check_steps(path: Path, from_version: int) -> None:
+def _check_steps(path: Path | ServerGame, from_version: int) -> None:
     missing = [v for v in range(from_version, SCHEMA_VERSION) if v not in UPGRADES]
     if missing:
         raise SaveError(
@@ -173,3 +174,19 @@ def upgraded_copy(path: Path, from_version: int) -> tuple[Path, tempfile.Tempora
     _copy(path, copy)
     _run_steps(copy, from_version)
     return copy, tmp
+
+
+def upgrade_server_game(address: ServerGame, from_version: int) -> None:
+    """Upgrade a game on a server in one transaction, under the game's write lock: DDL is
+    transactional there, so the game is upgraded whole or not at all (no backup copy needed)."""
+    _check_steps(address, from_version)
+    engine = server.make_engine(address)
+    try:
+        with translated(address), Session(server.writer(engine)) as session, session.begin():
+            version = session.scalar(text("SELECT schema_version FROM game WHERE id = :id"), {"id": GAME_ID})
+            for step in range(version, SCHEMA_VERSION):  # another host may have upgraded it meanwhile
+                UPGRADES[step](session)
+            Base.metadata.create_all(session.connection())
+            session.execute(update(GameRow).where(GameRow.id == GAME_ID).values(schema_version=SCHEMA_VERSION))
+    finally:
+        engine.dispose()

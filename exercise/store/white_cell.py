@@ -23,17 +23,17 @@ from exercise.strategies import strategy_names
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
-    from pathlib import Path
 
     from exercise.core.spec import Scenario
     from exercise.core.state import GameState
     from exercise.store.eventlog import EventTable
     from exercise.store.live import Live
+    from exercise.store.paths import SaveAddress
 
 
 class WhiteCellActions:
     if TYPE_CHECKING:  # what Game gives its white-cell actions
-        path: Path
+        path: SaveAddress
         scenario: Scenario
         live: Live
         _log: EventTable

@@ -159,8 +159,8 @@ while any(o == "none" and time.time() < u for o, u in zip(outcome, until)):
         elif game.turn > shown[i]:
             outcome[i] = "seen"
     time.sleep(0.01)
-for game, result in zip(games, outcome):
-    say(pathlib.Path(game.path).stem, result)
+for i, (game, result) in enumerate(zip(games, outcome)):
+    say(i, result)  # the saves' order on the command line
     game.close()
 """
 )
@@ -196,7 +196,7 @@ class Terminals:
         self.tmp, self.sync, self.children = tmp, tmp / "sync", []
         self.sync.mkdir()
 
-    def start(self, script: str, save: Path, name: str, *args: object) -> subprocess.Popen:
+    def start(self, script: str, save: str, name: str, *args: object) -> subprocess.Popen:
         path = self.tmp / f"{name}.py"
         path.write_text(script, encoding="utf-8")
         child = subprocess.Popen(
@@ -240,8 +240,8 @@ def terminals(tmp_path):
     t.kill_all()
 
 
-def _save(tmp_path: Path, name: str = "class.db", turns: int = 0) -> Path:
-    path = tmp_path / name
+def _save(save_at, name: str = "class.db", turns: int = 0) -> str:
+    path = save_at(name)
     with Game.create(path, TUTORIAL, humans=HUMANS) as game:
         for _ in range(turns):
             game.resolve(force=True)
@@ -253,8 +253,8 @@ def _rows(game: Game, *columns) -> list[tuple]:
         return [tuple(r) for r in s.execute(select(*columns))]
 
 
-def test_a_terminal_left_on_turn_n_cannot_order_once_another_forced_it(tmp_path, terminals):
-    save = _save(tmp_path, turns=2)  # the desk shows turn 2 and would order for turn 3
+def test_a_terminal_left_on_turn_n_cannot_order_once_another_forced_it(terminals, save_at):
+    save = _save(save_at, turns=2)  # the desk shows turn 2 and would order for turn 3
     idle = terminals.start(IDLE, save, "desk")
     terminals.wait_for("ready-desk")
     with Game.open(save) as white:  # this process is the white cell's terminal: it forces turn 3
@@ -271,8 +271,8 @@ def test_a_terminal_left_on_turn_n_cannot_order_once_another_forced_it(tmp_path,
         assert game.waiting_for() == list(HUMANS)
 
 
-def test_a_seat_opened_in_two_processes_is_refused_then_taken_over(tmp_path, terminals):
-    save = _save(tmp_path)
+def test_a_seat_opened_in_two_processes_is_refused_then_taken_over(terminals, save_at):
+    save = _save(save_at)
     first = terminals.start(HOLDER, save, "a", "atlantia", 15)
     terminals.wait_for("opened-a")
     # the second terminal is told where and since when the seat is open, then takes it over
@@ -294,8 +294,8 @@ def _leases(game: Game) -> list[tuple]:
     return sorted(_rows(game, LeaseRow.seat, LeaseRow.holder, LeaseRow.place))
 
 
-def test_a_killed_terminals_lease_lapses_and_the_seat_opens_without_a_takeover(tmp_path, terminals):
-    save = _save(tmp_path)
+def test_a_killed_terminals_lease_lapses_and_the_seat_opens_without_a_takeover(terminals, save_at):
+    save = _save(save_at)
     crashed = terminals.start(HOLDER, save, "a", "atlantia", SHORT_LEASE)
     terminals.wait_for("opened-a")
     crashed.send_signal(signal.SIGKILL)
@@ -312,8 +312,8 @@ def test_a_killed_terminals_lease_lapses_and_the_seat_opens_without_a_takeover(t
         assert not [e for e in game.events() if isinstance(e, FacilitatorAction) and e.action == "taken over"]
 
 
-def test_a_draft_outlives_the_terminal_that_was_killed_holding_it(tmp_path, terminals):
-    save = _save(tmp_path, turns=1)
+def test_a_draft_outlives_the_terminal_that_was_killed_holding_it(terminals, save_at):
+    save = _save(save_at, turns=1)
     writer = terminals.start(DRAFTER, save, "a", "write")
     terminals.wait_for("ready-a")
     writer.send_signal(signal.SIGKILL)
@@ -326,9 +326,9 @@ def test_a_draft_outlives_the_terminal_that_was_killed_holding_it(tmp_path, term
         assert game.verify().ok
 
 
-def test_the_clock_at_zero_raced_by_two_terminals_under_each_choice(tmp_path, terminals):
+def test_the_clock_at_zero_raced_by_two_terminals_under_each_choice(terminals, save_at):
     choices = ("warn", "pass", "strategy")
-    saves = {choice: _save(tmp_path, f"{choice}.db") for choice in choices}
+    saves = {choice: _save(save_at, f"{choice}.db") for choice in choices}
     with Game.open(saves["pass"]) as game:
         game.submit("borealis", [], for_turn=1)  # borealis passed; atlantia will be missing
     with Game.open(saves["strategy"]) as game:
@@ -346,8 +346,8 @@ def test_the_clock_at_zero_raced_by_two_terminals_under_each_choice(tmp_path, te
     outcomes: dict[str, list[str]] = {}
     for racer in racers:
         for line in terminals.lines(racer):
-            name, result = line.split()
-            outcomes.setdefault(name, []).append(result)
+            index, result = line.split()
+            outcomes.setdefault(choices[int(index)], []).append(result)
     for choice in choices:
         mine = sorted(outcomes[choice])
         with Game.open(saves[choice], read_only=True) as game:
@@ -365,10 +365,10 @@ def test_the_clock_at_zero_raced_by_two_terminals_under_each_choice(tmp_path, te
             assert game.verify().ok
 
 
-def test_a_terminal_killed_while_it_submits_leaves_each_turn_whole_or_absent(tmp_path, terminals):
+def test_a_terminal_killed_while_it_submits_leaves_each_turn_whole_or_absent(tmp_path, terminals, save_at):
     scenario = tmp_path / "long.toml"
     scenario.write_text(generate_scenario(12, 2, 6, seed=3, turns=400), encoding="utf-8")
-    save = tmp_path / "long.db"
+    save = save_at("long.db")
     with Game.create(save, scenario) as game:
         humans = sorted(game.controllers())[:3]
     with Game.open(save) as game:

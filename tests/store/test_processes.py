@@ -53,9 +53,9 @@ def _wait_for(paths: list[Path], timeout: float = 60.0) -> None:
         time.sleep(0.005)
 
 
-def test_two_processes_resolving_the_same_turn_resolve_it_once(tmp_path):
+def test_two_processes_resolving_the_same_turn_resolve_it_once(tmp_path, save_at):
     rounds = 3
-    save = tmp_path / "race.db"
+    save = save_at("race.db")
     Game.create(save, ROOT / "scenarios" / "cent-vs-decent.toml").close()
     script = tmp_path / "racer.py"
     script.write_text(RACER, encoding="utf-8")
@@ -111,16 +111,16 @@ def test_a_reader_keeps_seeing_other_processes_commits(tmp_path):
             assert reader.turn == expected and reader.state().turn == expected
 
 
-def test_sigkill_at_random_moments_never_damages_a_save(tmp_path):
+def test_sigkill_at_random_moments_never_damages_a_save(tmp_path, save_at):
     turns, seed = 100, 5
     text = generate_scenario(60, 6, 15, seed=2, turns=turns)
     scenario_path = tmp_path / "world.toml"
     scenario_path.write_text(text, encoding="utf-8")
-    save = tmp_path / "crash.db"
+    save = save_at("crash.db")
     Game.create(save, scenario_path, seed=seed).close()
     expected = state_hash(final_state(parse_scenario(text, "world.toml"), seed, turns))
     rng = random.Random(20251122)
-    command = [sys.executable, "-m", "exercise", "run", str(save)]
+    command = [sys.executable, "-m", "exercise", "run", save]
     kills, reached = 0, 0
     with Game.open(save, read_only=True) as watcher:
         while kills < 6:
