@@ -4,7 +4,9 @@ delegations, 25 forums, 60 norms; cost about linear in delegations x norms).
     python benchmarks/turn_speed.py                 # 50, 100, 200, 400 delegations
     python benchmarks/turn_speed.py --sizes 200 --turns 30
 
-Strategy decisions are timed separately from `resolve_turn` (the engine's pure function).
+A turn is played as `exercise.headless.play` plays it (the talk phase, the orders, then
+`resolve_turn` with the scripted seats' orders prechecked); the strategies' talk and orders are
+timed apart from `resolve_turn` (the engine's pure function).
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ import statistics
 import time
 
 from exercise.engine import new_game, resolve_turn
+from exercise.engine.reading import Reading
+from exercise.engine.talk import TalkBoard
 from exercise.scenario import parse_scenario
 from exercise.scenario.generate import generate_scenario
-from exercise.strategies import default_controllers, scripted_orders
+from exercise.strategies import default_controllers, scripted_orders, scripted_talk
 
 
 def measure(delegations: int, forums: int, norms: int, turns: int, seed: int) -> dict[str, float]:
@@ -24,11 +28,13 @@ def measure(delegations: int, forums: int, norms: int, turns: int, seed: int) ->
     controllers = default_controllers(scenario)
     state = new_game(scenario, seed)
     resolve_ms, decide_ms = [], []
-    for _ in range(turns):
+    for _ in range(turns):  # as exercise.headless.play does it
         t0 = time.perf_counter()
-        orders = scripted_orders(state, seed, controllers)
+        board, reading = TalkBoard(state), Reading(state)
+        scripted_talk(state, seed, controllers, board, reading)
+        orders = scripted_orders(state, seed, controllers, board, reading)
         t1 = time.perf_counter()
-        state = resolve_turn(state, orders, seed).state
+        state = resolve_turn(state, orders, seed, prechecked=orders.keys(), talk=board).state
         t2 = time.perf_counter()
         decide_ms.append((t1 - t0) * 1000)
         resolve_ms.append((t2 - t1) * 1000)

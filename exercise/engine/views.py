@@ -22,9 +22,10 @@ import attrs
 from exercise.core.events import Event
 from exercise.core.spec import Delegation, DelegationKind, Forum, Norm, Objective
 from exercise.core.state import GameState, NormStatus
-from exercise.engine.appeal import NormTerms, appeal_of, conflicts_of
+from exercise.engine.appeal import conflicts_of
 from exercise.engine.metrics import breadth
 from exercise.engine.network import network_for
+from exercise.engine.reading import Reading, reading_for
 from exercise.engine.talk_window import TalkWindow
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class View:
         state: GameState,
         seat: str | None,
         events: Iterable[Event] = (),
-        terms: dict[str, NormTerms] | None = None,
+        reading: Reading | None = None,
         board: TalkBoard | None = None,
     ):
         self._state = state
@@ -94,10 +95,8 @@ class View:
         self.scenario_id = state.scenario_id
         self._events = [e for e in events if e.visible_to(seat)]
         self._me = state.scenario.delegation(seat) if seat is not None else None
-        self._appeal: dict[str, float] = {}  # the state does not change under a view
-        # each norm's appeal terms shared by every delegation: views of one state may share them
-        self._terms: dict[str, NormTerms] = {} if terms is None else terms
-        self._my_forums: tuple[str, ...] | None = None
+        # what the views of this state share (appeal matrix, indexes); its own when none is given
+        self._reading = reading_for(state, reading, seat)
         self.talk = TalkWindow(state, seat, board)  # the negotiation as this seat knows it
 
     # --- who I am -------------------------------------------------------------------
@@ -198,10 +197,7 @@ class View:
         return (delegation_id or self._require_seat()) in self._state.forums[forum_id].members
 
     def my_forums(self) -> list[str]:
-        if self._my_forums is None:  # asked several times per decision; memberships hold still
-            me = self._require_seat()
-            self._my_forums = tuple(f for f in self.forum_ids() if me in self._state.forums[f].members)
-        return list(self._my_forums)
+        return list(self._reading.forums_of(self._require_seat()))
 
     def agenda(self, forum_id: str) -> list[AgendaEntry]:
         return [
@@ -281,6 +277,11 @@ class View:
         """Who holds the norm and how deeply: public (what states say and do is observable)."""
         return dict(self._state.norms[norm_id].depth)
 
+    def needy_holders(self, norm_id: str, below: float) -> tuple[tuple[float, str], ...]:
+        """(capacity, holder) of the norm's holders short of practice whose capacity is below
+        `below`, weakest first (ties by id): public, as holdings and capacity are."""
+        return self._reading.needy(norm_id, below)
+
     def breadth(self, norm_id: str) -> float:
         return breadth(self._state, norm_id)
 
@@ -298,15 +299,7 @@ class View:
 
     # --- the seat's own judgement (uses only its own private values) ----------------
     def my_appeal(self, norm_id: str) -> float:
-        value = self._appeal.get(norm_id)
-        if value is None:
-            state = self._state
-            ns = state.norms[norm_id]
-            terms = self._terms.get(norm_id)
-            if terms is None:
-                terms = self._terms[norm_id] = NormTerms(state, state.scenario.norm(norm_id), ns)
-            value = self._appeal[norm_id] = appeal_of(state, self.me, ns, terms)
-        return value
+        return self._reading.appeal(self._require_seat(), norm_id)
 
     # --- the facilitator ------------------------------------------------------------
     @property
@@ -323,14 +316,14 @@ def view_for(
     state: GameState,
     seat: str | None,
     events: Iterable[Event] = (),
-    terms: dict[str, NormTerms] | None = None,
+    reading: Reading | None = None,
     board: TalkBoard | None = None,
 ) -> View:
-    """`terms`: a dict shared by the views of one unchanging state (see View.my_appeal);
+    """`reading`: shared by the views of one unchanging state (engine/reading.py);
     `board`: the talk of the turn being played, when there is any (engine/talk.py)."""
     if seat is not None and seat not in state.seats:
         raise KeyError(seat)
-    return View(state, seat, events, terms, board)
+    return View(state, seat, events, reading, board)
 
 
 def facilitator_view(state: GameState, events: Iterable[Event] = (), board: TalkBoard | None = None) -> View:

@@ -10,7 +10,7 @@ from exercise.core.seats import HUMAN
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.core.talk import Reply
-from exercise.engine.appeal import NormTerms
+from exercise.engine.reading import Reading, reading_for
 from exercise.engine.talk import TalkBoard, TalkEntry
 from exercise.engine.views import view_for
 from exercise.strategies.bandwagoner import Bandwagoner
@@ -57,50 +57,67 @@ def strategy_orders(
     seat: str,
     seed: int,
     strategy: str | None = None,
-    terms: dict[str, NormTerms] | None = None,
+    reading: Reading | None = None,
     board: TalkBoard | None = None,
 ) -> list[Order]:
     """What `strategy` (default: the seat's scenario strategy) would order for `seat` in the
-    coming turn. The seat's random stream comes from (seed, turn, seat) only. `terms`: shared
-    by every seat deciding on this state (see View.my_appeal); `board`: the turn's talk, so the
+    coming turn. The seat's random stream comes from (seed, turn, seat) only. `reading`: shared
+    by every seat deciding on this state (engine/reading.py); `board`: the turn's talk, so the
     seat knows the deals it made."""
     rng = LazyStream(seed, state.turn + 1, "strategy", seat)
-    view = view_for(state, seat, terms=terms, board=board)
+    view = view_for(state, seat, reading=reading, board=board)
     return _strategy_of(state, seat, strategy).decide(view, rng)  # type: ignore[arg-type]
 
 
 def scripted_orders(
-    state: GameState, seed: int, controllers: Mapping[str, str], board: TalkBoard | None = None
+    state: GameState,
+    seed: int,
+    controllers: Mapping[str, str],
+    board: TalkBoard | None = None,
+    reading: Reading | None = None,
 ) -> dict[str, list[Order]]:
-    """Orders of every seat whose controller is a strategy (not "human")."""
-    terms: dict[str, NormTerms] = {}
+    """Orders of every seat whose controller is a strategy (not "human"); `reading`: the
+    state's, when the talk phase already made one."""
+    reading = reading_for(state, reading)
     return {
-        seat: strategy_orders(state, seat, seed, controllers[seat], terms, board)
+        seat: strategy_orders(state, seat, seed, controllers[seat], reading, board)
         for seat in sorted(state.seats)
         if controllers.get(seat, HUMAN) != HUMAN
     }
 
 
-def scripted_talk(state: GameState, seed: int, controllers: Mapping[str, str], board: TalkBoard) -> list[TalkEntry]:
+def scripted_talk(
+    state: GameState,
+    seed: int,
+    controllers: Mapping[str, str],
+    board: TalkBoard,
+    reading: Reading | None = None,
+) -> list[TalkEntry]:
     """The scripted seats' talk phase at a turn's opening, on `board` (built on `state`): each
     scripted seat in id order says what its strategy says, and an offer to a scripted seat is
-    answered at once. Returns the entries added, in order."""
+    answered at once. Returns the entries added, in order. `reading`: shared with the orders
+    that follow on the same state."""
     added: list[TalkEntry] = []
-    terms: dict[str, NormTerms] = {}
+    reading = reading_for(state, reading)
     for seat in sorted(state.seats):
         if controllers.get(seat, HUMAN) == HUMAN:
             continue
         rng = LazyStream(seed, state.turn + 1, "talk", seat)
-        view = view_for(state, seat, terms=terms, board=board)
+        view = view_for(state, seat, reading=reading, board=board)
         for talk in _strategy_of(state, seat, controllers[seat]).talk(view, rng):  # type: ignore[arg-type]
             if board.problem(seat, talk) is None:  # a strategy's talk is legal by construction
                 entry = board.add(seat, talk)
-                added += [entry, *answer_at_once(state, seed, controllers, board, entry)]
+                added += [entry, *answer_at_once(state, seed, controllers, board, entry, reading)]
     return added
 
 
 def answer_at_once(
-    state: GameState, seed: int, controllers: Mapping[str, str], board: TalkBoard, entry: TalkEntry
+    state: GameState,
+    seed: int,
+    controllers: Mapping[str, str],
+    board: TalkBoard,
+    entry: TalkEntry,
+    reading: Reading | None = None,
 ) -> list[TalkEntry]:
     """When `entry` is an offer to a scripted seat, that seat's answer (added to the board), and
     so on while counter-offers go back and forth between scripted seats (a bounded exchange)."""
@@ -113,7 +130,7 @@ def answer_at_once(
         if controller == HUMAN or record.status != "open":
             break
         rng = LazyStream(seed, state.turn + 1, "answer", record.to, record.id)
-        view = view_for(state, record.to, board=board)
+        view = view_for(state, record.to, reading=reading, board=board)
         reply = _strategy_of(state, record.to, controller).answer(view, record, rng)  # type: ignore[arg-type]
         if board.problem(record.to, reply) is not None:
             reply = Reply(record.id, "reject")

@@ -1,0 +1,86 @@
+"""What the views of one state share: `Reading`, worked out once per state and only when asked.
+
+Every scripted seat decides on the same unchanging state, and each used to work out again
+what is the same for all of them: a norm's appeal terms, who sits in which forum, who holds a
+norm and could use help with it. A `Reading` keeps those for one state:
+
+- the appeal matrix: every seat's appeal of a norm, one column (all seats, one norm) at a
+  time through `appeal.appeals`, the same loop `appeal_of` runs, so the floats are the ones a
+  seat would work out alone;
+- the forums each delegation sits in;
+- for each norm, its holders short of practice, by capacity (the broker funds the weakest).
+
+It is bound to its state: `reading_for(state, reading)` hands back `reading` only when it was
+built on that very state, and a state is not changed once views read it (`resolve_turn` works
+on a clone). A reading made for one seat alone (`seats=`) fills its columns for that seat only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from exercise.core.spec import Delegation
+from exercise.core.state import MAX_DEPTH, GameState
+from exercise.engine.appeal import NormTerms, appeals
+
+
+class Reading:
+    __slots__ = ("_columns", "_delegations", "_forums_of", "_needy", "_terms", "state")
+
+    def __init__(self, state: GameState, seats: Sequence[str] | None = None):
+        self.state = state
+        index = state.scenario.by_id
+        ids = index.delegation_ids if seats is None else seats
+        self._delegations: tuple[Delegation, ...] = tuple(index.delegations[d] for d in ids)
+        self._terms: dict[str, NormTerms] = {}
+        self._columns: dict[str, dict[str, float]] = {}
+        self._forums_of: dict[str, tuple[str, ...]] | None = None
+        self._needy: dict[tuple[str, float], tuple[tuple[float, str], ...]] = {}
+
+    def terms(self, norm_id: str) -> NormTerms:
+        """The norm's appeal terms shared by every delegation (appeal.NormTerms)."""
+        terms = self._terms.get(norm_id)
+        if terms is None:
+            state = self.state
+            terms = self._terms[norm_id] = NormTerms(state, state.scenario.norm(norm_id), state.norms[norm_id])
+        return terms
+
+    def appeal(self, seat: str, norm_id: str) -> float:
+        """`seat`'s appeal of the norm: one cell of the matrix."""
+        column = self._columns.get(norm_id)
+        if column is None:
+            values = appeals(self.state, self.state.norms[norm_id], self.terms(norm_id), self._delegations)
+            column = self._columns[norm_id] = {d.id: v for d, v in zip(self._delegations, values)}
+        return column[seat]
+
+    def forums_of(self, delegation_id: str) -> tuple[str, ...]:
+        """The forums the delegation sits in, by id (one pass over every forum, for everyone)."""
+        if self._forums_of is None:
+            seated: dict[str, list[str]] = {d: [] for d in self.state.seats}
+            for forum_id in self.state.scenario.by_id.forum_ids:
+                for member in self.state.forums[forum_id].members:
+                    seated[member].append(forum_id)
+            self._forums_of = {d: tuple(f) for d, f in seated.items()}
+        return self._forums_of[delegation_id]
+
+    def needy(self, norm_id: str, below: float) -> tuple[tuple[float, str], ...]:
+        """(capacity, holder) of the norm's holders short of practice whose capacity is below
+        `below`, weakest first (ties by id)."""
+        found = self._needy.get((norm_id, below))
+        if found is None:
+            seats = self.state.seats
+            found = self._needy[(norm_id, below)] = tuple(
+                sorted(
+                    (seats[d].capacity, d)
+                    for d, depth in self.state.norms[norm_id].depth.items()
+                    if depth < MAX_DEPTH and seats[d].capacity < below
+                )
+            )
+        return found
+
+
+def reading_for(state: GameState, reading: Reading | None, seat: str | None = None) -> Reading:
+    """`reading` when it was built on `state`; otherwise a new one (for `seat` alone, if given)."""
+    if reading is not None and reading.state is state:
+        return reading
+    return Reading(state, None if seat is None else (seat,))
