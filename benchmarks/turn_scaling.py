@@ -4,11 +4,16 @@ exponent at most 1.1 for each; 8 ms at 200 delegations; under 50 ms at 1,000).
 
     python benchmarks/turn_scaling.py                       # 50 100 200 400 800
     python benchmarks/turn_scaling.py --sizes 200 1000 --turns 8
+    python benchmarks/turn_scaling.py --instructions --turns 3   # callgrind: load-proof, slow
 
 Each size plays a generated world (`exercise generate`'s generator, seed 1) as
 `exercise.headless.play` does: the scripted talk and orders on one shared Reading, then
 `resolve_turn` with those orders prechecked. The first `--warm` turns are left out (first
 adoptions, first sessions); the figures are medians of CPU time over the next `--turns`.
+With --instructions it counts instructions instead (valgrind's callgrind), which do not move
+with the machine's load: three processes a size, playing `--warm` turns, `--warm + --turns`,
+and the same again with the strategies of the last `--turns` run twice; the differences give
+the strategies' and the engine's instructions a turn (world generation and start-up cancel).
 The exponent between two sizes is log(cost ratio) / log(size ratio); the last line fits one
 over every size (least squares on the logs).
 """
@@ -17,7 +22,10 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import statistics
+import subprocess
+import sys
 import time
 
 from exercise.engine import new_game, resolve_turn
@@ -57,6 +65,55 @@ def measure(delegations: int, forums: int, norms: int, warm: int, turns: int, se
     return statistics.median(decide), statistics.median(resolve)
 
 
+PLAY = """
+import sys
+from exercise.engine import new_game, resolve_turn
+from exercise.engine.talk import TalkBoard
+from exercise.scenario import parse_scenario
+from exercise.scenario.generate import generate_scenario
+from exercise.strategies import default_controllers, scripted_orders, scripted_talk
+try:
+    from exercise.engine.reading import Reading
+    shared = lambda state: (Reading(state),)
+except ImportError:  # an older version on PYTHONPATH, to compare with
+    shared = lambda state: ()
+size, forums, norms, seed, turns, twice = map(int, sys.argv[1:])
+scenario = parse_scenario(generate_scenario(size, forums, norms, seed), "scaling")
+controllers = default_controllers(scenario)
+state = new_game(scenario, seed)
+for turn in range(turns):
+    for _ in range(2 if turn >= turns - twice else 1):
+        board, more = TalkBoard(state), shared(state)
+        scripted_talk(state, seed, controllers, board, *more)
+        orders = scripted_orders(state, seed, controllers, board, *more)
+    state = resolve_turn(state, orders, seed, prechecked=orders.keys(), talk=board).state
+"""
+
+
+def instructions(*args: int) -> int:
+    out = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", PLAY]
+        + [str(a) for a in args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = re.search(r"Collected\s*:\s*(\d+)", out.stderr)
+    if not found:
+        raise SystemExit(f"callgrind printed no instruction count:\n{out.stderr[-500:]}")
+    return int(found.group(1))
+
+
+def count(delegations: int, forums: int, norms: int, warm: int, turns: int, seed: int) -> tuple[float, float]:
+    """(strategies, engine) in millions of instructions a turn."""
+    world = (delegations, forums, norms, seed)
+    base = instructions(*world, warm, 0)
+    full = instructions(*world, warm + turns, 0)
+    twice = instructions(*world, warm + turns, turns)
+    strategies = (twice - full) / turns
+    return strategies / 1e6, ((full - base) / turns - strategies) / 1e6
+
+
 def fitted_exponent(sizes: list[int], costs: list[float]) -> float:
     xs, ys = [math.log(s) for s in sizes], [math.log(c) for c in costs]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
@@ -71,12 +128,16 @@ def main() -> None:
     parser.add_argument("--warm", type=int, default=3)
     parser.add_argument("--turns", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--instructions", action="store_true", help="count instructions (callgrind), not time")
     args = parser.parse_args()
     loops = [reference_loop()]
+    unit = "M" if args.instructions else "ms"
     print(f"{'delegations':>11} {'strategies':>11} {'engine':>9} {'turn':>9} {'exp strat':>9} {'exp engine':>10}")
     sizes, strat, engine = [], [], []
     for size in args.sizes:
-        s, e = measure(size, args.forums, args.norms, args.warm, args.turns, args.seed)
+        s, e = (count if args.instructions else measure)(
+            size, args.forums, args.norms, args.warm, args.turns, args.seed
+        )
         loops.append(reference_loop())
         grow = ""
         if sizes:
@@ -85,7 +146,7 @@ def main() -> None:
         sizes.append(size)
         strat.append(s)
         engine.append(e)
-        print(f"{size:>11} {s:>8.1f} ms {e:>6.1f} ms {s + e:>6.1f} ms {grow}")
+        print(f"{size:>11} {s:>8.1f} {unit:<2} {e:>6.1f} {unit:<2} {s + e:>6.1f} {unit:<2} {grow}")
     if len(sizes) > 1:
         print(
             f"fitted exponent over {sizes[0]}-{sizes[-1]}: strategies {fitted_exponent(sizes, strat):.2f}, "

@@ -8,7 +8,8 @@ norm and could use help with it. A `Reading` keeps those for one state:
   time through `appeal.appeals`, the same loop `appeal_of` runs, so the floats are the ones a
   seat would work out alone;
 - the forums each delegation sits in;
-- for each norm, its holders short of practice, by capacity (the broker funds the weakest).
+- for each norm, its holders short of practice, by capacity (the broker funds the weakest);
+- each forum's agenda as the frozen records views hand out (copied once, not once a seat).
 
 It is bound to its state: `reading_for(state, reading)` hands back `reading` only when it was
 built on that very state, and a state is not changed once views read it (`resolve_turn` works
@@ -22,10 +23,11 @@ from collections.abc import Sequence
 from exercise.core.spec import Delegation
 from exercise.core.state import MAX_DEPTH, GameState
 from exercise.engine.appeal import NormTerms, appeals
+from exercise.engine.view_records import AgendaEntry
 
 
 class Reading:
-    __slots__ = ("_columns", "_delegations", "_forums_of", "_needy", "_terms", "state")
+    __slots__ = ("_agendas", "_columns", "_delegations", "_forums_of", "_needy", "_terms", "state")
 
     def __init__(self, state: GameState, seats: Sequence[str] | None = None):
         self.state = state
@@ -36,6 +38,7 @@ class Reading:
         self._columns: dict[str, dict[str, float]] = {}
         self._forums_of: dict[str, tuple[str, ...]] | None = None
         self._needy: dict[tuple[str, float], tuple[tuple[float, str], ...]] = {}
+        self._agendas: dict[str, tuple[AgendaEntry, ...]] = {}
 
     def terms(self, norm_id: str) -> NormTerms:
         """The norm's appeal terms shared by every delegation (appeal.NormTerms)."""
@@ -52,6 +55,17 @@ class Reading:
             values = appeals(self.state, self.state.norms[norm_id], self.terms(norm_id), self._delegations)
             column = self._columns[norm_id] = {d.id: v for d, v in zip(self._delegations, values)}
         return column[seat]
+
+    def agenda(self, forum_id: str) -> tuple[AgendaEntry, ...]:
+        entries = self._agendas.get(forum_id)
+        if entries is None:
+            entries = self._agendas[forum_id] = tuple(
+                AgendaEntry(
+                    a.norm, a.proposer, a.since, a.sessions, tuple(a.endorsers), tuple(a.objectors), tuple(a.norms)
+                )
+                for a in self.state.forums[forum_id].agenda
+            )
+        return entries
 
     def forums_of(self, delegation_id: str) -> tuple[str, ...]:
         """The forums the delegation sits in, by id (one pass over every forum, for everyone)."""

@@ -17,65 +17,20 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-import attrs
-
 from exercise.core.events import Event
-from exercise.core.spec import Delegation, DelegationKind, Forum, Norm, Objective
-from exercise.core.state import GameState, NormStatus
+from exercise.core.spec import Delegation, Forum, Norm, Objective
+from exercise.core.state import GameState
 from exercise.engine.appeal import conflicts_of
 from exercise.engine.metrics import breadth
 from exercise.engine.network import network_for
 from exercise.engine.reading import Reading, reading_for
 from exercise.engine.talk_window import TalkWindow
+from exercise.engine.view_records import AgendaEntry, NormQualities, PublicDelegation
+
+__all__ = ["AgendaEntry", "NormQualities", "PublicDelegation", "View", "facilitator_view", "view_for"]
 
 if TYPE_CHECKING:
     from exercise.engine.talk import TalkBoard
-
-
-@attrs.frozen
-class AgendaEntry:
-    """One item on a forum's agenda, as every seat sees it. A package's `norm` is its name and
-    `norms` what it holds; a single norm's `norms` is empty."""
-
-    norm: str
-    proposer: str
-    since: int  # the turn it was proposed
-    sessions: int  # sessions it has been before
-    endorsers: tuple[str, ...]
-    objectors: tuple[str, ...]
-    norms: tuple[str, ...] = ()
-
-    @property
-    def is_package(self) -> bool:
-        return bool(self.norms)
-
-    @property
-    def texts(self) -> tuple[str, ...]:
-        """The norm ids it puts to the vote: a package's, or its one norm (never a package name)."""
-        return self.norms or (self.norm,)
-
-
-@attrs.frozen
-class NormQualities:
-    """A norm's public qualities now (amendments and grafts change them)."""
-
-    clarity: float
-    utility: float
-    doability: float
-    framework: str | None
-    status: NormStatus
-    adopted_in: Mapping[str, int]  # forum -> turn adopted (read-only)
-
-
-@attrs.frozen
-class PublicDelegation:
-    """What anyone may know of a delegation."""
-
-    id: str
-    name: str
-    kind: DelegationKind
-    bloc: str  # "" when in none
-    power: float
 
 
 class View:
@@ -200,10 +155,7 @@ class View:
         return list(self._reading.forums_of(self._require_seat()))
 
     def agenda(self, forum_id: str) -> list[AgendaEntry]:
-        return [
-            AgendaEntry(a.norm, a.proposer, a.since, a.sessions, tuple(a.endorsers), tuple(a.objectors), tuple(a.norms))
-            for a in self._state.forums[forum_id].agenda
-        ]
+        return list(self._reading.agenda(forum_id))
 
     def on_agenda(self, forum_id: str, norm_id: str) -> bool:
         """Whether `norm_id` is before the forum: as its own item, in a package, or (a package
@@ -277,6 +229,13 @@ class View:
         """Who holds the norm and how deeply: public (what states say and do is observable)."""
         return dict(self._state.norms[norm_id].depth)
 
+    def held_by(self, norm_id: str) -> Mapping[str, int]:
+        """`holders` without the copy: a read-only window, for asking who holds it."""
+        return MappingProxyType(self._state.norms[norm_id].depth)
+
+    def holds(self, norm_id: str, delegation_id: str) -> bool:
+        return delegation_id in self._state.norms[norm_id].depth
+
     def needy_holders(self, norm_id: str, below: float) -> tuple[tuple[float, str], ...]:
         """(capacity, holder) of the norm's holders short of practice whose capacity is below
         `below`, weakest first (ties by id): public, as holdings and capacity are."""
@@ -299,7 +258,9 @@ class View:
 
     # --- the seat's own judgement (uses only its own private values) ----------------
     def my_appeal(self, norm_id: str) -> float:
-        return self._reading.appeal(self._require_seat(), norm_id)
+        if self.seat is None:
+            raise ValueError("the facilitator's view has no seat of its own")
+        return self._reading.appeal(self.seat, norm_id)
 
     # --- the facilitator ------------------------------------------------------------
     @property
