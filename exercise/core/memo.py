@@ -23,7 +23,7 @@ def per_scenario(fn: Callable[[Scenario], T]) -> Callable[[Scenario], T]:
     def cached(scenario: Scenario) -> T:
         memo = scenario.memo
         try:
-            return memo[key]  # type: ignore[no-any-return]  # (cast() was a call on the hottest path)
+            return memo[key]  # type: ignore[return-value]  # (cast() was a call on the hottest path)
         except KeyError:
             value = memo[key] = fn(scenario)
             return value
