@@ -29,7 +29,6 @@ import sys
 import time
 
 from exercise.engine import new_game, resolve_turn
-from exercise.engine.reading import Reading
 from exercise.engine.talk import TalkBoard
 from exercise.scenario import parse_scenario
 from exercise.scenario.generate import generate_scenario
@@ -47,6 +46,7 @@ def reference_loop() -> float:
 
 def measure(delegations: int, forums: int, norms: int, warm: int, turns: int, seed: int) -> tuple[float, float]:
     """(median strategies ms, median engine ms) a turn."""
+    from exercise.engine.reading import Reading  # here: --instructions also runs older versions
     scenario = parse_scenario(generate_scenario(delegations, forums, norms, seed), "scaling")
     controllers = default_controllers(scenario)
     state = new_game(scenario, seed)
