@@ -125,6 +125,11 @@ class NormTerms:
         self.cost = m.cost_weight * (1.0 - ns.doability) if ns.doability < 1.0 else None
 
 
+def alignment_column(state: GameState, norm: Norm) -> dict[str, tuple[float, float]]:
+    """(alignment, will) of every delegation of the game for `norm`, by delegation id."""
+    return _static(state.scenario).column(norm)
+
+
 def alignment_and_will(state: GameState, delegation: Delegation, norm: Norm) -> tuple[float, float]:
     """(alignment, will) of a pair: both fixed for the game, asked for every holder and
     every non-holder each turn (internalization, diffusion)."""
