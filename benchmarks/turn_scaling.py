@@ -46,16 +46,19 @@ def reference_loop() -> float:
 
 def measure(delegations: int, forums: int, norms: int, warm: int, turns: int, seed: int) -> tuple[float, float]:
     """(median strategies ms, median engine ms) a turn."""
-    from exercise.engine.reading import Reading  # here: --instructions also runs older versions
+    try:
+        from exercise.engine.reading import Reading
+    except ImportError:  # an older version on PYTHONPATH, to compare with: no shared reading
+        Reading = None  # type: ignore[assignment,misc]
     scenario = parse_scenario(generate_scenario(delegations, forums, norms, seed), "scaling")
     controllers = default_controllers(scenario)
     state = new_game(scenario, seed)
     decide, resolve = [], []
     for turn in range(warm + turns):
         t0 = time.process_time()
-        board, reading = TalkBoard(state), Reading(state)
-        scripted_talk(state, seed, controllers, board, reading)
-        orders = scripted_orders(state, seed, controllers, board, reading)
+        board, more = TalkBoard(state), ((Reading(state),) if Reading else ())
+        scripted_talk(state, seed, controllers, board, *more)
+        orders = scripted_orders(state, seed, controllers, board, *more)
         t1 = time.process_time()
         state = resolve_turn(state, orders, seed, prechecked=orders.keys(), talk=board).state
         t2 = time.process_time()
