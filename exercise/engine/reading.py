@@ -9,7 +9,10 @@ norm and could use help with it. A `Reading` keeps those for one state:
   seat would work out alone;
 - the forums each delegation sits in;
 - for each norm, its holders short of practice, by capacity (the broker funds the weakest);
-- each forum's agenda as the frozen records views hand out (copied once, not once a seat).
+- each forum's agenda as the frozen records views hand out (copied once, not once a seat);
+- each forum's members and each call's signatories as sets, and its members by bloc, so
+  "is x a member", "has x signed" and "how many of my bloc sit here" cost no scan of a list
+  that grows with the world.
 
 It is bound to its state: `reading_for(state, reading)` hands back `reading` only when it was
 built on that very state, and a state is not changed once views read it (`resolve_turn` works
@@ -18,6 +21,7 @@ on a clone). A reading made for one seat alone (`seats=`) fills its columns for 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from exercise.core.spec import Delegation
@@ -27,7 +31,18 @@ from exercise.engine.view_records import AgendaEntry
 
 
 class Reading:
-    __slots__ = ("_agendas", "_columns", "_delegations", "_forums_of", "_needy", "_terms", "state")
+    __slots__ = (
+        "_agendas",
+        "_blocs",
+        "_columns",
+        "_delegations",
+        "_forums_of",
+        "_members",
+        "_needy",
+        "_signed",
+        "_terms",
+        "state",
+    )
 
     def __init__(self, state: GameState, seats: Sequence[str] | None = None):
         self.state = state
@@ -39,6 +54,9 @@ class Reading:
         self._forums_of: dict[str, tuple[str, ...]] | None = None
         self._needy: dict[tuple[str, float], tuple[tuple[float, str], ...]] = {}
         self._agendas: dict[str, tuple[AgendaEntry, ...]] = {}
+        self._members: dict[str, frozenset[str]] = {}
+        self._blocs: dict[str, Counter[str]] = {}
+        self._signed: dict[tuple[str, str], frozenset[str]] = {}
 
     def terms(self, norm_id: str) -> NormTerms:
         """The norm's appeal terms shared by every delegation (appeal.NormTerms)."""
@@ -66,6 +84,28 @@ class Reading:
                 for a in self.state.forums[forum_id].agenda
             )
         return entries
+
+    def members(self, forum_id: str) -> frozenset[str]:
+        found = self._members.get(forum_id)
+        if found is None:
+            found = self._members[forum_id] = frozenset(self.state.forums[forum_id].members)
+        return found
+
+    def bloc_members(self, forum_id: str, bloc: str) -> int:
+        """How many of the forum's members are in `bloc`."""
+        counts = self._blocs.get(forum_id)
+        if counts is None:
+            delegations = self.state.scenario.by_id.delegations
+            counts = self._blocs[forum_id] = Counter(delegations[m].bloc for m in self.state.forums[forum_id].members)
+        return counts[bloc]
+
+    def signed(self, forum_id: str, norm_id: str) -> frozenset[str]:
+        found = self._signed.get((forum_id, norm_id))
+        if found is None:
+            found = self._signed[(forum_id, norm_id)] = frozenset(
+                self.state.forums[forum_id].signatories.get(norm_id, ())
+            )
+        return found
 
     def forums_of(self, delegation_id: str) -> tuple[str, ...]:
         """The forums the delegation sits in, by id (one pass over every forum, for everyone)."""

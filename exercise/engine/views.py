@@ -149,7 +149,14 @@ class View:
         return list(self._state.forums[forum_id].members)
 
     def is_member(self, forum_id: str, delegation_id: str | None = None) -> bool:
-        return (delegation_id or self._require_seat()) in self._state.forums[forum_id].members
+        return (delegation_id or self._require_seat()) in self._reading.members(forum_id)
+
+    def forum_size(self, forum_id: str) -> int:
+        return len(self._state.forums[forum_id].members)
+
+    def bloc_members(self, forum_id: str, bloc: str) -> int:
+        """How many of the forum's members are in `bloc` (blocs and memberships are public)."""
+        return self._reading.bloc_members(forum_id, bloc)
 
     def my_forums(self) -> list[str]:
         return list(self._reading.forums_of(self._require_seat()))
@@ -192,7 +199,11 @@ class View:
 
     def has_signed(self, forum_id: str, norm_id: str, delegation_id: str | None = None) -> bool:
         who = delegation_id or self._require_seat()
-        return who in self._state.forums[forum_id].signatories.get(norm_id, ())
+        return who in self._reading.signed(forum_id, norm_id)
+
+    def signed_by(self, forum_id: str, norm_id: str) -> frozenset[str]:
+        """`signatories` as a set, for asking who signed."""
+        return self._reading.signed(forum_id, norm_id)
 
     def adopted_in(self, forum_id: str) -> dict[str, int]:
         return dict(self._state.forums[forum_id].adopted)

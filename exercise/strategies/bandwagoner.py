@@ -38,7 +38,7 @@ class Bandwagoner(Strategy):
             elif view.forum(forum).rule == "signon":
                 if (
                     not view.has_signed(forum, norm)
-                    and share(view.signatories(forum, norm), view.held_by(norm)) >= FOLLOW_SHARE
+                    and share(view.signed_by(forum, norm), view.held_by(norm)) >= FOLLOW_SHARE
                 ):
                     plan.add(SignOn(norm, forum))
             elif view.seat not in item.endorsers and share(item.endorsers, view.held_by(norm)) >= FOLLOW_SHARE:
@@ -46,7 +46,7 @@ class Bandwagoner(Strategy):
         for forum in view.my_forums():
             if view.forum(forum).rule == "signon":
                 for norm in view.adopted_in(forum):
-                    if not view.has_signed(forum, norm) and share(view.signatories(forum, norm)) >= FOLLOW_SHARE:
+                    if not view.has_signed(forum, norm) and share(view.signed_by(forum, norm)) >= FOLLOW_SHARE:
                         plan.add(SignOn(norm, forum))
         for norm in view.norm_ids():
             if plan.budget + 1e-9 < Implement.budget_cost:

@@ -4,20 +4,27 @@ serves a state it was not built on."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from exercise.core.state import MAX_DEPTH
 from exercise.engine import new_game, resolve_turn, view_for
 from exercise.engine.appeal import NormTerms, appeal_of
 from exercise.engine.reading import Reading
-from exercise.scenario import parse_scenario
+from exercise.scenario import load_scenario, parse_scenario
 from exercise.scenario.generate import generate_scenario
 from exercise.strategies import default_controllers, scripted_orders
 
+ROOT = Path(__file__).resolve().parents[2]
 
-@pytest.fixture(scope="module")
-def played():
-    scenario = parse_scenario(generate_scenario(40, 6, 12, 3), "reading")
+
+@pytest.fixture(scope="module", params=["generated", "cent-vs-decent"])
+def played(request):
+    if request.param == "generated":
+        scenario = parse_scenario(generate_scenario(40, 6, 12, 3), "reading")
+    else:  # voluntary calls with signatories, blocs and grafts
+        scenario = load_scenario(ROOT / "scenarios" / "cent-vs-decent.toml")
     controllers = default_controllers(scenario)
     state = new_game(scenario, 3)
     for _ in range(6):  # far enough for holders, lobbying, grafts and amendments
@@ -52,6 +59,14 @@ def test_forums_and_agendas_are_the_states(played):
     for d in played.seats:
         view = view_for(played, d, reading=reading)
         assert view.my_forums() == [f for f in sorted(played.forums) if d in played.forums[f].members]
+        for f in sorted(played.forums):
+            members = played.forums[f].members
+            assert view.is_member(f, d) == (d in members)
+            bloc = played.scenario.delegation(d).bloc
+            assert view.bloc_members(f, bloc) == sum(1 for m in members if played.scenario.delegation(m).bloc == bloc)
+            for n, signed in played.forums[f].signatories.items():
+                assert view.signed_by(f, n) == set(signed)
+                assert view.has_signed(f, n, d) == (d in signed)
         for f in view.my_forums():
             assert [a.norm for a in view.agenda(f)] == [a.norm for a in played.forums[f].agenda]
             assert [a.endorsers for a in view.agenda(f)] == [tuple(a.endorsers) for a in played.forums[f].agenda]
