@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import argparse
 import math
-import re
 import statistics
-import subprocess
-import sys
 import time
+
+from sweep_instructions import callgrind  # benchmarks/ is on sys.path when a script here runs
 
 from exercise.engine import new_game, resolve_turn
 from exercise.engine.talk import TalkBoard
@@ -93,26 +92,12 @@ for turn in range(turns):
 """
 
 
-def instructions(*args: int) -> int:
-    out = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", PLAY]
-        + [str(a) for a in args],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    found = re.search(r"Collected\s*:\s*(\d+)", out.stderr)
-    if not found:
-        raise SystemExit(f"callgrind printed no instruction count:\n{out.stderr[-500:]}")
-    return int(found.group(1))
-
-
 def count(delegations: int, forums: int, norms: int, warm: int, turns: int, seed: int) -> tuple[float, float]:
     """(strategies, engine) in millions of instructions a turn."""
     world = (delegations, forums, norms, seed)
-    base = instructions(*world, warm, 0)
-    full = instructions(*world, warm + turns, 0)
-    twice = instructions(*world, warm + turns, turns)
+    base = callgrind(PLAY, *world, warm, 0)
+    full = callgrind(PLAY, *world, warm + turns, 0)
+    twice = callgrind(PLAY, *world, warm + turns, turns)
     strategies = (twice - full) / turns
     return strategies / 1e6, ((full - base) / turns - strategies) / 1e6
 
