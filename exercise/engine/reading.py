@@ -72,7 +72,11 @@ class Reading:
         if column is None:
             values = appeals(self.state, self.state.norms[norm_id], self.terms(norm_id), self._delegations)
             column = self._columns[norm_id] = {d.id: v for d, v in zip(self._delegations, values)}
-        return column[seat]
+        value = column.get(seat)
+        if value is None:  # a reading made for other seats: this seat's cell, on its own
+            delegation = self.state.scenario.delegation(seat)
+            value = column[seat] = appeals(self.state, self.state.norms[norm_id], self.terms(norm_id), (delegation,))[0]
+        return value
 
     def agenda(self, forum_id: str) -> tuple[AgendaEntry, ...]:
         entries = self._agendas.get(forum_id)

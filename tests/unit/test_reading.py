@@ -89,3 +89,10 @@ def test_a_reading_of_another_state_is_not_used(played):
 def test_the_facilitator_has_no_appeal_of_its_own(played):
     with pytest.raises(ValueError):
         view_for(played, None, reading=Reading(played)).my_appeal(next(iter(played.norms)))
+
+
+def test_a_reading_made_for_one_seat_still_answers_another(played):
+    first, second = sorted(played.seats)[:2]
+    reading = Reading(played, (first,))
+    for n in sorted(played.norms):
+        assert reading.appeal(second, n) == view_for(played, second).my_appeal(n)
