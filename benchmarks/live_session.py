@@ -100,7 +100,7 @@ def seat_client(args) -> None:
     from exercise.errors import AlreadyResolved, GameOver, SeatTaken, StaleOrders
     from exercise.store import Game
     from exercise.store.codec import orders_text
-    from exercise.store.live import HEARTBEAT_SECONDS, WATCH_SECONDS, new_holder
+    from exercise.store.records import HEARTBEAT_SECONDS, WATCH_SECONDS, new_holder
     from exercise.strategies import strategy_orders
 
     rng = random.Random(args.rng)
@@ -163,7 +163,7 @@ def relief_client(args) -> None:
     from exercise.errors import AlreadyResolved, GameOver, StaleOrders
     from exercise.store import Game
     from exercise.store.codec import orders_text
-    from exercise.store.live import HEARTBEAT_SECONDS, WATCH_SECONDS, new_holder
+    from exercise.store.records import HEARTBEAT_SECONDS, WATCH_SECONDS, new_holder
     from exercise.strategies import strategy_orders
 
     rng = random.Random(args.rng)
@@ -218,7 +218,7 @@ def white_client(args) -> None:
     """Forces about one turn in eight, racing the last submission, and any turn kept waiting."""
     from exercise.errors import AlreadyResolved, GameOver
     from exercise.store import Game
-    from exercise.store.live import WATCH_SECONDS
+    from exercise.store.records import WATCH_SECONDS
 
     rng = random.Random(args.rng)
     log = Log(Path(args.log), args.name)
@@ -262,11 +262,12 @@ def make_save(tmp: Path, turns: int, delegations: int):
 
 
 def run(args) -> None:
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
     from exercise.store import Game
-    from exercise.store.live import HEARTBEAT_SECONDS, WATCH_SECONDS
-    from exercise.store.schema import OrderRow, PendingRow, TurnRow
+    from exercise.store.codec import unpack_orders
+    from exercise.store.records import HEARTBEAT_SECONDS, WATCH_SECONDS
+    from exercise.store.schema import OrderPackRow, PendingRow, TurnRow
 
     with tempfile.TemporaryDirectory(prefix="live-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -330,15 +331,12 @@ def run(args) -> None:
             latest = game.turn
             verified = game.verify()
             with game.session() as s:
-                table = {
-                    (t, seat): (text, source)
-                    for t, seat, text, source in s.execute(
-                        select(OrderRow.turn, OrderRow.seat, OrderRow.orders, OrderRow.source)
-                    )
-                }
-                duplicates = s.execute(
-                    select(OrderRow.turn, OrderRow.seat).group_by(OrderRow.turn, OrderRow.seat).having(func.count() > 1)
-                ).all()
+                table, duplicates = {}, []
+                for t, data in s.execute(select(OrderPackRow.turn, OrderPackRow.data)):
+                    for seat, text, source in unpack_orders(data, f"turn {t}"):
+                        if (t, seat) in table:  # a seat twice in one turn's orders
+                            duplicates.append((t, seat))
+                        table[t, seat] = (text, source)
                 left = s.execute(select(PendingRow.turn, PendingRow.seat).where(PendingRow.turn <= latest)).all()
                 forced_turns = {t for (t,) in s.execute(select(TurnRow.turn).where(TurnRow.forced))}
         report(records, table, duplicates, left, forced_turns, latest, verified, elapsed, failures, args.turns)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -105,10 +106,10 @@ def bench_size(tmp: Path, turns: int) -> None:
     marks = sorted({12, 100, turns})
     worlds = [("generated 30-4-10", _world(tmp, "w30", 30, 4, 10, turns))]
     if CENT.exists():
-        worlds.append(("cent-vs-decent (31)", CENT))
+        worlds.append(("cent-vs-decent (31)", _lengthened(tmp, CENT, turns)))
     print(
-        "size     save growth per turn (a zlib-compressed full snapshot every turn, events as value arrays);"
-        " target <= 20 KB/turn"
+        "size     save growth per turn (keyframes and deltas, orders and events packed per turn:"
+        " docs/saves.md); target <= 20 KB/turn (benchmarks/save_size.py: the 200-delegation world)"
     )
     for label, path in worlds:
         sizes = _growth(path, tmp / f"size-{path.stem}.db", marks)
@@ -133,9 +134,17 @@ print((time.perf_counter() - t0) * 1000)
 """
 
 
+def _lengthened(tmp: Path, path: Path, turns: int) -> Path:
+    """The scenario at `path` played for `turns` turns (cent-vs-decent itself has 12)."""
+    text = re.sub(r"(?m)^turns = .*$", f"turns = {turns}", path.read_text(encoding="utf-8"), count=1)
+    out = tmp / f"{path.stem}-{turns}.toml"
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
 def bench_open(tmp: Path, turns: int, samples: int) -> None:
     db = tmp / "long.db"
-    scenario = CENT if CENT.exists() else _world(tmp, "w30", 30, 4, 10, turns)
+    scenario = _lengthened(tmp, CENT, turns) if CENT.exists() else _world(tmp, "w30", 30, 4, 10, turns)
     with Game.create(db, scenario) as game:
         for _ in range(turns):
             game.resolve()

@@ -7,7 +7,7 @@ exponent at most 1.1 for each; 8 ms at 200 delegations; under 50 ms at 1,000).
     python benchmarks/turn_scaling.py --instructions --turns 3   # callgrind: load-proof, slow
 
 Each size plays a generated world (`exercise generate`'s generator, seed 1) as
-`exercise.headless.play` does: the scripted talk and orders on one shared Reading, then
+`exercise.headless.play` does: the scripted talk and orders on one TurnViews (one shared Reading), then
 `resolve_turn` with those orders prechecked. The first `--warm` turns are left out (first
 adoptions, first sessions); the figures are medians of CPU time over the next `--turns`.
 With --instructions it counts instructions instead (valgrind's callgrind), which do not move
@@ -46,16 +46,17 @@ def reference_loop() -> float:
 def measure(delegations: int, forums: int, norms: int, warm: int, turns: int, seed: int) -> tuple[float, float]:
     """(median strategies ms, median engine ms) a turn."""
     try:
-        from exercise.engine.reading import Reading
-    except ImportError:  # an older version on PYTHONPATH, to compare with: no shared reading
-        Reading = None  # type: ignore[assignment,misc]
+        from exercise.strategies import TurnViews
+    except ImportError:  # an older version on PYTHONPATH, to compare with: no shared views
+        TurnViews = None  # type: ignore[assignment,misc]
     scenario = parse_scenario(generate_scenario(delegations, forums, norms, seed), "scaling")
     controllers = default_controllers(scenario)
     state = new_game(scenario, seed)
     decide, resolve = [], []
     for turn in range(warm + turns):
         t0 = time.process_time()
-        board, more = TalkBoard(state), ((Reading(state),) if Reading else ())
+        board = TalkBoard(state)
+        more = (TurnViews(state, board),) if TurnViews else ()
         scripted_talk(state, seed, controllers, board, *more)
         orders = scripted_orders(state, seed, controllers, board, *more)
         t1 = time.process_time()
@@ -75,17 +76,18 @@ from exercise.scenario import parse_scenario
 from exercise.scenario.generate import generate_scenario
 from exercise.strategies import default_controllers, scripted_orders, scripted_talk
 try:
-    from exercise.engine.reading import Reading
-    shared = lambda state: (Reading(state),)
+    from exercise.strategies import TurnViews
+    shared = lambda state, board: (TurnViews(state, board),)
 except ImportError:  # an older version on PYTHONPATH, to compare with
-    shared = lambda state: ()
+    shared = lambda state, board: ()
 size, forums, norms, seed, turns, twice = map(int, sys.argv[1:])
 scenario = parse_scenario(generate_scenario(size, forums, norms, seed), "scaling")
 controllers = default_controllers(scenario)
 state = new_game(scenario, seed)
 for turn in range(turns):
     for _ in range(2 if turn >= turns - twice else 1):
-        board, more = TalkBoard(state), shared(state)
+        board = TalkBoard(state)
+        more = shared(state, board)
         scripted_talk(state, seed, controllers, board, *more)
         orders = scripted_orders(state, seed, controllers, board, *more)
     state = resolve_turn(state, orders, seed, prechecked=orders.keys(), talk=board).state

@@ -6,9 +6,8 @@ from collections.abc import Iterator
 
 from exercise.core.spec import Scenario
 from exercise.engine import TurnResult, new_game, resolve_turn
-from exercise.engine.reading import Reading
 from exercise.engine.talk import TalkBoard
-from exercise.strategies import default_controllers, scripted_orders, scripted_talk
+from exercise.strategies import TurnViews, default_controllers, scripted_orders, scripted_talk
 
 
 def play(scenario: Scenario, seed: int, turns: int | None = None) -> Iterator[TurnResult]:
@@ -17,9 +16,9 @@ def play(scenario: Scenario, seed: int, turns: int | None = None) -> Iterator[Tu
     controllers = default_controllers(scenario)
     for _ in range(scenario.turns if turns is None else turns):
         board = TalkBoard(state)  # the talk phase, then the orders that may honour its deals
-        reading = Reading(state)  # what every seat's view of this state shares, talk and orders
-        scripted_talk(state, seed, controllers, board, reading)
-        orders = scripted_orders(state, seed, controllers, board, reading)
+        views = TurnViews(state, board)
+        scripted_talk(state, seed, controllers, board, views)
+        orders = scripted_orders(state, seed, controllers, board, views)
         result = resolve_turn(state, orders, seed, prechecked=orders.keys(), talk=board)
         state = result.state
         yield result

@@ -1,9 +1,11 @@
-"""The nine experiments, one per effect in the domain model (docs/validation.md reports them).
+"""The eleven experiments, one per effect in the domain model (docs/validation.md reports them).
 
 Each is posed by its poser (exercise/batch/posers.py, the same name) on its lab scenario:
 `spread.toml` (a club seeds one norm into a tied population: effects 3-7), `forums.toml` (an
-apex body and like-minded forums: effects 1, 2, 9) and `rivals.toml` (two conflicting norms and
-their camps: effect 8). `exercise experiments --worlds` poses the same experiments on any world.
+apex body and like-minded forums: effects 1, 2, 9), `rivals.toml` (two conflicting norms and
+their camps: effect 8) and `deals.toml` (a consensus council with a holdout, and a probe that
+asks donors for help: effects 10, 11). `exercise experiments --worlds` poses the same
+experiments on any world.
 """
 
 from __future__ import annotations
@@ -76,5 +78,20 @@ EXPERIMENTS: tuple[Experiment, ...] = (
         claim="Seeding a norm in a like-minded forum before the centralized forum raises its chance "
         "of adoption there, compared with proposing it there directly.",
         factor="whether the like-minded forum meets before the centralized forum's first session or only after it",
+    ),
+    Experiment(
+        name="side-payments",
+        effect=10,
+        scenario="deals.toml",
+        claim="Side payments (assistance offered for an endorsement) to a would-be blocker raise "
+        "the chance a consensus forum adopts.",
+        factor="whether scripted seats make offers (max_offers 0 or the default 2)",
+    ),
+    Experiment(
+        name="broken-promises",
+        effect=11,
+        scenario="deals.toml",
+        claim="A seat that breaks its deals gets fewer of its later offers accepted than one that keeps them.",
+        factor="whether the probe keeps its promises to implement (bandwagoner) or not (lip-service)",
     ),
 )

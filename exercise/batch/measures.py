@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 
-from exercise.core.events import Event, SessionOutcome
+from exercise.core.events import Event, OfferAnswered, OfferMade, SessionOutcome
 from exercise.core.state import GameState
 from exercise.engine.metrics import breadth, conflict_index, mean_depth, norm_blocs, opposed_blocs, total_power
 
@@ -27,9 +27,15 @@ class Trace:
 
     def __init__(self) -> None:
         self.via: dict[tuple[str, str], list[str]] = {}
+        self.offers: dict[str, OfferMade] = {}  # by id, in the order made
+        self.answers: dict[str, str] = {}  # offer id -> accepted | rejected | countered | expired
 
     def record(self, state: GameState, events: Iterable[Event]) -> None:
         for e in events:
+            if isinstance(e, OfferMade):
+                self.offers[e.offer] = e
+            elif isinstance(e, OfferAnswered):
+                self.answers[e.offer] = e.answer
             if isinstance(e, SessionOutcome) and e.outcome == "adopted":
                 rule = state.scenario.forum(e.forum).rule
                 adopters = state.forums[e.forum].members if rule in ("consensus", "unanimity") else e.yes
@@ -158,6 +164,21 @@ def holdings(state: GameState, trace: Trace) -> dict[str, float]:
     }
 
 
+def deals(state: GameState, trace: Trace, delegation_id: str) -> dict[str, float]:
+    """How a delegation's offers fared: how many it made, the share accepted, and the share
+    accepted of its later offers, those made after the turn its first deal was accepted
+    (NaN when it made none then), when its partners have seen whether it keeps its word."""
+    mine = [o for o in trace.offers.values() if o.offerer == delegation_id]
+    accepted = [o for o in mine if trace.answers.get(o.offer) == "accepted"]
+    first = min((o.turn for o in accepted), default=None)
+    later = [o for o in mine if first is not None and o.turn > first]
+    return {
+        "offers": float(len(mine)),
+        "accepted_share": len(accepted) / len(mine) if mine else NAN,
+        "later_share": sum(trace.answers.get(o.offer) == "accepted" for o in later) / len(later) if later else NAN,
+    }
+
+
 _MEASURES: dict[str, Callable[..., dict[str, float]]] = {
     "standard": standard,
     "probe": probe,
@@ -165,6 +186,7 @@ _MEASURES: dict[str, Callable[..., dict[str, float]]] = {
     "adopted_in": adopted_in,
     "norm": norm,
     "holdings": holdings,
+    "deals": deals,
 }
 
 

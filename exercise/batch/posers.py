@@ -12,6 +12,7 @@ from __future__ import annotations
 from exercise.batch.comparison import Comparison as C
 from exercise.batch.keypath import UNSET
 from exercise.batch.measures import LOW_CAPACITY
+from exercise.batch.poser_deals import broken_promises, side_payments
 from exercise.batch.poser_kit import (
     Assignment,
     NotPosed,
@@ -297,4 +298,6 @@ POSERS: dict[str, Pose] = {
     "cascade": cascade,
     "first-mover": first_mover,
     "outside-in": outside_in,
+    "side-payments": side_payments,
+    "broken-promises": broken_promises,
 }

@@ -161,7 +161,7 @@ def is_talk(text: str) -> bool:
     return bool(words) and words[0].lower() in TALK_VERBS
 
 
-_NAME = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+_NAME = r"[^\W_][\w.-]*"  # ids may hold any lowercase letter (core/limits.py), as orders do
 _OFFER_ID = r"\d+\.\d+"
 _SAY_FLOOR = re.compile(rf"say in ({_NAME})(?: (\w+) ([^:\s]+))?$")
 _SAY_TO = re.compile(rf"say to (?:(coalition) )?({_NAME})$")

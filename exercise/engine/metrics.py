@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-import networkx as nx
-
 from exercise.core.memo import per_scenario
 from exercise.core.spec import Objective, Scenario
 from exercise.core.state import DEPTH_NAMES, GameState
@@ -57,6 +55,8 @@ def norm_blocs(state: GameState) -> list[dict[str, Any]]:
     contested = sorted({n for pair in pairs for n in pair})
     if not contested:
         return []
+    import networkx as nx  # here: only the blocs and centrality need it (a fifth of a second to import)
+
     held: dict[str, frozenset[str]] = {}
     for d in sorted(state.seats):
         mine = frozenset(n for n in contested if d in state.norms[n].depth)
@@ -99,6 +99,8 @@ def centrality(scenario: Scenario) -> tuple[tuple[str, float, float], ...]:
     is the same for every viewer. The pure-Python power iteration is used on purpose: the
     numpy variant needs numpy and scipy, which are not dependencies, and would silently turn
     every score into 0."""
+    import networkx as nx
+
     graph = network_for(scenario).graph
     degree = dict(graph.degree(weight="weight"))
     eig: dict[str, float] = {}

@@ -2,18 +2,23 @@
 
 A tie of kind `rivalry` (HOSTILE_KIND) is hostile: it is kept apart (`rivals`), and in the
 social share a rival holding a norm counts against it (engine/forums.py). Every other tie is a
-friendly one (`neighbours`). The networkx graph holds every tie, for display.
-Ties never change during a game, so all are built once per scenario and cached.
+friendly one (`neighbours`). The networkx graph holds every tie, for display; it is built
+on first use, so the turns (and the commands that only play or read them) never import
+networkx, a fifth of a second. Ties never change during a game, so all are built once per
+scenario and cached.
 """
 
 from __future__ import annotations
 
+from functools import cached_property
 from itertools import combinations
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from exercise.core.memo import per_scenario
 from exercise.core.spec import Scenario
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 HOSTILE_KIND = "rivalry"  # the tie kind that pushes away instead of pulling
 
@@ -36,11 +41,16 @@ class Network:
         self.rivals = _adjacency(scenario, hostile)
         self.weights = dict(sorted(weights.items()))
         self.hostile = dict(sorted(hostile.items()))
+
+    @cached_property
+    def graph(self) -> nx.Graph:
+        import networkx as nx
+
         graph = nx.Graph()
         graph.add_nodes_from(sorted(self.neighbours))
         graph.add_weighted_edges_from((a, b, w) for (a, b), w in self.weights.items())
         graph.add_weighted_edges_from((a, b, w) for (a, b), w in self.hostile.items() if (a, b) not in self.weights)
-        self.graph = graph
+        return graph
 
 
 def _adjacency(scenario: Scenario, weights: dict[tuple[str, str], float]) -> dict[str, list[tuple[str, float]]]:

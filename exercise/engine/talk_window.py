@@ -41,10 +41,11 @@ class TalkWindow:
     def commitments(self) -> list[Commitment]:
         """This seat's open deals (every deal for the white cell), those accepted this turn
         included: what it must give, by when."""
-        deals = [c.clone() for c in self._state.commitments]
+        me = self._seat
+        deals = [c.clone() for c in self._state.commitments if me is None or me in c.promises]
         if self._board is not None:
-            deals += [r.commitment(self.turn) for r in self._board.accepted()]
-        return [c for c in deals if self._seat is None or self._seat in c.promises]
+            deals += [r.commitment(self.turn) for r in self._board.accepted() if me is None or me in r.parties]
+        return deals
 
     def due_now(self) -> list[Commitment]:
         """Deals this seat must still deliver on by the end of the turn being played."""

@@ -211,6 +211,11 @@ class View:
     def signatories(self, forum_id: str, norm_id: str) -> list[str]:
         return list(self._state.forums[forum_id].signatories.get(norm_id, []))
 
+    @property
+    def last_turn(self) -> int:
+        """The game's last turn: no deal can be due after it."""
+        return self._state.scenario.turns
+
     def next_session(self, forum_id: str) -> int | None:
         forum = self.forum(forum_id)
         turn = self.turn + 1

@@ -37,10 +37,10 @@ from exercise.store.schema import (
     GAME_ID,
     SCHEMA_VERSION,
     Base,
-    EventRow,
+    EventPackRow,
     EventShapeRow,
     GameRow,
-    OrderRow,
+    OrderPackRow,
     SeatRow,
     SnapshotRow,
     TalkOpeningRow,
@@ -200,11 +200,11 @@ def branch_save(game: Game, from_turn: int, path: Path, *, force: bool) -> None:
             copy_rows(src, dst, SeatRow)
             copy_rows(src, dst, SnapshotRow, SnapshotRow.turn <= from_turn)
             copy_rows(src, dst, TurnRow, TurnRow.turn <= from_turn)
-            copy_rows(src, dst, OrderRow, OrderRow.turn <= from_turn)
+            copy_rows(src, dst, OrderPackRow, OrderPackRow.turn <= from_turn)
             copy_rows(src, dst, TalkRow, TalkRow.turn <= from_turn)  # talk is a turn's input, like orders
             copy_rows(src, dst, TalkOpeningRow, TalkOpeningRow.turn <= from_turn)
             copy_rows(src, dst, EventShapeRow)
-            copy_rows(src, dst, EventRow, EventRow.seq <= last)
+            copy_rows(src, dst, EventPackRow, EventPackRow.seq <= last)  # a pack is within one turn
             copy_evaluation(src, dst, from_turn)
             q.append_audit(
                 dst,

@@ -1,8 +1,10 @@
-"""Reading and writing the events table: events <-> (shape, JSON array of values) rows.
+"""Reading and writing the event log: events <-> packs of [shape, values...] arrays.
 
-A shape is one (kind, field names) pair, recorded once per save in `event_shapes`; a row
-stores only the values, in that order. Decoding goes by the recorded names, so a save stays
-readable when an event class later gains or reorders fields.
+A shape is one (kind, field names) pair, recorded once per save in `event_shapes`; an event
+is stored as its shape and its values, in that order. Decoding goes by the recorded names, so
+a save stays readable when an event class later gains or reorders fields. Consecutive events
+of one turn are one row of `event_packs` (a turn's engine events, or one white-cell action):
+a thousand events a turn compress to a tenth of their rows.
 
 The store numbers events in the order it records them. Without white-cell actions this is the
 engine's own numbering; audit events (not part of the hashed state) shift the ones after them.
@@ -10,8 +12,9 @@ engine's own numbering; audit events (not part of the hashed state) shift the on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from itertools import groupby
 from operator import attrgetter
 from typing import TypeVar
 
@@ -23,8 +26,8 @@ from sqlalchemy.orm import Session
 from exercise.core.events import EVENT_TYPES, Event
 from exercise.errors import SaveError
 from exercise.store.bulk import bulk_insert
-from exercise.store.codec import encode
-from exercise.store.schema import GAME_ID, EventRow, EventShapeRow, table_of
+from exercise.store.codec import encode, pack_rows, unzip
+from exercise.store.schema import GAME_ID, EventPackRow, EventShapeRow, table_of
 
 _COLUMNS = ("turn", "seq")  # kept in columns, not in the values
 _SHAPE_COLUMNS = EventShapeRow.__table__.c
@@ -80,6 +83,42 @@ def values_text(event: Event) -> str:
     return encode(_values_of(type(event))(event))
 
 
+def pack_events(shapes: Sequence[int], values: Sequence[Sequence]) -> bytes:
+    """A pack of events: their shapes in order, as runs ([[shape, count], ...]), then each
+    shape's values by column ({"shape": [column, ...]}). A turn's thousand events are runs of
+    a few kinds, and a column of norm ids or of seats compresses far better than the events
+    one after another (a 200-delegation turn: 5.6 KB against 7.1)."""
+    runs = [[shape, len(list(group))] for shape, group in groupby(shapes)]
+    by_shape: dict[int, list[Sequence]] = {}
+    for shape, row in zip(shapes, values):
+        by_shape.setdefault(shape, []).append(row)
+    columns = {str(shape): [list(column) for column in zip(*rows)] for shape, rows in sorted(by_shape.items())}
+    return pack_rows(orjson.dumps([runs, columns]))
+
+
+def unpacked(data: bytes, where: str) -> list[tuple[int, list]]:
+    """(shape, values) of each event of one pack, in order."""
+    try:
+        runs, columns = orjson.loads(unzip(data, where, "event log"))
+        rows = {}
+        for shape in {shape for shape, _ in runs}:
+            count = sum(n for s, n in runs if s == shape)
+            cols = columns[str(shape)]
+            if any(len(column) != count for column in cols):
+                raise ValueError(shape)
+            rows[shape] = iter(zip(*cols) if cols else [()] * count)
+        return [(shape, list(next(rows[shape]))) for shape, n in runs for _ in range(n)]
+    except (ValueError, TypeError, KeyError, StopIteration, orjson.JSONDecodeError):
+        raise SaveError(f"{where}: the event log is damaged (its columns do not fit its events)") from None
+
+
+def expand(rows: Iterable[tuple[int, int, bytes]], where: str) -> Iterator[tuple[int, int, int, list]]:
+    """(seq, turn, shape, values) of every event in packs of (first seq, turn, data)."""
+    for seq, turn, data in rows:
+        for i, (shape, values) in enumerate(unpacked(data, f"{where}: turn {turn}")):
+            yield seq + i, turn, shape, values
+
+
 class EventTable:
     """The shapes of one save, cached; shapes only ever get added, so a miss means re-reading."""
 
@@ -119,24 +158,21 @@ class EventTable:
         self._load(s)
         return {shape: kind for shape, (kind, _) in self._shapes.items()}
 
-    def decode(self, s: Session, seq: int, turn: int, shape: int, data: str) -> Event:
+    def decode(self, s: Session, seq: int, turn: int, shape: int, values: Sequence) -> Event:
         kind, names = self.shape(s, shape)
-        return build_event(kind, names, orjson.loads(data), turn, seq)
+        return build_event(kind, names, values, turn, seq)
 
-    def append(
-        self, s: Session, events: Sequence[Event], first_seq: int, audit: bool, texts: Sequence[str] | None = None
-    ) -> None:
-        """Insert `events` numbered from first_seq (texts: their values_text, if known)."""
-        texts = texts if texts is not None else [values_text(e) for e in events]
-        shapes = {cls: self.shape_id(s, cls) for cls in {type(e) for e in events}}
-        bulk_insert(
-            s,
-            table_of(EventRow),
-            [
-                (GAME_ID, first_seq + i, e.turn, shapes[type(e)], text, audit)
-                for i, (e, text) in enumerate(zip(events, texts))
-            ],
-        )
+    def append(self, s: Session, events: Sequence[Event], first_seq: int, audit: bool) -> None:
+        """Insert `events` numbered from first_seq: one pack for each run of events of one turn."""
+        ids = {cls: self.shape_id(s, cls) for cls in {type(e) for e in events}}
+        rows, seq = [], first_seq
+        for turn, run in groupby(events, key=attrgetter("turn")):
+            batch = list(run)
+            data = pack_events([ids[type(e)] for e in batch], [_values_of(type(e))(e) for e in batch])
+            rows.append((GAME_ID, seq, turn, len(batch), audit, data))
+            seq += len(batch)
+        bulk_insert(s, table_of(EventPackRow), rows)
 
-    def read(self, s: Session, rows: Iterable[tuple[int, int, int, str]]) -> list[Event]:
-        return [self.decode(s, *row) for row in rows]
+    def read(self, s: Session, rows: Iterable[tuple[int, int, bytes]], where: str) -> list[Event]:
+        """The events of packs of (first seq, turn, data)."""
+        return [self.decode(s, *event) for event in expand(rows, where)]

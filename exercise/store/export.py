@@ -17,7 +17,7 @@ every seat's brief, trust and secret deals).
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from sqlalchemy import select
 
@@ -25,14 +25,30 @@ from exercise.core.canonical import event_to_dict
 from exercise.engine.talk import TalkBoard
 from exercise.errors import SaveError
 from exercise.store import queries as q
-from exercise.store.codec import orders_from_text, state_from_text, unpack_snapshot
+from exercise.store.codec import orders_from_text, state_from_text, unpack_orders
 from exercise.store.database import translated
-from exercise.store.eventlog import EventTable
-from exercise.store.schema import GAME_ID, SCHEMA_VERSION, EventRow, GameRow, OrderRow, SnapshotRow
+from exercise.store.eventlog import EventTable, expand
+from exercise.store.schema import GAME_ID, SCHEMA_VERSION, EventPackRow, GameRow, OrderPackRow, SnapshotRow
+from exercise.store.snapshots import Chain
 from exercise.store.talk_log import stored_lines
 
 if TYPE_CHECKING:
     from exercise.store.game import Game
+
+
+class _Given(NamedTuple):
+    turn: int
+    seat: str
+    orders: str
+    source: str
+
+
+class _Logged(NamedTuple):
+    seq: int
+    turn: int
+    shape: int
+    values: list
+    audit: bool
 
 
 def _line(out: TextIO, obj: dict) -> None:
@@ -89,17 +105,27 @@ def export_jsonl(game: Game, out: TextIO, seat: str | None = None) -> int:
         for who, controller in q.controllers(s).items():
             _line(out, {"type": "seat", "seat": who, "controller": controller})
             written += 1
-        orders = s.execute(
-            select(OrderRow.turn, OrderRow.seat, OrderRow.orders, OrderRow.source)
-            .where(OrderRow.game_id == GAME_ID)
-            .order_by(OrderRow.turn, OrderRow.seat)
-        ).all()
+        where = str(game.path)
+        orders = [
+            _Given(turn, seat, text, source)
+            for turn, data in s.execute(
+                select(OrderPackRow.turn, OrderPackRow.data)
+                .where(OrderPackRow.game_id == GAME_ID)
+                .order_by(OrderPackRow.turn)
+            )
+            for seat, text, source in unpack_orders(data, f"{where}: turn {turn}")
+        ]
         log = EventTable()
-        events = s.execute(
-            select(EventRow.seq, EventRow.turn, EventRow.shape, EventRow.data, EventRow.audit)
-            .where(EventRow.game_id == GAME_ID)
-            .order_by(EventRow.seq)
+        packs = s.execute(
+            select(EventPackRow.seq, EventPackRow.turn, EventPackRow.data, EventPackRow.audit)
+            .where(EventPackRow.game_id == GAME_ID)
+            .order_by(EventPackRow.seq)
         ).all()
+        events = [
+            _Logged(seq, turn, shape, values, audit)
+            for first, turn, data, audit in packs
+            for seq, _, shape, values in expand([(first, turn, data)], where)
+        ]
         snapshots = s.execute(
             select(SnapshotRow.turn, SnapshotRow.codec, SnapshotRow.sha256, SnapshotRow.data)
             .where(SnapshotRow.game_id == GAME_ID)
@@ -107,6 +133,7 @@ def export_jsonl(game: Game, out: TextIO, seat: str | None = None) -> int:
         )
         oi = ei = 0
         start: str | None = None  # the state the turn being written started from
+        chain = Chain(where)
         for turn, codec, digest, data in snapshots:
             while oi < len(orders) and orders[oi].turn <= turn:
                 o = orders[oi]
@@ -133,7 +160,7 @@ def export_jsonl(game: Game, out: TextIO, seat: str | None = None) -> int:
             while ei < len(events) and events[ei].turn <= turn:
                 written += _event_line(out, s, log, events[ei], seat)
                 ei += 1
-            state_json = unpack_snapshot(codec, data, digest, f"{game.path}: turn {turn}")
+            state_json = chain.read(turn, codec, digest, data).decode("utf-8")
             start = state_json
             if seat is None:
                 _line(out, {"type": "state", "turn": turn, "hash": digest, "state": json.loads(state_json)})
@@ -148,7 +175,7 @@ def export_jsonl(game: Game, out: TextIO, seat: str | None = None) -> int:
 
 
 def _event_line(out: TextIO, s, log: EventTable, row, seat: str | None) -> int:
-    event = log.decode(s, row.seq, row.turn, row.shape, row.data)
+    event = log.decode(s, row.seq, row.turn, row.shape, row.values)
     if seat is not None and not event.visible_to(seat):
         return 0
     _line(out, {**event_to_dict(event), "type": "event", "audit": row.audit, "text": event.text()})

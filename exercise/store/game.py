@@ -32,7 +32,7 @@ from exercise.core.state import GameState
 from exercise.engine import TurnResult, validate_orders
 from exercise.errors import AlreadyResolved, GameOver, GamePaused, ReadOnlySave, ReplayError, SaveError
 from exercise.store import queries as q
-from exercise.store.codec import orders_by_seat, orders_text, state_from_text, unpack_snapshot
+from exercise.store.codec import orders_by_seat, orders_text, state_from_text
 from exercise.store.database import (
     check_header,
     hold,
@@ -51,7 +51,6 @@ from exercise.store.schema import (
     GAME_ID,
     SCHEMA_VERSION,
     DraftRow,
-    OrderRow,
     PendingRow,
     SessionRow,
     TurnRow,
@@ -173,9 +172,7 @@ class Game(WhiteCellActions):
     def _state_at(self, s: Session, turn: int, latest: int) -> GameState:
         if self._cache is not None and self._cache[0] == turn:
             return self._cache[1]
-        codec, digest, data = q.snapshot(s, turn, latest)
-        text = unpack_snapshot(codec, data, digest, f"{self.path}: turn {turn}")
-        state = state_from_text(text, self.scenario)
+        state = state_from_text(q.snapshot_text(s, turn, latest, str(self.path)), self.scenario)
         if turn == latest:  # the next resolve starts from it
             self._cache = (turn, state)
         return state
@@ -225,25 +222,17 @@ class Game(WhiteCellActions):
     def events(self, turn: int | None = None) -> list[Event]:
         """Every event (engine and white-cell audit) in the order recorded, or one turn's."""
         with self._read() as s:
-            return q.events(s, self._log, turn)
+            return q.events(s, self._log, turn, str(self.path))
 
     def orders(self, turn: int) -> dict[str, list[Order]]:
         """The orders turn `turn` was resolved with, by seat ("@white": the facilitator)."""
         with self._read() as s:
-            rows = s.execute(
-                select(OrderRow.seat, OrderRow.orders).where(OrderRow.game_id == GAME_ID, OrderRow.turn == turn)
-            )
-            return orders_by_seat(rows)
+            return orders_by_seat((seat, text) for seat, text, _ in q.turn_orders(s, turn, str(self.path)))
 
     def order_sources(self, turn: int) -> dict[str, str]:
         """Where each seat's orders of `turn` came from: human, a strategy, the white cell."""
         with self._read() as s:
-            rows = s.execute(
-                select(OrderRow.seat, OrderRow.source)
-                .where(OrderRow.game_id == GAME_ID, OrderRow.turn == turn)
-                .order_by(OrderRow.seat)
-            )
-            return dict(rows.all())
+            return {seat: source for seat, _, source in q.turn_orders(s, turn, str(self.path))}
 
     def controllers(self) -> dict[str, str]:
         with self._read() as s:

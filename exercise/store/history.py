@@ -3,9 +3,13 @@ turn's events, turn 0 (the start, no events) first."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from exercise.core.events import Event
 from exercise.core.state import GameState
-from exercise.store.game import Game
+
+if TYPE_CHECKING:  # screens import this module before any save is open: no SQLAlchemy yet
+    from exercise.store.game import Game
 
 
 def history(game: Game) -> list[tuple[GameState, list[Event]]]:

@@ -1,15 +1,21 @@
-"""Finding the saves in a directory."""
+"""Finding the saves in a directory.
+
+SQLAlchemy is imported only once there is a file to open: the terminal UI's home screen lists
+the saves folder as it starts, and an empty folder (a first start) should not pay for it.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exercise.core.seats import HUMAN
 from exercise.engine.metrics import delegation_score
 from exercise.errors import SaveError
-from exercise.store import queries as q
-from exercise.store.game import Game
 from exercise.store.records import SaveSummary
+
+if TYPE_CHECKING:
+    from exercise.store.game import Game
 
 DEFAULT_DIR = Path("saves")
 SUFFIXES = (".db", ".sqlite", ".sqlite3")
@@ -28,7 +34,10 @@ def list_saves(directory=DEFAULT_DIR, *, problems: list[str] | None = None, scor
     saves are skipped; each gets one line in `problems` when a list is given. `scores`: with
     the human seats' scores (each save's state is read: slower)."""
     found = []
-    for path in save_files(directory):
+    files = save_files(directory)
+    if files:
+        from exercise.store.game import Game
+    for path in files:
         try:
             with Game.open(path, read_only=True) as game:
                 found.append(game.summary(scores=scores))
@@ -41,6 +50,8 @@ def list_saves(directory=DEFAULT_DIR, *, problems: list[str] | None = None, scor
 
 def summary_of(game: Game, *, scores: bool = False) -> SaveSummary:
     """What `exercise saves` lists of a save; `scores`: also the human seats' scores (reads the state)."""
+    from exercise.store import queries as q
+
     marks = None
     if scores:
         state = game.state()

@@ -41,8 +41,6 @@ if TYPE_CHECKING:
     from exercise.store.game import Game
 
 LEASE_SECONDS = 15.0  # a terminal silent this long has gone (closed, crashed, unplugged)
-HEARTBEAT_SECONDS = 4.0  # how often an open terminal renews its leases
-WATCH_SECONDS = 0.25  # how often an open screen asks the save whether anything changed
 
 
 def parse_round(text: str) -> float:
@@ -67,10 +65,6 @@ def parse_round(text: str) -> float:
 def here() -> str:
     """Where this terminal is, as shown to whoever finds its seat open ("laptop-3, pid 4411")."""
     return os.environ.get("EXERCISE_PLACE") or f"{socket.gethostname()}, pid {os.getpid()}"
-
-
-def new_holder() -> str:
-    return secrets.token_hex(8)
 
 
 def session_row(s: Session) -> SessionRow:

@@ -13,8 +13,19 @@ from sqlalchemy.orm import Session
 
 from exercise.core.events import Event
 from exercise.errors import ReplayError, SaveError
+from exercise.store import snapshots
+from exercise.store.codec import SNAPSHOT_CODEC, unpack_orders
 from exercise.store.eventlog import EventTable
-from exercise.store.schema import GAME_ID, EventRow, GameRow, PendingRow, SeatRow, SnapshotRow, TurnRow
+from exercise.store.schema import (
+    GAME_ID,
+    EventPackRow,
+    GameRow,
+    OrderPackRow,
+    PendingRow,
+    SeatRow,
+    SnapshotRow,
+    TurnRow,
+)
 
 
 def now() -> str:
@@ -24,14 +35,24 @@ def now() -> str:
 # The reads every turn, every screen refresh and every replayed turn makes, built once on the
 # tables (Core: building a select() costs more than running it, and going through the ORM
 # would configure every mapper on a fresh process's first read).
-_SNAPSHOTS, _TURNS, _EVENTS = SnapshotRow.__table__.c, TurnRow.__table__.c, EventRow.__table__.c
-_SNAPSHOT = select(_SNAPSHOTS.codec, _SNAPSHOTS.sha256, _SNAPSHOTS.data).where(
-    _SNAPSHOTS.game_id == GAME_ID, _SNAPSHOTS.turn == bindparam("turn")
+_SNAPSHOTS, _TURNS, _EVENTS = SnapshotRow.__table__.c, TurnRow.__table__.c, EventPackRow.__table__.c
+_ORDERS = OrderPackRow.__table__.c
+# The keyframe a turn's state is rebuilt from, then its rows up to the turn (snapshots.py)
+_KEYFRAME = (
+    select(_SNAPSHOTS.turn)
+    .where(_SNAPSHOTS.game_id == GAME_ID, _SNAPSHOTS.turn <= bindparam("turn"), _SNAPSHOTS.codec == SNAPSHOT_CODEC)
+    .order_by(_SNAPSHOTS.turn.desc())
+    .limit(1)
+)
+_SNAPSHOT_RUN = (
+    select(_SNAPSHOTS.turn, _SNAPSHOTS.codec, _SNAPSHOTS.sha256, _SNAPSHOTS.data)
+    .where(_SNAPSHOTS.game_id == GAME_ID, _SNAPSHOTS.turn >= bindparam("low"), _SNAPSHOTS.turn <= bindparam("turn"))
+    .order_by(_SNAPSHOTS.turn)
 )
 _LAST_SEQ = select(_TURNS.last_seq).where(_TURNS.game_id == GAME_ID, _TURNS.turn == bindparam("turn"))
-_EVENT_COLUMNS = (_EVENTS.seq, _EVENTS.turn, _EVENTS.shape, _EVENTS.data)
+_EVENT_COLUMNS = (_EVENTS.seq, _EVENTS.turn, _EVENTS.data)
 _ALL_EVENTS = select(*_EVENT_COLUMNS).where(_EVENTS.game_id == GAME_ID).order_by(_EVENTS.seq)
-_TURN_EVENTS = (
+_TURN_EVENTS = (  # a pack holds one turn's events, so its first number places it
     select(*_EVENT_COLUMNS)
     .where(
         _EVENTS.game_id == GAME_ID,
@@ -41,13 +62,14 @@ _TURN_EVENTS = (
     )
     .order_by(_EVENTS.seq)
 )
+_TURN_ORDERS = select(_ORDERS.data).where(_ORDERS.game_id == GAME_ID, _ORDERS.turn == bindparam("turn"))
 _NO_BOUND = 2**62
 _GAMES, _SEATS, _PENDINGS = GameRow.__table__.c, SeatRow.__table__.c, PendingRow.__table__.c
 # "the last one" as ORDER BY ... DESC LIMIT 1: SQLite answers max() under a WHERE by scanning
 # the key range (every event of the game), but this from the key's end, whatever the length.
 _LATEST_TURN = select(_TURNS.turn).where(_TURNS.game_id == GAME_ID).order_by(_TURNS.turn.desc()).limit(1)
 _PAUSED = select(_GAMES.paused).where(_GAMES.id == GAME_ID)
-_NEXT_SEQ = select(_EVENTS.seq).where(_EVENTS.game_id == GAME_ID).order_by(_EVENTS.seq.desc()).limit(1)
+_NEXT_SEQ = select(_EVENTS.seq + _EVENTS.count).where(_EVENTS.game_id == GAME_ID).order_by(_EVENTS.seq.desc()).limit(1)
 _CONTROLLERS = select(_SEATS.seat, _SEATS.controller).where(_SEATS.game_id == GAME_ID).order_by(_SEATS.seat)
 _PENDING = (
     select(_PENDINGS.seat, _PENDINGS.orders)
@@ -78,8 +100,8 @@ def paused(s: Session) -> bool:
 
 
 def next_seq(s: Session) -> int:
-    top = s.connection().scalar(_NEXT_SEQ)
-    return 0 if top is None else top + 1
+    after = s.connection().scalar(_NEXT_SEQ)
+    return 0 if after is None else after
 
 
 def controllers(s: Session) -> dict[str, str]:
@@ -91,26 +113,34 @@ def pending(s: Session, turn: int) -> dict[str, str]:
     return {seat: text for seat, text in s.connection().execute(_PENDING, {"turn": turn})}
 
 
-def snapshot(s: Session, turn: int, latest: int) -> tuple[str, str, bytes]:
-    row = s.connection().execute(_SNAPSHOT, {"turn": turn}).one_or_none()
-    if row is None:
-        if 0 <= turn <= latest:
-            raise SaveError(f"the snapshot of turn {turn} is missing")
+def snapshot_text(s: Session, turn: int, latest: int, where: str) -> str:
+    """The canonical JSON of the state after `turn`, checked against its sha256."""
+    if not 0 <= turn <= latest:
         raise ReplayError(f"there is no turn {turn} in this save (turns 0 to {latest})")
-    return row.codec, row.sha256, row.data
+    connection = s.connection()
+    low = connection.scalar(_KEYFRAME, {"turn": turn})
+    if low is None:
+        raise SaveError(f"{where}: the snapshot of turn {turn} is missing")
+    return snapshots.text_at(connection.execute(_SNAPSHOT_RUN, {"low": low, "turn": turn}), turn, where)
 
 
-def events(s: Session, log: EventTable, turn: int | None) -> list[Event]:
+def turn_orders(s: Session, turn: int, where: str) -> list[tuple[str, str, str]]:
+    """(seat, order lines, source) of each seat that gave orders in `turn`, in seat order."""
+    data = s.connection().scalar(_TURN_ORDERS, {"turn": turn})
+    return [] if data is None else unpack_orders(data, f"{where}: turn {turn}")
+
+
+def events(s: Session, log: EventTable, turn: int | None, where: str) -> list[Event]:
     """Every event in recorded order, or those of one turn (a key range: see TurnRow)."""
     if turn is None:
-        return log.read(s, s.connection().execute(_ALL_EVENTS))
+        return log.read(s, s.connection().execute(_ALL_EVENTS), where)
     latest = latest_turn(s)
     if turn < 0 or turn > latest + 1:
         raise ReplayError(f"there is no turn {turn} in this save (turns 0 to {latest})")
     low = last_seq(s, turn - 1) if turn > 0 else None
     high = last_seq(s, turn) if turn <= latest else None
     bounds = {"low": -1 if low is None else low, "high": _NO_BOUND if high is None else high, "turn": turn}
-    return log.read(s, s.connection().execute(_TURN_EVENTS, bounds))
+    return log.read(s, s.connection().execute(_TURN_EVENTS, bounds), where)
 
 
 def append_audit(s: Session, log: EventTable, events: Sequence[Event]) -> list[Event]:

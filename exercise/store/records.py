@@ -1,8 +1,10 @@
 """What the store hands back besides domain objects: summaries, verification results, and the
-store's own kinds of failure."""
+store's own kinds of failure; and the rhythm of a live session. No SQLAlchemy here: screens
+import these before any save is open."""
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import attrs
@@ -12,6 +14,14 @@ from exercise.core.seats import HUMAN
 # What happens when the round clock reaches zero: a warning only, or the turn resolves with
 # the missing seats passing or played by their strategies.
 AT_ZERO = ("warn", "pass", "strategy")
+
+HEARTBEAT_SECONDS = 4.0  # how often an open terminal renews its leases (live.py)
+WATCH_SECONDS = 0.25  # how often an open screen asks the save whether anything changed
+
+
+def new_holder() -> str:
+    """A terminal's id as the holder of the seats it opens."""
+    return secrets.token_hex(8)
 
 
 @attrs.frozen

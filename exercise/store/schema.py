@@ -1,7 +1,7 @@
 """The tables of a save: typed SQLAlchemy 2.0 rows, kept apart from the attrs domain classes.
 
 One file holds one game (`game.id` is always 1), but every table still carries `game_id` so the
-keys say what they mean: events are unique per (game, seq), turns per (game, turn).
+keys say what they mean: event packs are unique per (game, first seq), turns per (game, turn).
 
 Rows hold text and bytes only; turning them into domain objects is `codec.py`'s job.
 Bump SCHEMA_VERSION whenever a table changes, and add the step to `upgrade.py`.
@@ -15,7 +15,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 # Recorded twice: in the game table, and in the SQLite header as `PRAGMA user_version` (with
 # `PRAGMA application_id` = "EXER"), so a foreign file or a newer save is refused from its
 # first 100 bytes, before any connection could leave -wal/-shm files beside it.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x45584552
 GAME_ID = 1
 
@@ -81,23 +81,24 @@ class PendingRow(Base):
     submitted_at: Mapped[str]
 
 
-class OrderRow(Base):
-    """The orders a turn was resolved with, one row per seat that gave any (the input that
-    `verify` replays). `source` says where they came from: human, a strategy, the white cell."""
+class OrderPackRow(Base):
+    """The orders a turn was resolved with (the input that `verify` replays), one row per turn:
+    `data` is codec.pack_rows of [seat, orders (one per line), source] for every seat that gave
+    any, by seat. `source` says where they came from: human, a strategy, the white cell.
+    One row a turn rather than one a seat: a 200-seat turn's orders compress to a tenth."""
 
-    __tablename__ = "orders"
-    __table_args__ = {"sqlite_with_rowid": False}
+    __tablename__ = "order_packs"
+    # A rowid table: its rows (a few KB each) sit in the table's own pages; WITHOUT ROWID
+    # keeps only ~1 KB of a row in the tree and half-fills an overflow page with the rest.
 
     game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
     turn: Mapped[int] = mapped_column(primary_key=True)
-    seat: Mapped[str] = mapped_column(primary_key=True)
-    orders: Mapped[str]
-    source: Mapped[str]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class EventShapeRow(Base):
-    """The kinds of event in the log and their field names, each recorded once: an event row
-    holds only its values (a JSON array in this order), which halves the log. A class that
+    """The kinds of event in the log and their field names, each recorded once: an event holds
+    only its values (a JSON array in this order), which halves the log. A class that
     gains or reorders fields in a later release simply gets a new shape."""
 
     __tablename__ = "event_shapes"
@@ -109,27 +110,31 @@ class EventShapeRow(Base):
     fields: Mapped[str]  # JSON list of field names
 
 
-class EventRow(Base):
+class EventPackRow(Base):
     """The append-only log: engine events and the white cell's audit events, numbered in the
-    order the store recorded them. `data` is a JSON array of the event's values, in the order
-    its shape names them (turn and seq are columns)."""
+    order the store recorded them, packed: a row holds `count` events of one turn numbered from
+    `seq` on (a turn's engine events are one row; each white-cell action its own). `data` is
+    codec.pack_rows of one [shape, values...] array per event (eventlog.py)."""
 
-    __tablename__ = "events"
-    __table_args__ = {"sqlite_with_rowid": False}
+    __tablename__ = "event_packs"
+    # A rowid table: its rows (a few KB each) sit in the table's own pages; WITHOUT ROWID
+    # keeps only ~1 KB of a row in the tree and half-fills an overflow page with the rest.
 
     game_id: Mapped[int] = mapped_column(ForeignKey("game.id"), primary_key=True)
-    seq: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(primary_key=True)  # the first event's number
     turn: Mapped[int]
-    shape: Mapped[int]
-    data: Mapped[str]
+    count: Mapped[int]
     # True for the store's audit trail (pause, hand-over, forced turn...): these are not
     # produced by resolve_turn, so `verify` leaves them out of the turn's events hash.
     audit: Mapped[bool] = mapped_column(default=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class SnapshotRow(Base):
-    """The canonical state after a turn (turn 0: the start), zlib-compressed, with the sha256
-    of the canonical JSON (the state hash)."""
+    """The canonical state after a turn (turn 0: the start), with the sha256 of its canonical
+    JSON (the state hash). `codec` "zlib-json": the whole state, zlib-compressed (every
+    snapshots.KEYFRAME_EVERY turns); "zlib-delta": what changed since the turn before
+    (snapshots.py)."""
 
     __tablename__ = "snapshots"
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 
 import attrs
+import orjson
 from sqlalchemy import bindparam, delete, update
 from sqlalchemy.orm import Session
 
@@ -26,16 +27,11 @@ from exercise.engine import TurnResult, resolve_turn
 from exercise.engine.talk import TalkBoard
 from exercise.errors import SaveError
 from exercise.store import queries as q
+from exercise.store import snapshots
 from exercise.store.bulk import bulk_insert
-from exercise.store.codec import (
-    SNAPSHOT_CODEC,
-    events_digest,
-    orders_from_text,
-    orders_text,
-    pack_snapshot,
-)
+from exercise.store.codec import events_digest, orders_from_text, orders_text, pack_orders
 from exercise.store.eventlog import EventTable, values_text
-from exercise.store.schema import GAME_ID, GameRow, OrderRow, PendingRow, SnapshotRow, TurnRow, table_of
+from exercise.store.schema import GAME_ID, GameRow, OrderPackRow, PendingRow, SnapshotRow, TurnRow, table_of
 from exercise.strategies import scripted_orders, strategy_orders
 
 MISSING_CHOICES = ("pass", "strategy")
@@ -131,9 +127,37 @@ def _worker() -> ThreadPoolExecutor:
     return _pool
 
 
-def _pack_and_hash(data: bytes) -> tuple[str, bytes]:
-    """Only calls that release the GIL, so the main thread is not kept waiting for it."""
-    return hashlib.sha256(data).hexdigest(), pack_snapshot(data)
+# The last state written, its canonical data and the float maps of the turn before it: the next
+# turn's delta is taken against them (the state a turn starts from is the one the turn before
+# returned: Game keeps it), so a process playing turn after turn parses no snapshot.
+_Bases = tuple[dict, "snapshots.FloatMaps | None"]
+_last: tuple[GameState, dict, snapshots.FloatMaps] | None = None
+
+
+def _bases(s: Session, state: GameState, turn: int) -> _Bases:
+    """The data of the state before `turn` and the float maps of older_turn(turn), if any."""
+    if snapshots.codec_for(turn) == snapshots.SNAPSHOT_CODEC:
+        return {}, None
+    if _last is not None and _last[0] is state:
+        previous, older = _last[1], _last[2]
+    else:  # another process wrote the turns before: read them back
+        previous = orjson.loads(state_bytes(state))
+        before = snapshots.older_turn(turn)
+        text = None if before is None else q.snapshot_text(s, before, state.turn, "the save")
+        older = None if text is None else snapshots.float_maps(orjson.loads(text), copy=False)
+    return previous, older if snapshots.older_turn(turn) is not None else None
+
+
+def _pack_and_hash(turn: int, data: bytes, bases: _Bases) -> tuple[str, str, bytes, dict, snapshots.FloatMaps]:
+    """On the worker: hashing and zlib release the GIL, so the main thread writes the events
+    meanwhile. Returns the digest, the snapshot row's codec and data, the state's data and the
+    float maps of the turn before (for the next turn's delta)."""
+    digest = hashlib.sha256(data).hexdigest()
+    new = orjson.loads(data)
+    previous, older = bases
+    delta_base = previous if snapshots.codec_for(turn) != snapshots.SNAPSHOT_CODEC else None
+    codec, packed = snapshots.pack(turn, data, new, delta_base, older)
+    return digest, codec, packed, new, snapshots.float_maps(previous, copy=False) if previous else {}
 
 
 def write_turn(
@@ -148,25 +172,25 @@ def write_turn(
     """Resolve `state` with the plan and the turn's talk (`board`, its lines already stored)
     and add everything the turn produced to the session. Returns the result (events numbered
     as stored) and the new state's sha256."""
+    global _last  # the bases of the next turn's snapshot delta
     talk = board if board is not None else TalkBoard(state)
     result = resolve_turn(state, plan.orders, seed, prechecked=plan.scripted, talk=talk)
     turn = result.state.turn
     stamp = q.now()
     # zlib and hashlib release the GIL: the snapshot compresses while the events are written.
-    snapshot = _worker().submit(_pack_and_hash, state_bytes(result.state))
+    canonical = state_bytes(result.state)
+    snapshot = _worker().submit(_pack_and_hash, turn, canonical, _bases(s, state, turn))
     audit = q.append_audit(s, log, plan.audit)
     seq = q.next_seq(s)
     texts = [values_text(e) for e in result.events]
-    log.append(s, result.events, seq, audit=False, texts=texts)
-    bulk_insert(
-        s,
-        table_of(OrderRow),
-        [(GAME_ID, turn, seat, orders_text(orders), plan.sources[seat]) for seat, orders in plan.orders.items()],
-    )
-    events_hash = events_digest(zip((e.kind for e in result.events), texts))
-    digest, packed = snapshot.result()
+    log.append(s, result.events, seq, audit=False)
+    given = pack_orders((seat, orders_text(orders), plan.sources[seat]) for seat, orders in plan.orders.items())
     # rows in the tables' column order (bulk_insert: one prebuilt statement per table)
-    bulk_insert(s, table_of(SnapshotRow), [(GAME_ID, turn, SNAPSHOT_CODEC, digest, packed)])
+    bulk_insert(s, table_of(OrderPackRow), [(GAME_ID, turn, given)])
+    events_hash = events_digest(zip((e.kind for e in result.events), texts))
+    digest, codec, packed, data, maps = snapshot.result()
+    _last = (result.state, data, maps)
+    bulk_insert(s, table_of(SnapshotRow), [(GAME_ID, turn, codec, digest, packed)])
     bulk_insert(s, table_of(TurnRow), [(GAME_ID, turn, digest, events_hash, seq + len(texts) - 1, stamp, forced)])
     connection = s.connection()
     connection.execute(_CLEAR_PENDING, {"turn": turn})

@@ -15,6 +15,9 @@ Version history:
     4  (the compact event log: its own step, `_compact_events`, by the event-storage work)
     5  negotiation: talk (each turn's lines, in order) and talk_openings (turns whose scripted
        talk phase has run). New tables only; older turns simply had no talk.
+    6  lean saves: events packed per turn (event_packs replaces events), orders packed per turn
+       (order_packs replaces orders), snapshots whole every KEYFRAME_EVERY turns and deltas
+       between. `_lean_layout` rewrites the rows; every state hash and event stays the same.
 """
 
 from __future__ import annotations
@@ -23,14 +26,30 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable
+from itertools import groupby
 from pathlib import Path
 
+import orjson
 from sqlalchemy import text, update
 from sqlalchemy.orm import Session
 
 from exercise.errors import SaveError
+from exercise.store import snapshots
+from exercise.store.bulk import bulk_insert
+from exercise.store.codec import pack_orders
 from exercise.store.database import make_engine, set_file_identity, translated, writer
-from exercise.store.schema import GAME_ID, SCHEMA_VERSION, Base, GameRow, TalkOpeningRow, TalkRow, table_of
+from exercise.store.eventlog import pack_events
+from exercise.store.schema import (
+    GAME_ID,
+    SCHEMA_VERSION,
+    Base,
+    EventPackRow,
+    GameRow,
+    OrderPackRow,
+    TalkOpeningRow,
+    TalkRow,
+    table_of,
+)
 
 # from-version -> the step that rewrites a save of that version into the next one.
 UPGRADES: dict[int, Callable[[Session], None]] = {
@@ -38,7 +57,53 @@ UPGRADES: dict[int, Callable[[Session], None]] = {
     2: lambda session: _add_rules_version(session),  # and create_all adds the evaluation tables
     3: lambda session: None,  # placeholder for the event-log step of version 4 (merged separately)
     4: lambda session: _add_talk_tables(session),
+    5: lambda session: _lean_layout(session),
 }
+
+
+def _lean_layout(session: Session) -> None:
+    """Version 6: the schema-5 events and orders rows packed per turn, the snapshots rewritten
+    as keyframes and deltas. Every stored value stays as it was, so hashes and events do too."""
+    connection = session.connection()
+    tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    Base.metadata.create_all(connection, tables=[table_of(EventPackRow), table_of(OrderPackRow)])
+    if "events" in tables:
+        rows = connection.exec_driver_sql("SELECT seq, turn, shape, data, audit FROM events ORDER BY seq").all()
+        packs = []
+        for (turn, audit), run in groupby(rows, key=lambda r: (r.turn, bool(r.audit))):
+            run = list(run)
+            data = pack_events([r.shape for r in run], [orjson.loads(r.data) for r in run])
+            packs.append((GAME_ID, run[0].seq, turn, len(run), audit, data))
+        bulk_insert(session, table_of(EventPackRow), packs)
+        connection.exec_driver_sql("DROP TABLE events")
+    if "orders" in tables:
+        rows = connection.exec_driver_sql("SELECT turn, seat, orders, source FROM orders ORDER BY turn, seat").all()
+        given = [
+            (GAME_ID, turn, pack_orders((r.seat, r.orders, r.source) for r in run))
+            for turn, run in groupby(rows, key=lambda r: r.turn)
+        ]
+        bulk_insert(session, table_of(OrderPackRow), given)
+        connection.exec_driver_sql("DROP TABLE orders")
+    _snapshots_as_deltas(session)
+
+
+def _snapshots_as_deltas(session: Session) -> None:
+    """Each whole snapshot rewritten as snapshots.pack writes a new turn's, after checking it."""
+    connection = session.connection()
+    rows = connection.exec_driver_sql("SELECT turn, codec, sha256, data FROM snapshots ORDER BY turn").all()
+    chain = snapshots.Chain("a snapshot")
+    states: dict[int, dict] = {}
+    for turn, codec, digest, data in rows:
+        canonical = chain.read(turn, codec, digest, data)
+        states[turn] = orjson.loads(canonical)
+        before = snapshots.older_turn(turn)
+        older = None if before is None else snapshots.float_maps(states[before])
+        new_codec, packed = snapshots.pack(turn, canonical, states[turn], states.get(turn - 1), older)
+        connection.exec_driver_sql(
+            "UPDATE snapshots SET codec = ?, data = ? WHERE game_id = ? AND turn = ?",
+            (new_codec, packed, GAME_ID, turn),
+        )
+        states.pop(turn - 2, None)
 
 
 def _add_talk_tables(session: Session) -> None:

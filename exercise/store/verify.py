@@ -21,11 +21,12 @@ from exercise.core.state import GameState
 from exercise.core.talk import parse_talk
 from exercise.engine import new_game, resolve_turn
 from exercise.errors import ExerciseError, SaveError
-from exercise.store.codec import encode, events_digest, orders_by_seat, unpack_snapshot
+from exercise.store.codec import encode, events_digest, orders_by_seat, unpack_orders
 from exercise.store.database import translated
-from exercise.store.eventlog import EventTable, values_text
+from exercise.store.eventlog import EventTable, expand, values_text
 from exercise.store.records import VerifyResult
-from exercise.store.schema import GAME_ID, EventRow, GameRow, OrderRow, SnapshotRow, TalkRow, TurnRow
+from exercise.store.schema import GAME_ID, EventPackRow, GameRow, OrderPackRow, SnapshotRow, TalkRow, TurnRow
+from exercise.store.snapshots import Chain
 
 if TYPE_CHECKING:
     from exercise.store.game import Game
@@ -60,11 +61,12 @@ def verify_game(game: Game) -> VerifyResult:
             .where(SnapshotRow.game_id == GAME_ID)
             .order_by(SnapshotRow.turn)
         )
-        orders = _by_turn(
-            s.execute(
-                select(OrderRow.turn, OrderRow.seat, OrderRow.orders)
-                .where(OrderRow.game_id == GAME_ID)
-                .order_by(OrderRow.turn, OrderRow.seat)
+        orders = (
+            (turn, [(seat, text) for seat, text, _ in unpack_orders(data, f"turn {turn}")])
+            for turn, data in s.execute(
+                select(OrderPackRow.turn, OrderPackRow.data)
+                .where(OrderPackRow.game_id == GAME_ID)
+                .order_by(OrderPackRow.turn)
             )
         )
         talk = _by_turn(
@@ -75,13 +77,13 @@ def verify_game(game: Game) -> VerifyResult:
             )
         )
         kinds = EventTable().kinds(s)
+        packs = s.execute(
+            select(EventPackRow.seq, EventPackRow.turn, EventPackRow.data)
+            .where(EventPackRow.game_id == GAME_ID, EventPackRow.audit.is_(False))
+            .order_by(EventPackRow.seq)
+        )
         events = _by_turn(
-            (turn, kinds.get(shape, "?"), data)
-            for turn, shape, data in s.execute(
-                select(EventRow.turn, EventRow.shape, EventRow.data)
-                .where(EventRow.game_id == GAME_ID, EventRow.audit.is_(False))
-                .order_by(EventRow.seq)
-            )
+            (turn, kinds.get(shape, "?"), encode(values)) for _, turn, shape, values in expand(packs, "the event log")
         )
         return _check(game, turns, iter(snapshots), _Lookahead(orders), _Lookahead(events), _Lookahead(talk))
 
@@ -108,6 +110,7 @@ def _check(game: Game, turns, snapshots, orders: _Lookahead, events: _Lookahead,
     # holds is checked (each snapshot against its recorded hash), not the re-resolution.
     rerun = not game.rules_note
     state: GameState | None = None
+    chain = Chain()
     checked = 0
     for expected_turn, (turn, state_hash, events_hash) in enumerate(turns):
         if turn != expected_turn:
@@ -115,8 +118,8 @@ def _check(game: Game, turns, snapshots, orders: _Lookahead, events: _Lookahead,
         snap = next(snapshots, None)
         if snap is None or snap[0] != turn:
             return VerifyResult(checked, turn, f"turn {turn}: its snapshot is missing")
-        try:  # the snapshot must decompress to text whose sha256 is the one recorded beside it
-            unpack_snapshot(snap[1], snap[3], snap[2], f"turn {turn}")
+        try:  # the snapshot must decompress (with the deltas before it) to text of the sha256 beside it
+            chain.read(*snap)
         except SaveError as e:
             return VerifyResult(checked, turn, str(e))
         if not rerun:

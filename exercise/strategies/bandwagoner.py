@@ -5,8 +5,10 @@ from collections.abc import Container
 
 from exercise.core.orders import Endorse, Implement, Order, SignOn
 from exercise.core.state import MAX_DEPTH
+from exercise.core.talk import Talk
 from exercise.engine.views import View
 from exercise.strategies.base import Plan, Strategy, agenda_items, item_appeal
+from exercise.strategies.offers import Offers, ask_for_help, join_winning
 
 FOLLOW_SHARE = 0.34
 
@@ -18,6 +20,16 @@ class Bandwagoner(Strategy):
     name = "bandwagoner"
     summary = "endorses or signs once a third of its ties have; implements what its ties hold"
     classifier = {"stochastic": False, "memory": False}
+
+    def say(self, view: View, rng: random.Random) -> list[Talk]:
+        """It joins the coalitions it is invited to that are winning (a third of the power)."""
+        return join_winning(view, FOLLOW_SHARE)
+
+    def talk(self, view: View, rng: random.Random) -> list[Talk]:
+        """With almost no capacity, it asks for help to implement what it holds."""
+        offers = Offers(view)
+        ask_for_help(view, offers)
+        return list(offers.made)
 
     def decide(self, view: View, rng: random.Random) -> list[Order]:
         plan = Plan(view)

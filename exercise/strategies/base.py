@@ -9,27 +9,48 @@ from __future__ import annotations
 import random
 from typing import ClassVar
 
-from exercise.core.orders import Endorse, Order, SignOn
-from exercise.core.talk import Reply, Talk
+from exercise.core.orders import Endorse, Object, Order, SignOn, Withdraw, parse_order
+from exercise.core.talk import Talk
 from exercise.engine.appeal import alignment, will
+from exercise.engine.commitments import undelivered
 from exercise.engine.forums import isolation, package_disposition
 from exercise.engine.legality import problem
 from exercise.engine.talk import OfferRecord
 from exercise.engine.views import AgendaEntry, View
+from exercise.strategies.negotiation import price
 
 
 class Plan:
-    def __init__(self, view: View):
+    """`unkept`: kinds of promise the seat does not keep (lip-service's implementation); every
+    other promise of its open deals is given first, before the strategy's own orders."""
+
+    def __init__(self, view: View, unkept: tuple[type[Order], ...] = ()):
         self.view = view
         self.orders: list[Order] = []
         self._given: set[Order] = set()
         self.influence = view.influence
         self.budget = view.budget
+        self._promised: set[tuple[str, str]] = set()  # (forum, norm) it promised to back or let pass
+        self._honour(unkept)
+
+    def _honour(self, unkept: tuple[type[Order], ...]) -> None:
+        seat = self.view.seat
+        if seat is None:
+            return
+        for deal in self.view.talk.commitments():
+            for text in undelivered(deal, seat):
+                order = parse_order(text, seat)
+                if isinstance(order, (Endorse, SignOn, Withdraw)):
+                    self._promised.add((order.forum, order.norm))
+                if not isinstance(order, unkept):
+                    self.add(order)
 
     def add(self, order: Order) -> bool:
         influence, budget = order.influence_cost, order.budget_cost
         if influence > self.influence + 1e-9 or budget > self.budget + 1e-9:
             return False
+        if isinstance(order, Object) and (order.forum, order.norm) in self._promised:
+            return False  # a seat does not object to what it promised to back or let pass
         if order in self._given or problem(self.view, order) is not None:
             return False
         self.orders.append(order)
@@ -59,13 +80,19 @@ class Strategy:
     def decide(self, view: View, rng: random.Random) -> list[Order]:  # pragma: no cover
         raise NotImplementedError
 
+    def say(self, view: View, rng: random.Random) -> list[Talk]:
+        """Where the seat stands, said at the opening of a turn before anyone offers anything:
+        statements, coalitions joined (strategies/offers.py)."""
+        return []
+
     def talk(self, view: View, rng: random.Random) -> list[Talk]:
-        """What the seat says and offers at the opening of a turn (strategies/negotiation.py)."""
+        """The offers the seat makes once every position is said (strategies/offers.py)."""
         return []
 
     def answer(self, view: View, offer: OfferRecord, rng: random.Random) -> Talk:
-        """The seat's answer to an offer made to it: accept, reject or counter."""
-        return Reply(offer.id, "reject")
+        """The seat's answer to an offer made to it: accept, reject or counter, by what the
+        deal is worth to it (strategies/negotiation.py)."""
+        return price(view, offer)
 
 
 def liked_norms(view: View, floor: float = 0.0) -> list[tuple[float, str]]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import random
 
 from exercise.core.orders import Endorse, Object, Order, Propose
+from exercise.core.talk import Talk
 from exercise.engine.views import View
 from exercise.strategies.base import (
     Plan,
@@ -15,6 +16,7 @@ from exercise.strategies.base import (
     opposed_norms,
     outside_in,
 )
+from exercise.strategies.offers import Offers, statements, trade_objections
 
 
 class Blocker(Strategy):
@@ -35,6 +37,16 @@ class Blocker(Strategy):
     name = "blocker"
     summary = "objects to what it opposes; proposes its own norms in the friendliest forum"
     classifier = {"stochastic": True, "memory": False}
+
+    def say(self, view: View, rng: random.Random) -> list[Talk]:
+        """It opposes what it is instructed to block where it comes to a vote."""
+        return statements(view, "oppose", sorted(opposed_norms(view)))
+
+    def talk(self, view: View, rng: random.Random) -> list[Talk]:
+        """It trades its objections for a narrower text or a package without what it opposes."""
+        offers = Offers(view)
+        trade_objections(view, offers, opposed_norms(view))
+        return list(offers.made)
 
     def decide(self, view: View, rng: random.Random) -> list[Order]:
         plan = Plan(view)

@@ -4,8 +4,10 @@ import heapq
 import random
 
 from exercise.core.orders import Amend, Assist, Graft, Order, Package
+from exercise.core.talk import Talk
 from exercise.engine.views import View
 from exercise.strategies.base import Plan, Strategy, agenda_items, item_appeal, liked_norms, refused_for_block
+from exercise.strategies.offers import Offers, package_deals
 
 CLEAR_ENOUGH = 0.75
 DOABLE_ENOUGH = 0.6
@@ -24,6 +26,12 @@ class Broker(Strategy):
     name = "broker"
     summary = "amends for clarity or scope, grafts, assists low-capacity holders, assembles packages"
     classifier = {"stochastic": False, "memory": False}
+
+    def talk(self, view: View, rng: random.Random) -> list[Talk]:
+        """Offers package deals to the members most likely to sink a package it tabled."""
+        offers = Offers(view)
+        package_deals(view, offers)
+        return list(offers.made)
 
     def decide(self, view: View, rng: random.Random) -> list[Order]:
         plan = Plan(view)

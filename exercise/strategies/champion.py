@@ -4,8 +4,16 @@ import random
 
 from exercise.core.orders import Implement, Lobby, Order, Propose, SignOn
 from exercise.core.state import MAX_DEPTH
+from exercise.core.talk import Talk
 from exercise.engine.views import View
 from exercise.strategies.base import Plan, Strategy, agenda_items, item_appeal, liked_norms, outside_in
+from exercise.strategies.offers import Offers, buy_endorsements, debating, statements
+
+FAVOURITES = 3  # the liked norms a champion backs wherever they are tabled
+
+
+def _favourites(view: View) -> list[str]:
+    return [n for _, n in liked_norms(view, floor=view.model.vote_yes)][:FAVOURITES]
 
 
 class Champion(Strategy):
@@ -19,11 +27,22 @@ class Champion(Strategy):
     summary = "seeds its top norm in a like-minded forum, then the centralized one; endorses, lobbies, implements"
     classifier = {"stochastic": False, "memory": False}
 
+    def say(self, view: View, rng: random.Random) -> list[Talk]:
+        """It supports its favourites where they come to a vote."""
+        return statements(view, "support", _favourites(view)) if debating(view) else []
+
+    def talk(self, view: View, rng: random.Random) -> list[Talk]:
+        """It buys endorsements for its favourites with assistance, from the members most
+        likely to block them."""
+        offers = Offers(view)
+        buy_endorsements(view, offers, _favourites(view))
+        return list(offers.made)
+
     def decide(self, view: View, rng: random.Random) -> list[Order]:
         plan = Plan(view)
         yes = view.model.vote_yes
         liked = [n for _, n in liked_norms(view, floor=yes)]
-        top = liked[:3]
+        top = liked[:FAVOURITES]
         for forum, item in agenda_items(view):
             if item.is_package:  # a text holding a favourite, unless something in it is unacceptable
                 appeal = item_appeal(view, item)

@@ -3,7 +3,9 @@ from __future__ import annotations
 import random
 
 from exercise.core.orders import Order
+from exercise.core.talk import Reply, Talk
 from exercise.engine.choices import candidate_orders
+from exercise.engine.talk import OfferRecord
 from exercise.engine.views import View
 from exercise.strategies.base import Plan, Strategy
 
@@ -14,6 +16,10 @@ class RandomLegal(Strategy):
     name = "random-legal"
     summary = "a random affordable set of legal orders (for fuzzing)"
     classifier = {"stochastic": True, "memory": False}
+
+    def answer(self, view: View, offer: OfferRecord, rng: random.Random) -> Talk:
+        """Stays out of the negotiation: says nothing, rejects every offer."""
+        return Reply(offer.id, "reject")
 
     def decide(self, view: View, rng: random.Random) -> list[Order]:
         plan = Plan(view)

@@ -32,7 +32,7 @@ SERVED_ENV = "EXERCISE_SERVED"  # set by `exercise serve` for the play process o
 
 class PlayFlow:
     def __init__(self, app: ExerciseApp, game, seats: list[str] | None = None, white: bool = False) -> None:
-        from exercise.store.live import new_holder
+        from exercise.store.records import new_holder
 
         self.app = app
         self.game = game

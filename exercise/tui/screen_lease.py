@@ -10,7 +10,7 @@ from collections.abc import Callable
 from textual.screen import Screen
 
 from exercise.errors import SeatTaken
-from exercise.store.live import HEARTBEAT_SECONDS, new_holder
+from exercise.store.records import HEARTBEAT_SECONDS, new_holder
 from exercise.tui.screens.prompt import ChoiceScreen
 
 

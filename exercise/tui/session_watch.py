@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exercise.store.live import HEARTBEAT_SECONDS, WATCH_SECONDS
+from exercise.store.records import HEARTBEAT_SECONDS, WATCH_SECONDS
 
 if TYPE_CHECKING:
     from exercise.tui.flow import PlayFlow

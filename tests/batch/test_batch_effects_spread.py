@@ -5,14 +5,9 @@ parallel."""
 
 import pytest
 
-from exercise.batch.experiments import find, run_experiment
+from tests.batch.lab_effects import check_effect_holds
 
 
 @pytest.mark.parametrize("name", ["clarity", "grafting", "assistance"])
 def test_effect_holds(name):
-    exp = find([name])[0]
-    result = run_experiment(exp, exp.ci_runs, seed=1, workers=1)
-    for outcome in result.outcomes:
-        e = outcome.estimate
-        assert outcome.verdict == "holds", f"{exp.name}: {outcome.comparison.label}: {e.text()} (n={e.n})"
-        assert e.n >= exp.ci_runs // 2, f"{exp.name}: too few runs measured ({e.n})"
+    check_effect_holds(name)

@@ -11,10 +11,10 @@ from exercise.cli import main
 SMALL = ["--runs", "6", "--workers", "1", "--quiet"]
 
 
-def test_list_names_all_nine_effects(capsys):
+def test_list_names_all_eleven_effects(capsys):
     assert main(["experiments", "--list"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines] == [str(n) for n in range(1, 10)]
+    assert [line.split()[0] for line in lines] == [str(n) for n in range(1, 12)]
     assert lines[2].split()[1] == "clarity"
 
 

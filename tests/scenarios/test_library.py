@@ -311,10 +311,12 @@ def test_the_gge_deadlock_comes_from_its_objectors():
 
 
 def test_the_hygiene_gap_comes_from_assistance():
-    """The check can fail: when the donors only pay lip service (no assistance), nobody is lifted."""
+    """The check can fail: when the donors only pay lip service (no assistance) and nobody
+    bargains (no side payments), nobody is lifted."""
     scenario = load_scenario(SCENARIOS / "hygiene.toml")
     stingy = attrs.evolve(
         scenario,
+        model=attrs.evolve(scenario.model, max_offers=0),
         delegations=tuple(
             attrs.evolve(d, strategy="lip-service") if d.strategy == "broker" else d for d in scenario.delegations
         ),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
+from exercise.core.events import TALK_KINDS
 from exercise.core.orders import FireInject, Pass
 from exercise.store import Game
+from tests.store import tamper
 
 ROOT_SCENARIO = "tutorial"
 
@@ -95,8 +96,10 @@ def test_replay_as_a_seat_shows_only_its_view(tmp_path, cli, tutorial_path):
         game.facilitator_order(FireInject(game.scenario.injects[-1].id))
         game.log_facilitator("note", "watch borealis")
         game.resolve()
-        visible = [e.text() for e in game.events(3) if e.visible_to("borealis")]
-        everything = [e.text() for e in game.events(3)]
+        # the talk (scripted statements and offers) is listed under Talk, not Events
+        events = [e for e in game.events(3) if e.kind not in TALK_KINDS or e.kind == "deal"]
+        visible = [e.text() for e in events if e.visible_to("borealis")]
+        everything = [e.text() for e in events]
     assert len(visible) < len(everything)
     code, white, _ = cli("replay", tmp_path / "g.db", "--turn", "3")
     assert code == 0 and "as the white cell" in white
@@ -125,10 +128,7 @@ def test_verify_exit_codes(tmp_path, cli, tutorial_path):
     cli("run", tmp_path / "g.db", "--turns", "4")
     code, out, _ = cli("verify", tmp_path / "g.db")
     assert code == 0 and "all 4 turns match" in out
-    con = sqlite3.connect(tmp_path / "g.db")
-    con.execute("UPDATE orders SET orders = 'pass' WHERE turn = 2")
-    con.commit()
-    con.close()
+    tamper.set_orders(tmp_path / "g.db", 2, "pass")
     code, out, _ = cli("verify", tmp_path / "g.db")
     assert code == 1 and "turn 2 differs" in out
 

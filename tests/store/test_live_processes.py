@@ -23,7 +23,7 @@ from exercise.core.events import FacilitatorAction
 from exercise.core.orders import parse_order
 from exercise.scenario.generate import generate_scenario
 from exercise.store import Game
-from exercise.store.schema import DraftRow, EventRow, LeaseRow, OrderRow, PendingRow, SnapshotRow, TurnRow
+from exercise.store.schema import DraftRow, EventPackRow, LeaseRow, OrderPackRow, PendingRow, SnapshotRow, TurnRow
 
 pytestmark = pytest.mark.slow
 
@@ -395,12 +395,10 @@ def test_a_terminal_killed_while_it_submits_leaves_each_turn_whole_or_absent(tmp
                 latest = game.turn
                 assert _rows(game, TurnRow.turn) == [(t,) for t in range(latest + 1)]
                 assert _rows(game, SnapshotRow.turn) == [(t,) for t in range(latest + 1)]
-                by_turn: dict[int, list[str]] = {}
-                for turn, seat in _rows(game, OrderRow.turn, OrderRow.seat):
-                    by_turn.setdefault(turn, []).append(seat)
                 # every resolved turn has every seat's orders; the next one has none recorded
-                assert sorted(by_turn) == list(range(1, latest + 1))
-                assert all(sorted(got) == seats for got in by_turn.values())
-                assert not [t for (t,) in _rows(game, EventRow.turn) if t > latest]
+                packed = sorted(t for (t,) in _rows(game, OrderPackRow.turn))
+                assert packed == list(range(1, latest + 1))
+                assert all(sorted(game.orders(t)) == seats for t in packed)
+                assert not [t for (t,) in _rows(game, EventPackRow.turn) if t > latest]
                 assert {t for t, _ in _rows(game, PendingRow.turn, PendingRow.seat)} <= {latest + 1}
                 assert set(game.submitted()) <= set(humans)

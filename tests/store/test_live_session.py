@@ -20,7 +20,7 @@ from exercise.engine import view_for
 from exercise.errors import AlreadyResolved, GameOver, SaveError, SeatTaken, StaleOrders
 from exercise.store import Game
 from exercise.store import codes as codebook
-from exercise.store.records import Draft
+from exercise.store.records import HEARTBEAT_SECONDS, Draft
 from exercise.store.schema import DraftRow, PendingRow
 from exercise.strategies import strategy_orders
 
@@ -164,15 +164,15 @@ def test_opening_several_seats_takes_none_of_them_if_one_is_taken(game, other, c
 
 def test_a_takeover_is_learnt_at_the_next_heartbeat_and_audited_for_the_white_cell(game, other, clock):
     game.live.open_seats(["atlantia", "borealis"], "terminal-a", place="laptop-3")
-    clock.advance(live_module.HEARTBEAT_SECONDS)
+    clock.advance(HEARTBEAT_SECONDS)
     other.live.open_seats(["atlantia"], "terminal-b", takeover=True, place="laptop-7")
     assert {ls.seat: ls.holder for ls in game.live.leases()} == {"atlantia": "terminal-b", "borealis": "terminal-a"}
-    clock.advance(live_module.HEARTBEAT_SECONDS)
+    clock.advance(HEARTBEAT_SECONDS)
     assert game.live.heartbeat(["atlantia", "borealis"], "terminal-a") == ["atlantia"]
     assert other.live.heartbeat(["atlantia"], "terminal-b") == []
     # the one taken over stays taken over: its heartbeats do not win the seat back
     for _ in range(3):
-        clock.advance(live_module.HEARTBEAT_SECONDS)
+        clock.advance(HEARTBEAT_SECONDS)
         other.live.heartbeat(["atlantia"], "terminal-b")
         assert game.live.heartbeat(["atlantia"], "terminal-a") == ["atlantia"]
     with pytest.raises(SeatTaken):
@@ -192,7 +192,7 @@ def test_the_one_taken_over_learns_it_even_if_the_taker_has_gone_again(game, oth
         other.live.close_seats(["atlantia"], "terminal-b")
     else:
         clock.advance(live_module.LEASE_SECONDS + 1)
-    clock.advance(live_module.HEARTBEAT_SECONDS)
+    clock.advance(HEARTBEAT_SECONDS)
     assert game.live.heartbeat(["atlantia"], "terminal-a") == ["atlantia"]
     assert [ls.holder for ls in game.live.leases()] in ([], ["terminal-b"])  # not silently taken back
     game.live.open_seats(["atlantia"], "terminal-a")  # opening it again is a choice the team makes
@@ -216,14 +216,14 @@ def test_a_silent_terminals_lease_lapses_after_lease_seconds(game, other, clock)
 def test_heartbeats_keep_a_lease_alive_and_a_lapsed_one_nobody_took_is_kept(game, other, clock):
     game.live.open_seats(["atlantia"], "terminal-a")
     for _ in range(10):  # far longer than a lease, renewed all along
-        clock.advance(live_module.HEARTBEAT_SECONDS)
+        clock.advance(HEARTBEAT_SECONDS)
         assert game.live.heartbeat(["atlantia"], "terminal-a") == []
     with pytest.raises(SeatTaken):
         other.live.open_seats(["atlantia"], "terminal-b")
     clock.advance(live_module.LEASE_SECONDS * 3)  # the laptop slept; nobody came
     assert game.live.heartbeat(["atlantia"], "terminal-a") == []
     assert [ls.holder for ls in other.live.leases()] == ["terminal-a"]
-    assert live_module.HEARTBEAT_SECONDS * 3 <= live_module.LEASE_SECONDS
+    assert HEARTBEAT_SECONDS * 3 <= live_module.LEASE_SECONDS
 
 
 def test_closing_a_seat_frees_it_but_only_its_holder_can(game, other, clock):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from exercise.engine.rules import RULES_VERSION
 from exercise.store import Game
+from tests.store import tamper
 
 
 def _as_made_before_rules_were_recorded(path: Path) -> None:
@@ -63,8 +64,8 @@ def test_a_tampered_save_under_the_same_rules_is_still_caught(new_save, tmp_path
     game = new_save("game.db", turns=2)
     game.close()
     path = tmp_path / "game.db"
+    tamper.set_orders(path, 1, "pass")
     con = sqlite3.connect(path)
-    con.execute("UPDATE orders SET orders = 'pass' WHERE turn = 1")
     con.execute("UPDATE game SET seed = seed + 1")
     con.commit()
     con.close()

@@ -12,6 +12,7 @@ import pytest
 from exercise.core.orders import FireInject, Pass
 from exercise.errors import ReplayError, SaveError
 from exercise.store import Game
+from tests.store import tamper
 
 
 def _sql(path, statement, *params):
@@ -39,24 +40,35 @@ def test_verify_accepts_a_clean_save_including_white_cell_actions(new_save):
     assert str(game_order) in [str(o) for o in game.orders(1)["@white"]]
 
 
+def _first_event_changed(turn: int, item: list) -> list:
+    return [item[0], *[v.replace("a", "b") if isinstance(v, str) else v for v in item[1:]]]
+
+
+def _change_first_event(path) -> None:
+    seen: list[int] = []
+
+    def change(turn: int, item: list) -> list:
+        seen.append(turn)
+        return _first_event_changed(turn, item) if len(seen) == 1 else item
+
+    tamper.edit_events(path, change, "turn = 2 AND audit = 0")
+
+
 @pytest.mark.parametrize(
-    "tamper, turn, reason",
+    "doctor, turn, reason",
     [
-        ("UPDATE orders SET orders = 'pass' WHERE turn = 3 AND seat = 'atlantia'", 3, "state differs"),
-        ("DELETE FROM orders WHERE turn = 2", 2, "state differs"),
-        ("UPDATE orders SET orders = 'propose nothing in nowhere' WHERE turn = 4 AND seat = 'cordova'", 4, "refused"),
-        ("UPDATE turns SET state_hash = 'abc' WHERE turn = 5", 5, "state differs"),
-        (
-            "UPDATE events SET data = replace(data, 'a', 'b') WHERE seq = (SELECT MIN(seq) FROM events WHERE turn = 2)",
-            2,
-            "stored events were changed",
-        ),
-        ("DELETE FROM turns WHERE turn = 3", 3, "missing"),
+        (lambda p: tamper.set_orders(p, 3, "pass", seat="atlantia"), 3, "state differs"),
+        (lambda p: tamper.drop_orders(p, 2), 2, "state differs"),
+        (lambda p: tamper.set_orders(p, 4, "propose nothing in nowhere", seat="cordova"), 4, "refused"),
+        (lambda p: _sql(p, "UPDATE turns SET state_hash = 'abc' WHERE turn = 5"), 5, "state differs"),
+        (_change_first_event, 2, "stored events were changed"),
+        (lambda p: _sql(p, "DELETE FROM turns WHERE turn = 3"), 3, "missing"),
     ],
+    ids=["orders-changed", "orders-gone", "orders-refused", "hash-changed", "event-changed", "turn-gone"],
 )
-def test_verify_names_the_first_turn_that_differs(new_save, tmp_path, tamper, turn, reason):
+def test_verify_names_the_first_turn_that_differs(new_save, tmp_path, doctor, turn, reason):
     new_save(turns=6).close()
-    _sql(tmp_path / "game.db", tamper)
+    doctor(tmp_path / "game.db")
     with Game.open(tmp_path / "game.db", read_only=True) as game:
         result = game.verify()
     assert result.first_mismatch == turn and reason in result.reason
@@ -89,10 +101,9 @@ def test_events_decode_by_the_field_names_the_save_recorded(new_save, tmp_path):
     con = sqlite3.connect(tmp_path / "game.db")
     for shape, fields in con.execute("SELECT shape, fields FROM event_shapes").fetchall():
         con.execute("UPDATE event_shapes SET fields = ? WHERE shape = ?", (json.dumps(json.loads(fields)[::-1]), shape))
-    for seq, data in con.execute("SELECT seq, data FROM events").fetchall():
-        con.execute("UPDATE events SET data = ? WHERE seq = ?", (json.dumps(json.loads(data)[::-1]), seq))
     con.commit()
     con.close()
+    tamper.edit_events(tmp_path / "game.db", lambda turn, item: [item[0], *item[:0:-1]])
     with Game.open(tmp_path / "game.db", read_only=True) as game:
         assert game.events() == before
 

@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 
-from exercise.store.live import WATCH_SECONDS
+from exercise.store.records import WATCH_SECONDS
 from exercise.tui.projection import Projection, chart_series, read_projection
 from exercise.tui.projector_text import (
     bar_choices,

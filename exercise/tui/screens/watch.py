@@ -21,7 +21,7 @@ from textual.widgets import Header, Input, Static
 from exercise.core.seats import HUMAN
 from exercise.engine import facilitator_view, view_for
 from exercise.engine.metrics import delegation_score
-from exercise.store.live import WATCH_SECONDS
+from exercise.store.records import WATCH_SECONDS
 from exercise.tui.errors import plain_errors
 from exercise.tui.presenters.seats import objectives_with_progress, seat_label
 from exercise.tui.screens.prompt import ChoiceScreen
