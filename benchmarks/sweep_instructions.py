@@ -29,19 +29,11 @@ for task in expand([text], run_seeds(1, int(sys.argv[2])), int(sys.argv[3]), "st
 """
 
 
-def instructions(scenario: str, runs: int, turns: int) -> int:
+def callgrind(script: str, *args: object) -> int:
+    """Instructions a fresh `python -c script args...` executes, counted by callgrind."""
     out = subprocess.run(
-        [
-            "valgrind",
-            "--tool=callgrind",
-            "--callgrind-out-file=/dev/null",
-            sys.executable,
-            "-c",
-            PLAY,
-            scenario,
-            str(runs),
-            str(turns),
-        ],
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", script]
+        + [str(a) for a in args],
         capture_output=True,
         text=True,
         check=True,
@@ -50,6 +42,10 @@ def instructions(scenario: str, runs: int, turns: int) -> int:
     if not found:
         raise SystemExit(f"callgrind printed no instruction count:\n{out.stderr[-500:]}")
     return int(found.group(1))
+
+
+def instructions(scenario: str, runs: int, turns: int) -> int:
+    return callgrind(PLAY, scenario, runs, turns)
 
 
 def main() -> None:

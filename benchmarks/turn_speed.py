@@ -5,7 +5,9 @@ delegations, 25 forums, 60 norms; cost about linear in delegations x norms).
     python benchmarks/turn_speed.py --sizes 200 --turns 30
     python benchmarks/turn_speed.py --sizes 200 --negotiation   # whole turns, talk on vs off
 
-Strategy decisions are timed separately from `resolve_turn` (the engine's pure function).
+A turn is played as `exercise.headless.play` plays it (the talk phase, the orders, then
+`resolve_turn` with the scripted seats' orders prechecked); the strategies' talk and orders are
+timed apart from `resolve_turn` (the engine's pure function).
 With --negotiation it times whole headless turns (the scripted talk phase, the decisions and
 the resolution) with negotiation on (the scenario's max_offers) and off (max_offers 0),
 interleaved turn by turn, and prints their ratio (issue 12's bound: at most 1.5x).
@@ -31,11 +33,14 @@ def measure(delegations: int, forums: int, norms: int, turns: int, seed: int) ->
     controllers = default_controllers(scenario)
     state = new_game(scenario, seed)
     resolve_ms, decide_ms = [], []
-    for _ in range(turns):
+    for _ in range(turns):  # as exercise.headless.play does it
         t0 = time.perf_counter()
-        orders = scripted_orders(state, seed, controllers)
+        board = TalkBoard(state)
+        views = TurnViews(state, board)
+        scripted_talk(state, seed, controllers, board, views)
+        orders = scripted_orders(state, seed, controllers, board, views)
         t1 = time.perf_counter()
-        state = resolve_turn(state, orders, seed).state
+        state = resolve_turn(state, orders, seed, prechecked=orders.keys(), talk=board).state
         t2 = time.perf_counter()
         decide_ms.append((t1 - t0) * 1000)
         resolve_ms.append((t2 - t1) * 1000)

@@ -30,6 +30,8 @@ Diffusion adds the social terms (neighbours' adoption and the cascade bonus) in 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from exercise.core.memo import per_scenario
 from exercise.core.spec import Delegation, Norm, Scenario
 from exercise.core.state import MAX_DEPTH, GameState, NormState
@@ -53,8 +55,9 @@ def effective_capacity(state: GameState, delegation_id: str) -> float:
 
 class _AppealConstants:
     """What never changes during a game, computed once per scenario: the symmetric conflict
-    map and each (delegation, norm) alignment. Appeal is evaluated tens of thousands of times
-    a game (votes, diffusion, every strategy's ranking), so this is where the time goes."""
+    map and each (delegation, norm) alignment and will, a norm's column for every delegation
+    at once. Appeal is evaluated tens of thousands of times a game (votes, diffusion, every
+    strategy's ranking), so this is where the time goes."""
 
     def __init__(self, scenario: Scenario):
         pairs: dict[str, set[str]] = {n.id: set() for n in scenario.norms}
@@ -63,8 +66,20 @@ class _AppealConstants:
                 pairs[n.id].add(other)
                 pairs[other].add(n.id)
         self.conflicts = {k: tuple(sorted(v)) for k, v in sorted(pairs.items())}
-        self.alignment: dict[tuple[str, str], float] = {}
-        self.alignment_and_will: dict[tuple[str, str], tuple[float, float]] = {}
+        self.delegations = scenario.delegations
+        self.pairs: dict[str, dict[str, tuple[float, float]]] = {}  # norm -> delegation -> (alignment, will)
+
+    def column(self, norm: Norm) -> dict[str, tuple[float, float]]:
+        """(alignment, will) of every delegation of the scenario for `norm`."""
+        pairs = self.pairs.get(norm.id)
+        if pairs is None:
+            pairs = self.pairs[norm.id] = {d.id: _alignment_and_will(d, norm) for d in self.delegations}
+        return pairs
+
+
+def _alignment_and_will(delegation: Delegation, norm: Norm) -> tuple[float, float]:
+    align = alignment(delegation.values, norm)
+    return align, will(align)
 
 
 @per_scenario
@@ -75,15 +90,6 @@ def _static(scenario: Scenario) -> _AppealConstants:
 def conflicts_of(scenario: Scenario, norm_id: str) -> tuple[str, ...]:
     """The norms `norm_id` conflicts with (either side may name the conflict), sorted."""
     return _static(scenario).conflicts[norm_id]
-
-
-def cached_alignment(state: GameState, delegation: Delegation, norm: Norm) -> float:
-    table = _static(state.scenario).alignment
-    key = (delegation.id, norm.id)
-    value = table.get(key)
-    if value is None:
-        value = table[key] = alignment(delegation.values, norm)
-    return value
 
 
 class NormTerms:
@@ -119,16 +125,16 @@ class NormTerms:
         self.cost = m.cost_weight * (1.0 - ns.doability) if ns.doability < 1.0 else None
 
 
+def alignment_column(state: GameState, norm: Norm) -> dict[str, tuple[float, float]]:
+    """(alignment, will) of every delegation of the game for `norm`, by delegation id."""
+    return _static(state.scenario).column(norm)
+
+
 def alignment_and_will(state: GameState, delegation: Delegation, norm: Norm) -> tuple[float, float]:
     """(alignment, will) of a pair: both fixed for the game, asked for every holder and
     every non-holder each turn (internalization, diffusion)."""
-    table = _static(state.scenario).alignment_and_will
-    key = (delegation.id, norm.id)
-    pair = table.get(key)
-    if pair is None:
-        align = cached_alignment(state, delegation, norm)
-        pair = table[key] = (align, will(align))
-    return pair
+    pair = _static(state.scenario).column(norm).get(delegation.id)
+    return pair if pair is not None else _alignment_and_will(delegation, norm)  # not the scenario's own
 
 
 def base_appeal(state: GameState, delegation: Delegation, norm: Norm, ns: NormState) -> float:
@@ -137,29 +143,48 @@ def base_appeal(state: GameState, delegation: Delegation, norm: Norm, ns: NormSt
 
 def appeal_of(state: GameState, delegation: Delegation, ns: NormState, terms: NormTerms) -> float:
     """base_appeal with the norm's shared terms already worked out (this is the engine's hot spot)."""
+    return appeals(state, ns, terms, (delegation,))[0]
+
+
+def appeals(state: GameState, ns: NormState, terms: NormTerms, delegations: Iterable[Delegation]) -> list[float]:
+    """appeal_of for many delegations at once, in their order: the one loop the formula is
+    written in, so a whole column (every seat, one norm) pays the look-ups once. Each step
+    adds in the order of the formula at the top of this module, the same floats every time."""
     m = state.scenario.model
-    me = delegation.id
-    align = cached_alignment(state, delegation, terms.norm)
-    pull = 1.0 if align >= 0.5 else 0.0 if align <= -0.5 else align + 0.5  # will(), inlined
-    value = terms.clarity * pull
-    value += terms.utility * align * terms.factor
-    if terms.framework is not None:
-        value += m.graft_weight * (delegation.affinity.get(terms.framework, m.graft_neutral) - m.graft_neutral)
-    if terms.precedent is not None:
-        value += pull * terms.precedent
-    if ns.lobby:
-        value += pull * ns.lobby.get(me, 0.0)
-    if me in ns.depth:
-        value += m.held_bonus
-    worst = 0
-    for depths in terms.conflicts:
-        depth = depths.get(me, 0)
-        if depth > worst:
-            worst = depth
-    if worst:  # how deeply it holds a conflicting norm
-        value -= m.conflict_weight * (0.5 + 0.5 * worst / MAX_DEPTH)
-    if terms.rival is not None:
-        value -= terms.rival
-    if terms.cost is not None:  # its own capacity: assistance is earmarked for depth
-        value -= terms.cost * (1.0 - state.seats[me].capacity)
-    return value
+    pairs = _static(state.scenario).column(terms.norm)
+    clarity, utility, factor = terms.clarity, terms.utility, terms.factor
+    framework, neutral = terms.framework, m.graft_neutral
+    graft = m.graft_weight if framework is not None else None
+    precedent, rival, cost = terms.precedent, terms.rival, terms.cost
+    held_bonus, conflict_weight = m.held_bonus, m.conflict_weight
+    lobby, depth, seats = ns.lobby, ns.depth, state.seats
+    conflicts = terms.conflicts
+    out = []
+    for delegation in delegations:
+        me = delegation.id
+        pair = pairs.get(me)
+        align, pull = pair if pair is not None else _alignment_and_will(delegation, terms.norm)
+        value = clarity * pull
+        value += utility * align * factor
+        if graft is not None:
+            value += graft * (delegation.affinity.get(framework, neutral) - neutral)  # type: ignore[arg-type]
+        if precedent is not None:
+            value += pull * precedent
+        if lobby:
+            value += pull * lobby.get(me, 0.0)
+        if me in depth:
+            value += held_bonus
+        if conflicts:
+            worst = 0
+            for depths in conflicts:
+                held = depths.get(me, 0)
+                if held > worst:
+                    worst = held
+            if worst:  # how deeply it holds a conflicting norm
+                value -= conflict_weight * (0.5 + 0.5 * worst / MAX_DEPTH)
+        if rival is not None:
+            value -= rival
+        if cost is not None:  # its own capacity: assistance is earmarked for depth
+            value -= cost * (1.0 - seats[me].capacity)
+        out.append(value)
+    return out

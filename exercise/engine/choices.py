@@ -70,9 +70,9 @@ def candidate_orders(view: View) -> list[Order]:
                 out.append(Graft(norm, framework))
     for other, _weight in view.neighbours():
         for norm in view.norm_ids():
-            if view.my_depth(norm) and other not in view.holders(norm):
+            if view.my_depth(norm) and not view.holds(norm, other):
                 out.append(Lobby(other, norm))
-            elif view.my_depth(norm) and other in view.holders(norm):
+            elif view.my_depth(norm) and view.holds(norm, other):
                 out.append(Assist(other, norm, 1.0))
     return out
 

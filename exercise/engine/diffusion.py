@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from exercise.core.rng import stream
 from exercise.core.state import GameState
-from exercise.engine.appeal import NormTerms, alignment_and_will, appeal_of, conflicts_of
+from exercise.engine.appeal import NormTerms, alignment_column, appeals, conflicts_of
 from exercise.engine.forums import social_share
 from exercise.engine.log import EventLog
 from exercise.engine.orders_phase import adopt
@@ -69,15 +69,17 @@ def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
             continue
         norm = scenario.norm(norm_id)
         terms = NormTerms(state, norm, ns)  # nothing changes until the pending adoptions below
+        others = [scenario.delegation(d) for d in ids if d not in ns.depth]
+        appeal = dict(zip([o.id for o in others], appeals(state, ns, terms, others)))  # one column
+        pairs = alignment_column(state, norm)
         tip = m.cascade_weight > 0.0 and tipped(ns, m.cascade_tipping)  # no cascade term, no step
         cascade = m.cascade_weight if tip else 0.0
         for d in ids:
             noise = (rng.random() * 2.0 - 1.0) * m.diffusion_noise
             if d in ns.depth:
                 continue
-            delegation = scenario.delegation(d)
-            pull = alignment_and_will(state, delegation, norm)[1]
-            pressure = appeal_of(state, delegation, ns, terms) + noise
+            pull = pairs[d][1]
+            pressure = appeal[d] + noise
             pressure += pull * (m.social_weight * social_share(state, d, norm_id) + cascade)
             seat = state.seats[d]
             margin = pressure - seat.threshold

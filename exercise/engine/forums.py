@@ -158,11 +158,12 @@ def votes(state: GameState, forum: ForumState, item: AgendaItem, seed: int) -> t
     veto = state.scenario.forum(forum.id).rule == "consensus"
     rng = stream(seed, state.turn, "vote", forum.id, item.norm) if m.vote_noise else None
     yes, no = [], []
+    endorsers, objectors = set(item.endorsers), set(item.objectors)  # asked of every member
     for member in forum.members:  # one draw per member in member order, whether used or not
         noise = (rng.random() * 2.0 - 1.0) * m.vote_noise if rng is not None else 0.0
-        if member in item.endorsers:
+        if member in endorsers:
             yes.append(member)
-        elif member in item.objectors:
+        elif member in objectors:
             no.append(member)
         else:
             d = leaning(member) + noise

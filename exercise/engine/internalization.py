@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from exercise.core.events import DepthReached
 from exercise.core.state import DEPTH_NAMES, MAX_DEPTH, GameState, round_stored
-from exercise.engine.appeal import alignment_and_will, effective_capacity
+from exercise.engine.appeal import alignment_column, effective_capacity
 from exercise.engine.log import EventLog
 
 
@@ -26,7 +26,6 @@ def run_internalization(state: GameState, log: EventLog) -> None:
     # members of binding forums as sets: "is d bound by an adopting forum?" is asked per holder
     binding_members = {f.id: frozenset(state.forums[f.id].members) for f in scenario.forums if f.binding}
     capacity = {d: effective_capacity(state, d) for d in state.seats}
-    delegations = scenario.by_id.delegations
     lip_service, base, binding_effect = m.lip_service_alignment, m.base_internalization, m.binding_effect
     for norm_id in sorted(state.norms):
         ns = state.norms[norm_id]
@@ -35,11 +34,12 @@ def run_internalization(state: GameState, log: EventLog) -> None:
         bound = frozenset().union(*(binding_members[f] for f in ns.adopted_in if f in binding_members))
         doable = 0.4 * ns.doability
         depth, progress_of, implementing = ns.depth, ns.progress, ns.implementing
+        pairs = alignment_column(state, norm)
         for d in sorted(depth):
             level = depth[d]
             if level >= MAX_DEPTH:
                 continue
-            align, pull = alignment_and_will(state, delegations[d], norm)
+            align, pull = pairs[d]
             gain = implementing.get(d, 0.0)
             if align >= lip_service:
                 gain += base * pull * (0.4 * capacity[d] + doable + 0.2)

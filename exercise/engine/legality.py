@@ -202,7 +202,7 @@ def _check_graft(view: View, seat: str, o: Graft) -> Problem | None:
 
 
 def _check_lobby(view: View, seat: str, o: Lobby) -> Problem | None:
-    if o.target in view.holders(o.norm):
+    if view.holds(o.norm, o.target):
         return IllegalOrder, f"{o.target} already holds {o.norm}"
     return None
 

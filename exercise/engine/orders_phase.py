@@ -18,6 +18,7 @@ session; meanwhile its proposers reword it, carry it to other forums or bring so
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -228,16 +229,14 @@ def _position(state: GameState, log: EventLog, seat: str, o: Endorse | Object) -
     if seat in other:
         other.remove(seat)
     if seat not in mine:
-        mine.append(seat)
-        mine.sort()
+        insort(mine, seat)  # kept sorted: one insertion, not a sort of the whole list
 
 
 def _signon(state: GameState, log: EventLog, seat: str, o: SignOn) -> None:
     forum = state.forums[o.forum]
     signed = forum.signatories.setdefault(o.norm, [])
     if seat not in signed:
-        signed.append(seat)
-        signed.sort()
+        insort(signed, seat)
     if o.norm in forum.adopted:  # the call is already open: signing is adopting
         adopt(state, log, o.norm, seat, f"signon:{o.forum}")
 

@@ -17,64 +17,20 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-import attrs
-
 from exercise.core.events import Event
-from exercise.core.spec import Delegation, DelegationKind, Forum, Norm, Objective
-from exercise.core.state import GameState, NormStatus
-from exercise.engine.appeal import NormTerms, appeal_of, conflicts_of
+from exercise.core.spec import Delegation, Forum, Norm, Objective
+from exercise.core.state import GameState
+from exercise.engine.appeal import conflicts_of
 from exercise.engine.metrics import breadth
 from exercise.engine.network import network_for
+from exercise.engine.reading import Reading, reading_for
 from exercise.engine.talk_window import TalkWindow
+from exercise.engine.view_records import AgendaEntry, NormQualities, PublicDelegation
+
+__all__ = ["AgendaEntry", "NormQualities", "PublicDelegation", "View", "facilitator_view", "view_for"]
 
 if TYPE_CHECKING:
     from exercise.engine.talk import TalkBoard
-
-
-@attrs.frozen
-class AgendaEntry:
-    """One item on a forum's agenda, as every seat sees it. A package's `norm` is its name and
-    `norms` what it holds; a single norm's `norms` is empty."""
-
-    norm: str
-    proposer: str
-    since: int  # the turn it was proposed
-    sessions: int  # sessions it has been before
-    endorsers: tuple[str, ...]
-    objectors: tuple[str, ...]
-    norms: tuple[str, ...] = ()
-
-    @property
-    def is_package(self) -> bool:
-        return bool(self.norms)
-
-    @property
-    def texts(self) -> tuple[str, ...]:
-        """The norm ids it puts to the vote: a package's, or its one norm (never a package name)."""
-        return self.norms or (self.norm,)
-
-
-@attrs.frozen
-class NormQualities:
-    """A norm's public qualities now (amendments and grafts change them)."""
-
-    clarity: float
-    utility: float
-    doability: float
-    framework: str | None
-    status: NormStatus
-    adopted_in: Mapping[str, int]  # forum -> turn adopted (read-only)
-
-
-@attrs.frozen
-class PublicDelegation:
-    """What anyone may know of a delegation."""
-
-    id: str
-    name: str
-    kind: DelegationKind
-    bloc: str  # "" when in none
-    power: float
 
 
 class View:
@@ -85,7 +41,7 @@ class View:
         state: GameState,
         seat: str | None,
         events: Iterable[Event] = (),
-        terms: dict[str, NormTerms] | None = None,
+        reading: Reading | None = None,
         board: TalkBoard | None = None,
     ):
         self._state = state
@@ -94,10 +50,8 @@ class View:
         self.scenario_id = state.scenario_id
         self._events = [e for e in events if e.visible_to(seat)]
         self._me = state.scenario.delegation(seat) if seat is not None else None
-        self._appeal: dict[str, float] = {}  # the state does not change under a view
-        # each norm's appeal terms shared by every delegation: views of one state may share them
-        self._terms: dict[str, NormTerms] = {} if terms is None else terms
-        self._my_forums: tuple[str, ...] | None = None
+        # what the views of this state share (appeal matrix, indexes); its own when none is given
+        self._reading = reading_for(state, reading, seat)
         self.talk = TalkWindow(state, seat, board)  # the negotiation as this seat knows it
 
     # --- who I am -------------------------------------------------------------------
@@ -195,19 +149,20 @@ class View:
         return list(self._state.forums[forum_id].members)
 
     def is_member(self, forum_id: str, delegation_id: str | None = None) -> bool:
-        return (delegation_id or self._require_seat()) in self._state.forums[forum_id].members
+        return (delegation_id or self._require_seat()) in self._reading.members(forum_id)
+
+    def forum_size(self, forum_id: str) -> int:
+        return len(self._state.forums[forum_id].members)
+
+    def bloc_members(self, forum_id: str, bloc: str) -> int:
+        """How many of the forum's members are in `bloc` (blocs and memberships are public)."""
+        return self._reading.bloc_members(forum_id, bloc)
 
     def my_forums(self) -> list[str]:
-        if self._my_forums is None:  # asked several times per decision; memberships hold still
-            me = self._require_seat()
-            self._my_forums = tuple(f for f in self.forum_ids() if me in self._state.forums[f].members)
-        return list(self._my_forums)
+        return list(self._reading.forums_of(self._require_seat()))
 
     def agenda(self, forum_id: str) -> list[AgendaEntry]:
-        return [
-            AgendaEntry(a.norm, a.proposer, a.since, a.sessions, tuple(a.endorsers), tuple(a.objectors), tuple(a.norms))
-            for a in self._state.forums[forum_id].agenda
-        ]
+        return list(self._reading.agenda(forum_id))
 
     def on_agenda(self, forum_id: str, norm_id: str) -> bool:
         """Whether `norm_id` is before the forum: as its own item, in a package, or (a package
@@ -244,7 +199,11 @@ class View:
 
     def has_signed(self, forum_id: str, norm_id: str, delegation_id: str | None = None) -> bool:
         who = delegation_id or self._require_seat()
-        return who in self._state.forums[forum_id].signatories.get(norm_id, ())
+        return who in self._reading.signed(forum_id, norm_id)
+
+    def signed_by(self, forum_id: str, norm_id: str) -> frozenset[str]:
+        """`signatories` as a set, for asking who signed."""
+        return self._reading.signed(forum_id, norm_id)
 
     def adopted_in(self, forum_id: str) -> dict[str, int]:
         return dict(self._state.forums[forum_id].adopted)
@@ -286,6 +245,18 @@ class View:
         """Who holds the norm and how deeply: public (what states say and do is observable)."""
         return dict(self._state.norms[norm_id].depth)
 
+    def held_by(self, norm_id: str) -> Mapping[str, int]:
+        """`holders` without the copy: a read-only window, for asking who holds it."""
+        return MappingProxyType(self._state.norms[norm_id].depth)
+
+    def holds(self, norm_id: str, delegation_id: str) -> bool:
+        return delegation_id in self._state.norms[norm_id].depth
+
+    def needy_holders(self, norm_id: str, below: float) -> tuple[tuple[float, str], ...]:
+        """(capacity, holder) of the norm's holders short of practice whose capacity is below
+        `below`, weakest first (ties by id): public, as holdings and capacity are."""
+        return self._reading.needy(norm_id, below)
+
     def breadth(self, norm_id: str) -> float:
         return breadth(self._state, norm_id)
 
@@ -303,15 +274,9 @@ class View:
 
     # --- the seat's own judgement (uses only its own private values) ----------------
     def my_appeal(self, norm_id: str) -> float:
-        value = self._appeal.get(norm_id)
-        if value is None:
-            state = self._state
-            ns = state.norms[norm_id]
-            terms = self._terms.get(norm_id)
-            if terms is None:
-                terms = self._terms[norm_id] = NormTerms(state, state.scenario.norm(norm_id), ns)
-            value = self._appeal[norm_id] = appeal_of(state, self.me, ns, terms)
-        return value
+        if self.seat is None:
+            raise ValueError("the facilitator's view has no seat of its own")
+        return self._reading.appeal(self.seat, norm_id)
 
     # --- the facilitator ------------------------------------------------------------
     @property
@@ -328,14 +293,14 @@ def view_for(
     state: GameState,
     seat: str | None,
     events: Iterable[Event] = (),
-    terms: dict[str, NormTerms] | None = None,
+    reading: Reading | None = None,
     board: TalkBoard | None = None,
 ) -> View:
-    """`terms`: a dict shared by the views of one unchanging state (see View.my_appeal);
+    """`reading`: shared by the views of one unchanging state (engine/reading.py);
     `board`: the talk of the turn being played, when there is any (engine/talk.py)."""
     if seat is not None and seat not in state.seats:
         raise KeyError(seat)
-    return View(state, seat, events, terms, board)
+    return View(state, seat, events, reading, board)
 
 
 def facilitator_view(state: GameState, events: Iterable[Event] = (), board: TalkBoard | None = None) -> View:

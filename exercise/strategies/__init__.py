@@ -10,7 +10,7 @@ from exercise.core.seats import HUMAN
 from exercise.core.spec import Scenario
 from exercise.core.state import GameState
 from exercise.core.talk import Reply
-from exercise.engine.appeal import NormTerms
+from exercise.engine.reading import Reading
 from exercise.engine.talk import TalkBoard, TalkEntry
 from exercise.engine.views import View, view_for
 from exercise.strategies.bandwagoner import Bandwagoner
@@ -54,19 +54,20 @@ def _strategy_of(state: GameState, seat: str, strategy: str | None) -> Strategy:
 
 class TurnViews:
     """Each seat's view of one state and its turn's talk, shared by the talk phase and the
-    decisions: a view computes a seat's appeals once (the state does not change under it) and
-    reads the board live, so what was said since is seen."""
+    decisions: every view reads the state's one Reading (engine/reading.py: the appeal matrix
+    and indexes, the state does not change under it) and the board live, so what was said
+    since is seen."""
 
     def __init__(self, state: GameState, board: TalkBoard | None):
         self.state = state
         self.board = board
-        self.terms: dict[str, NormTerms] = {}
+        self.reading = Reading(state)
         self._views: dict[str, View] = {}
 
     def of(self, seat: str) -> View:
         view = self._views.get(seat)
         if view is None:
-            view = self._views[seat] = view_for(self.state, seat, terms=self.terms, board=self.board)
+            view = self._views[seat] = view_for(self.state, seat, reading=self.reading, board=self.board)
         return view
 
 
@@ -75,16 +76,16 @@ def strategy_orders(
     seat: str,
     seed: int,
     strategy: str | None = None,
-    terms: dict[str, NormTerms] | None = None,
+    reading: Reading | None = None,
     board: TalkBoard | None = None,
     views: TurnViews | None = None,
 ) -> list[Order]:
     """What `strategy` (default: the seat's scenario strategy) would order for `seat` in the
-    coming turn. The seat's random stream comes from (seed, turn, seat) only. `terms`: shared
-    by every seat deciding on this state (see View.my_appeal); `board`: the turn's talk, so the
+    coming turn. The seat's random stream comes from (seed, turn, seat) only. `reading`: shared
+    by every seat deciding on this state (engine/reading.py); `board`: the turn's talk, so the
     seat knows the deals it made; `views`: the turn's views, when already built."""
     rng = LazyStream(seed, state.turn + 1, "strategy", seat)
-    view = views.of(seat) if views is not None else view_for(state, seat, terms=terms, board=board)
+    view = views.of(seat) if views is not None else view_for(state, seat, reading=reading, board=board)
     return _strategy_of(state, seat, strategy).decide(view, rng)  # type: ignore[arg-type]
 
 

@@ -50,19 +50,19 @@ class Bandwagoner(Strategy):
             elif view.forum(forum).rule == "signon":
                 if (
                     not view.has_signed(forum, norm)
-                    and share(view.signatories(forum, norm), view.holders(norm)) >= FOLLOW_SHARE
+                    and share(view.signed_by(forum, norm), view.held_by(norm)) >= FOLLOW_SHARE
                 ):
                     plan.add(SignOn(norm, forum))
-            elif view.seat not in item.endorsers and share(item.endorsers, view.holders(norm)) >= FOLLOW_SHARE:
+            elif view.seat not in item.endorsers and share(item.endorsers, view.held_by(norm)) >= FOLLOW_SHARE:
                 plan.add(Endorse(norm, forum))
         for forum in view.my_forums():
             if view.forum(forum).rule == "signon":
                 for norm in view.adopted_in(forum):
-                    if not view.has_signed(forum, norm) and share(view.signatories(forum, norm)) >= FOLLOW_SHARE:
+                    if not view.has_signed(forum, norm) and share(view.signed_by(forum, norm)) >= FOLLOW_SHARE:
                         plan.add(SignOn(norm, forum))
         for norm in view.norm_ids():
             if plan.budget + 1e-9 < Implement.budget_cost:
                 break
-            if 0 < view.my_depth(norm) < MAX_DEPTH and share(view.holders(norm)) > 0.5:
+            if 0 < view.my_depth(norm) < MAX_DEPTH and share(view.held_by(norm)) > 0.5:
                 plan.add(Implement(norm))
         return plan.orders

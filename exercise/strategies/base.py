@@ -139,10 +139,11 @@ def refused_for_block(view: View, forum: str, norm: str) -> bool:
 
 def like_minded(view: View, forum: str) -> float:
     """Share of a forum's members close to the seat: its partners (ties) or its bloc."""
-    friends = {other for other, _ in view.neighbours()}
     bloc = view.me.bloc
-    members = view.members(forum)
-    return sum(1 for x in members if x in friends or (bloc and view.bloc_of(x) == bloc)) / max(1, len(members))
+    close = view.bloc_members(forum, bloc) if bloc else 0  # the bloc, then partners outside it
+    friends = {other for other, _ in view.neighbours()}
+    close += sum(1 for x in friends if view.is_member(forum, x) and not (bloc and view.bloc_of(x) == bloc))
+    return close / max(1, view.forum_size(forum))
 
 
 def soonest(view: View, forum: str) -> tuple[float, str]:

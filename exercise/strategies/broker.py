@@ -58,19 +58,15 @@ class Broker(Strategy):
                 if trusted and trusted[0][1] >= 0.6:
                     plan.add(Graft(norm, trusted[0][0]))
             plan.back(forum, item)
-        if view.budget >= 1.0:
-            weak = {
-                d: view.capacity_of(d)
-                for d in view.delegation_ids()
-                if d != view.seat and view.capacity_of(d) < WEAK_CAPACITY
-            }
+        if view.budget >= 1.0:  # the two weakest holders of liked norms, from the state's index
             needy = heapq.nsmallest(
                 2,
                 (
-                    (weak[holder], holder, norm)
+                    (capacity, holder, norm)
                     for norm in sorted(liked)
-                    for holder, depth in view.holders(norm).items()
-                    if holder in weak and depth < 4
+                    # a norm's two weakest other than the seat are among its first three
+                    for capacity, holder in view.needy_holders(norm, WEAK_CAPACITY)[:3]
+                    if holder != view.seat
                 ),
             )
             for _, holder, norm in needy:

@@ -68,7 +68,7 @@ class Champion(Strategy):
                 plan.add(Implement(norm))
         if held:
             targets = sorted(view.neighbours(), key=lambda nw: (-view.power_of(nw[0]) * nw[1], nw[0]))
-            holders = view.holders(held[0])
+            holders = view.held_by(held[0])
             for other, _ in targets[:2]:
                 if other not in holders:  # lobbying a holder is refused
                     plan.add(Lobby(other, held[0]))
