@@ -113,7 +113,8 @@ class TalksPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="talk-head")
         yield TalkInbox(id="talk-inbox")
-        yield TalkLine(placeholder=PLACEHOLDER, suggester=self._suggester, id="talk-line")
+        # not selected on focus: `c` prefills `counter ID: ` and the player types on after it
+        yield TalkLine(placeholder=PLACEHOLDER, suggester=self._suggester, select_on_focus=False, id="talk-line")
         yield Static(id="talk-problem")
 
     @property
@@ -127,7 +128,10 @@ class TalksPane(Vertical):
 
     def refresh_talk(self) -> list[TalkEntry]:
         """Read the turn's talk again; the lines others said that this pane had not shown."""
-        if self.talk is None:
+        if self.talk is None:  # replay's turn 0: the scenario's start, before anyone spoke
+            self.board = None
+            self.query_one("#talk-head", Static).update(Text("Nothing is said before turn 1.", style="dim"))
+            self.query_one(TalkInbox).clear_options()
             return []
         board = self.board = self.talk.board(self.turn)
         heard = board.heard_by(self.viewer)
