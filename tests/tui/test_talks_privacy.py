@@ -5,14 +5,10 @@ the last seat's talk notices."""
 from __future__ import annotations
 
 from exercise.store import Game
-from exercise.tui.screens.privacy import PrivacyScreen
-from exercise.tui.screens.review import ReviewScreen
-from exercise.tui.screens.seat import SeatScreen
-from exercise.tui.screens.tutorial import TutorialScreen
 from exercise.tui.widgets.talks import TalksPane
 from exercise.tui.widgets.world import WorldTabs
 
-from .helpers import SIZE, new_app, notices, screen_text, settle, sync, wait_until
+from .helpers import SIZE, each_hot_seat, new_app, notices, screen_text, sync, wait_until
 
 # what atlantia heard and borealis must never see
 ATLANTIA_ONLY = {
@@ -43,42 +39,29 @@ def secrets_of(game) -> list[str]:
 async def test_hot_seat_talk_stays_with_its_audience_and_notices_go_with_the_seat(tmp_path, make_game):
     game = make_game(humans=("atlantia", "borealis"))
     secrets = secrets_of(game)
+
+    def at_privacy(screen) -> None:
+        assert not [n for n in notices(app) if "talk" in n], "a talk notice outlived its seat"
+
+    async def visit(screen) -> None:
+        me = screen.seat
+        await pilot.press("6")
+        await wait_until(pilot, lambda: screen.query_one(WorldTabs).active == "tab-talks", "Talks")
+        await screen.query_one(WorldTabs).build_all()
+        text = screen_text(screen)
+        if me == "atlantia":
+            for secret in secrets:
+                assert secret in text, f"atlantia heard {secret!r} and should see it"
+            await pilot.press("1")  # back to the desk: new talk comes as a notice
+            with Game.open(game.path) as cordova_side:
+                cordova_side.talk.post("cordova", "say to atlantia: a late word for atlantia")
+            await wait_until(pilot, lambda: any("new line(s) of talk" in n for n in notices(app)), "notice")
+        else:
+            for secret in [*secrets, "a late word for atlantia"]:
+                assert secret not in text, f"{me}'s screen shows talk it did not hear: {secret!r}"
+            assert "Talk of turn 1, as heard by borealis" in screen_text(screen.query_one(TalksPane))
+
     app = new_app(tmp_path, game=game)
-    checked: set[str] = set()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot, app)
-        for _ in range(12):
-            screen = app.screen
-            if isinstance(screen, TutorialScreen):
-                await pilot.press("escape")
-            elif isinstance(screen, PrivacyScreen):
-                assert not [n for n in notices(app) if "talk" in n], "a talk notice outlived its seat"
-                await pilot.press("enter")
-            elif isinstance(screen, SeatScreen):
-                me = screen.seat
-                await pilot.press("6")
-                await wait_until(pilot, lambda: screen.query_one(WorldTabs).active == "tab-talks", "Talks")
-                await screen.query_one(WorldTabs).build_all()
-                text = screen_text(screen)
-                if me == "atlantia":
-                    for secret in secrets:
-                        assert secret in text, f"atlantia heard {secret!r} and should see it"
-                    await pilot.press("1")  # back to the desk: new talk comes as a notice
-                    with Game.open(game.path) as cordova_side:
-                        cordova_side.talk.post("cordova", "say to atlantia: a late word for atlantia")
-                    await wait_until(pilot, lambda: any("new line(s) of talk" in n for n in notices(app)), "notice")
-                else:
-                    for secret in [*secrets, "a late word for atlantia"]:
-                        assert secret not in text, f"{me}'s screen shows talk it did not hear: {secret!r}"
-                    assert "Talk of turn 1, as heard by borealis" in screen_text(screen.query_one(TalksPane))
-                checked.add(me)
-                await pilot.press("s")
-                await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review dialog")
-                await pilot.press("ctrl+s")
-                await wait_until(
-                    pilot, lambda: app.screen is not screen and not isinstance(app.screen, ReviewScreen), "sent"
-                )
-            if checked == {"atlantia", "borealis"}:
-                break
-            await settle(pilot, app)
+        checked = await each_hot_seat(pilot, {"atlantia", "borealis"}, visit, at_privacy)
     assert checked == {"atlantia", "borealis"}

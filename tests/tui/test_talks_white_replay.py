@@ -11,7 +11,7 @@ from exercise.tui.screens.white import WhiteScreen
 from exercise.tui.widgets.talks import TalkLine, TalksPane
 from exercise.tui.widgets.world import WorldTabs
 
-from .helpers import SIZE, new_app, screen_text, seated, settle, sync, wait_until
+from .helpers import replaying, screen_text, seated, settle, sync, wait_until
 
 SECRET = "between us two only"
 COALITION = "the coalition's own plan"
@@ -63,30 +63,25 @@ async def test_replay_shows_each_turns_talk_as_the_view_heard_it(tmp_path, make_
     game = make_game(humans=("atlantia", "borealis"))
     talked(game)
     game.resolve(force=True, missing="strategy")
-    path = game.path
-    game.close()
-    with Game.open(path, read_only=True) as replayed:
-        app = new_app(tmp_path, game=replayed, replay=True)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            screen = app.screen
-            assert isinstance(screen, ReplayScreen) and screen.turn == 1
-            await pilot.press("7")
-            pane = screen.query_one(TalksPane)
-            assert not pane.query_one(TalkLine).display  # read-only: no compose line
-            text = screen_text(pane)
-            assert "Talk of turn 1" in text and SECRET in text and COALITION in text
+    async with replaying(tmp_path, game) as (app, pilot):
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen) and screen.turn == 1
+        await pilot.press("7")
+        pane = screen.query_one(TalksPane)
+        assert not pane.query_one(TalkLine).display  # read-only: no compose line
+        text = screen_text(pane)
+        assert "Talk of turn 1" in text and SECRET in text and COALITION in text
 
-            await pilot.press("v")
-            await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen), "whose view")
-            await pilot.press("down", "down", "enter")  # white cell, atlantia, borealis
-            await wait_until(pilot, lambda: screen.seat == "borealis", "borealis's view")
-            await settle(pilot, app)
-            text = screen_text(pane)
-            assert "as heard by borealis" in text
-            assert SECRET in text and "borealis speaks" in text
-            assert COALITION not in text and "friends" not in text  # borealis is not in the coalition
+        await pilot.press("v")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen), "whose view")
+        await pilot.press("down", "down", "enter")  # white cell, atlantia, borealis
+        await wait_until(pilot, lambda: screen.seat == "borealis", "borealis's view")
+        await settle(pilot, app)
+        text = screen_text(pane)
+        assert "as heard by borealis" in text
+        assert SECRET in text and "borealis speaks" in text
+        assert COALITION not in text and "friends" not in text  # borealis is not in the coalition
 
-            await pilot.press("left")
-            await pilot.pause()
-            assert screen.turn == 0 and "Nothing is said before turn 1" in screen_text(pane)
+        await pilot.press("left")
+        await pilot.pause()
+        assert screen.turn == 0 and "Nothing is said before turn 1" in screen_text(pane)
