@@ -139,12 +139,19 @@ class TalksPane(Vertical):
         self._seen = {board.turn: len(heard)}
         new = [e for e in heard[seen:] if e.seat != self.viewer] if seen is not None else []
         self._suggester.names = talk_names(board, self.viewer)
-        who = "everyone (the white cell hears every channel)" if self.viewer is None else self.viewer
-        keys = (
-            "  a accepts, r rejects, c counters the offer selected" if self.speaker not in (None, FACILITATOR) else ""
+        heard_by = (
+            ": every channel (the white cell hears everything)."
+            if self.viewer is None
+            else f", as heard by {self.viewer}."
         )
+        if self.speaker == FACILITATOR:
+            keys = "  The line below speaks as the chair: say in FORUM: ... or say to SEAT: ..."
+        elif self.speaker is not None:
+            keys = "  a accepts, r rejects, c counters the offer selected"
+        else:
+            keys = ""
         self.query_one("#talk-head", Static).update(
-            Text.assemble(("Talk of turn ", "bold"), (str(board.turn), "bold"), f", as heard by {who}.", (keys, "dim"))
+            Text.assemble(("Talk of turn ", "bold"), (str(board.turn), "bold"), heard_by, (keys, "dim"))
         )
         inbox_list = self.query_one(TalkInbox)
         highlighted = inbox_list.highlighted
