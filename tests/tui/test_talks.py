@@ -156,3 +156,23 @@ async def test_a_r_and_c_answer_the_offer_selected(tmp_path, make_game):
         assert [offers[o].status for o in ("1.1", "1.2", "1.3")] == ["accepted", "rejected", "countered"]
         assert offers["1.4"].offerer == "atlantia" and offers["1.4"].counters == "1.3"
         assert "[accepted]" in talks_text(app) and "[countered]" in talks_text(app)
+
+
+def test_completion_follows_the_word_before():
+    from exercise.tui.presenters.talk_completion import DEAL_VERBS, TalkNames, complete, completions
+
+    names = TalkNames(
+        seats=("borealis", "cordova"), forums=("assembly",), norms=("free-flow",), coalitions=("pact",), offers=("1.2",)
+    )
+    assert completions("", names)[:3] == ["say", "form", "join"]
+    assert completions("say to ", names) == ["coalition", "borealis", "cordova"]
+    assert completions("say to coalition ", names) == ["pact"]
+    assert completions("say in ", names) == ["assembly"]
+    assert completions("say in assembly: ", names) == []  # free words
+    assert completions("form pact with borealis,c", names) == ["cordova"]
+    assert completions("accept ", names) == ["1.2"]
+    assert completions("offer cordova: ", names) == list(DEAL_VERBS)
+    assert "fire" not in DEAL_VERBS and "pass" not in DEAL_VERBS  # never promised in a deal
+    assert completions("offer cordova: assist cordova on free-flow with ", names) == []
+    assert complete("offer cordova: lobby borealis on fr", names) == "offer cordova: lobby borealis on free-flow"
+    assert complete("offer cordova: lobby borealis on free-flow", names) is None

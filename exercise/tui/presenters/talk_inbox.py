@@ -8,8 +8,6 @@ inbox cannot hold another pair's message or another coalition's talk.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import attrs
 
 from exercise.core.seats import FACILITATOR
@@ -32,7 +30,7 @@ class InboxGroup:
     lines: tuple[InboxLine, ...]
 
 
-def speaker(seat: str) -> str:
+def speaker_name(seat: str) -> str:
     return "the chair" if seat == FACILITATOR else seat
 
 
@@ -61,8 +59,8 @@ def channel(entry: TalkEntry, viewer: str | None) -> str:
     pair = sorted({entry.seat, talk.to})
     others = [p for p in pair if p != viewer]
     if viewer is None or len(others) > 1:
-        return f"Between {' and '.join(speaker(p) for p in pair)}"
-    return f"With {speaker(others[0])}"
+        return f"Between {' and '.join(speaker_name(p) for p in pair)}"
+    return f"With {speaker_name(others[0])}"
 
 
 def _line(entry: TalkEntry, board: TalkBoard, viewer: str | None) -> InboxLine:
@@ -71,7 +69,7 @@ def _line(entry: TalkEntry, board: TalkBoard, viewer: str | None) -> InboxLine:
         record = board.offers[entry.offer]
         answerable = viewer is not None and record.to == viewer and record.status == "open"
         return InboxLine(f"{when} {offer_terms(record)}", entry.offer, answerable)
-    return InboxLine(f"{when} {speaker(entry.seat)}: {entry.talk.text()}")
+    return InboxLine(f"{when} {speaker_name(entry.seat)}: {entry.talk.text()}")
 
 
 def _order(title: str) -> tuple[int, str]:
@@ -86,12 +84,3 @@ def inbox(board: TalkBoard, viewer: str | None) -> list[InboxGroup]:
     for entry in board.heard_by(viewer):
         groups.setdefault(channel(entry, viewer), []).append(_line(entry, board, viewer))
     return [InboxGroup(title, tuple(groups[title])) for title in sorted(groups, key=_order)]
-
-
-def heard_count(board: TalkBoard, viewer: str | None, exclude: str | None) -> int:
-    """How many lines `viewer` heard from others than `exclude` (for the 'new talk' notice)."""
-    return sum(1 for e in board.heard_by(viewer) if e.seat != exclude)
-
-
-def answerable(groups: Sequence[InboxGroup]) -> list[str]:
-    return [line.offer for group in groups for line in group.lines if line.answerable]

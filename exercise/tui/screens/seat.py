@@ -108,8 +108,10 @@ class SeatScreen(TabbedScreen):
         self.talk_version = version
         new = self.query_one(TalksPane).refresh_talk()
         self.query_one(Desk).show_deals(self.game.talk.window(self.seat))
-        if new and self.query_one(WorldTabs).active != "tab-talks":
-            self.notify(f"{len(new)} new line(s) of talk: 6 opens the Talks tab.", title="Talk", timeout=6)
+        tabs = self.query_one(WorldTabs)
+        if new and tabs.active != "tab-talks":
+            key = tabs.tab_ids.index("tab-talks") + 1
+            self.notify(f"{len(new)} new line(s) of talk: {key} opens the Talks tab.", title="Talk", timeout=6)
 
     def action_tab(self, index: int) -> None:
         self.query_one(WorldTabs).switch(index)

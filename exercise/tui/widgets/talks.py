@@ -27,9 +27,10 @@ from textual.widgets.option_list import Option
 from exercise.core.seats import FACILITATOR
 from exercise.core.talk import Counter, Reply
 from exercise.engine.talk import TalkBoard, TalkEntry
+from exercise.store.talk_log import GameTalk
 from exercise.tui.errors import describe
 from exercise.tui.presenters.talk_completion import TalkNames, complete, completions
-from exercise.tui.presenters.talk_inbox import InboxLine, inbox, speaker
+from exercise.tui.presenters.talk_inbox import InboxLine, inbox, speaker_name
 from exercise.tui.widgets.options import Options
 
 PLACEHOLDER = "say in FORUM: ...  say to SEAT: ...  offer SEAT: ORDER if ORDER  (tab completes)"
@@ -101,7 +102,7 @@ class TalksPane(Vertical):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.talk = None  # the save's GameTalk
+        self.talk: GameTalk | None = None
         self.viewer: str | None = None
         self.speaker: str | None = None
         self.turn: int | None = None
@@ -121,9 +122,9 @@ class TalksPane(Vertical):
     def can_answer(self) -> bool:
         return self.selected_offer() is not None
 
-    def show(self, talk, viewer: str | None, speaker_: str | None, turn: int | None = None) -> None:
-        self.talk, self.viewer, self.speaker, self.turn = talk, viewer, speaker_, turn
-        self.query_one(TalkLine).display = speaker_ is not None
+    def show(self, talk: GameTalk | None, viewer: str | None, speaker: str | None, turn: int | None = None) -> None:
+        self.talk, self.viewer, self.speaker, self.turn = talk, viewer, speaker, turn
+        self.query_one(TalkLine).display = speaker is not None
         self.refresh_talk()
 
     def refresh_talk(self) -> list[TalkEntry]:
@@ -201,7 +202,7 @@ class TalksPane(Vertical):
         self.refresh_talk()
         said = f"said: {entry.talk.text()}" + (f" (offer {entry.offer})" if entry.offer else "")
         answers = [
-            f"{speaker(e.seat)} answered: {e.talk.text()}"
+            f"{speaker_name(e.seat)} answered: {e.talk.text()}"
             for e in (self.board.entries if self.board else [])
             if e.index > entry.index and isinstance(e.talk, (Reply, Counter))
         ]
