@@ -88,6 +88,20 @@ async def test_compose_says_a_line_and_a_bad_one_is_refused_in_place(tmp_path, m
 
 
 @sync
+async def test_a_line_for_a_turn_resolved_meanwhile_is_refused_not_said_in_the_next(tmp_path, make_game):
+    game = make_game(humans=("atlantia", "borealis"))
+    async with seated(tmp_path, game, "atlantia") as (app, pilot):
+        pane = await open_talks(app, pilot)
+        with Game.open(game.path) as white:
+            white.resolve(force=True)  # turn 1 forced at the white cell's terminal
+        pane.refresh_talk()  # a talk refresh may come before the watch shows the results
+        assert "Talk of turn 1" in talks_text(app)
+        assert not pane.say("say in assembly: still about turn 1")
+        assert "resolved" in talks_text(app)
+        assert game.talk.lines(1) == [] and game.talk.lines(2) == []
+
+
+@sync
 async def test_tab_completes_verbs_seats_forums_and_orders(tmp_path, make_game):
     game = make_game(humans=("atlantia", "borealis"))
     async with seated(tmp_path, game, "atlantia") as (app, pilot):

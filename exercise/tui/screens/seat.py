@@ -15,6 +15,7 @@ from textual.widgets import Header, Input
 
 from exercise.engine import view_for
 from exercise.engine.metrics import delegation_score
+from exercise.engine.talk_window import TalkWindow
 from exercise.errors import AlreadyResolved
 from exercise.store.talk_log import deal_warnings
 from exercise.tui.background import in_background
@@ -80,11 +81,15 @@ class SeatScreen(TabbedScreen):
             objectives_with_progress(state, self.seat),
             list(draft.orders),
             delegation_score(state, self.seat),
-            game.talk.window(self.seat),
+            self._talk_window(),
         )
         self.query_one(WorldTabs).show(view, state)
-        self.query_one(TalksPane).show(game.talk, self.seat, self.seat)
+        self.query_one(TalksPane).show(game.talk, self.seat, self.seat, state.turn + 1)
         self._open_talk()
+
+    def _talk_window(self) -> TalkWindow:
+        """The seat's window on the talk of the turn this screen shows being played."""
+        return self.game.talk.window(self.seat, self.flow.shown_turn + 1)
 
     def _open_talk(self) -> None:
         """The scripted seats' opening statements and offers of the turn, made once (in a
@@ -107,7 +112,7 @@ class SeatScreen(TabbedScreen):
             return
         self.talk_version = version
         new = self.query_one(TalksPane).refresh_talk()
-        self.query_one(Desk).show_deals(self.game.talk.window(self.seat))
+        self.query_one(Desk).show_deals(self._talk_window())
         tabs = self.query_one(WorldTabs)
         if new and tabs.active != "tab-talks":
             key = tabs.tab_ids.index("tab-talks") + 1
@@ -143,7 +148,7 @@ class SeatScreen(TabbedScreen):
         """Orders that break a deal due now or cross a red line ask first: submit anyway, or
         go back to the desk (nothing submitted)."""
         view = self.query_one(Desk).view
-        warnings = deal_warnings(self.game.talk.window(self.seat), self.seat, orders)
+        warnings = deal_warnings(self._talk_window(), self.seat, orders)
         if view is not None:
             warnings += red_line_warnings(view, orders)
         if not warnings:

@@ -83,7 +83,9 @@ class WhiteScreen(TabbedScreen):
         )
         self.query_one(WorldTabs).show(facilitator_view(state, events), state)
         # every channel, live; the chair speaks on any floor or to any seat (no deals)
-        self.query_one(TalksPane).show(game.talk, None, None if game.read_only or game.finished else FACILITATOR)
+        self.query_one(TalksPane).show(
+            game.talk, None, None if game.read_only or game.finished else FACILITATOR, state.turn + 1
+        )
         self._seen = self._fingerprint()
 
     def _fingerprint(self) -> tuple:

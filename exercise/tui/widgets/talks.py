@@ -8,8 +8,8 @@ answer is in the inbox as soon as the line is said. With an open offer to the vi
 `a` accepts it, `r` rejects it and `c` starts a counter-offer. Tab (or right arrow) takes the
 completion offered (`presenters/talk_completion.py`).
 
-`show(talk, viewer, speaker, turn)`: `speaker` None makes it read-only (replay); `turn` None is
-the turn being played, refreshed by `refresh_talk()` when the save says talk changed.
+`show(talk, viewer, speaker, turn)`: `speaker` None makes it read-only (replay); the screens
+call `refresh_talk()` when the save says talk changed.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ class TalksPane(Vertical):
         self.talk: GameTalk | None = None
         self.viewer: str | None = None
         self.speaker: str | None = None
-        self.turn: int | None = None
+        self.turn = 0
         self.board: TalkBoard | None = None
         self._lines: dict[str, InboxLine] = {}
         self._seen: dict[int, int] = {}  # turn -> how many lines heard were shown
@@ -122,7 +122,9 @@ class TalksPane(Vertical):
     def can_answer(self) -> bool:
         return self.selected_offer() is not None
 
-    def show(self, talk: GameTalk | None, viewer: str | None, speaker: str | None, turn: int | None = None) -> None:
+    def show(self, talk: GameTalk | None, viewer: str | None, speaker: str | None, turn: int) -> None:
+        """`turn`: the turn whose talk is shown and said into: the one the screen shows being
+        played (never a later one resolved meanwhile: a line for it is refused as stale)."""
         self.talk, self.viewer, self.speaker, self.turn = talk, viewer, speaker, turn
         self.query_one(TalkLine).display = speaker is not None
         self.refresh_talk()
@@ -168,7 +170,7 @@ class TalksPane(Vertical):
         if not options:
             options.append(
                 Option(
-                    Text("nothing said yet this turn" if self.turn is None else "nothing heard", style="dim"),
+                    Text("nothing heard" if self.speaker is None else "nothing said yet this turn", style="dim"),
                     disabled=True,
                 )
             )
@@ -195,7 +197,7 @@ class TalksPane(Vertical):
         if self.talk is None or self.speaker is None or not line.strip():
             return False
         try:
-            entry = self.talk.post(self.speaker, line, for_turn=self.board.turn if self.board else None)
+            entry = self.talk.post(self.speaker, line, for_turn=self.turn)
         except Exception as exc:  # the store's one line, in place
             problem.update(Text(describe(exc), style="bold red"))
             return False
