@@ -137,6 +137,8 @@ async def test_an_offer_to_a_scripted_seat_is_answered_in_the_inbox(tmp_path, ma
         answers = [e for e in game.talk.heard("atlantia") if isinstance(e.talk, Reply)]
         assert len(answers) == 1 and answers[0].seat == "cordova"
         assert f"t1 cordova: {answers[0].talk.text()}" in talks_text(app)
+        problem = screen_text(pane.query_one("#talk-problem"))  # under the line, at once
+        assert f"cordova answered: {answers[0].talk.text()}" in problem
         status = game.talk.board().offers["1.1"].status
         assert f"(due turn 1) [{status}]" in talks_text(app)
 

@@ -219,8 +219,10 @@ class TalksPane(Vertical):
 
     @on(Input.Changed, "#talk-line")
     def _typing(self, event: Input.Changed) -> None:
+        if not event.value:  # emptied after a line was said: what was said (and answered) stays
+            return
         found = completions(event.value, self._suggester.names)
-        hint = ("next: " + ", ".join(found[:8]) + (" ..." if len(found) > 8 else "")) if found and event.value else ""
+        hint = ("next: " + ", ".join(found[:8]) + (" ..." if len(found) > 8 else "")) if found else ""
         self.query_one("#talk-problem", Static).update(Text(hint, style="dim"))
 
     @on(OptionList.OptionHighlighted, "#talk-inbox")
