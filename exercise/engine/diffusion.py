@@ -4,7 +4,7 @@ For every delegation that does not yet hold a norm held by someone:
 
     pressure = appeal (see appeal.py)
              + will * social_weight * social_share     (tie- and power-weighted neighbours holding it)
-             + will * cascade_weight                   (once breadth >= cascade_tipping)
+             + will * cascade_weight                   (once breadth >= cascade_tipping, if cascade_weight > 0)
              + noise (uniform +-diffusion_noise, from the game seed)
 
     will = clamp(alignment + 0.5, 0, 1): social pressure moves those whose values allow it;
@@ -19,7 +19,8 @@ between delegations, so adoption cascades: each adopter raises its neighbours' s
 The tipping dynamic is a step: once a norm's breadth (at the end of the last turn, public)
 reaches the tipping share it has become "what the world does", and every willing non-holder
 feels the extra pull and every ready one adopts at once, so the adoption rate jumps there and
-not before.
+not before. Both halves of the step are the cascade term's: with `cascade_weight = 0` the
+hazard holds past the share too, so no acceleration is tied to it (the experiment then fails).
 
 A delegation that would take up two conflicting norms in the same phase takes only the one it
 is pushed hardest toward (largest pressure - threshold; ties by norm id): nobody adopts both
@@ -68,7 +69,7 @@ def run_diffusion(state: GameState, log: EventLog, seed: int) -> None:
             continue
         norm = scenario.norm(norm_id)
         terms = NormTerms(state, norm, ns)  # nothing changes until the pending adoptions below
-        tip = tipped(ns, m.cascade_tipping)
+        tip = m.cascade_weight > 0.0 and tipped(ns, m.cascade_tipping)  # no cascade term, no step
         cascade = m.cascade_weight if tip else 0.0
         for d in ids:
             noise = (rng.random() * 2.0 - 1.0) * m.diffusion_noise

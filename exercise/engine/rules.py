@@ -23,8 +23,11 @@ History:
        Issue 14 round 3: adoption is a chance, not a certainty, before a norm tips: a
        delegation over its threshold takes the norm up this turn with chance
        `adoption_hazard + (1 - adoption_hazard) * capacity` (0.1), and at once once it has tipped.
+    5  issue 14 round 4: the tipping step (the cascade pull and adopting at once past the tipping
+       share) is the cascade term's: with `cascade_weight = 0` nothing changes at the share, so
+       a scenario switching the term off keeps the adoption hazard past it (defaults unchanged).
 
 Bump it with every change that moves a state hash for the same scenario, seed and orders.
 """
 
-RULES_VERSION = 4
+RULES_VERSION = 5

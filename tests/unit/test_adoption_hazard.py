@@ -1,6 +1,6 @@
 """Adoption before a norm tips is a chance, not a certainty (rules version 4): a seat whose
 pressure reaches its threshold takes the norm up this turn with chance
-`adoption_hazard + (1 - adoption_hazard) * capacity`, and at once once the norm has tipped.
+`adoption_hazard + (1 - adoption_hazard) * capacity`, and at once once the norm has tipped (while the cascade term is on).
 The worlds are scenario files, like a user's: only the social pull is on, every threshold is 0."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from exercise.scenario import parse_scenario
 ABLE, UNABLE = 20, 40  # capacity 1 and capacity 0 seats beside the instigators
 
 
-def world(instigators: int, hazard: float, tipping: float = 0.33) -> str:
+def world(instigators: int, hazard: float, tipping: float = 0.33, cascade: float = 0.0) -> str:
     seats = [("i", 1.0)] * instigators + [("a", 1.0)] * ABLE + [("u", 0.0)] * UNABLE
     ids = [f"{kind}{n:02d}" for n, (kind, _) in enumerate(seats)]
     body = "\n".join(
@@ -48,7 +48,7 @@ cascade_tipping = {tipping}
 clarity_weight = 0
 utility_weight = 0
 precedent_weight = 0
-cascade_weight = 0
+cascade_weight = {cascade}
 rival_weight = 0
 cost_weight = 0
 diffusion_noise = 0
@@ -80,10 +80,13 @@ def test_before_tipping_the_able_adopt_at_once_and_the_unable_by_chance_later():
 def test_once_tipped_everyone_over_its_threshold_adopts_that_turn():
     # 30 instigators of 90 seats: the breadth recorded at the end of turn 1 is past a third,
     # so from turn 2 every seat left adopts at once; untipped, the unable trickle in for turns
-    tipped = adoption_turns(world(instigators=30, hazard=0.1, tipping=1 / 3))
+    # (the step is the cascade term's: with cascade_weight 0 nothing changes at the share)
+    tipped = adoption_turns(world(instigators=30, hazard=0.1, tipping=1 / 3, cascade=0.15))
     assert {t for d, t in tipped.items() if not d.startswith("i")} == {1, 2}
-    untipped = adoption_turns(world(instigators=30, hazard=0.1, tipping=1.0))
+    untipped = adoption_turns(world(instigators=30, hazard=0.1, tipping=1.0, cascade=0.15))
     assert max(untipped.values()) > 3
+    no_term = adoption_turns(world(instigators=30, hazard=0.1, tipping=1 / 3, cascade=0.0))
+    assert max(no_term.values()) > 3
 
 
 def test_hazard_one_is_the_deterministic_threshold_model():
