@@ -122,3 +122,54 @@ async def wait_until(pilot, condition, what: str, tries: int = 200) -> None:
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
     raise AssertionError(f"never happened: {what}")
+
+
+async def each_hot_seat(pilot, seats: set[str], visit, at_privacy=None) -> set[str]:
+    """Play a hot-seat turn at one keyboard: past the tutorial and every privacy screen
+    (`at_privacy(screen)` first), `await visit(seat_screen)` for each seat, then submit its
+    orders. Returns the seats visited (stops once `seats` all were)."""
+    from exercise.tui.screens.privacy import PrivacyScreen
+    from exercise.tui.screens.review import ReviewScreen
+    from exercise.tui.screens.seat import SeatScreen
+    from exercise.tui.screens.tutorial import TutorialScreen
+
+    app = pilot.app
+    visited: set[str] = set()
+    await settle(pilot, app)
+    for _ in range(12):
+        screen = app.screen
+        if isinstance(screen, TutorialScreen):
+            await pilot.press("escape")
+        elif isinstance(screen, PrivacyScreen):
+            if at_privacy is not None:
+                at_privacy(screen)
+            await pilot.press("enter")
+        elif isinstance(screen, SeatScreen):
+            await visit(screen)
+            visited.add(screen.seat)
+            await pilot.press("s")
+            await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review dialog")
+            await pilot.press("ctrl+s")
+            await wait_until(
+                pilot,
+                lambda: app.screen is not screen and not isinstance(app.screen, ReviewScreen),
+                f"{screen.seat}'s orders submitted",
+            )
+        if visited == seats:
+            break
+        await settle(pilot, app)
+    return visited
+
+
+@asynccontextmanager
+async def replaying(tmp_path: Path, game):
+    """The app replaying `game` (closed first), opened again read-only: yields (app, pilot)."""
+    from exercise.store import Game
+
+    path = game.path
+    game.close()
+    with Game.open(path, read_only=True) as again:
+        app = new_app(tmp_path, game=again, replay=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            yield app, pilot

@@ -3,9 +3,10 @@ refused. (Apart from test_play.py so that the test runners can share the work ou
 
 from __future__ import annotations
 
+from exercise.tui.screens.prompt import ChoiceScreen
 from exercise.tui.widgets.desk import Desk
 
-from .helpers import SIZE, new_app, notices, seated, settle, sync
+from .helpers import SIZE, new_app, notices, screen_text, seated, settle, sync
 
 
 @sync
@@ -46,6 +47,10 @@ async def test_the_desk_refuses_orders_beyond_the_seats_influence(tmp_path, make
         await pilot.pause()
         await pilot.press("ctrl+s")
         await settle(pilot, app)
+        if isinstance(app.screen, ChoiceScreen):  # proposing info-security crosses atlantia's red line
+            assert "crosses a red line" in screen_text(app.screen)
+            await pilot.press("down", "enter")  # submit anyway
+            await settle(pilot, app)
     assert game.turn == 1  # the only human seat submitted, so the turn resolved
     assert game.orders(1)["atlantia"] == desk.pending
 

@@ -7,13 +7,14 @@ from textual.widgets import OptionList
 from exercise.core.orders import Pass
 from exercise.tui.screens.final import FinalScreen
 from exercise.tui.screens.privacy import PrivacyScreen
+from exercise.tui.screens.prompt import ChoiceScreen
 from exercise.tui.screens.results import TurnResultsScreen
 from exercise.tui.screens.review import ReviewScreen
 from exercise.tui.screens.seat import SeatScreen
 from exercise.tui.screens.tutorial import TutorialScreen
 from exercise.tui.widgets.desk import Desk
 
-from .helpers import SIZE, new_app, settle, sync, wait_until
+from .helpers import SIZE, new_app, screen_text, settle, sync, wait_until
 
 
 @sync
@@ -45,6 +46,9 @@ async def test_hot_seat_tutorial_to_the_end(tmp_path, make_game):
                 await pilot.press("s")
                 await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review dialog")
                 await pilot.press("ctrl+s")
+            elif isinstance(screen, ChoiceScreen):  # the order picked crosses a red line
+                assert "red line" in screen_text(screen)
+                await pilot.press("down", "enter")  # submit anyway
             elif isinstance(screen, TurnResultsScreen):
                 results += 1
                 await pilot.press("enter")

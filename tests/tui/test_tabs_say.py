@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static
 from exercise.engine.metrics import central_actors
 from exercise.store import Game
 
-from .helpers import new_app, plain, seated, settle, sync
+from .helpers import plain, replaying, seated, settle, sync
 
 SIZE = (120, 40)
 
@@ -73,17 +73,12 @@ async def test_the_network_tab_ranks_every_actor_and_shows_the_first_ones_ties(t
 
 @sync
 async def test_replay_steps_back_a_turn_in_the_white_cells_view(tmp_path, played):
-    path = played.path
-    played.close()
-    with Game.open(path, read_only=True) as game:
-        app = new_app(tmp_path, game=game, replay=True)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            bar = app.screen.query_one("#replay-bar", Static)
-            assert "turn 2 of 2" in plain(bar.content)
-            await pilot.press("left")
-            await settle(pilot, app)
-            assert "turn 1 of 2" in plain(bar.content) and "view: White cell" in plain(bar.content)
+    async with replaying(tmp_path, played) as (app, pilot):
+        bar = app.screen.query_one("#replay-bar", Static)
+        assert "turn 2 of 2" in plain(bar.content)
+        await pilot.press("left")
+        await settle(pilot, app)
+        assert "turn 1 of 2" in plain(bar.content) and "view: White cell" in plain(bar.content)
 
 
 @sync

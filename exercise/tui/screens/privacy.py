@@ -1,4 +1,5 @@
-"""Between two seats at one terminal: nothing of the last seat stays on screen."""
+"""Between two seats at one terminal: nothing of the last seat stays on screen, its notices
+included."""
 
 from __future__ import annotations
 
@@ -31,6 +32,10 @@ class PrivacyScreen(Screen[None]):
                 yield Static(Text(self.note or "Everyone else, please look away.", style="italic"), id="privacy-note")
             with Center():
                 yield Button(f"I am {self.who}: show my desk", id="ready", variant="primary")
+
+    def on_mount(self) -> None:
+        # a notice of the last seat's talk ("2 new lines of talk") must not greet the next one
+        self.app.clear_notifications()
 
     def on_button_pressed(self) -> None:
         self.on_ready()

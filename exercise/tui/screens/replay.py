@@ -25,6 +25,7 @@ from exercise.tui.screens.tabbed import TabbedScreen, tab_keys
 from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.orders_table import OrdersTable
 from exercise.tui.widgets.seat_brief import SeatBrief
+from exercise.tui.widgets.talks import TalksPane
 from exercise.tui.widgets.world import WorldTabs
 
 
@@ -43,7 +44,7 @@ class ReplayScreen(TabbedScreen):
         Binding("m", "bookmark", "Note", tooltip="bookmark the turn shown with an instructor's note"),
         Binding("l", "notes", "Notes", tooltip="the instructor's notes with their turns; enter jumps to one"),
         Binding("i", "plan", "Plan", show=False, tooltip="add a line to the improvement plan"),
-        *tab_keys("Orders", "Brief", "Forums", "Norms", "Network", "Timeline"),
+        *tab_keys("Orders", "Brief", "Forums", "Norms", "Network", "Timeline", "Talks"),
         Binding("escape", "leave", "Home"),
     ]
 
@@ -62,7 +63,10 @@ class ReplayScreen(TabbedScreen):
         yield Header()
         yield Static(id="replay-bar")
         brief = VerticalScroll(SeatBrief(id="replay-brief"), id="replay-brief-scroll")
-        yield WorldTabs(lead=[("Orders", "tab-orders", OrdersTable(id="replay-orders")), ("Brief", "tab-brief", brief)])
+        yield WorldTabs(
+            lead=[("Orders", "tab-orders", OrdersTable(id="replay-orders")), ("Brief", "tab-brief", brief)],
+            trail=[("Talks", "tab-talks", TalksPane(id="replay-talks"))],
+        )
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -110,6 +114,8 @@ class ReplayScreen(TabbedScreen):
         else:
             brief.show(view, objectives_with_progress(state, self.seat), delegation_score(state, self.seat))
         self.query_one(WorldTabs).show(view, state)
+        # the talk that led to the turn shown, as the view heard it (read-only)
+        self.query_one(TalksPane).show(game.talk if t > 0 else None, self.seat, None, turn=t)
 
     def action_step(self, delta: int) -> None:
         new = max(0, min(self.last, self.turn + delta))

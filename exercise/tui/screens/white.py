@@ -22,12 +22,13 @@ from exercise.tui.screens.tabbed import TabbedScreen, tab_keys
 from exercise.tui.widgets.console import ConsoleData, ConsolePane
 from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.round_clock import RoundClock
+from exercise.tui.widgets.talks import TalksPane
 from exercise.tui.widgets.world import WorldTabs
 
 
 class WhiteScreen(TabbedScreen):
     BINDINGS = [
-        *tab_keys("Console", "Forums", "Norms", "Network", "Timeline"),
+        *tab_keys("Console", "Forums", "Norms", "Network", "Timeline", "Talks"),
         Binding("p", "pause", "Pause", tooltip="pause or resume the game"),
         Binding("a", "adhoc", "Inject", tooltip="write an inject on the spot (a salience shift, a capacity shock)"),
         Binding("n", "resolve", "Resolve", tooltip="resolve the turn (once every human seat has submitted)"),
@@ -52,7 +53,10 @@ class WhiteScreen(TabbedScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield RoundClock(self.game)
-        yield WorldTabs(lead=[("Console", "tab-console", ConsolePane(id="console"))])
+        yield WorldTabs(
+            lead=[("Console", "tab-console", ConsolePane(id="console"))],
+            trail=[("Talks", "tab-talks", TalksPane(id="talks"))],
+        )
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -78,6 +82,10 @@ class WhiteScreen(TabbedScreen):
             )
         )
         self.query_one(WorldTabs).show(facilitator_view(state, events), state)
+        # every channel, live; the chair speaks on any floor or to any seat (no deals)
+        self.query_one(TalksPane).show(
+            game.talk, None, None if game.read_only or game.finished else FACILITATOR, state.turn + 1
+        )
         self._seen = self._fingerprint()
 
     def _fingerprint(self) -> tuple:
@@ -88,10 +96,11 @@ class WhiteScreen(TabbedScreen):
             tuple(sorted(game.submitted())),
             tuple(sorted(game.controllers().items())),
             tuple(sorted((lease.seat, lease.place) for lease in game.live.leases())),
+            game.talk.version(),
         )
 
     def live_refresh(self) -> None:
-        """Other terminals submit orders, open and leave seats: keep the console current."""
+        """Other terminals submit orders, open and leave seats, talk: keep the console current."""
         if self._fingerprint() != self._seen:
             self.load()
 

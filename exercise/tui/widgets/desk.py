@@ -20,8 +20,10 @@ from exercise.core.orders import Order, Pass
 from exercise.core.wording import order_cost
 from exercise.engine.choices import legal_choices
 from exercise.engine.legality import check_orders
+from exercise.engine.talk_window import TalkWindow
 from exercise.engine.views import View
 from exercise.errors import OrderError
+from exercise.tui.presenters.commitments import deal_lines
 from exercise.tui.widgets.options import Options
 from exercise.tui.widgets.seat_brief import SeatBrief
 
@@ -50,6 +52,7 @@ class Desk(Horizontal):
         super().__init__(**kwargs)
         self.read_only = read_only
         self._view: View | None = None
+        self._talk: TalkWindow | None = None
         self._choices: list[tuple[Order, str | None]] = []
         self._shown: list[tuple[Order, str | None]] = []
         self.pending: list[Order] = []
@@ -66,6 +69,7 @@ class Desk(Horizontal):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="brief-scroll"):
+            yield Static(id="deals")
             yield SeatBrief(id="brief")
         with Vertical(id="orders-column"):
             yield Input(placeholder="filter orders: a norm, forum or verb", id="order-filter")
@@ -77,9 +81,16 @@ class Desk(Horizontal):
                 yield Button("Review and submit", id="review", variant="primary")
 
     def show(
-        self, view: View, progress: list[tuple[str, float]], pending: list[Order], score: float | None = None
+        self,
+        view: View,
+        progress: list[tuple[str, float]],
+        pending: list[Order],
+        score: float | None = None,
+        talk: TalkWindow | None = None,
     ) -> None:
+        """`talk`: the seat's window on the turn's talk, whose deals the desk lists."""
         self._view = view
+        self._talk = talk
         self.query_one(SeatBrief).show(view, progress, score)
         self._choices = legal_choices(view)
         self.pending = [o for o in pending if not isinstance(o, Pass)]
@@ -120,6 +131,7 @@ class Desk(Horizontal):
         view = self._view
         if view is None:
             return
+        self.show_deals(self._talk)
         influence = sum(o.influence_cost for o in self.pending)
         budget = sum(o.budget_cost for o in self.pending)
         self.query_one("#cost", Static).update(
@@ -131,6 +143,19 @@ class Desk(Horizontal):
                 " budget",
             )
         )
+
+    def show_deals(self, talk: TalkWindow | None) -> None:
+        """The seat's deals, above its brief: what it promised, to whom, by when, and whether
+        the orders picked keep it (hidden when it has none)."""
+        self._talk = talk
+        deals = self.query_one("#deals", Static)
+        lines = deal_lines(talk, self._view.me.id, self.pending) if talk is not None and self._view else []
+        deals.display = bool(lines)
+        text = Text("Your deals\n", style="bold underline")
+        for line, owing in lines:
+            text.append_text(Text.assemble(("• ", "yellow"), (line, "yellow" if owing else "")))
+            text.append("\n")
+        deals.update(text)
 
     # --- events -----------------------------------------------------------------------
     @on(Input.Changed, "#order-filter")

@@ -1,5 +1,6 @@
 """The public world in tabs (forums, norm board, network, timeline), after the panes a screen
-leads with (a seat's desk, the white cell's console, replay's orders).
+leads with (a seat's desk, the white cell's console, replay's orders) and before those it ends
+with (the Talks tab).
 
 The parent hands it a view; it hands each pane its part. A seat's screen passes that seat's
 view, so the panes can only show what `view_for` lets that seat see. A world pane is built
@@ -65,9 +66,12 @@ class WorldTabs(*PER_LAYOUT, Vertical):  # type: ignore[misc]
     Switching shows an already built pane (each is built and filled once per data change, the
     first time it is shown) and moves the focus once, straight to the pane's list or table."""
 
-    def __init__(self, lead: Sequence[tuple[str, str, Widget]] = (), **kwargs) -> None:
+    def __init__(
+        self, lead: Sequence[tuple[str, str, Widget]] = (), trail: Sequence[tuple[str, str, Widget]] = (), **kwargs
+    ) -> None:
         super().__init__(**kwargs)
         self._lead = list(lead)
+        self._trail = list(trail)  # panes after the world's (the Talks tab), built like the lead ones
         self._data: tuple[View, GameState] | None = None
         self._fresh: set[str] = set()  # world tabs showing the current data
         self._lock = asyncio.Lock()  # a switch and a data refresh may race to build a pane
@@ -76,11 +80,13 @@ class WorldTabs(*PER_LAYOUT, Vertical):  # type: ignore[misc]
 
     @property
     def tab_ids(self) -> list[str]:
-        return [tab_id for _, tab_id, _ in self._lead] + [tab_id for _, tab_id, _, _ in WORLD_TABS]
+        world = [tab_id for _, tab_id, _, _ in WORLD_TABS]
+        return [tab_id for _, tab_id, _ in self._lead] + world + [tab_id for _, tab_id, _ in self._trail]
 
     @property
     def titles(self) -> list[str]:
-        return [title for title, _, _ in self._lead] + [title for title, _, _, _ in WORLD_TABS]
+        world = [title for title, _, _, _ in WORLD_TABS]
+        return [title for title, _, _ in self._lead] + world + [title for title, _, _ in self._trail]
 
     def compose(self) -> ComposeResult:
         yield TabBar(self.titles, id="tab-bar")
@@ -91,6 +97,9 @@ class WorldTabs(*PER_LAYOUT, Vertical):  # type: ignore[misc]
                     yield widget
             for _, tab_id, _, _ in WORLD_TABS:
                 yield TabSlot(id=tab_id, classes="tab-pane")
+            for _, tab_id, widget in self._trail:
+                with TabSlot(id=tab_id, classes="tab-pane"):
+                    yield widget
 
     def show(self, view: View, state: GameState) -> None:
         self._data = (view, state)
