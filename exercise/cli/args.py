@@ -103,3 +103,28 @@ def saves_place_arg(text: str):
     from exercise.store.paths import is_server_url
 
     return text if is_server_url(text) else Path(text)
+
+
+def add_intermixed_parser(sub: argparse._SubParsersAction, name: str, **kwargs) -> argparse.ArgumentParser:
+    """A subcommand whose positionals may come on either side of its options
+    (`orders SAVE SEAT --code C "ORDER"`, `talk SAVE --as SEAT "LINE"`): plain argparse gives
+    positionals after an option nothing, or calls them unrecognised."""
+    base = sub._parser_class
+
+    class Intermixed(base):  # type: ignore[valid-type, misc]
+        _mixing = False
+
+        def parse_known_args(self, args=None, namespace=None):
+            if self._mixing:  # the intermixed parse calls this again for each half
+                return super().parse_known_args(args, namespace)
+            self._mixing = True
+            try:
+                return self.parse_known_intermixed_args(args, namespace)
+            finally:
+                self._mixing = False
+
+    sub._parser_class = Intermixed
+    try:
+        return sub.add_parser(name, **kwargs)
+    finally:
+        sub._parser_class = base

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from exercise.cli.args import add_intermixed_parser
 from exercise.cli.seat_code import add_code_argument, require_code
 from exercise.core.orders import parse_order
 from exercise.core.seats import HUMAN
@@ -27,7 +28,9 @@ from exercise.store.talk_log import deal_warnings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("orders", help="list a seat's possible orders, or submit its orders for the next turn")
+    p = add_intermixed_parser(
+        sub, "orders", help="list a seat's possible orders, or submit its orders for the next turn"
+    )
     p.add_argument("save", metavar="SAVE")
     p.add_argument("seat", metavar="SEAT", help="the delegation giving the orders")
     p.add_argument("orders", nargs="*", metavar="ORDER", help='e.g. "endorse no-attack-ci in un"')
@@ -65,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
                 orders.append(order)
             except OrderError as exc:
                 problems.append(str(exc))
-        if not problems:
+        if orders:  # the sound ones together (their cost), beside the problems of the others
             try:
                 check_orders(view, orders)
             except OrderError as exc:

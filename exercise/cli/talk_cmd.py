@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 
-from exercise.cli.args import save_arg
+from exercise.cli.args import add_intermixed_parser, save_arg
 from exercise.cli.seat_code import add_code_argument, require_code, who
 from exercise.core.seats import FACILITATOR, HUMAN, WHITE_NAMES
 from exercise.core.talk import Counter, Reply
@@ -25,35 +25,12 @@ from exercise.store import Game
 from exercise.store.opening import read_only_file
 
 
-def _intermixed(base: type[argparse.ArgumentParser]) -> type[argparse.ArgumentParser]:
-    """`talk SAVE --as SEAT "LINE"`: argparse gives an optional LINE nothing when an option
-    comes between the positionals, unless it parses them intermixed."""
-
-    class Intermixed(base):  # type: ignore[valid-type, misc]
-        _mixing = False
-
-        def parse_known_args(self, args=None, namespace=None):
-            if self._mixing:  # the intermixed parse calls this again for each half
-                return super().parse_known_args(args, namespace)
-            self._mixing = True
-            try:
-                return self.parse_known_intermixed_args(args, namespace)
-            finally:
-                self._mixing = False
-
-    return Intermixed
-
-
 def register(sub: argparse._SubParsersAction) -> None:
-    base = sub._parser_class
-    sub._parser_class = _intermixed(base)
-    try:
-        p = sub.add_parser(
-            "talk",
-            help="say something to a forum, a coalition or a seat, offer or answer a deal; or read a seat's talk",
-        )
-    finally:
-        sub._parser_class = base
+    p = add_intermixed_parser(
+        sub,
+        "talk",
+        help="say something to a forum, a coalition or a seat, offer or answer a deal; or read a seat's talk",
+    )
     p.add_argument("save", type=save_arg, metavar="SAVE")
     p.add_argument("--as", dest="seat", required=True, metavar="SEAT", help="the delegation speaking (or white)")
     p.add_argument("line", nargs="?", default=None, metavar="LINE", help='e.g. "say in un: we support it"')

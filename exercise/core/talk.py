@@ -182,6 +182,8 @@ def parse_talk(text: str, seat: str = "?") -> Talk:
     def bad(reason: str) -> OrderSyntaxError:
         return OrderSyntaxError(seat, line, reason)
 
+    if verb not in TALK_VERBS:
+        raise bad(f"'{verb}' is not something a seat can say; a line starts with " + ", ".join(TALK_VERBS))
     if verb in ("accept", "reject"):
         m = _REPLY.match(line)
         if not m:

@@ -59,6 +59,23 @@ def test_each_bad_order_is_one_line_and_nothing_is_submitted(save, exercise):
     assert over.returncode == 2 and "influence, borealis has" in over.stderr
 
 
+def test_options_may_come_between_the_seat_and_its_orders(save, exercise):
+    # `orders SAVE SEAT --code C "ORDER"` is how a student types it; argparse alone called
+    # the orders unrecognised arguments
+    out = exercise("orders", save, "atlantia", "--force", "propose free-flow in coalition")
+    assert out.returncode == 0, out.stderr
+    assert "atlantia: 1 order(s) submitted for turn 1" in out.stdout
+
+
+def test_a_sound_order_too_dear_is_reported_beside_a_bad_one(save, exercise):
+    out = exercise("orders", save, "atlantia", "propose free-flow in nato", "assist borealis on free-flow with 99")
+    assert out.returncode == 2
+    assert out.stderr.splitlines() == [
+        "atlantia: propose free-flow in nato: there is no forum 'nato'",
+        "atlantia: assist borealis on free-flow with 99: costs 99 budget, atlantia has 4",
+    ]
+
+
 def test_submitting_for_every_human_lets_the_turn_resolve(save, exercise):
     first = exercise("orders", save, "atlantia", "propose protect-hospitals in coalition")
     assert first.returncode == 0 and "waiting for borealis" in first.stdout

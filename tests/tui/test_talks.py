@@ -88,6 +88,19 @@ async def test_compose_says_a_line_and_a_bad_one_is_refused_in_place(tmp_path, m
 
 
 @sync
+async def test_w_moves_from_the_inbox_to_the_line_so_letters_are_typed_not_keys(tmp_path, make_game):
+    game = make_game(humans=("atlantia", "borealis"))
+    async with seated(tmp_path, game, "atlantia") as (app, pilot):
+        pane = await open_talks(app, pilot)
+        assert isinstance(app.screen.focused, TalkInbox)  # the tab opens on the inbox
+        assert "w writes a line" in talks_text(app)
+        await pilot.press("w", *"say in assembly: safe hospitals", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SeatScreen)  # the s of "say" did not open the review
+        assert [e.talk.text() for e in game.talk.heard("atlantia")] == ["say in assembly: safe hospitals"]
+
+
+@sync
 async def test_a_line_for_a_turn_resolved_meanwhile_is_refused_not_said_in_the_next(tmp_path, make_game):
     game = make_game(humans=("atlantia", "borealis"))
     async with seated(tmp_path, game, "atlantia") as (app, pilot):

@@ -85,6 +85,7 @@ def test_any_words_survive_a_message(words):
         ("offer blr: pass if endorse x in un", "'pass' cannot be promised"),
         ("offer blr: fire cyberattack if endorse x in un", "cannot be promised"),
         ("accept soon", "with the offer's id"),
+        ("woffer blr: endorse x in un if propose y in un", "'woffer' is not something a seat can say"),
         ("form club with gbr,gbr", "a seat is named twice"),
         ("offer blr: endorse x in un; endorse x in un if propose y in un", "promised twice"),
     ],

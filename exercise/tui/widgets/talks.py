@@ -70,11 +70,15 @@ class TalkInbox(Options):
         Binding("a", "answer('accept')", "Accept"),
         Binding("r", "answer('reject')", "Reject"),
         Binding("c", "counter", "Counter"),
+        # letters typed on the inbox are keys (s submits, a accepts...): w moves to the line
+        Binding("w", "write", "Write"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        pane = self._pane()
+        if action == "write":
+            return pane is not None and pane.speaker is not None
         if action in ("answer", "counter"):
-            pane = next((a for a in self.ancestors if isinstance(a, TalksPane)), None)
             return pane is not None and pane.speaker is not None and pane.can_answer
         return super().check_action(action, parameters)
 
@@ -83,6 +87,14 @@ class TalkInbox(Options):
 
     def action_counter(self) -> None:
         self.post_message(TalksPane.Answer("counter"))
+
+    def action_write(self) -> None:
+        pane = self._pane()
+        if pane is not None:
+            pane.query_one(TalkLine).focus()
+
+    def _pane(self) -> TalksPane | None:
+        return next((a for a in self.ancestors if isinstance(a, TalksPane)), None)
 
 
 class TalksPane(Vertical):
@@ -148,9 +160,9 @@ class TalksPane(Vertical):
             else f", as heard by {self.viewer}."
         )
         if self.speaker == FACILITATOR:
-            keys = "  The line below speaks as the chair: say in FORUM: ... or say to SEAT: ..."
+            keys = "  w writes on the line below, as the chair: say in FORUM: ... or say to SEAT: ..."
         elif self.speaker is not None:
-            keys = "  a accepts, r rejects, c counters the offer selected"
+            keys = "  w writes a line; a accepts, r rejects, c counters the offer selected"
         else:
             keys = ""
         self.query_one("#talk-head", Static).update(
