@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from exercise.store import Game
 from exercise.tui.widgets.talks import TalkLine, TalksPane
+from exercise.tui.widgets.world import WorldTabs
 
 from .helpers import screen_text, seated, sync, wait_until
 from .test_evaluation import _choose
@@ -39,6 +40,8 @@ async def test_an_observer_hears_only_what_the_team_it_watches_heard_and_live(tm
         for secret in secrets:
             assert secret not in everything, f"the observer of borealis sees {secret!r}"
         assert not screen.query_one(TalkLine).display  # an observer never speaks
+        await pilot.press("7")  # Orders, Brief, the world's four, Talks
+        await wait_until(pilot, lambda: screen.query_one(WorldTabs).active == "tab-talks", "the Talks tab")
         with Game.open(game.path) as elsewhere:  # said at another terminal: shown without a key
             elsewhere.talk.post("atlantia", "say to borealis: a late word for borealis")
             elsewhere.talk.post("atlantia", "say to cordova: a late word borealis never hears")
@@ -65,6 +68,8 @@ async def test_an_evaluator_watching_every_team_hears_every_channel(tmp_path, ma
         for secret in [*secrets, "a word on the floor for every member"]:
             assert secret in text
         assert not screen.query_one(TalkLine).display
+        await pilot.press("8")  # Rubric, Orders, Brief, the world's four, Talks
+        await wait_until(pilot, lambda: screen.query_one(WorldTabs).active == "tab-talks", "the Talks tab")
         await pilot.press("t")
         await _choose(pilot, app, "Borealis Federation")
         await wait_until(pilot, lambda: "as heard by borealis" in talks_of(screen), "borealis's talk")
