@@ -22,4 +22,8 @@ FLOORS: dict[str, float] = {
     # 0.7 before scripted seats bargained: in some worlds a champion now buys the apex
     # objector's endorsement, so proposing there directly succeeds too (docs/validation.md)
     "outside-in": 0.6,
+    # posed in 1 of the 10 (the one text the apex sinks by a veto a champion can buy); holds
+    # there. broken-promises has no floor: posed in none (no state holds a norm another holds
+    # from the start, so no seat has a partner to ask for help)
+    "side-payments": 1.0,
 }

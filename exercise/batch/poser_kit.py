@@ -59,16 +59,22 @@ def wanting(sc: Scenario, norm: Norm) -> list[str]:
     )
 
 
-def target_norm(sc: Scenario, need_harms: bool = False) -> Norm | None:
-    """The norm the world is most likely to spread: the one most seats want adopted (their
-    objectives), then the best aligned with the world's values; with `need_harms`, the first
-    such norm that harms some value (so some seat can be opposed to it), if any does."""
+def ranked_norms(sc: Scenario) -> list[Norm]:
+    """The norms by how likely the world is to spread them: most wanted (objectives), then
+    best aligned with the world's values, then id."""
     wanted = {n.id: 0 for n in sc.norms}
     for d in sc.delegations:
         for o in d.objectives:
             if o.kind in ("adopt", "breadth", "depth") and o.norm in wanted:
                 wanted[o.norm] += 1
-    ranked = sorted(sc.norms, key=lambda n: (-wanted[n.id], -mean_alignment(sc, n), n.id))
+    return sorted(sc.norms, key=lambda n: (-wanted[n.id], -mean_alignment(sc, n), n.id))
+
+
+def target_norm(sc: Scenario, need_harms: bool = False) -> Norm | None:
+    """The norm the world is most likely to spread: the one most seats want adopted (their
+    objectives), then the best aligned with the world's values; with `need_harms`, the first
+    such norm that harms some value (so some seat can be opposed to it), if any does."""
+    ranked = ranked_norms(sc)
     if need_harms:
         harming = [n for n in ranked if n.harms]
         if harming:

@@ -343,7 +343,11 @@ class DealSettled(Event):
     def text(self) -> str:
         if self.outcome == "kept":
             return f"{self.seat} kept its side of deal {self.deal}"
-        return f"{self.seat} broke deal {self.deal}: did not {'; '.join(self.missing)}"
+        # what breaking it cost, said where the breach is seen (the parties; everyone if announced)
+        cost = f"; its partner's trust in it is now {self.trust:.2f}"
+        if self.reputation < 1.0:
+            cost += f", its reputation {self.reputation:.2f}"
+        return f"{self.seat} broke deal {self.deal}: did not {'; '.join(self.missing)}{cost}"
 
 
 EVENT_TYPES: dict[str, type[Event]] = {

@@ -8,7 +8,7 @@ from exercise.core.state import MAX_DEPTH
 from exercise.core.talk import Talk
 from exercise.engine.views import View
 from exercise.strategies.base import Plan, Strategy, agenda_items, item_appeal
-from exercise.strategies.offers import Offers, ask_for_help, join_winning
+from exercise.strategies.offers import Offers, ask_for_help, join_winning, qualms
 
 FOLLOW_SHARE = 0.34
 
@@ -22,8 +22,9 @@ class Bandwagoner(Strategy):
     classifier = {"stochastic": False, "memory": False}
 
     def say(self, view: View, rng: random.Random) -> list[Talk]:
-        """It joins the coalitions it is invited to that are winning (a third of the power)."""
-        return join_winning(view, FOLLOW_SHARE)
+        """It joins the coalitions it is invited to that are winning (a third of the power),
+        and says its qualms."""
+        return [*join_winning(view, FOLLOW_SHARE), *qualms(view)]
 
     def talk(self, view: View, rng: random.Random) -> list[Talk]:
         """With almost no capacity, it asks for help to implement what it holds."""

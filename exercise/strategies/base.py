@@ -18,6 +18,7 @@ from exercise.engine.legality import problem
 from exercise.engine.talk import OfferRecord
 from exercise.engine.views import AgendaEntry, View
 from exercise.strategies.negotiation import price
+from exercise.strategies.offers import qualms
 
 
 class Plan:
@@ -82,8 +83,9 @@ class Strategy:
 
     def say(self, view: View, rng: random.Random) -> list[Talk]:
         """Where the seat stands, said at the opening of a turn before anyone offers anything:
-        statements, coalitions joined (strategies/offers.py)."""
-        return []
+        statements, coalitions joined (strategies/offers.py). By default: its qualms, where
+        it would vote no."""
+        return qualms(view)
 
     def talk(self, view: View, rng: random.Random) -> list[Talk]:
         """The offers the seat makes once every position is said (strategies/offers.py)."""

@@ -7,7 +7,7 @@ from exercise.core.state import MAX_DEPTH
 from exercise.core.talk import Talk
 from exercise.engine.views import View
 from exercise.strategies.base import Plan, Strategy, agenda_items, item_appeal, liked_norms, outside_in
-from exercise.strategies.offers import Offers, buy_endorsements, debating, statements
+from exercise.strategies.offers import Offers, buy_endorsements, debating, qualms, statements
 
 FAVOURITES = 3  # the liked norms a champion backs wherever they are tabled
 
@@ -28,8 +28,8 @@ class Champion(Strategy):
     classifier = {"stochastic": False, "memory": False}
 
     def say(self, view: View, rng: random.Random) -> list[Talk]:
-        """It supports its favourites where they come to a vote."""
-        return statements(view, "support", _favourites(view)) if debating(view) else []
+        """It supports its favourites where they come to a vote, and says its qualms."""
+        return [*statements(view, "support", _favourites(view)), *qualms(view)] if debating(view) else []
 
     def talk(self, view: View, rng: random.Random) -> list[Talk]:
         """It buys endorsements for its favourites with assistance, from the members most

@@ -78,6 +78,21 @@ def statements(view: View, position: str, norms: Iterable[str]) -> list[Talk]:
     return out
 
 
+def qualms(view: View) -> list[Talk]:
+    """The seat's reservations, said where its no would be a veto: "oppose" on the floor of a
+    consensus forum that votes this turn, on each single text tabled there whose appeal to it
+    is below `vote_no`. Silent, such a no sinks the text unseen; said, it tells a champion whom
+    its side payments must reach (likely_blockers)."""
+    forums = [f for f in debating(view) if view.forum(f).rule == "consensus"]
+    low = {
+        item.norm
+        for forum in forums
+        for item in view.agenda(forum)
+        if not item.is_package and view.my_appeal(item.norm) < view.model.vote_no
+    }
+    return [s for s in statements(view, "oppose", low) if isinstance(s, Statement) and s.forum in forums]
+
+
 def said_oppose(view: View, forum: str, norm: str) -> set[str]:
     """Seats that said this turn, on `forum`'s floor, that they oppose `norm`."""
     return {

@@ -4,7 +4,7 @@ import pytest
 
 from tests.batch.ci_family import check_floors
 
-NAMES = ["cascade", "first-mover", "outside-in"]
+NAMES = ["cascade", "first-mover", "outside-in", "side-payments"]
 
 
 @pytest.mark.ci_family

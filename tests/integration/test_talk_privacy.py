@@ -102,6 +102,11 @@ def test_the_parties_read_their_deal_and_coalition_through_the_same_readers(save
         for secret in ("inner-circle", "zanzibar", "offer 1.1"):
             assert secret in readers[reader], f"{reader} hides {secret!r} from borealis"
     assert "deal 1.1" in readers["debrief"] and "broken" in readers["debrief"]
+    # what breaking it cost borealis, where the breach is seen (and cordova never reads "deal 1.1")
+    assert (
+        "borealis broke deal 1.1: did not propose protect-hospitals in assembly; its partner's trust"
+        in (readers["replay"])
+    )
     assert "| 1.1 | 1 | `borealis` |" in readers["debrief --markdown"]
     assert "| 1.1 | 1 | borealis | propose protect-hospitals in assembly | broken: did not" in readers["report"]
 

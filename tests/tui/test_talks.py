@@ -91,7 +91,7 @@ async def test_compose_says_a_line_and_a_bad_one_is_refused_in_place(tmp_path, m
 async def test_w_moves_from_the_inbox_to_the_line_so_letters_are_typed_not_keys(tmp_path, make_game):
     game = make_game(humans=("atlantia", "borealis"))
     async with seated(tmp_path, game, "atlantia") as (app, pilot):
-        pane = await open_talks(app, pilot)
+        await open_talks(app, pilot)
         assert isinstance(app.screen.focused, TalkInbox)  # the tab opens on the inbox
         assert "w writes a line" in talks_text(app)
         await pilot.press("w", *"say in assembly: safe hospitals", "enter")

@@ -31,7 +31,7 @@ class EvaluatorScreen(WatchScreen):
         Binding("left_square_bracket", "turn(-1)", "Turn back", key_display="["),
         Binding("right_square_bracket", "turn(1)", "Turn on", key_display="]"),
         Binding("n", "note", "Note"),
-        *tab_keys("Rubric", "Orders", "Brief", "Forums", "Norms", "Network", "Timeline"),
+        *tab_keys("Rubric", "Orders", "Brief", "Forums", "Norms", "Network", "Timeline", "Talks"),
     ]
     ALL_ALLOWED = True
     WHAT = "Evaluator"

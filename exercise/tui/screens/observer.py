@@ -8,5 +8,5 @@ from exercise.tui.screens.watch import WatchScreen
 
 
 class ObserverScreen(WatchScreen):
-    BINDINGS = [*WatchScreen.BINDINGS, *tab_keys("Orders", "Brief", "Forums", "Norms", "Network", "Timeline")]
+    BINDINGS = [*WatchScreen.BINDINGS, *tab_keys("Orders", "Brief", "Forums", "Norms", "Network", "Timeline", "Talks")]
     WHAT = "Observer"

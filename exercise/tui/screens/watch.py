@@ -2,8 +2,9 @@
 
 A watching seat shows what one team sees, as that team sees it now: its private brief, the
 orders it has picked for the turn in play (its desk, live), the last turn's orders, and the
-public world through `view_for` for that team. An evaluator may also watch every team at once
-(the white cell's view, `team` None). It follows the game by itself: every WATCH_SECONDS it
+public world through `view_for` for that team, and the talk of the turn in play as that team
+heard it (its Talks tab, read-only: the same filter as the view). An evaluator may also watch
+every team at once (the white cell's view and every channel, `team` None). It follows the game by itself: every WATCH_SECONDS it
 asks the save whether anything changed (`game.changes()`) and only then reads it again, so a
 turn resolved or an order picked at any terminal shows here within about a second. Nothing
 here acts on the game: no orders, no resolving.
@@ -30,6 +31,7 @@ from exercise.tui.widgets.key_footer import KeyFooter
 from exercise.tui.widgets.orders_table import OrdersTable
 from exercise.tui.widgets.round_clock import RoundClock
 from exercise.tui.widgets.seat_brief import SeatBrief
+from exercise.tui.widgets.talks import TalksPane
 from exercise.tui.widgets.world import WorldTabs
 
 ALL_TEAMS = "@all"  # the choice "every team" (an evaluator's), as the team picker returns it
@@ -65,7 +67,7 @@ class WatchScreen(TabbedScreen):
         yield Header()
         yield RoundClock(self.game)
         yield Static(id="watch-bar")
-        yield WorldTabs(lead=self.lead_panes())
+        yield WorldTabs(lead=self.lead_panes(), trail=[("Talks", "tab-talks", TalksPane(id="watch-talks"))])
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -117,6 +119,8 @@ class WatchScreen(TabbedScreen):
         else:
             brief.show(view, objectives_with_progress(state, self.team), delegation_score(state, self.team))
         self.query_one(WorldTabs).show(view, state)
+        # what the team heard in the turn in play (every channel for "every team"); never a word
+        self.query_one(TalksPane).show(game.talk, self.team, None, state.turn + 1)
         self.loaded(state)
 
     def _show_orders(self, latest: int) -> None:
