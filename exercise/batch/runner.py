@@ -54,11 +54,13 @@ def _scenario(text: str) -> Scenario:
 def run_task(task: RunTask) -> dict[str, float]:
     """One game from a task, measured. Top-level so process pools and Dask can ship it."""
     scenario = _scenario(task.text)
-    state = new_game(scenario, task.seed)
+    state = None
     trace = Trace()
     for result in play(scenario, task.seed, task.turns):
         state = result.state
         trace.record(state, result.events)
+    if state is None:  # no turn played: the start (play builds its own, so only then)
+        state = new_game(scenario, task.seed)
     return MEASURES[task.measure](state, trace)
 
 

@@ -21,6 +21,11 @@ WHITE_NAMES: Final = (FACILITATOR, "white", "white-cell", "facilitator")
 PROJECTOR: Final = "projector"
 # The controller of a seat played by people (the other controllers are strategy names).
 HUMAN: Final = "human"
+# The scripted strategies' names, for checking a scenario's `strategy` keys without importing
+# the strategies (they pull in the whole engine: the home screen checks every shipped scenario
+# and needs no engine). strategies.STRATEGIES is the registry; tests/unit/test_strategies.py
+# holds the two equal.
+STRATEGY_NAMES: Final = ("bandwagoner", "blocker", "broker", "champion", "lip-service", "random-legal")
 
 
 class Public(enum.Enum):

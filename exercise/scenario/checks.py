@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from exercise.core.limits import RUBRIC_LEVEL
+from exercise.core.seats import STRATEGY_NAMES
 from exercise.core.spec import Scenario
 from exercise.scenario.bounds import field_problems
 from exercise.scenario.keys import join
@@ -17,10 +18,8 @@ from exercise.scenario.rubric import rubric
 
 
 def semantic_problems(s: Scenario) -> list[str]:
-    from exercise.strategies import strategy_names  # late: strategies import the engine
-
     # Ranges, lengths and id shapes first: a cross-field rule may assume them.
-    return list(field_problems(s)) + list(_all(s, set(strategy_names())))
+    return list(field_problems(s)) + list(_all(s, set(STRATEGY_NAMES)))
 
 
 def _dupes(section: str, ids: Iterable[str]) -> Iterator[str]:

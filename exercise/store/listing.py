@@ -1,7 +1,8 @@
 """Finding the saves in a directory, or the games in a database on a server.
 
-SQLAlchemy is imported only once there is a save to open: the terminal UI's home screen lists
-the saves folder as it starts, and an empty folder (a first start) should not pay for it.
+SQLAlchemy is imported only once there is a save to open, and the engine only for scores: the
+terminal UI's home screen lists the saves folder as it starts, and an empty folder (a first
+start) should not pay for either.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exercise.core.seats import HUMAN
-from exercise.engine.metrics import delegation_score
 from exercise.errors import SaveError
 from exercise.store.paths import SaveAddress, ServerGame, is_server_url
 from exercise.store.records import SaveSummary
@@ -66,7 +66,9 @@ def summary_of(game: Game, *, scores: bool = False) -> SaveSummary:
     from exercise.store import queries as q
 
     marks = None
-    if scores:
+    if scores:  # the engine only for scores: the home screen lists saves without it
+        from exercise.engine.metrics import delegation_score
+
         state = game.state()
         marks = {
             seat: delegation_score(state, seat)

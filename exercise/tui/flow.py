@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from exercise.tui import heap
 from exercise.tui.errors import describe
 from exercise.tui.presenters.seats import seat_label
-from exercise.tui.presenters.turn_digest import turn_digest
 from exercise.tui.session_watch import SessionWatch
 
 if TYPE_CHECKING:
@@ -376,6 +375,8 @@ class PlayFlow:
             viewer = ""  # the whole room may be watching: public events only
         else:
             viewer = self.seats_here[0]
+        from exercise.tui.presenters.turn_digest import turn_digest  # a game's, not the home screen's
+
         digest = turn_digest(game.state(turn - 1), game.state(turn), game.events(turn), seat=viewer)
         after = self.show_white if self.white and not self.game_over() else self.next_seat
         self.app.show_main(TurnResultsScreen(digest, game.scenario.turns, after, game_over=self.game_over(), game=game))

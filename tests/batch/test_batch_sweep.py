@@ -77,6 +77,20 @@ def test_seeds_are_derived_stable_and_shared_by_variants():
     assert run_seeds(1, 3) != run_seeds(2, 3)
 
 
+def test_a_run_of_no_turns_measures_the_start_and_one_turn_measures_that_turn(tutorial_path):
+    from exercise.batch.measures import MEASURES, Trace
+    from exercise.engine import new_game
+    from exercise.headless import final_state
+    from exercise.scenario.loader import load_scenario
+
+    text = tutorial_path.read_text(encoding="utf-8")
+    scenario = load_scenario(tutorial_path)
+    zero, one = run_tasks([RunTask(text, 3, 0), RunTask(text, 3, 1)], workers=1)
+    assert comparable([zero.values()]) == comparable([MEASURES["standard"](new_game(scenario, 3), Trace()).values()])
+    assert zero.keys() == one.keys() and comparable([one.values()]) != comparable([zero.values()])
+    assert one["mean_breadth"] == MEASURES["standard"](final_state(scenario, 3, 1), Trace())["mean_breadth"]
+
+
 def test_a_sweep_gives_the_same_rows_with_one_or_two_workers(tutorial_path):
     one = run_sweep(tutorial_path, 4, 7, vary=["forums=centralized,both"], turns=6, workers=1)
     two = run_sweep(tutorial_path, 4, 7, vary=["forums=centralized,both"], turns=6, workers=2)

@@ -57,3 +57,10 @@ def test_blocker_objects_to_what_it_opposes(tutorial):
     state = resolve_turn(state, {"atlantia": [Propose("free-flow", "assembly")]}, 1).state
     orders = get_strategy("blocker").decide(view_for(state, "borealis"), stream(1, 2, "borealis"))
     assert Object("free-flow", "assembly") in orders
+
+
+def test_the_names_a_scenario_is_checked_against_are_the_registrys():
+    from exercise.core.seats import STRATEGY_NAMES
+    from exercise.strategies import STRATEGIES
+
+    assert tuple(sorted(STRATEGIES)) == STRATEGY_NAMES
