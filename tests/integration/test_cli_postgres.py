@@ -311,6 +311,6 @@ def test_a_server_error_is_one_line_and_exit_2(command, problem, pg_cluster, new
 
 def test_saves_of_a_database_with_a_newer_game_says_so_and_lists_the_rest(pg_cluster, newer_game, played, cli):
     url, name = played
-    code, out, err = cli("saves", "--db", url)
+    _code, out, err = cli("saves", "--db", url)
     assert f"{url}#{name}" in out.split()
     assert "newer" in out + err and "Traceback" not in out + err
