@@ -164,6 +164,10 @@ class EventTable:
 
     def append(self, s: Session, events: Sequence[Event], first_seq: int, audit: bool) -> None:
         """Insert `events` numbered from first_seq: one pack for each run of events of one turn."""
+        bulk_insert(s, table_of(EventPackRow), self.packs(s, events, first_seq, audit))
+
+    def packs(self, s: Session, events: Sequence[Event], first_seq: int, audit: bool) -> list[tuple]:
+        """The event_packs rows of `events` (new shapes are recorded at once)."""
         ids = {cls: self.shape_id(s, cls) for cls in {type(e) for e in events}}
         rows, seq = [], first_seq
         for turn, run in groupby(events, key=attrgetter("turn")):
@@ -171,7 +175,7 @@ class EventTable:
             data = pack_events([ids[type(e)] for e in batch], [_values_of(type(e))(e) for e in batch])
             rows.append((GAME_ID, seq, turn, len(batch), audit, data))
             seq += len(batch)
-        bulk_insert(s, table_of(EventPackRow), rows)
+        return rows
 
     def read(self, s: Session, rows: Iterable[tuple[int, int, bytes]], where: str) -> list[Event]:
         """The events of packs of (first seq, turn, data)."""

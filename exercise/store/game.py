@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import Engine, Row, delete, exc, select
+from sqlalchemy import Engine, Row, bindparam, delete, exc, select
 from sqlalchemy.orm import Session
 
 from exercise.core.events import Event
@@ -33,6 +33,7 @@ from exercise.engine import TurnResult, validate_orders
 from exercise.errors import AlreadyResolved, GameOver, GamePaused, ReadOnlySave, ReplayError, SaveError
 from exercise.store import queries as q
 from exercise.store import server
+from exercise.store.bulk import Writes
 from exercise.store.codec import orders_by_seat, orders_text, state_from_text
 from exercise.store.database import (
     check_header,
@@ -61,6 +62,8 @@ from exercise.store.talk_log import GameTalk, opened_board
 from exercise.store.turns import plan_orders, write_turn
 from exercise.store.upgrade import upgrade_in_place, upgrade_server_game, upgraded_copy
 from exercise.store.white_cell import WhiteCellActions
+
+_CLEAR_DRAFTS = delete(DraftRow).where(DraftRow.game_id == GAME_ID, DraftRow.turn <= bindparam("turn"))
 
 
 class Game(WhiteCellActions):
@@ -359,12 +362,14 @@ class Game(WhiteCellActions):
         plan = plan_orders(
             state, self.seed, controllers, pending, force=force, missing=missing, paused=paused, why=why, board=board
         )
+        writes = Writes()  # the turn's rows and these, sent together (one round trip on a server)
+        result, _digest = write_turn(s, self._log, plan, state, self.seed, bool(plan.audit), writes, board=board)
+        restart_clock(s, result.state.turn, time.time())
+        writes.execute(_CLEAR_DRAFTS, {"turn": result.state.turn})
         try:
-            result, _digest = write_turn(s, self._log, plan, state, self.seed, forced=bool(plan.audit), board=board)
+            writes.send(s)
         except exc.IntegrityError:  # the backstop: the (game, turn) key already exists
             raise AlreadyResolved(f"{self.path}: turn {latest + 1} was already resolved elsewhere") from None
-        restart_clock(s, result.state.turn, time.time())
-        s.execute(delete(DraftRow).where(DraftRow.game_id == GAME_ID, DraftRow.turn <= result.state.turn))
         return result
 
     def resolve_if_time_is_up(self, *, for_turn: int | None = None) -> TurnResult | None:

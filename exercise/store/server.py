@@ -18,10 +18,12 @@ from __future__ import annotations
 import os
 import re
 import socket
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy import Connection, Engine, Executable, Table, create_engine, event, exc, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -80,14 +82,55 @@ def make_engine(address: ServerGame, *, read_only: bool = False, schema: str | N
     def _begin(conn) -> None:
         if conn.get_execution_options().get("immediate", False):
             # The write lock (the game's one row), taken first so nothing is read before it; the
-            # notice (sent at commit); and which schema this is (`identity`): one round trip.
-            conn.info[IDENTITY] = conn.exec_driver_sql(
-                "SELECT n.oid::bigint, pg_notify(%(channel)s, '') FROM game, pg_namespace n "
-                "WHERE game.id = 1 AND n.nspname = current_schema() FOR UPDATE OF game",
-                {"channel": schema},
-            ).scalar()
+            # notice (sent at commit); and which schema this is (`identity`). Pipelined with the
+            # driver's BEGIN: one round trip where the two took two.
+            row = pipelined(conn, [(_LOCK, {"channel": schema})])
+            conn.info[IDENTITY] = row[0] if row else None
 
     return engine.execution_options(postgresql_readonly=True) if read_only else engine
+
+
+_LOCK = text(
+    "SELECT n.oid::bigint, pg_notify(:channel, '') FROM game, pg_namespace n "
+    "WHERE game.id = 1 AND n.nspname = current_schema() FOR UPDATE OF game"
+)
+
+
+@cache
+def _insert_sql(table: Table) -> str:
+    columns = ", ".join(f'"{c.name}"' for c in table.columns)
+    return f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join(["%s"] * len(table.columns))})'
+
+
+@cache
+def _compiled(statement: Executable, dialect: Any) -> Any:
+    return statement.compile(dialect=dialect)  # type: ignore[attr-defined]
+
+
+def pipelined(connection: Connection, steps: Sequence[tuple[Table | Executable, Any]]) -> tuple | None:
+    """Run `steps` (a table and its rows as tuples in column order, or a statement and its
+    parameters) in the connection's transaction in one psycopg pipeline: everything is sent at
+    once and the server's answers come back together, one round trip for all. Returns the last
+    step's first row, if it has rows. Errors come out as SQLAlchemy's, as from `execute`."""
+    import psycopg
+
+    driver = connection.connection.driver_connection
+    sql, params = "", None
+    try:
+        with driver.cursor() as cursor:
+            with driver.pipeline():
+                for step, values in steps:
+                    if isinstance(step, Table):
+                        sql, params = _insert_sql(step), values
+                        cursor.executemany(sql, values)
+                    else:
+                        compiled = _compiled(step, connection.dialect)
+                        sql, params = compiled.string, compiled.construct_params(values)
+                        cursor.execute(sql, params)
+            # the pipeline's end waited for every answer: this reads what has arrived
+            return cursor.fetchone() if cursor.description else None
+    except psycopg.Error as e:
+        raise exc.DBAPIError.instance(sql, params, e, psycopg.Error, dialect=connection.dialect) from None
 
 
 def writer(engine: Engine) -> Engine:

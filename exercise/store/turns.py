@@ -28,10 +28,19 @@ from exercise.engine.talk import TalkBoard
 from exercise.errors import SaveError
 from exercise.store import queries as q
 from exercise.store import snapshots
-from exercise.store.bulk import bulk_insert
+from exercise.store.bulk import Writes
 from exercise.store.codec import events_digest, orders_from_text, orders_text, pack_orders
 from exercise.store.eventlog import EventTable, values_text
-from exercise.store.schema import GAME_ID, GameRow, OrderPackRow, PendingRow, SnapshotRow, TurnRow, table_of
+from exercise.store.schema import (
+    GAME_ID,
+    EventPackRow,
+    GameRow,
+    OrderPackRow,
+    PendingRow,
+    SnapshotRow,
+    TurnRow,
+    table_of,
+)
 from exercise.strategies import scripted_orders, strategy_orders
 
 MISSING_CHOICES = ("pass", "strategy")
@@ -127,25 +136,34 @@ def _worker() -> ThreadPoolExecutor:
     return _pool
 
 
-# The last state written, its canonical data and the float maps of the turn before it: the next
-# turn's delta is taken against them (the state a turn starts from is the one the turn before
-# returned: Game keeps it), so a process playing turn after turn parses no snapshot.
+# The last states written (one a game, for the few games a process plays), their canonical data
+# and the float maps of the turn before each: the next turn's delta is taken against them (the
+# state a turn starts from is the one the turn before returned: Game keeps it), so a process
+# playing turn after turn parses no snapshot, even with two games played turn about.
 _Bases = tuple[dict, "snapshots.FloatMaps | None"]
-_last: tuple[GameState, dict, snapshots.FloatMaps] | None = None
+_last: dict[int, tuple[GameState, dict, snapshots.FloatMaps]] = {}  # by id() of the state
+_GAMES_KEPT = 4
 
 
 def _bases(s: Session, state: GameState, turn: int) -> _Bases:
     """The data of the state before `turn` and the float maps of older_turn(turn), if any."""
+    kept = _last.pop(id(state), None)
     if snapshots.codec_for(turn) == snapshots.SNAPSHOT_CODEC:
         return {}, None
-    if _last is not None and _last[0] is state:
-        previous, older = _last[1], _last[2]
+    if kept is not None and kept[0] is state:
+        previous, older = kept[1], kept[2]
     else:  # another process wrote the turns before: read them back
         previous = orjson.loads(state_bytes(state))
         before = snapshots.older_turn(turn)
         text = None if before is None else q.snapshot_text(s, before, state.turn, "the save")
         older = None if text is None else snapshots.float_maps(orjson.loads(text), copy=False)
     return previous, older if snapshots.older_turn(turn) is not None else None
+
+
+def _keep(state: GameState, data: dict, maps: snapshots.FloatMaps) -> None:
+    _last[id(state)] = (state, data, maps)
+    while len(_last) > _GAMES_KEPT:
+        del _last[next(iter(_last))]  # the oldest
 
 
 def _pack_and_hash(turn: int, data: bytes, bases: _Bases) -> tuple[str, str, bytes, dict, snapshots.FloatMaps]:
@@ -167,34 +185,33 @@ def write_turn(
     state: GameState,
     seed: int,
     forced: bool,
+    writes: Writes,
     board: TalkBoard | None = None,
 ) -> tuple[TurnResult, str]:
     """Resolve `state` with the plan and the turn's talk (`board`, its lines already stored)
-    and add everything the turn produced to the session. Returns the result (events numbered
-    as stored) and the new state's sha256."""
-    global _last  # the bases of the next turn's snapshot delta
+    and add the rows the turn produced to `writes` (the caller sends them with its own).
+    Returns the result (events numbered as stored) and the new state's sha256."""
     talk = board if board is not None else TalkBoard(state)
     result = resolve_turn(state, plan.orders, seed, prechecked=plan.scripted, talk=talk)
     turn = result.state.turn
     stamp = q.now()
-    # zlib and hashlib release the GIL: the snapshot compresses while the events are written.
+    # zlib and hashlib release the GIL: the snapshot compresses while the events are packed.
     canonical = state_bytes(result.state)
     snapshot = _worker().submit(_pack_and_hash, turn, canonical, _bases(s, state, turn))
     audit = q.append_audit(s, log, plan.audit)
     seq = q.next_seq(s)
     texts = [values_text(e) for e in result.events]
-    log.append(s, result.events, seq, audit=False)
+    writes.insert(table_of(EventPackRow), log.packs(s, result.events, seq, audit=False))
     given = pack_orders((seat, orders_text(orders), plan.sources[seat]) for seat, orders in plan.orders.items())
-    # rows in the tables' column order (bulk_insert: one prebuilt statement per table)
-    bulk_insert(s, table_of(OrderPackRow), [(GAME_ID, turn, given)])
+    # rows in the tables' column order (Writes.insert)
+    writes.insert(table_of(OrderPackRow), [(GAME_ID, turn, given)])
     events_hash = events_digest(zip((e.kind for e in result.events), texts))
     digest, codec, packed, data, maps = snapshot.result()
-    _last = (result.state, data, maps)
-    bulk_insert(s, table_of(SnapshotRow), [(GAME_ID, turn, codec, digest, packed)])
-    bulk_insert(s, table_of(TurnRow), [(GAME_ID, turn, digest, events_hash, seq + len(texts) - 1, stamp, forced)])
-    connection = s.connection()
-    connection.execute(_CLEAR_PENDING, {"turn": turn})
-    connection.execute(_PLAYED, {"stamp": stamp})
+    _keep(result.state, data, maps)
+    writes.insert(table_of(SnapshotRow), [(GAME_ID, turn, codec, digest, packed)])
+    writes.insert(table_of(TurnRow), [(GAME_ID, turn, digest, events_hash, seq + len(texts) - 1, stamp, forced)])
+    writes.execute(_CLEAR_PENDING, {"turn": turn})
+    writes.execute(_PLAYED, {"stamp": stamp})
     events = result.events
     if events and events[0].seq != seq:  # audit events came in between: number as stored
         events = tuple(attrs.evolve(e, seq=seq + i) for i, e in enumerate(events))
