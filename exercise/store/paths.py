@@ -106,8 +106,8 @@ class ServerGame:
     def argument(self) -> str:
         return f"{self.url}#{self.game}"
 
-    def __str__(self) -> str:
-        return f"{self.database()}#{self.game}"
+    def __str__(self) -> str:  # a whole database (`saves --db URL`) has no game to name
+        return f"{self.database()}#{self.game}" if self.game else self.database()
 
     def __repr__(self) -> str:
         return f"ServerGame({str(self)!r})"
