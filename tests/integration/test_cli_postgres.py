@@ -199,7 +199,9 @@ class _Terminal:
                 time.sleep(seconds)
 
     def text(self) -> str:
-        return re.sub(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]", "", self.seen.decode("utf-8", "replace"))
+        return re.sub(
+            r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]", "", self.seen.decode("utf-8", "replace")
+        )
 
     def wait(self, timeout: float) -> int:
         deadline = time.monotonic() + timeout
