@@ -104,7 +104,7 @@ class Writes:
                 if isinstance(step, Table):
                     bulk_insert(s, step, values)  # type: ignore[arg-type]
                 else:
-                    connection.execute(step, values)
+                    connection.execute(step, values)  # type: ignore[arg-type]  # a statement's are a dict
         self._steps = []
 
 

@@ -20,7 +20,7 @@ import re
 import socket
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Executable, Table, create_engine, event, exc, text
@@ -102,7 +102,7 @@ def _insert_sql(table: Table) -> str:
     return f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join(["%s"] * len(table.columns))})'
 
 
-@cache
+@lru_cache(maxsize=64)  # the statements are the store's module constants: a handful
 def _compiled(statement: Executable, dialect: Any) -> Any:
     return statement.compile(dialect=dialect)  # type: ignore[attr-defined]
 
@@ -115,6 +115,7 @@ def pipelined(connection: Connection, steps: Sequence[tuple[Table | Executable, 
     import psycopg
 
     driver = connection.connection.driver_connection
+    assert driver is not None, "a live connection has its driver's"
     sql, params = "", None
     try:
         with driver.cursor() as cursor:
