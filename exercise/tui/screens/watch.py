@@ -41,7 +41,7 @@ class WatchScreen(TabbedScreen):
     BINDINGS = [
         Binding("t", "choose_team", "Team"),
         Binding("e", "evaluation", "Evaluation", tooltip="scores and notes, as the team sees them"),
-        Binding("escape", "leave", "Quit"),
+        Binding("escape", "leave", "Leave"),
     ]
     ALL_ALLOWED = False  # whether "every team" is a choice (evaluators)
     WHAT = "Observer"
