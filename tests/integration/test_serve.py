@@ -25,6 +25,11 @@ pytest.importorskip("textual_serve")
 PUBLIC = "http://trainer-laptop"
 
 
+def serve_argv(*args: object) -> list[str]:
+    """The command line of a real `exercise serve` process with these arguments."""
+    return [sys.executable, "-m", "exercise", "serve", *map(str, args)]
+
+
 def free_port(count: int = 1) -> int:
     """A port with `count` free ports from it (for --every-seat)."""
     for _ in range(50):
@@ -148,23 +153,19 @@ def served(tmp_path_factory, tutorial_path):
     log = save.parent / "serve.log"
     with open(log, "w") as out:  # a file, not a pipe nobody reads: the tabs' own messages come out here too
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "exercise",
-                "serve",
-                str(save),
+            serve_argv(
+                save,
                 "--as",
                 "atlantia",
                 "--host",
                 "127.0.0.1",
                 "--port",
-                str(port),
+                port,
                 "--public-url",
                 PUBLIC,
                 "--max-per-address",
                 "2",
-            ],
+            ),
             stdout=out,
             stderr=subprocess.STDOUT,
             env={**os.environ, "EXERCISE_CODE": "not-for-the-tabs"},
@@ -345,18 +346,7 @@ def test_a_port_already_taken_is_one_line_and_exit_2_and_frees_the_others(tmp_pa
         taken.bind(("127.0.0.1", port + 1))
         taken.listen()
         done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "exercise",
-                "serve",
-                str(save),
-                "--every-seat",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-            ],
+            serve_argv(save, "--every-seat", "--host", "127.0.0.1", "--port", port),
             capture_output=True,
             text=True,
             timeout=30,
@@ -373,20 +363,7 @@ def test_every_seat_gets_its_own_address_and_ctrl_c_stops_them_all(tmp_path, tut
     Game.create(save, tutorial_path, humans=["atlantia", "borealis"]).close()
     port = free_port(4)
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "exercise",
-            "serve",
-            str(save),
-            "--every-seat",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--public-url",
-            f"{PUBLIC}:{port}",
-        ],
+        serve_argv(save, "--every-seat", "--host", "127.0.0.1", "--port", port, "--public-url", f"{PUBLIC}:{port}"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -423,19 +400,7 @@ def test_without_a_public_url_the_page_uses_the_host_the_browser_asked_for(tmp_p
     Game.create(save, tutorial_path, humans=["atlantia"]).close()
     port = free_port()
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "exercise",
-            "serve",
-            str(save),
-            "--as",
-            "white",
-            "--host",
-            "0.0.0.0",
-            "--port",
-            str(port),
-        ],
+        serve_argv(save, "--as", "white", "--host", "0.0.0.0", "--port", port),
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -456,18 +421,7 @@ def test_without_a_public_url_the_page_uses_the_host_the_browser_asked_for(tmp_p
 def test_the_home_screen_is_served_behind_a_token_too(tmp_path):
     port = free_port()
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "exercise",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--saves",
-            str(tmp_path),
-        ],
+        serve_argv("--host", "127.0.0.1", "--port", port, "--saves", tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -565,19 +519,7 @@ def test_in_a_coded_save_the_token_opens_the_page_and_only_the_seats_code_opens_
         token = game.live.web_token("atlantia")
     port = free_port()
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "exercise",
-            "serve",
-            str(save),
-            "--as",
-            "atlantia",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
+        serve_argv(save, "--as", "atlantia", "--host", "127.0.0.1", "--port", port),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={**os.environ, "EXERCISE_CODE": codes["@white"]},
